@@ -1,0 +1,59 @@
+"""Command-line interface (cli layer): `python main.py COMMAND` or `bilingual-reader COMMAND`.
+
+Each command module exposes `register(subparsers)`, which adds its sub-commands and sets `func` on them.
+A command function takes the parsed arguments and returns an exit code. Exit codes: 0 ok, 1 user error,
+2 usage error. A `ReaderError` is printed as one line on stderr; no traceback reaches the user.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.core.errors import ReaderError
+
+# Command modules, in the order their commands appear in --help.
+COMMAND_MODULES: tuple[str, ...] = (
+    "reader.cli.library_cmds",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bilingual-reader",
+        description="Bilingual Reader: read Chinese with pinyin above the characters, switch scripts, annotate.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH",
+        help="library file to use (default: READER_DB or the platform's user data folder)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except ReaderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def run() -> None:
+    """Console entry point."""
+    sys.exit(main())

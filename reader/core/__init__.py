@@ -1,0 +1,1 @@
+"""Core layer: text model, pipeline, storage and operations. Pure Python; never imports Qt."""

@@ -1,0 +1,31 @@
+"""Where the app keeps its files (core layer): library database, caches, shipped resources and seeds."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from reader import APP_ID
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+RESOURCES_DIR = PROJECT_ROOT / "resources"
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+
+def data_dir() -> Path:
+    """Folder for the user's data (the library). `READER_DATA_DIR` overrides the platform default."""
+    override = os.environ.get("READER_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Folder for rebuildable caches (dictionary index …). `READER_CACHE_DIR` overrides the default."""
+    override = os.environ.get("READER_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_ID, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """The library file: `READER_DB` if set, else `library.sqlite3` in the data folder."""
+    override = os.environ.get("READER_DB")
+    return Path(override) if override else data_dir() / "library.sqlite3"

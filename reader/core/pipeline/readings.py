@@ -1,0 +1,111 @@
+"""Readings per character (core layer, pipeline): pypinyin with its phrase data, in three display styles.
+
+Internal form is TONE3: lowercase syllable + tone digit, neutral tone 5 (`le5`), ü written `v` (`lv4`).
+`None` stands for a character that has no reading (punctuation, Latin, digits).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+from pypinyin.contrib.tone_convert import to_tone
+from pypinyin.style.bopomofo import BopomofoConverter
+
+STYLES = ("marks", "numbers", "zhuyin")
+
+_bopomofo = BopomofoConverter()
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK ideograph (the characters that get a reading)."""
+    cp = ord(char)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2EBEF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x30000 <= cp <= 0x323AF
+        or cp == 0x3007  # 〇
+    )
+
+
+def _normalise(syllable: str) -> str:
+    syllable = syllable.lower().replace("ü", "v").replace("u:", "v")
+    if not syllable[-1:].isdigit():
+        syllable += "5"
+    return syllable
+
+
+def pypinyin_word_readings(words: list[str]) -> list[list[str | None]]:
+    """Readings from pypinyin alone (its phrase dictionary on the given segmentation)."""
+    result: list[list[str | None]] = []
+    for word in words:
+        han_positions = [i for i, ch in enumerate(word) if is_han(ch)]
+        readings: list[str | None] = [None] * len(word)
+        if han_positions:
+            # Keep runs of Han characters together so pypinyin's phrase data sees whole words.
+            runs: list[list[int]] = []
+            for i in han_positions:
+                if runs and runs[-1][-1] == i - 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+            for run in runs:
+                chunk = word[run[0] : run[-1] + 1]
+                syllables = lazy_pinyin(
+                    chunk, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False,
+                    errors=lambda s: [None] * len(s),
+                )
+                if len(syllables) != len(chunk):  # defensive: never misalign readings and characters
+                    syllables = [
+                        lazy_pinyin(c, style=Style.TONE3, neutral_tone_with_five=True)[0] for c in chunk
+                    ]
+                for i, syl in zip(run, syllables, strict=True):
+                    readings[i] = _normalise(syl) if syl else None
+        result.append(readings)
+    return result
+
+
+def word_readings(words: list[str]) -> list[list[str | None]]:
+    """Readings for a segmented paragraph: one list per word, one entry per character."""
+    return pypinyin_word_readings(words)
+
+
+@lru_cache(maxsize=4096)
+def to_marks(tone3: str) -> str:
+    """`lv4` → `lǜ`, `le5` → `le`."""
+    return to_tone(tone3)
+
+
+@lru_cache(maxsize=4096)
+def to_zhuyin(tone3: str) -> str:
+    """`lian2` → `ㄌㄧㄢˊ`; the neutral tone mark ˙ goes in front (`le5` → `˙ㄌㄜ`)."""
+    tone = tone3[-1] if tone3[-1:].isdigit() else "5"
+    base = _bopomofo.to_bopomofo(to_tone(tone3)) if tone != "5" else _bopomofo.to_bopomofo(tone3[:-1])
+    base = base.replace("˙", "")
+    return "˙" + base if tone == "5" else base
+
+
+def to_numbers(tone3: str) -> str:
+    """The numbers style is the internal form: `lian2`, `lv4`, `le5`."""
+    return tone3
+
+
+def render(tone3: str | None, style: str) -> str | None:
+    """Show one reading in a display style: 'marks', 'numbers' or 'zhuyin'."""
+    if tone3 is None:
+        return None
+    if style == "marks":
+        return to_marks(tone3)
+    if style == "zhuyin":
+        return to_zhuyin(tone3)
+    if style == "numbers":
+        return tone3
+    raise ValueError(f"unknown reading style {style!r}; choose one of {', '.join(STYLES)}")
+
+
+def tone_of(tone3: str | None) -> int:
+    """Tone number 1–5 of a reading (0 for no reading): used for tone colours."""
+    if not tone3 or not tone3[-1].isdigit():
+        return 0
+    return int(tone3[-1])
