@@ -1,0 +1,18 @@
+"""Bilingual Reader entry point: no arguments opens the reader window; arguments run the command line."""
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    if len(sys.argv) > 1:
+        from reader.cli import main as cli_main
+
+        return cli_main(sys.argv[1:])
+    from reader.gui.app import run_gui
+
+    return run_gui([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Text pipeline (core layer): segmentation → readings → tokens with offsets; display in any script.
+
+`analyse` turns one paragraph into tokens. `display` turns a paragraph and its tokens into what the reading
+view draws in a given script: the displayed text, the offset map, and each displayed character's reading.
+Results of `analyse` are cached in SQLite per (revision, PIPELINE_VERSION) by the Library.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.pipeline.readings import word_readings
+from reader.core.pipeline.script import OffsetMap, convert
+from reader.core.pipeline.segment import segment
+from reader.core.text import Token
+
+# Bump when segmentation or readings change, so cached tokens are recomputed.
+PIPELINE_VERSION = "1"
+
+
+def analyse(text: str, base: int = 0) -> list[Token]:
+    """Segment `text` and give every character its reading; offsets start at `base`."""
+    words = segment(text)
+    readings = word_readings(words)
+    tokens: list[Token] = []
+    pos = base
+    for word, word_r in zip(words, readings, strict=True):
+        tokens.append(Token(pos, pos + len(word), word, list(word_r)))
+        pos += len(word)
+    return tokens
+
+
+def analyse_many(texts: list[str]) -> list[list[Token]]:
+    """`analyse` for several paragraphs (offsets relative to each paragraph)."""
+    return [analyse(t) for t in texts]
+
+
+@dataclass(slots=True)
+class DisplayToken:
+    """A token as displayed: offsets into the displayed paragraph text, one reading per displayed char."""
+
+    start: int
+    end: int
+    text: str
+    readings: list[str | None]
+    token: Token
+
+
+@dataclass(slots=True)
+class DisplayParagraph:
+    text: str
+    map: OffsetMap  # paragraph-relative canonical offsets ↔ displayed offsets
+    tokens: list[DisplayToken]
+
+
+def display(text: str, tokens: list[Token], script: str, base: int = 0) -> DisplayParagraph:
+    """Display one paragraph (canonical `text` starting at canonical offset `base`) in `script`."""
+    words = [t.text for t in tokens]
+    shown, omap = convert(text, script, words)
+    out: list[DisplayToken] = []
+    for tok in tokens:
+        cs, ce = tok.start - base, tok.end - base
+        ds, de = omap.to_display(cs), omap.to_display(ce, end=True)
+        dtext = shown[ds:de]
+        if dtext == tok.text or (len(dtext) == len(tok.text) and script != "taiwan"):
+            readings = tok.readings
+        elif len(dtext) == len(tok.text) and _same_chars_modulo_script(tok.text, dtext):
+            readings = tok.readings
+        else:
+            # A phrase was replaced (信息→資訊, U盘→隨身碟): read the displayed word itself.
+            readings = word_readings([dtext])[0] if dtext else []
+        out.append(DisplayToken(ds, de, dtext, list(readings), tok))
+    return DisplayParagraph(shown, omap, out)
+
+
+def _same_chars_modulo_script(canonical: str, shown: str) -> bool:
+    """True when `shown` is a character-by-character conversion of `canonical` (no phrase swap)."""
+    from reader.core.pipeline.script import convert_text
+
+    return convert_text(shown, "simplified") == convert_text(canonical, "simplified")
+
+
+__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many", "display", "DisplayParagraph", "DisplayToken", "segment"]

@@ -1,0 +1,221 @@
+"""Schema migrations (core layer): registered in code, applied in order, each in its own transaction.
+
+A migration is a function decorated with `@migration(version, name)`. Applied versions are logged in the
+`migrations` table. A library whose newest applied version is above `LATEST` was written by a newer
+release: it is refused rather than risk damaging it. Never edit a released migration; add a new one.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[Database], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(version: int, name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+        if any(m.version == version for m in MIGRATIONS):
+            raise RuntimeError(f"migration {version} registered twice")
+        MIGRATIONS.append(Migration(version, name, fn))
+        MIGRATIONS.sort(key=lambda m: m.version)
+        return fn
+
+    return register
+
+
+@migration(1, "initial schema")
+def _initial(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE readers (
+            name TEXT PRIMARY KEY,
+            hsk_level INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            title_en TEXT,
+            author TEXT,
+            source TEXT,
+            date TEXT,
+            script TEXT NOT NULL,
+            detected_script TEXT,
+            language TEXT NOT NULL DEFAULT 'zh',
+            seed TEXT UNIQUE,
+            current_revision_id INTEGER REFERENCES revisions(id) DEFERRABLE INITIALLY DEFERRED,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            source_file TEXT,
+            encoding TEXT,
+            meta TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            UNIQUE (article_id, number)
+        )""")
+    db.execute("CREATE INDEX idx_revisions_hash ON revisions(content_hash)")
+    db.execute("""
+        CREATE TABLE paragraphs (
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            level INTEGER NOT NULL DEFAULT 0,
+            marker TEXT NOT NULL DEFAULT '',
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (revision_id, idx)
+        )""")
+    db.execute("""
+        CREATE TABLE tokens_cache (
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            pipeline_version TEXT NOT NULL,
+            paragraph_idx INTEGER NOT NULL,
+            lengths TEXT NOT NULL,
+            readings TEXT NOT NULL,
+            PRIMARY KEY (revision_id, pipeline_version, paragraph_idx)
+        )""")
+    db.execute("""
+        CREATE TABLE translations (
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            paragraph_idx INTEGER NOT NULL,
+            language TEXT NOT NULL DEFAULT 'en',
+            text TEXT NOT NULL,
+            translator TEXT NOT NULL,
+            PRIMARY KEY (revision_id, paragraph_idx, language)
+        )""")
+    db.execute("""
+        CREATE TABLE tagsets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            name_zh TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        )""")
+    db.execute("""
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            tagset_id INTEGER NOT NULL REFERENCES tagsets(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            name_zh TEXT,
+            color TEXT NOT NULL,
+            shortcut TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (tagset_id, name)
+        )""")
+    db.execute("""
+        CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            revision_id INTEGER NOT NULL REFERENCES revisions(id),
+            kind TEXT NOT NULL DEFAULT 'highlight',
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            normalized TEXT NOT NULL DEFAULT '',
+            color TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            reading TEXT,
+            author TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'anchored',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX idx_annotations_article ON annotations(article_id, start)")
+    db.execute("CREATE INDEX idx_annotations_author ON annotations(author)")
+    db.execute("""
+        CREATE TABLE annotation_tags (
+            annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            PRIMARY KEY (annotation_id, tag_id)
+        )""")
+    db.execute("CREATE INDEX idx_annotation_tags_tag ON annotation_tags(tag_id)")
+    db.execute("""
+        CREATE TABLE tag_history (
+            id INTEGER PRIMARY KEY,
+            annotation_uuid TEXT NOT NULL,
+            tag_name TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+            author TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX idx_tag_history_annotation ON tag_history(annotation_uuid)")
+    db.execute("""
+        CREATE TABLE vocabulary (
+            id INTEGER PRIMARY KEY,
+            reader TEXT NOT NULL,
+            simplified TEXT NOT NULL,
+            traditional TEXT NOT NULL,
+            reading TEXT NOT NULL,
+            senses TEXT NOT NULL DEFAULT '[]',
+            hsk INTEGER,
+            sentence TEXT NOT NULL DEFAULT '',
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            start INTEGER,
+            "end" INTEGER,
+            known INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            UNIQUE (reader, simplified, reading)
+        )""")
+    db.execute("""
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE reading_positions (
+            reader TEXT NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            "offset" INTEGER NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (reader, article_id)
+        )""")
+    db["paragraphs"].enable_fts(["text"], create_triggers=True, tokenize="trigram")
+    db["annotations"].enable_fts(["exact", "note"], create_triggers=True, tokenize="trigram")
+
+
+LATEST = max(m.version for m in MIGRATIONS)
+
+
+def ensure_log(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)"
+    )
+
+
+def applied_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='migrations'"
+    ).fetchone()
+    if row is None:
+        return 0
+    (version,) = conn.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()
+    return int(version)
+
+
+def pending(conn: sqlite3.Connection) -> list[Migration]:
+    current = applied_version(conn)
+    return [m for m in MIGRATIONS if m.version > current]
