@@ -31,6 +31,7 @@ def isolated_environment(tmp_path: Path, shared_cache_dir: Path, monkeypatch: py
     monkeypatch.setenv("READER_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("READER_DB", str(home / "data" / "library.sqlite3"))
     monkeypatch.setenv("READER_CACHE_DIR", str(shared_cache_dir))
+    monkeypatch.setenv("READER_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     return home

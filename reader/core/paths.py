@@ -29,3 +29,9 @@ def default_db_path() -> Path:
     """The library file: `READER_DB` if set, else `library.sqlite3` in the data folder."""
     override = os.environ.get("READER_DB")
     return Path(override) if override else data_dir() / "library.sqlite3"
+
+
+def config_dir() -> Path:
+    """Folder for preferences (display options, window geometry). `READER_CONFIG_DIR` overrides it."""
+    override = os.environ.get("READER_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_ID, appauthor=False))
