@@ -28,7 +28,7 @@ from reader.core.errors import ReaderError
 DATA_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
 
 #: Bump when the table layout, the reading normalisation or the entry ranking changes.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 #: Which HSK 3.0 document gives the levels: the 2025 exam syllabus (in force from July 2026).
 HSK_STANDARD = "2025"
@@ -238,7 +238,8 @@ def build_index(data_path: Path, index_path: Path, hsk_words: dict[str, int] | N
         db.executemany(
             "INSERT INTO entries (traditional, simplified, reading, pinyin, senses, proper_noun, rank, hsk)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*row, levels.get(row[1])) for row in rows],
+            # A surname-only or variant-only entry is not the word the HSK list means: no level on it.
+            [(*row, levels.get(row[1]) if row[6] < 2 * _RANK_SURNAME else None) for row in rows],
         )
         db.executemany("INSERT INTO hsk (word, level) VALUES (?, ?)", sorted(levels.items()))
         db.executescript(_INDEXES)
@@ -280,13 +281,15 @@ def index_key(data_path: Path) -> str:
     return _key_memo[memo_key]
 
 
-def index_path_for(data_path: Path = DATA_PATH, cache: Path | None = None) -> Path:
-    """Where the index built from `data_path` lives."""
+def index_path_for(data_path: Path | None = None, cache: Path | None = None) -> Path:
+    """Where the index built from `data_path` (default: the shipped data) lives."""
+    data_path = DATA_PATH if data_path is None else data_path
     return (cache or paths.cache_dir()) / f"dictionary-{index_key(data_path)}.sqlite3"
 
 
-def ensure_index(data_path: Path = DATA_PATH, cache: Path | None = None) -> Path:
-    """Return the index file for `data_path`, building it first if it is missing."""
+def ensure_index(data_path: Path | None = None, cache: Path | None = None) -> Path:
+    """Return the index file for `data_path` (default: the shipped data), building it if it is missing."""
+    data_path = DATA_PATH if data_path is None else data_path
     target = index_path_for(data_path, cache)
     if target.exists():
         return target
@@ -306,16 +309,18 @@ def ensure_index(data_path: Path = DATA_PATH, cache: Path | None = None) -> Path
             # Another process put its own copy in place and holds it open (Windows): use that one.
             if not target.exists():
                 raise
-    except OSError as exc:
-        raise DictionaryUnavailable(f"cannot write the dictionary index in {folder}: {exc.strerror}") from exc
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise DictionaryUnavailable(f"cannot write the dictionary index in {folder}: {reason}") from exc
     finally:
         tmp.unlink(missing_ok=True)
-    _remove_stale(folder, keep=target)
+    if data_path == DATA_PATH:
+        _remove_stale(folder, keep=target)
     return target
 
 
 def _remove_stale(folder: Path, keep: Path) -> None:
-    """Delete indexes built from other data or formats, and temp files left by crashed builds."""
+    """Delete indexes of earlier data files or formats, and temp files left by crashed builds."""
     now = time.time()
     for path in folder.glob("dictionary-*"):
         if path == keep:
