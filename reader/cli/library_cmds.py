@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=int, help="article id (see `list`)")
     add_script_option(p)
     add_pinyin_option(p)
+    p.add_argument("--translation", action="store_true", help="follow each paragraph with its English translation")
     p.add_argument("--json", action="store_true", help="print JSON with paragraphs, tokens and canonical offsets")
     p.set_defaults(func=cmd_show)
 
@@ -74,11 +75,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def article_json(lib, article_id: int, script: str, style: str) -> dict:  # noqa: ANN001
+def article_json(lib, article_id: int, script: str, style: str, translation: bool = False) -> dict:  # noqa: ANN001
     info = lib.article(article_id)
     pars = lib.paragraphs(info.revision_id)
     tokens = lib.tokens(info.revision_id, pars)
-    translations = lib.translations(info.revision_id)
+    translations = lib.translations(info.revision_id) if translation else {}
     out_pars = []
     for par in pars:
         shown = display(par.text, tokens[par.index], script, par.start)
@@ -89,7 +90,7 @@ def article_json(lib, article_id: int, script: str, style: str) -> dict:  # noqa
                  "readings": [render(r, style) for r in t.readings]}
                 for t in shown.tokens
             ],
-            **({"translation": translations.get(par.index)} if translations else {}),
+            **({"translation": translations.get(par.index)} if translation else {}),
         })
     return {"id": info.id, "title": info.title, "title_en": info.title_en, "script": script,
             "original_script": info.script, "paragraphs": out_pars}
@@ -98,14 +99,18 @@ def article_json(lib, article_id: int, script: str, style: str) -> dict:  # noqa
 def cmd_show(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.json:
-            print_json(article_json(lib, args.id, args.script, "numbers" if args.pinyin == "none" else args.pinyin))
+            style = "numbers" if args.pinyin == "none" else args.pinyin
+            print_json(article_json(lib, args.id, args.script, style, args.translation))
             return 0
         info = lib.article(args.id)
         pars = lib.paragraphs(info.revision_id)
         tokens = lib.tokens(info.revision_id, pars) if args.pinyin != "none" else {}
         from reader.core.pipeline.script import convert_text
 
+        translations = lib.translations(info.revision_id) if args.translation else {}
         print(convert_text(info.title, args.script))
+        if args.translation and info.title_en:
+            print(info.title_en)
         print()
         for par in pars:
             if args.pinyin == "none":
@@ -117,7 +122,11 @@ def cmd_show(args: argparse.Namespace) -> int:
                     rs = [render(r, args.pinyin) for r in t.readings if r]
                     parts.append(f"{t.text}[{' '.join(rs)}]" if rs else t.text)
                 print("".join(parts))
+            if args.translation:
+                print(translations.get(par.index, "(no translation)"))
             print()
+    if args.translation and translations:
+        print(f"English translation: {lib.translator(info.revision_id)}")
     return 0
 
 

@@ -132,3 +132,15 @@ def test_damaged_library_is_one_line_error(tmp_path: Path) -> None:
     assert proc.returncode == 1
     err = proc.stderr.decode()
     assert err.startswith("error:") and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_show_with_translation_pairs_every_paragraph(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--db", str(seeded_db), "show", "2", "--translation", "--json"], capsys)
+    assert code == 0
+    pars = json.loads(out)["paragraphs"]
+    assert len(pars) == 13
+    assert all(p["translation"] for p in pars)
+    assert "66" in pars[0]["translation"]
+    code, out, _ = run(["--db", str(seeded_db), "show", "1", "--translation"], capsys)
+    assert code == 0 and "Bilingual Reader project translation" in out
+    assert "(no translation)" not in out
