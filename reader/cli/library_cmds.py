@@ -125,8 +125,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             if args.translation:
                 print(translations.get(par.index, "(no translation)"))
             print()
-    if args.translation and translations:
-        print(f"English translation: {lib.translator(info.revision_id)}")
+        if args.translation and translations:
+            print(f"English translation: {lib.translator(info.revision_id)}")
     return 0
 
 
