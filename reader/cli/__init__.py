@@ -17,6 +17,7 @@ from reader.core.errors import ReaderError
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.library_cmds",
+    "reader.cli.gui_cmds",
     "reader.cli.dictionary_cmd",
 )
 

@@ -1,0 +1,83 @@
+"""GUI commands (cli layer): `screenshot` renders the real main window offscreen to a PNG; `bench` times it."""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from reader.cli.common import add_pinyin_option, add_script_option
+from reader.core.errors import ReaderError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("screenshot", help="render the reader window with an article to a PNG image")
+    p.add_argument("id", type=int, nargs="?", help="article id (default: the first article)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.png", help="image file to write")
+    add_script_option(p)
+    add_pinyin_option(p, default="marks")
+    p.add_argument("--tones", choices=("none", "pleco", "hanping"), default="none", help="tone colours")
+    p.add_argument("--size", default="1280x800", metavar="WxH", help="window size in pixels (default 1280x800)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
+    p.add_argument("--select", metavar="START:END", help="select this canonical span before rendering")
+    p.add_argument("--translation", action="store_true", help="show the translation lines")
+    p.add_argument("--font-size", type=float, default=None, metavar="PT", help="character size in points")
+    p.add_argument("--offset", type=int, default=0, help="scroll to this canonical offset first")
+    p.set_defaults(func=cmd_screenshot)
+
+    p = sub.add_parser("bench", help="measure opening, toggling, scrolling, startup time and memory")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--only", metavar="NAME", help="run one measurement (e.g. scroll_frame_ms)")
+    p.add_argument("--repeat", type=int, default=7, help="repetitions per measurement (median reported)")
+    p.set_defaults(func=cmd_bench)
+
+
+def _size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    if not m:
+        raise ReaderError(f"--size must look like 1280x800, not {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def _span(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    m = re.fullmatch(r"\s*(\d+)\s*:\s*(\d+)\s*", text)
+    if not m:
+        raise ReaderError(f"--select must look like START:END (canonical offsets), not {text!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    width, height = _size(args.size)
+    span = _span(args.select)
+    out = Path(args.output)
+    if out.suffix.lower() != ".png":
+        raise ReaderError("the screenshot is written as PNG: give a file name ending in .png")
+    from reader.gui.screenshot import render_screenshot
+
+    render_screenshot(
+        db=getattr(args, "db", None), article_id=args.id, output=out, size=(width, height), script=args.script,
+        pinyin=args.pinyin, tones=args.tones, theme=args.theme, select=span, translation=args.translation,
+        font_size=args.font_size, offset=args.offset,
+    )
+    print(f"wrote {out} ({width}×{height})")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    os.environ.setdefault("READER_FONT", "bundled")
+    from reader.gui.bench import NAMES, format_results, run_bench
+
+    if args.only and args.only not in NAMES:
+        raise ReaderError(f"unknown measurement {args.only!r}; choose one of {', '.join(NAMES)}")
+    results = run_bench(db=getattr(args, "db", None), only=args.only, repeat=max(1, args.repeat))
+    if args.json:
+        import json
+
+        json.dump(results, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(format_results(results))
+    return 0

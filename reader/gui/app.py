@@ -1,0 +1,180 @@
+"""Application setup (gui layer): QApplication, names, theme, the main window; `run_gui(argv) -> int`."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+_T0 = time.perf_counter()  # process start (close enough: the first import of the GUI)
+
+
+def ensure_display() -> None:
+    """On Linux without a display, fall back to the offscreen platform (with a note) instead of aborting."""
+    if not sys.platform.startswith("linux"):
+        return
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    print("note: no display found; running offscreen (QT_QPA_PLATFORM=offscreen)", file=sys.stderr)
+
+
+_original_style: str | None = None
+_original_palette = None
+
+
+def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication
+    """The QApplication (created once), with organisation and application names set."""
+    ensure_display()
+    from PySide6.QtWidgets import QApplication
+
+    from reader import APP_ID, APP_NAME, __version__
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else APP_ID, *(argv or [])])
+        app.setOrganizationName(APP_NAME)
+        app.setApplicationName(APP_NAME)
+        app.setApplicationDisplayName(APP_NAME)
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName(APP_ID)
+    return app
+
+
+def apply_theme(theme: str) -> bool:
+    """Apply the System/Light/Dark choice to the whole application; returns True when dark."""
+    global _original_style, _original_palette
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return theme == "dark"
+    if _original_style is None:
+        _original_style = app.style().name()
+        _original_palette = QPalette(app.palette())
+    hints = QGuiApplication.styleHints()
+    if theme == "system":
+        try:
+            hints.unsetColorScheme()
+        except AttributeError:
+            pass
+        app.setStyle(_original_style)
+        app.setPalette(_original_palette)
+        return hints.colorScheme() == Qt.ColorScheme.Dark
+    dark = theme == "dark"
+    try:
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    except AttributeError:
+        pass
+    app.setStyle("Fusion")
+    pal = QPalette()
+    if dark:
+        colours = {
+            QPalette.ColorRole.Window: "#26282c", QPalette.ColorRole.WindowText: "#e6e1d8",
+            QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#2a2c30",
+            QPalette.ColorRole.Text: "#e6e1d8", QPalette.ColorRole.Button: "#2e3035",
+            QPalette.ColorRole.ButtonText: "#e6e1d8", QPalette.ColorRole.Highlight: "#3d5f8f",
+            QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#2e3035",
+            QPalette.ColorRole.ToolTipText: "#e6e1d8", QPalette.ColorRole.PlaceholderText: "#8a8f98",
+            QPalette.ColorRole.Link: "#79b8ff",
+        }
+    else:
+        colours = {
+            QPalette.ColorRole.Window: "#f1ede4", QPalette.ColorRole.WindowText: "#24221f",
+            QPalette.ColorRole.Base: "#fbf8f1", QPalette.ColorRole.AlternateBase: "#f4f0e7",
+            QPalette.ColorRole.Text: "#24221f", QPalette.ColorRole.Button: "#ebe6dc",
+            QPalette.ColorRole.ButtonText: "#24221f", QPalette.ColorRole.Highlight: "#9dbbe6",
+            QPalette.ColorRole.HighlightedText: "#111111", QPalette.ColorRole.ToolTipBase: "#fffbe8",
+            QPalette.ColorRole.ToolTipText: "#24221f", QPalette.ColorRole.PlaceholderText: "#857f76",
+            QPalette.ColorRole.Link: "#1f5fbf",
+        }
+    for role, value in colours.items():
+        pal.setColor(role, QColor(value))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8a8f98"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#8a8f98"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#8a8f98"))
+    app.setPalette(pal)
+    return dark
+
+
+def open_library_or_explain(path: str | None = None):  # noqa: ANN201 - Library | None
+    """Open the library; a damaged or unusable file gets a clear dialog (None returned), never a traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.core.errors import ReaderError
+    from reader.core.library import Library
+
+    try:
+        lib = Library.open(path)
+        lib.ensure_seeds()
+        return lib
+    except ReaderError as exc:
+        QMessageBox.critical(
+            None, QMessageBoxTitle.text(),
+            QMessageBoxTitle.tr_cannot_open() + f"\n\n{exc}",
+        )
+        return None
+
+
+class QMessageBoxTitle:
+    """Translatable strings used before any window exists."""
+
+    @staticmethod
+    def text() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("app", "Bilingual Reader")
+
+    @staticmethod
+    def tr_cannot_open() -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("app", "The library cannot be opened.")
+
+
+def run_gui(argv: Sequence[str] | None = None, *, db: str | None = None) -> int:
+    """Open the reader window and run the event loop; returns the exit code."""
+    app = application(argv)
+    from reader.gui.main_window import MainWindow
+
+    lib = open_library_or_explain(db)
+    if lib is None:
+        return 1
+    window = MainWindow(lib)
+    window.show()
+    code = app.exec()
+    lib.close()
+    return int(code)
+
+
+def main() -> None:
+    sys.exit(run_gui(sys.argv[1:]))
+
+
+def startup_probe() -> int:
+    """For the startup benchmark: open the real window, print the milliseconds to its first paint, quit."""
+    app = application([])
+    from PySide6.QtCore import QTimer
+
+    from reader.gui.main_window import MainWindow
+
+    lib = open_library_or_explain(None)
+    if lib is None:
+        return 1
+    window = MainWindow(lib)
+    window.resize(1280, 800)
+    window.show()
+
+    def check() -> None:
+        if window.view.paint_count > 0:
+            print(f"{(time.perf_counter() - _T0) * 1000:.1f}", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(1, check)
+
+    QTimer.singleShot(0, check)
+    app.exec()
+    lib.close()
+    return 0

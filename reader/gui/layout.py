@@ -1,0 +1,664 @@
+"""Ruby layout (gui layer): paragraphs → lines of cells, each a character with its reading centred above.
+
+A cell is as wide as the wider of its glyph and its reading (plus a small gap between readings); the cells
+of one word stay on one line; CJK line-breaking rules keep closing punctuation off line starts and opening
+punctuation off line ends. Paragraphs are laid out lazily and cached per (width, options); paragraphs not
+laid out yet have estimated heights that are refined as they are laid out.
+"""
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QGlyphRun, QRawFont
+
+from reader.core.pipeline import DisplayParagraph, display
+from reader.core.pipeline.readings import is_han, render, tone_of
+from reader.core.text import Paragraph, Token
+from reader.gui.fonts import cjk_family
+from reader.gui.options import DisplayOptions
+
+# No line begins with these (closing punctuation) …
+NO_START = frozenset("，。、；：？！」』）》〉】〕…‥·,.;:?!)]}”’%")
+# … and none ends with these (opening punctuation).
+NO_END = frozenset("「『（《〈【〔“‘([{")
+
+READING_RATIO = 0.55  # reading size relative to the glyph size
+MAX_TEXT_EM = 40  # widest text column, in glyph ems
+MIN_MARGIN = 28.0
+
+
+class FontSet:
+    """Fonts and cached advances for one paragraph style (body, heading level, byline)."""
+
+    def __init__(self, px: float, bold: bool = False) -> None:
+        family = cjk_family()
+        self.glyph = QFont(family)
+        self.glyph.setPixelSize(max(6, round(px)))
+        self.glyph.setBold(bold)
+        self.glyph.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        self.reading = QFont(family)
+        self.reading.setPixelSize(max(8, round(px * READING_RATIO)))
+        self.reading.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        self.gm = QFontMetricsF(self.glyph)
+        self.rm = QFontMetricsF(self.reading)
+        self.graw = QRawFont.fromFont(self.glyph)
+        self.rraw = QRawFont.fromFont(self.reading)
+        self.em = self.gm.horizontalAdvance("中")
+        self.gap = max(2.0, self.rm.height() * 0.3)
+        self._gadv: dict[str, float] = {}
+        self._radv: dict[str, float] = {}
+
+    def gadv(self, ch: str) -> float:
+        w = self._gadv.get(ch)
+        if w is None:
+            w = self._gadv[ch] = self.gm.horizontalAdvance(ch)
+        return w
+
+    def radv(self, text: str) -> float:
+        w = self._radv.get(text)
+        if w is None:
+            w = self._radv[text] = self.rm.horizontalAdvance(text)
+        return w
+
+
+class Cell:
+    """One displayed character: its box on the line and its reading."""
+
+    __slots__ = ("x", "w", "i", "ch", "reading", "rw", "tone")
+
+    def __init__(self, x: float, w: float, i: int, ch: str, reading: str | None, rw: float, tone: int) -> None:
+        self.x, self.w, self.i, self.ch, self.reading, self.rw, self.tone = x, w, i, ch, reading, rw, tone
+
+
+class Line:
+    """A line of cells. `y` is relative to the paragraph top; baselines are relative to the line top."""
+
+    __slots__ = ("y", "height", "reading_base", "glyph_base", "band_top", "band_bottom", "cells", "xs", "runs")
+
+    def __init__(self, cells: list[Cell]) -> None:
+        self.cells = cells
+        self.xs = [c.x for c in cells]
+        self.y = self.height = self.reading_base = self.glyph_base = self.band_top = self.band_bottom = 0.0
+        self.runs: list | None = None  # glyph runs built on first paint
+
+    @property
+    def start(self) -> int:
+        return self.cells[0].i if self.cells else 0
+
+    @property
+    def end(self) -> int:
+        return self.cells[-1].i + 1 if self.cells else 0
+
+
+@dataclass
+class ParagraphLayout:
+    par: Paragraph
+    disp: DisplayParagraph
+    fonts: FontSet
+    lines: list[Line]
+    height: float
+    translation: list[tuple[float, str]]  # (baseline y relative to the paragraph, text)
+    translation_font: QFont | None
+    has_readings: bool
+
+    def canonical(self, i: int, end: bool = False) -> int:
+        """Canonical article offset of displayed index `i` of this paragraph."""
+        return self.par.start + self.disp.map.to_canonical(i, end=end)
+
+    def display_index(self, offset: int, end: bool = False) -> int:
+        return self.disp.map.to_display(offset - self.par.start, end=end)
+
+    def line_at(self, y: float) -> Line | None:
+        if not self.lines:
+            return None
+        for line in self.lines:
+            if y < line.y + line.height:
+                return line
+        return self.lines[-1]
+
+    def cell_of(self, i: int) -> tuple[Line, Cell] | None:
+        for line in self.lines:
+            if line.cells and line.start <= i < line.end:
+                k = bisect_right([c.i for c in line.cells], i) - 1
+                if k >= 0 and line.cells[k].i == i:
+                    return line, line.cells[k]
+        return None
+
+
+def _plain_tokens(par: Paragraph) -> list[Token]:
+    """Stand-in tokens (one per character, no readings) while the real ones are being computed."""
+    return [Token(par.start + k, par.start + k + 1, ch, [None]) for k, ch in enumerate(par.text)]
+
+
+class DocumentLayout:
+    """All paragraphs of one article at one width and one set of options, laid out on demand."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self.tokens: dict[int, list[Token]] = {}
+        self.translations: dict[int, str] = {}
+        self.options = DisplayOptions()
+        self.viewport_width = 800.0
+        self._fontsets: dict[tuple, FontSet] = {}
+        self._cache: dict[tuple, dict[int, ParagraphLayout]] = {}
+        self._disp_cache: dict[tuple[int, str], DisplayParagraph] = {}
+        self._heights: list[float] = []
+        self._known: list[bool] = []
+        self._tops: list[float] = [0.0]
+        self._dirty_from = 0
+
+    # ---- content and options -------------------------------------------------------------------
+    def set_content(self, paragraphs: list[Paragraph], tokens: dict[int, list[Token]], translations: dict[int, str]) -> None:
+        self.paragraphs = paragraphs
+        self.tokens = dict(tokens)
+        self.translations = dict(translations)
+        self._cache.clear()
+        self._disp_cache.clear()
+        self._reset_heights()
+
+    def update_tokens(self, tokens: dict[int, list[Token]]) -> None:
+        """Readings arrived for some paragraphs: forget their layouts so they are drawn with readings."""
+        self.tokens.update(tokens)
+        for cache in self._cache.values():
+            for idx in tokens:
+                cache.pop(idx, None)
+        for key in [k for k in self._disp_cache if k[0] in tokens]:
+            del self._disp_cache[key]
+        current = self._current()
+        for idx in tokens:
+            if 0 <= idx < len(self._known) and idx not in current:
+                self._known[idx] = False
+                self._heights[idx] = self._estimate(idx)
+                self._dirty_from = min(self._dirty_from, idx + 1)
+
+    def set_options(self, options: DisplayOptions) -> None:
+        old = self.options.layout_key()
+        self.options = options
+        if options.layout_key() != old:
+            self._reset_heights()
+
+    def set_viewport_width(self, width: float) -> None:
+        if abs(width - self.viewport_width) >= 0.5:
+            self.viewport_width = width
+            self._reset_heights()
+
+    # ---- geometry ------------------------------------------------------------------------------
+    @property
+    def body(self) -> FontSet:
+        return self.fontset("paragraph", 0)
+
+    def fontset(self, kind: str, level: int) -> FontSet:
+        px = self.options.size * 4 / 3
+        bold = False
+        if kind == "heading":
+            px *= {1: 1.45, 2: 1.25}.get(level, 1.12)
+            bold = True
+        elif kind == "byline":
+            px *= 0.8
+        key = (round(px, 2), bold)
+        fs = self._fontsets.get(key)
+        if fs is None:
+            fs = self._fontsets[key] = FontSet(px, bold)
+        return fs
+
+    @property
+    def text_width(self) -> float:
+        em = self.body.em
+        return max(em * 4, min(self.viewport_width - 2 * MIN_MARGIN, MAX_TEXT_EM * em))
+
+    @property
+    def x_offset(self) -> float:
+        return max(MIN_MARGIN, (self.viewport_width - self.text_width) / 2)
+
+    @property
+    def top_margin(self) -> float:
+        return self.body.em * 1.5
+
+    def _key(self) -> tuple:
+        return (round(self.viewport_width, 1), *self.options.layout_key())
+
+    def _current(self) -> dict[int, ParagraphLayout]:
+        return self._cache.setdefault(self._key(), {})
+
+    def _line_metrics(self, fs: FontSet, readings: bool) -> tuple[float, float, float, float]:
+        """(line height, reading baseline, glyph baseline, band top) for a font set."""
+        reading_h = fs.rm.ascent() + fs.rm.descent() if readings else 0.0
+        lead = fs.gm.height() * (0.55 if readings else 0.6)
+        top = lead / 2
+        reading_base = top + fs.rm.ascent()
+        glyph_base = top + reading_h + (fs.rm.descent() * 0.3 if readings else 0.0) + fs.gm.ascent()
+        height = glyph_base + fs.gm.descent() + lead / 2
+        return height, reading_base, glyph_base, top
+
+    def _estimate(self, idx: int) -> float:
+        par = self.paragraphs[idx]
+        fs = self.fontset(par.kind, par.level)
+        readings = self.options.pinyin != "none"
+        cell = fs.em
+        if readings:
+            cell = max(cell, fs.radv("zhōng") + fs.gap)
+        per_line = max(1, int(self.text_width / cell))
+        lines = max(1, math.ceil(len(par.text) / per_line))
+        height = self._line_metrics(fs, readings)[0] * lines + self._spacing(par, fs)
+        if self.options.translations and self.translations.get(idx):
+            tr = self._translation_font()
+            tm = QFontMetricsF(tr)
+            chars_per_line = max(10, int(self.text_width / max(1.0, tm.averageCharWidth())))
+            height += tm.lineSpacing() * (math.ceil(len(self.translations[idx]) / chars_per_line)) + fs.em * 0.3
+        return height
+
+    def _spacing(self, par: Paragraph, fs: FontSet) -> float:
+        if par.kind == "heading":
+            return fs.em * 0.9
+        if par.kind == "list_item":
+            return fs.em * 0.35
+        return fs.em * 0.8
+
+    def _reset_heights(self) -> None:
+        n = len(self.paragraphs)
+        current = self._current()
+        self._known = [i in current for i in range(n)]
+        self._heights = [current[i].height if i in current else self._estimate(i) for i in range(n)]
+        self._tops = [0.0] * (n + 1)
+        self._dirty_from = 0
+
+    def _ensure_tops(self) -> None:
+        if self._dirty_from > len(self.paragraphs):
+            return
+        start = max(0, self._dirty_from)
+        tops = self._tops
+        if start == 0:
+            tops[0] = self.top_margin
+            start = 1
+        for i in range(start, len(self.paragraphs) + 1):
+            tops[i] = tops[i - 1] + self._heights[i - 1]
+        self._dirty_from = len(self.paragraphs) + 1
+
+    def top_of(self, idx: int) -> float:
+        self._ensure_tops()
+        return self._tops[max(0, min(idx, len(self.paragraphs)))]
+
+    @property
+    def total_height(self) -> float:
+        self._ensure_tops()
+        return self._tops[len(self.paragraphs)] + self.top_margin
+
+    def paragraph_at_y(self, y: float) -> int:
+        self._ensure_tops()
+        n = len(self.paragraphs)
+        if n == 0:
+            return 0
+        return max(0, min(n - 1, bisect_right(self._tops, y, 0, n) - 1))
+
+    def is_laid_out(self, idx: int) -> bool:
+        return self._known[idx] if 0 <= idx < len(self._known) else False
+
+    def all_laid_out(self) -> bool:
+        return all(self._known)
+
+    def next_unknown(self, start: int = 0) -> int | None:
+        for i in range(start, len(self._known)):
+            if not self._known[i]:
+                return i
+        return None
+
+    def visible(self, y0: float, y1: float) -> Iterator[tuple[int, float, ParagraphLayout]]:
+        """(index, top, layout) of the paragraphs that intersect [y0, y1), laying them out as needed."""
+        if not self.paragraphs:
+            return
+        idx = self.paragraph_at_y(y0)
+        while idx < len(self.paragraphs):
+            lay = self.layout(idx)
+            top = self.top_of(idx)
+            if top >= y1:
+                break
+            if top + lay.height > y0:
+                yield idx, top, lay
+            idx += 1
+
+    # ---- laying out one paragraph ------------------------------------------------------------
+    def display_of(self, idx: int) -> DisplayParagraph:
+        script = self.options.script
+        key = (idx, script)
+        disp = self._disp_cache.get(key)
+        if disp is None:
+            par = self.paragraphs[idx]
+            toks = self.tokens.get(idx) or _plain_tokens(par)
+            disp = self._disp_cache[key] = display(par.text, toks, script, par.start)
+        return disp
+
+    def _translation_font(self) -> QFont:
+        font = QFont(self.body.glyph)
+        font.setPixelSize(max(9, round(self.options.size * 4 / 3 * 0.72)))
+        font.setItalic(False)
+        return font
+
+    def layout(self, idx: int) -> ParagraphLayout:
+        current = self._current()
+        lay = current.get(idx)
+        if lay is None:
+            lay = current[idx] = self._layout(idx)
+        if not self._known[idx] or self._heights[idx] != lay.height:
+            self._known[idx] = True
+            if self._heights[idx] != lay.height:
+                self._heights[idx] = lay.height
+                self._dirty_from = min(self._dirty_from, idx + 1)
+        return lay
+
+    def _layout(self, idx: int) -> ParagraphLayout:
+        par = self.paragraphs[idx]
+        fs = self.fontset(par.kind, par.level)
+        disp = self.display_of(idx)
+        text = disp.text
+        style = self.options.pinyin
+        show = style != "none" and idx in self.tokens
+        n = len(text)
+        tone3: list[str | None] = [None] * n
+        units: list[list[int]] = []
+        for tok in disp.tokens:
+            for k, r in enumerate(tok.readings[: tok.end - tok.start]):
+                tone3[tok.start + k] = r
+            if tok.end > tok.start:
+                units.append([tok.start, tok.end])
+        covered = sum(b - a for a, b in units)
+        if covered != n:  # defensive: never lose characters
+            units = [[k, k + 1] for k in range(n)]
+        merged: list[list[int]] = []
+        for unit in units:
+            first = text[unit[0]]
+            if merged and (first in NO_START or text[merged[-1][1] - 1] in NO_END):
+                merged[-1][1] = unit[1]
+            else:
+                merged.append(unit)
+        gap = fs.gap
+        widths: list[float] = [0.0] * n
+        readings: list[str | None] = [None] * n
+        rws: list[float] = [0.0] * n
+        for k, ch in enumerate(text):
+            gw = fs.gadv(ch)
+            r = tone3[k]
+            if show and r is not None and is_han(ch):
+                shown = render(r, style)
+                readings[k] = shown
+                rw = rws[k] = fs.radv(shown or "")
+                widths[k] = max(gw, rw + gap)
+            else:
+                widths[k] = gw
+        width = self.text_width
+        indent_first = 0.0
+        indent_rest = 0.0
+        if par.kind == "list_item":
+            indent_first = fs.em * 1.0
+            indent_rest = indent_first
+            marker = par.marker.strip()
+            if marker and text.startswith(marker):
+                j = len(marker)
+                while j < n and text[j].isspace():
+                    j += 1
+                # hanging indent: wrapped lines start under the text, not under the marker
+                indent_rest = indent_first + sum(widths[:j]) + (0 if j > len(marker) else fs.em * 0.25)
+        lines_cells: list[list[Cell]] = []
+        cells: list[Cell] = []
+        x = indent_first
+
+        def new_line() -> None:
+            nonlocal cells, x
+            lines_cells.append(cells)
+            cells = []
+            x = indent_rest
+
+        def place(k: int) -> None:
+            nonlocal x
+            ch = text[k]
+            w = widths[k]
+            if not cells and ch.isspace() and lines_cells:
+                w = 0.0  # no spaces at the start of a wrapped line
+            cells.append(Cell(x, w, k, ch, readings[k], rws[k], tone_of(tone3[k]) if is_han(ch) else 0))
+            x += w
+
+        marker_end = 0
+        if par.kind == "list_item" and par.marker.strip() and text.startswith(par.marker.strip()):
+            marker_end = len(par.marker.strip())
+        for a, b in merged:
+            uw = sum(widths[a:b])
+            trailing_space = text[b - 1].isspace()
+            fits = x + uw - (widths[b - 1] if trailing_space else 0.0) <= width + 0.01
+            if cells and not fits:
+                new_line()
+            if x + uw <= width + 0.01 or trailing_space and x + uw - widths[b - 1] <= width + 0.01:
+                for k in range(a, b):
+                    place(k)
+                    if k + 1 == marker_end and indent_rest > x:
+                        x = indent_rest
+                continue
+            # A unit longer than a line: break inside it, still keeping punctuation rules.
+            for k in range(a, b):
+                if cells and x + widths[k] > width + 0.01 and text[k] not in NO_START:
+                    carry: list[int] = []
+                    while len(cells) > 1 and cells[-1].ch in NO_END:
+                        carry.insert(0, cells.pop().i)
+                    new_line()
+                    for c in carry:
+                        place(c)
+                place(k)
+        if cells or not lines_cells:
+            lines_cells.append(cells)
+        height, reading_base, glyph_base, band_top = self._line_metrics(fs, show or style != "none")
+        lines: list[Line] = []
+        y = 0.0
+        if par.kind == "heading" and idx > 0:
+            y += fs.em * 0.4
+        for row in lines_cells:
+            line = Line(row)
+            line.y, line.height = y, height
+            line.reading_base, line.glyph_base = reading_base, glyph_base
+            line.band_top = band_top
+            line.band_bottom = glyph_base + fs.gm.descent()
+            lines.append(line)
+            y += height
+        translation: list[tuple[float, str]] = []
+        tr_font = None
+        tr_text = self.translations.get(idx) if self.options.translations else None
+        if tr_text:
+            tr_font = self._translation_font()
+            tm = QFontMetricsF(tr_font)
+            y += fs.em * 0.1
+            for row_text in _wrap(tr_text, tm, width):
+                translation.append((y + tm.ascent(), row_text))
+                y += tm.lineSpacing()
+            y += fs.em * 0.2
+        y += self._spacing(par, fs)
+        return ParagraphLayout(par, disp, fs, lines, y, translation, tr_font, show)
+
+    # ---- hit testing and geometry for callers --------------------------------------------------
+    def hit(self, x: float, y: float) -> tuple[int, ParagraphLayout, Line, int, bool] | None:
+        """Document point → (paragraph index, layout, line, displayed index, right half of the cell)."""
+        if not self.paragraphs:
+            return None
+        idx = self.paragraph_at_y(y)
+        lay = self.layout(idx)
+        top = self.top_of(idx)
+        if y >= top + lay.height and idx + 1 < len(self.paragraphs):
+            idx += 1
+            lay, top = self.layout(idx), self.top_of(idx)
+        line = lay.line_at(y - top)
+        if line is None or not line.cells:
+            return idx, lay, line or Line([]), 0, False
+        lx = x - self.x_offset
+        k = max(0, bisect_right(line.xs, lx) - 1)
+        cell = line.cells[k]
+        return idx, lay, line, cell.i, lx > cell.x + cell.w / 2
+
+    def offset_at(self, x: float, y: float) -> int:
+        """Canonical offset of the character under a document point (nearest on its line)."""
+        hit = self.hit(x, y)
+        if hit is None:
+            return 0
+        _, lay, _, i, _ = hit
+        return lay.canonical(min(i, max(0, len(lay.disp.text) - 1)))
+
+    def boundary_at(self, x: float, y: float) -> int:
+        """Canonical offset of the character boundary nearest to a document point (for selections)."""
+        hit = self.hit(x, y)
+        if hit is None:
+            return 0
+        _, lay, line, i, right = hit
+        if not line.cells:
+            return lay.par.start
+        lx = x - self.x_offset
+        if lx > line.cells[-1].x + line.cells[-1].w:
+            return lay.canonical(line.end, end=True)
+        if lx < line.cells[0].x:
+            return lay.canonical(line.start)
+        return lay.canonical(i + 1, end=True) if right else lay.canonical(i)
+
+    def locate(self, offset: int) -> tuple[int, ParagraphLayout, Line, Cell] | None:
+        """The paragraph, line and cell showing a canonical offset."""
+        if not self.paragraphs:
+            return None
+        starts = [p.start for p in self.paragraphs]
+        idx = max(0, bisect_right(starts, offset) - 1)
+        lay = self.layout(idx)
+        i = lay.display_index(offset)
+        found = lay.cell_of(min(i, max(0, len(lay.disp.text) - 1)))
+        if found is None:
+            return None
+        return idx, lay, found[0], found[1]
+
+    def glyph_rect(self, offset: int) -> QRectF | None:
+        """Document rectangle of the glyph showing a canonical offset."""
+        loc = self.locate(offset)
+        if loc is None:
+            return None
+        idx, lay, line, cell = loc
+        fs = lay.fonts
+        top = self.top_of(idx) + line.y
+        gw = fs.gadv(cell.ch)
+        x = self.x_offset + cell.x + (cell.w - gw) / 2
+        return QRectF(x, top + line.glyph_base - fs.gm.ascent(), gw, fs.gm.ascent() + fs.gm.descent())
+
+    def reading_rect(self, offset: int) -> QRectF | None:
+        """Document rectangle of the reading drawn above a canonical offset (None when it has none)."""
+        loc = self.locate(offset)
+        if loc is None or loc[3].reading is None:
+            return None
+        idx, lay, line, cell = loc
+        return self._reading_box(self.top_of(idx), line, cell, lay.fonts)
+
+    def _reading_box(self, ptop: float, line: Line, cell: Cell, fs: FontSet) -> QRectF:
+        x = self.x_offset + cell.x + (cell.w - cell.rw) / 2
+        top = ptop + line.y + line.reading_base - fs.rm.ascent()
+        return QRectF(x, top, cell.rw, fs.rm.ascent() + fs.rm.descent())
+
+    def line_reading_boxes(self, y0: float, y1: float) -> list[list[tuple[int, QRectF]]]:
+        """Per line intersecting [y0, y1): (canonical offset, reading rectangle) of every reading on it."""
+        out: list[list[tuple[int, QRectF]]] = []
+        for idx, top, lay in self.visible(y0, y1):
+            for line in lay.lines:
+                if top + line.y + line.height <= y0 or top + line.y >= y1:
+                    continue
+                out.append([
+                    (lay.canonical(c.i), self._reading_box(top, line, c, lay.fonts)) for c in line.cells if c.reading
+                ])
+        return out
+
+    def span_rects(self, lay: ParagraphLayout, ptop: float, start: int, end: int) -> list[QRectF]:
+        """Document rectangles covering the canonical span [start, end) within one paragraph."""
+        par = lay.par
+        if end <= par.start and not (start == end == par.start) or start > par.end:
+            return []
+        a = lay.display_index(max(start, par.start))
+        b = lay.display_index(min(end, par.end), end=True)
+        rects: list[QRectF] = []
+        for line in lay.lines:
+            if not line.cells or line.end <= a or line.start >= b:
+                continue
+            sel = [c for c in line.cells if a <= c.i < b]
+            if not sel:
+                continue
+            x0 = self.x_offset + sel[0].x
+            x1 = self.x_offset + sel[-1].x + sel[-1].w
+            rects.append(QRectF(x0, ptop + line.y + line.band_top, x1 - x0, line.band_bottom - line.band_top))
+        return rects
+
+    # ---- glyph runs for painting -------------------------------------------------------------
+    def runs(self, line: Line, fs: FontSet) -> list:
+        """Glyph runs of a line, grouped by (band, tone), plus cells the font cannot draw (fallback)."""
+        if line.runs is not None:
+            return line.runs
+        groups: dict[tuple[str, int], tuple[list[int], list[QPointF]]] = {}
+        fallback: list[tuple[str, int, float, float, str]] = []
+        gtext = "".join(c.ch for c in line.cells)
+        gids = fs.graw.glyphIndexesForString(gtext) if gtext else []
+        if len(gids) != len(line.cells):
+            gids = [0] * len(line.cells)
+        for c, gid in zip(line.cells, gids, strict=True):
+            if c.ch.isspace():
+                continue
+            gw = fs.gadv(c.ch)
+            x = c.x + (c.w - gw) / 2
+            if gid == 0:
+                fallback.append(("g", c.tone, x, line.glyph_base, c.ch))
+                continue
+            ids, pos = groups.setdefault(("g", c.tone), ([], []))
+            ids.append(gid)
+            pos.append(QPointF(x, line.glyph_base))
+        rtext = "".join(c.reading for c in line.cells if c.reading)
+        if rtext:
+            rids = fs.rraw.glyphIndexesForString(rtext)
+            if len(rids) == len(rtext):
+                advs = fs.rraw.advancesForGlyphIndexes(rids)
+                k = 0
+                for c in line.cells:
+                    if not c.reading:
+                        continue
+                    x = c.x + (c.w - c.rw) / 2
+                    n = len(c.reading)
+                    if 0 in rids[k : k + n]:
+                        fallback.append(("r", c.tone, x, line.reading_base, c.reading))
+                    else:
+                        ids, pos = groups.setdefault(("r", c.tone), ([], []))
+                        for j in range(k, k + n):
+                            ids.append(rids[j])
+                            pos.append(QPointF(x, line.reading_base))
+                            x += advs[j].x()
+                    k += n
+            else:
+                for c in line.cells:
+                    if c.reading:
+                        fallback.append(("r", c.tone, c.x + (c.w - c.rw) / 2, line.reading_base, c.reading))
+        runs: list = []
+        for (band, tone), (ids, pos) in groups.items():
+            run = QGlyphRun()
+            run.setRawFont(fs.graw if band == "g" else fs.rraw)
+            run.setGlyphIndexes(ids)
+            run.setPositions(pos)
+            runs.append((band, tone, run))
+        line.runs = [runs, fallback]
+        return line.runs
+
+
+def _wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
+    """Greedy word wrap for translation lines (spaces for Latin text, any character for CJK)."""
+    out: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if fm.horizontalAdvance(candidate) <= width or not line:
+            line = candidate
+            while fm.horizontalAdvance(line) > width and len(line) > 1:
+                cut = len(line)
+                while cut > 1 and fm.horizontalAdvance(line[:cut]) > width:
+                    cut -= 1
+                out.append(line[:cut])
+                line = line[cut:]
+        else:
+            out.append(line)
+            line = word
+    if line:
+        out.append(line)
+    return out

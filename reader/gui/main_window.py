@@ -1,0 +1,466 @@
+"""The main window (gui layer): library sidebar, reading view, find bar, menus, status bar, import.
+
+All signal connections are made here; widgets talk to each other only through the SignalHub.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QFileDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
+    QSplitter, QVBoxLayout, QWidget,
+)
+
+from reader import APP_NAME, __version__
+from reader.core import positions
+from reader.core.errors import ReaderError
+from reader.core.library import Library
+from reader.core.text import ArticleInfo
+from reader.gui.app import apply_theme
+from reader.gui.find_bar import FindBar, find_all
+from reader.gui.options import (
+    DEFAULT_SIZE, MAX_SIZE, MIN_SIZE, DisplayOptions, load_options, save_options, settings,
+)
+from reader.gui.reading_view import ReadingView
+from reader.gui.signals import SignalHub
+from reader.gui.workers import ImportWorker, TokensWorker
+
+IMPORTABLE = (".txt", ".md", ".markdown", ".text")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, lib: Library, parent: QWidget | None = None, *, restore: bool = True) -> None:
+        super().__init__(parent)
+        self.lib = lib
+        self.hub = SignalHub(self)
+        self.store = settings()
+        self.options: DisplayOptions = load_options(self.store)
+        self.article: ArticleInfo | None = None
+        self._workers: list = []
+        self._tokens_worker: TokensWorker | None = None
+        self._matches: list[tuple[int, int]] = []
+        self._match = -1
+        self._translations: dict[int, str] = {}
+        self.persist = True  # remember positions and window state (off for screenshots)
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("library")
+        self.sidebar.setMinimumWidth(180)
+        self.sidebar.setWordWrap(True)
+        self.sidebar.setAlternatingRowColors(False)
+        self.sidebar.setSpacing(2)
+        self.view = ReadingView(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+        right = QWidget(self)
+        col = QVBoxLayout(right)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.view, 1)
+        col.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(800)
+        self._save_timer.timeout.connect(self.save_position)
+
+        self._build_menus()
+        self._connect()
+        self.apply_options(self.options, save=False)
+        self.refresh_library()
+        if restore:
+            self._restore_window()
+            last = positions.last_article(lib)
+            if last is None and self.sidebar.count():
+                last = self.sidebar.item(0).data(Qt.ItemDataRole.UserRole)
+            if last is not None:
+                self.open_article(int(last))
+        else:
+            self.resize(1280, 800)
+
+    # ---- menus ----------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *, checkable: bool = False) -> QAction:  # noqa: ANN001
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.act_import = self._action(self.tr("&Import…"), self.import_dialog, QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.act_import)
+        file_menu.addSeparator()
+        act = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        act.setShortcut(QKeySequence("Ctrl+Q"))
+        act.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(act)
+
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.act_copy = self._action(self.tr("&Copy"), self.view.copy, QKeySequence.StandardKey.Copy)
+        self.act_copy_pinyin = self._action(self.tr("Copy with &pinyin"), self.view.copy_with_pinyin, "Ctrl+Shift+C")
+        edit.addAction(self.act_copy)
+        edit.addAction(self.act_copy_pinyin)
+        edit.addSeparator()
+        edit.addAction(self._action(self.tr("Select &All"), lambda: self.view.set_selection(0, self.view._text_len), QKeySequence.StandardKey.SelectAll))
+        edit.addSeparator()
+        edit.addAction(self._action(self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
+        edit.addAction(self._action(self.tr("Find &Next"), self.find_next, "F3"))
+        edit.addAction(self._action(self.tr("Find Pre&vious"), self.find_previous, "Shift+F3"))
+
+        view = bar.addMenu(self.tr("&View"))
+        self.act_pinyin = self._action(self.tr("Show &Readings"), lambda on: self._set(pinyin=self._style_when_on() if on else "none"), "Ctrl+P", checkable=True)
+        view.addAction(self.act_pinyin)
+        self.style_group = self._group(view.addMenu(self.tr("Reading &Style")), "pinyin", [
+            ("marks", self.tr("Tone &Marks (lián)")), ("numbers", self.tr("Tone &Numbers (lian2)")),
+            ("zhuyin", self.tr("&Zhuyin (ㄌㄧㄢˊ)")),
+        ])
+        self.tone_group = self._group(view.addMenu(self.tr("&Tone Colours")), "tones", [
+            ("none", self.tr("&Off")), ("pleco", self.tr("&Pleco (red, green, blue, purple)")),
+            ("hanping", self.tr("&Hanping (blue, green, orange, red)")),
+        ])
+        self.script_group = self._group(view.addMenu(self.tr("S&cript")), "script", [
+            ("original", self.tr("&Original")), ("simplified", self.tr("&Simplified 简体")),
+            ("traditional", self.tr("&Traditional 繁體")), ("taiwan", self.tr("Traditional (T&aiwan) 臺灣")),
+        ], shortcuts={"original": "Ctrl+1", "simplified": "Ctrl+2", "traditional": "Ctrl+3", "taiwan": "Ctrl+4"})
+        self.act_translation = self._action(self.tr("&Translation Lines"), lambda on: self._set(translations=on), "T", checkable=True)
+        view.addAction(self.act_translation)
+        view.addSeparator()
+        view.addAction(self._action(self.tr("Zoom &In"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn))
+        self.addAction(self._action("", lambda: self.zoom(1), "Ctrl+="))
+        view.addAction(self._action(self.tr("Zoom &Out"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut))
+        view.addAction(self._action(self.tr("&Actual Size"), lambda: self.zoom(0), "Ctrl+0"))
+        view.addSeparator()
+        self.theme_group = self._group(view.addMenu(self.tr("T&heme")), "theme", [
+            ("system", self.tr("&System")), ("light", self.tr("&Light")), ("dark", self.tr("&Dark")),
+        ])
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        act = self._action(self.tr("&About Bilingual Reader"), self.about)
+        act.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(act)
+
+    def _group(self, menu, key: str, items: list[tuple[str, str]], shortcuts: dict[str, str] | None = None) -> QActionGroup:  # noqa: ANN001
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for value, label in items:
+            act = QAction(label, self)
+            act.setCheckable(True)
+            act.setData(value)
+            if shortcuts and value in shortcuts:
+                act.setShortcut(QKeySequence(shortcuts[value]))
+            act.triggered.connect(lambda _=False, k=key, v=value: self._set(**{k: v}))
+            group.addAction(act)
+            menu.addAction(act)
+            self.addAction(act)
+        return group
+
+    def _style_when_on(self) -> str:
+        return str(self.store.value("display/last_style", "marks"))
+
+    def _sync_menu(self) -> None:
+        o = self.options
+        self.act_pinyin.setChecked(o.pinyin != "none")
+        self.act_translation.setChecked(o.translations)
+        for group, value in ((self.style_group, o.pinyin), (self.tone_group, o.tones), (self.script_group, o.script),
+                             (self.theme_group, o.theme)):
+            for act in group.actions():
+                act.setChecked(act.data() == value)
+
+    # ---- options --------------------------------------------------------------------------------
+    def _set(self, **changes: object) -> None:
+        self.apply_options(self.options.with_(**changes))
+
+    def apply_options(self, options: DisplayOptions, *, save: bool = True) -> None:
+        theme_changed = options.theme != self.options.theme or not save
+        self.options = options
+        if options.pinyin != "none":
+            self.store.setValue("display/last_style", options.pinyin)
+        if theme_changed:
+            apply_theme(options.theme)
+        if options.translations:
+            self.view.doc.translations = dict(self._translations)
+        self.view.set_options(options)
+        self._sync_menu()
+        if save:
+            save_options(options, self.store)
+            self.hub.settingsChanged.emit("display")
+        self.update_status()
+
+    def zoom(self, step: int) -> None:
+        size = DEFAULT_SIZE if step == 0 else self.options.size + 2 * step
+        self._set(size=max(MIN_SIZE, min(MAX_SIZE, size)))
+
+    # ---- connections ----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.sidebar.currentItemChanged.connect(self._sidebar_changed)
+        self.view.positionChanged.connect(lambda _o: (self.update_status(), self._save_timer.start()))
+        self.view.selectionChanged.connect(lambda s, e: self.act_copy.setEnabled(s < e))
+        self.find_bar.search.connect(self.find)
+        self.find_bar.next.connect(self.find_next)
+        self.find_bar.previous.connect(self.find_previous)
+        self.find_bar.closed.connect(lambda: (self.view.set_find_matches([]), self.view.setFocus()))
+        self.hub.articlesChanged.connect(self.refresh_library)
+        hints = QApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(lambda _s: self.view.refresh_theme())
+
+    # ---- library --------------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        current = self.article.id if self.article else None
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        english = QApplication.instance() is not None and not self._ui_is_chinese()
+        for info in self.lib.list_articles():
+            script = {"traditional": self.tr("Traditional"), "simplified": self.tr("Simplified")}.get(info.script, info.script)
+            second = info.title_en if info.title_en else ""
+            meta = self.tr("%1 · %2 characters").replace("%1", script).replace("%2", f"{info.chars:,}")
+            title = info.title
+            lines = [title, second, meta] if english and second else [title, meta]
+            item = QListWidgetItem("\n".join(x for x in lines if x))
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(f"{info.title}\n{info.title_en or ''}".strip())
+            self.sidebar.addItem(item)
+            if info.id == current:
+                self.sidebar.setCurrentItem(item)
+        self.sidebar.blockSignals(False)
+
+    def _ui_is_chinese(self) -> bool:
+        from PySide6.QtCore import QLocale
+
+        return QLocale().language() == QLocale.Language.Chinese and False  # no Chinese UI translation yet
+
+    def _sidebar_changed(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
+        if item is not None:
+            aid = int(item.data(Qt.ItemDataRole.UserRole))
+            if not self.article or self.article.id != aid:
+                self.open_article(aid)
+
+    def open_article(self, article_id: int, offset: int | None = None) -> None:
+        """Show an article at its last reading position; readings not yet computed arrive in the background."""
+        if self.article is not None:
+            self.save_position()
+        try:
+            info = self.lib.article(article_id)
+        except ReaderError as exc:
+            self.error(self.tr("Cannot open the article"), str(exc))
+            return
+        if self._tokens_worker is not None:
+            self._tokens_worker.stop()
+            self._tokens_worker = None
+        self.article = info
+        pars = self.lib.paragraphs(info.revision_id)
+        tokens = self.lib.cached_tokens(info.revision_id, pars)
+        self._translations = self.lib.translations(info.revision_id)
+        self.view.set_document(pars, tokens, self._translations)
+        if offset is None:
+            offset = positions.get_position(self.lib, article_id)
+        if offset:
+            self.view.scroll_to_offset(offset)
+        missing = [p for p in pars if p.index not in tokens]
+        if missing:
+            self._compute_tokens(info.revision_id, missing, offset or 0)
+        for i in range(self.sidebar.count()):
+            item = self.sidebar.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == article_id:
+                self.sidebar.blockSignals(True)
+                self.sidebar.setCurrentItem(item)
+                self.sidebar.blockSignals(False)
+        self.setWindowTitle(f"{info.title} — {APP_NAME}")
+        self._matches, self._match = [], -1
+        if self.find_bar.isVisible():
+            self.find(self.find_bar.edit.text())
+        self.update_status()
+        self.hub.articleChanged.emit(article_id)
+
+    def _compute_tokens(self, revision_id: int, missing: list, offset: int) -> None:
+        # visible paragraphs first: start at the reading position, then the rest
+        first = next((k for k, p in enumerate(missing) if p.end >= offset), 0)
+        ordered = missing[first:] + missing[:first]
+        if self.lib.path is None:  # in-memory library: no second connection possible
+            self.view.update_tokens(self.lib.tokens(revision_id, ordered))
+            return
+        worker = TokensWorker(self.lib.path, revision_id, ordered, self)
+        worker.batch.connect(self._tokens_arrived)
+        worker.progress.connect(self._show_progress)
+        worker.failed.connect(lambda msg: self.error(self.tr("Cannot compute the readings"), msg))
+        worker.finished.connect(lambda w=worker: self._worker_done(w))
+        self._tokens_worker = worker
+        self._workers.append(worker)
+        self.statusBar().showMessage(self.tr("Computing readings…"))
+        worker.start()
+
+    def _tokens_arrived(self, revision_id: int, tokens: dict) -> None:
+        if self.article is not None and self.article.revision_id == revision_id:
+            self.view.update_tokens(tokens)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setVisible(done < total)
+        if done >= total:
+            self.statusBar().clearMessage()
+
+    def _worker_done(self, worker) -> None:  # noqa: ANN001
+        if worker in self._workers:
+            self._workers.remove(worker)
+        if worker is self._tokens_worker:
+            self._tokens_worker = None
+        self.progress.hide()
+        worker.deleteLater()
+
+    def save_position(self) -> None:
+        if self.article is None or not self.persist:
+            return
+        try:
+            positions.set_position(self.lib, self.article.id, self.view.top_offset())
+        except Exception:  # noqa: BLE001 - a busy database must not interrupt reading
+            pass
+
+    def update_status(self) -> None:
+        if self.article is None:
+            self.status_label.setText("")
+            return
+        pct = round(self.view.reading_position() * 100)
+        self.status_label.setText(
+            self.tr("%1 characters · %2 %").replace("%1", f"{self.article.chars:,}").replace("%2", str(pct))
+        )
+
+    # ---- find -----------------------------------------------------------------------------------
+    def find(self, query: str) -> None:
+        self._matches = find_all(self.view.paragraphs, query) if query.strip() else []
+        top = self.view.top_offset()
+        self._match = next((k for k, (s, _) in enumerate(self._matches) if s >= top), 0) if self._matches else -1
+        self._show_match()
+
+    def _show_match(self) -> None:
+        self.view.set_find_matches(self._matches, self._match)
+        self.find_bar.set_count(self._match, len(self._matches), self.find_bar.edit.text())
+        if 0 <= self._match < len(self._matches):
+            self.view.ensure_offset_visible(self._matches[self._match][0])
+
+    def find_next(self) -> None:
+        if not self._matches:
+            if self.find_bar.isHidden():
+                self.find_bar.open_bar()
+            return
+        self._match = (self._match + 1) % len(self._matches)
+        self._show_match()
+
+    def find_previous(self) -> None:
+        if self._matches:
+            self._match = (self._match - 1) % len(self._matches)
+            self._show_match()
+
+    # ---- import ---------------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import texts"), str(Path.home()), self.tr("Texts (*.txt *.md *.markdown);;All files (*)")
+        )
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, files: list[Path]) -> None:
+        if self.lib.path is None:
+            for f in files:
+                try:
+                    self._imported(self.lib.import_file(f))
+                except ReaderError as exc:
+                    self._import_failed(f.name, str(exc))
+            return
+        worker = ImportWorker(self.lib.path, files, self)
+        worker.imported.connect(self._imported)
+        worker.failed.connect(self._import_failed)
+        worker.progress.connect(self._show_progress)
+        worker.finished.connect(lambda w=worker: self._worker_done(w))
+        self._workers.append(worker)
+        self.statusBar().showMessage(self.tr("Importing…"))
+        worker.start()
+
+    def _imported(self, result) -> None:  # noqa: ANN001
+        self.hub.articlesChanged.emit()
+        self.statusBar().showMessage(
+            (self.tr("Imported “%1”") if result.created else self.tr("Already in the library: “%1”")).replace("%1", result.title),
+            5000,
+        )
+        self.open_article(result.article_id)
+
+    def _import_failed(self, name: str, message: str) -> None:
+        self.statusBar().clearMessage()
+        self.error(self.tr("Cannot import %1").replace("%1", name), message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        good = [f for f in files if f.suffix.lower() in IMPORTABLE]
+        for bad in (f for f in files if f.suffix.lower() not in IMPORTABLE):
+            self.error(
+                self.tr("Cannot import %1").replace("%1", bad.name),
+                self.tr("Only text (.txt) and Markdown (.md) files can be imported."),
+            )
+        if good:
+            self.import_files(good)
+        event.acceptProposedAction()
+
+    # ---- dialogs and window state ---------------------------------------------------------------
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Bilingual Reader"), self.tr(
+            "<h3>Bilingual Reader %1</h3>"
+            "<p>Read Chinese with pinyin above the characters, switch between simplified and traditional "
+            "script, and annotate.</p>"
+            "<p><b>Data and libraries</b></p><ul>"
+            "<li>Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).</li>"
+            "<li>Font: Noto Sans CJK, SIL Open Font License 1.1.</li>"
+            "<li>Readings: pypinyin (MIT). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0).</li>"
+            "<li>Interface: Qt for Python / PySide6 (LGPL 3).</li></ul>"
+        ).replace("%1", __version__))
+
+    def _restore_window(self) -> None:
+        geometry = self.store.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.store.value("window/splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_position()
+        if self.persist:
+            self.store.setValue("window/geometry", self.saveGeometry())
+            self.store.setValue("window/splitter", self.splitter.saveState())
+            self.store.sync()
+        for worker in list(self._workers):
+            if hasattr(worker, "stop"):
+                worker.stop()
+            worker.wait(5000)
+        super().closeEvent(event)

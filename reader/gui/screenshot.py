@@ -1,0 +1,56 @@
+"""Screenshots (gui layer): render the real main window offscreen with given display options to a PNG."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.errors import NotFound, ReaderError
+
+
+def render_screenshot(
+    *, db: str | None, article_id: int | None, output: Path, size: tuple[int, int], script: str = "original",
+    pinyin: str = "marks", tones: str = "none", theme: str = "light", select: tuple[int, int] | None = None,
+    translation: bool = False, font_size: float | None = None, offset: int = 0,
+) -> Path:
+    """Open the window offscreen (the user's saved options are not changed) and grab it to `output`."""
+    from reader.gui.app import application
+
+    app = application([])
+    from reader.core.library import Library
+    from reader.gui.main_window import MainWindow
+    from reader.gui.options import DisplayOptions
+
+    with Library.open(db) as lib:
+        lib.ensure_seeds()
+        articles = lib.list_articles()
+        if not articles:
+            raise ReaderError("the library is empty: import a text first")
+        aid = article_id if article_id is not None else articles[0].id
+        info = lib.article(aid)  # raises NotFound with a clear message
+        lib.tokens(info.revision_id)  # readings cached before the window opens
+        window = MainWindow(lib, restore=False)
+        window.persist = False
+        window.resize(*size)
+        options = DisplayOptions(
+            script=script, pinyin=pinyin, tones=tones, theme=theme, translations=translation,
+            size=font_size if font_size else DisplayOptions().size,
+        )
+        window.apply_options(options, save=False)
+        window.show()
+        window.open_article(aid, offset=offset)
+        app.processEvents()
+        if select:
+            window.view.set_selection(*select)
+            if not offset:
+                window.view.ensure_offset_visible(select[0])
+        app.processEvents()
+        image = window.grab()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(output), "PNG"):
+            raise ReaderError(f"cannot write {output}")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return output
+
+
+__all__ = ["render_screenshot", "NotFound"]
