@@ -197,6 +197,46 @@ def _initial(db: Database) -> None:
     db["annotations"].enable_fts(["exact", "note"], create_triggers=True, tokenize="trigram")
 
 
+# Default tagsets, frozen as migration 2 installed them: (tagset, name_zh, description, tags), a tag being
+# (name, name_zh, colour, shortcut). Colours are mid-tones that stay readable as a translucent fill under
+# black text on a light page and under white text on a dark page; shortcuts 1–9.
+DEFAULT_TAGSETS_V2: tuple[tuple[str, str, str, tuple[tuple[str, str, str, str], ...]], ...] = (
+    ("Stance", "立场", "Where the reader stands on a passage", (
+        ("Agree", "赞同", "#5cb85c", "1"),
+        ("Disagree", "反对", "#e06666", "2"),
+        ("Question", "存疑", "#f0ad4e", "3"),
+        ("Neutral", "中立", "#9e9e9e", "4"),
+    )),
+    ("Rhetoric", "修辞", "What a passage does in the argument", (
+        ("Claim", "论点", "#5b9bd5", "5"),
+        ("Evidence", "论据", "#3fb6a8", "6"),
+        ("Opinion", "观点", "#a77bca", "7"),
+        ("Loaded language", "情绪化措辞", "#e879b9", "8"),
+        ("Fact to check", "待核实", "#c9b458", "9"),
+    )),
+)
+
+
+def install_default_tagsets(conn: sqlite3.Connection) -> None:
+    """Create the default tagsets and tags that are missing (by name); existing ones are left as they are."""
+    for pos, (tagset, tagset_zh, description, tags) in enumerate(DEFAULT_TAGSETS_V2):
+        conn.execute(
+            "INSERT OR IGNORE INTO tagsets (name, name_zh, description, position) VALUES (?, ?, ?, ?)",
+            (tagset, tagset_zh, description, pos),
+        )
+        (tagset_id,) = conn.execute("SELECT id FROM tagsets WHERE name = ?", (tagset,)).fetchone()
+        for tpos, (name, name_zh, color, shortcut) in enumerate(tags):
+            conn.execute(
+                "INSERT OR IGNORE INTO tags (tagset_id, name, name_zh, color, shortcut, position) VALUES (?, ?, ?, ?, ?, ?)",
+                (tagset_id, name, name_zh, color, shortcut, tpos),
+            )
+
+
+@migration(2, "default tagsets: Stance and Rhetoric")
+def _default_tagsets(db: Database) -> None:
+    install_default_tagsets(db.conn)
+
+
 LATEST = max(m.version for m in MIGRATIONS)
 
 

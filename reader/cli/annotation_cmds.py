@@ -1,0 +1,199 @@
+"""Annotation commands (cli layer): annotate, annotations, unannotate, revise, export, tags, tag."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.cli.common import add_pinyin_option, add_script_option, open_library, print_json
+from reader.core.annotations import Annotation, Annotations
+from reader.core.errors import ReaderError
+from reader.core.tags import Tags
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("annotate", help="highlight a passage of an article (canonical offsets, see `show --json`)")
+    p.add_argument("id", type=int, help="article id")
+    p.add_argument("--start", type=int, required=True, help="offset of the first character")
+    p.add_argument("--end", type=int, required=True, help="offset after the last character")
+    p.add_argument("--tag", action="append", default=[], metavar="NAME",
+                   help='tag: "Name", "Tagset/Name" or the Chinese name (repeatable)')
+    p.add_argument("--note", default="", help="note (Markdown)")
+    p.add_argument("--color", help="highlight colour #RRGGBB (default: the first tag's colour)")
+    p.add_argument("--author", help="who is annotating (default: the reader name)")
+    p.add_argument("--json", action="store_true", help="print the new annotation as JSON")
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("annotations", help="list the annotations of an article in text order")
+    p.add_argument("id", type=int, help="article id")
+    p.add_argument("--author", help="only this author's annotations")
+    p.add_argument("--tag", metavar="NAME", help="only annotations with this tag")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_annotations)
+
+    p = sub.add_parser("unannotate", help="delete an annotation")
+    p.add_argument("annotation", type=int, help="annotation id (see `annotations`)")
+    p.set_defaults(func=cmd_unannotate)
+
+    p = sub.add_parser("revise", help="import an edited text as a new revision and re-anchor the annotations")
+    p.add_argument("id", type=int, help="article id")
+    p.add_argument("path", help="the edited text (.txt, .md)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_revise)
+
+    p = sub.add_parser("export", help="export an article's annotations")
+    p.add_argument("id", type=int, help="article id")
+    p.add_argument("--format", choices=("md",), default="md", help="output format (md: Markdown)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write, or - for standard output")
+    add_script_option(p)
+    add_pinyin_option(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("tags", help="list the tagsets and their tags")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_tags)
+
+    p = sub.add_parser("tag", help="add, rename, recolour or delete a tag")
+    tsub = p.add_subparsers(dest="tag_command", metavar="ACTION", required=True)
+    q = tsub.add_parser("add", help="add a tag to a tagset (a new tagset is created)")
+    q.add_argument("tagset", help="tagset name, e.g. Stance")
+    q.add_argument("name", help="English name")
+    q.add_argument("--zh", help="Chinese name")
+    q.add_argument("--color", default="#9e9e9e", help="colour #RRGGBB")
+    q.add_argument("--shortcut", help="shortcut key 1–9 (must be free)")
+    q.set_defaults(func=cmd_tag_add)
+    q = tsub.add_parser("rename", help="rename a tag")
+    q.add_argument("tag", help='"Name", "Tagset/Name" or Chinese name')
+    q.add_argument("name", nargs="?", help="new English name")
+    q.add_argument("--zh", help="new Chinese name")
+    q.set_defaults(func=cmd_tag_rename)
+    q = tsub.add_parser("recolor", help="change a tag's colour")
+    q.add_argument("tag", help='"Name", "Tagset/Name" or Chinese name')
+    q.add_argument("color", help="colour #RRGGBB")
+    q.set_defaults(func=cmd_tag_recolor)
+    q = tsub.add_parser("delete", help="delete a tag")
+    q.add_argument("tag", help='"Name", "Tagset/Name" or Chinese name')
+    q.add_argument("--force", action="store_true", help="delete it even if annotations use it")
+    q.set_defaults(func=cmd_tag_delete)
+
+
+def _line(a: Annotation) -> str:
+    quote = " ".join(a.exact.split())
+    if len(quote) > 40:
+        quote = quote[:39] + "…"
+    tags = ", ".join(t.name for t in a.tags)
+    note = " ".join(a.note.split())
+    if len(note) > 40:
+        note = note[:39] + "…"
+    status = " [orphaned]" if a.orphaned else ""
+    return f"{a.id:>5}  {a.start}–{a.end}  “{quote}”{status}" + (f"  [{tags}]" if tags else "") + \
+        (f"  {note}" if note else "") + f"  — {a.author}"
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        edit = Annotations(lib).create(args.id, args.start, args.end, tags=args.tag, note=args.note,
+                                       color=args.color, author=args.author)
+    ann = edit.annotation
+    if args.json:
+        print_json(ann.as_json())
+    else:
+        print(f"{ann.id}\t“{ann.exact}”")
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        anns = Annotations(lib).list_for_article(args.id, author=args.author, tag=args.tag)
+    if args.json:
+        print_json([a.as_json() for a in anns])
+        return 0
+    if not anns:
+        print(f"Article {args.id} has no annotations. Add one with: bilingual-reader annotate {args.id} --start N --end N")
+    for a in anns:
+        print(_line(a))
+    return 0
+
+
+def cmd_unannotate(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        edit = Annotations(lib).delete(args.annotation)
+    print(f"deleted annotation {edit.annotation.id}")
+    return 0
+
+
+def cmd_revise(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        report = Annotations(lib).revise(args.id, args.path)
+    if args.json:
+        print_json(report.as_json())
+        return 0
+    print(f"revision {report.revision_id}: {len(report.reanchored)} annotations re-anchored "
+          f"({len(report.moved)} moved, {len(report.fuzzy)} with changed text), {len(report.orphaned)} orphaned")
+    if report.orphaned:
+        print("orphaned (their passage is gone; quote and note are kept): " + ", ".join(map(str, report.orphaned)))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.core.export import export_article
+
+    with open_library(args) as lib:
+        text = export_article(lib, args.id, args.format, None if args.output == "-" else args.output,
+                              script=args.script, pinyin=args.pinyin)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_tags(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        tags = Tags(lib)
+        sets = tags.tagsets()
+        usage = {t.id: tags.usage(t.id) for s in sets for t in s.tags}
+    if args.json:
+        out = []
+        for s in sets:
+            d = s.as_json()
+            for t in d["tags"]:  # type: ignore[union-attr]
+                t["used"] = usage[t["id"]]  # type: ignore[index]
+            out.append(d)
+        print_json(out)
+        return 0
+    for s in sets:
+        print(f"{s.name}" + (f" {s.name_zh}" if s.name_zh else ""))
+        for t in s.tags:
+            key = f"[{t.shortcut}]" if t.shortcut else "   "
+            print(f"  {key} {t.name}" + (f" {t.name_zh}" if t.name_zh else "") + f"  {t.color}  ({usage[t.id]} used)")
+    return 0
+
+
+def cmd_tag_add(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        edit = Tags(lib).add(args.tagset, args.name, name_zh=args.zh, color=args.color, shortcut=args.shortcut)
+    print(f"added {edit.tag.qualified}")
+    return 0
+
+
+def cmd_tag_rename(args: argparse.Namespace) -> int:
+    if args.name is None and args.zh is None:
+        raise ReaderError("give a new name, --zh NAME, or both")
+    with open_library(args) as lib:
+        edit = Tags(lib).rename(args.tag, args.name, args.zh)
+    print(f"renamed to {edit.tag.qualified}" + (f" ({edit.tag.name_zh})" if edit.tag.name_zh else ""))
+    return 0
+
+
+def cmd_tag_recolor(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        edit = Tags(lib).recolor(args.tag, args.color)
+    print(f"{edit.tag.qualified} is now {edit.tag.color}")
+    return 0
+
+
+def cmd_tag_delete(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        edit = Tags(lib).delete(args.tag, force=args.force)
+    print(f"deleted {edit.tag.qualified}")
+    return 0

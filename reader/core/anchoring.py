@@ -1,0 +1,375 @@
+"""Anchors that survive edits (core layer): W3C-style text targets and re-anchoring onto a new revision.
+
+A target is a position (start, end) plus a quote: the exact text, ~32 characters of prefix and suffix,
+and the quote normalised (OpenCC t2s, NFKC, whitespace folded). When an article gets a new revision,
+`reanchor` finds each target in the new text, trying in order:
+
+1. the position the old offsets map to through a diff of the two texts, if the exact quote is there;
+2. the exact quote elsewhere: the occurrence closest to that place (context agreement breaks ties),
+   accepted only near the old place or where the context still agrees;
+3. the normalised quote in the normalised new text (the text switched script or width);
+4. a fuzzy match of the quote and its context: candidate places from the diff and from shared character
+   pairs, refined with difflib; accepted when the quote is similar enough (`FUZZY_MIN_RATIO`).
+
+Nothing found: the caller marks the annotation orphaned (it keeps its quote and note).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Protocol
+
+CONTEXT = 32  # characters of prefix and suffix kept with a quote
+FUZZY_MIN_RATIO = 0.6  # similarity of quote and match needed for a fuzzy anchor
+CHAR_DIFF_LIMIT = 4_000_000  # len(a) * len(b) above which a changed block is not diffed char by char
+_WS = re.compile(r"\s+")
+
+
+class Target(Protocol):
+    """What re-anchoring needs of an annotation (an `Annotation` or a `Quote`)."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    normalized: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    normalized: str
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a target was found in the new text, and how ('exact', 'moved', 'normalized', 'fuzzy')."""
+
+    start: int
+    end: int
+    method: str
+
+
+def make_quote(text: str, start: int, end: int) -> Quote:
+    """The target of text[start:end]: exact quote, context, and normalised quote."""
+    exact = text[start:end]
+    return Quote(start, end, exact, text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], normalize(exact))
+
+
+# ---- normalisation ---------------------------------------------------------------------------------
+def normalize(text: str) -> str:
+    """Script- and width-independent form: OpenCC t2s, NFKC, whitespace runs folded to one space, stripped."""
+    return normalize_with_map(text)[0]
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """`normalize(text)` and, for each normalised character, the offset in `text` it came from."""
+    from reader.core.pipeline.script import convert_text
+
+    # 1. t2s, line by line; a line whose length changes is converted character by character.
+    chars: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        conv = convert_text(line, "simplified")
+        if len(conv) == len(line):
+            chars.extend(conv)
+            origin.extend(range(pos, pos + len(line)))
+        else:
+            for k, ch in enumerate(line):
+                piece = convert_text(ch, "simplified")
+                chars.extend(piece)
+                origin.extend([pos + k] * len(piece))
+        pos += len(line)
+        if pos < len(text):
+            chars.append("\n")
+            origin.append(pos)
+            pos += 1
+    # 2. NFKC, character by character where needed (full-width Latin and digits, compatibility forms).
+    joined = "".join(chars)
+    if not unicodedata.is_normalized("NFKC", joined):
+        out_c: list[str] = []
+        out_o: list[int] = []
+        for ch, o in zip(chars, origin, strict=True):
+            piece = unicodedata.normalize("NFKC", ch)
+            out_c.extend(piece)
+            out_o.extend([o] * len(piece))
+        chars, origin = out_c, out_o
+    # 3. whitespace folded.
+    res_c: list[str] = []
+    res_o: list[int] = []
+    in_space = False
+    for ch, o in zip(chars, origin, strict=True):
+        if ch.isspace():
+            if not in_space and res_c:
+                res_c.append(" ")
+                res_o.append(o)
+            in_space = True
+            continue
+        in_space = False
+        res_c.append(ch)
+        res_o.append(o)
+    if res_c and res_c[-1] == " ":
+        res_c.pop()
+        res_o.pop()
+    return "".join(res_c), res_o
+
+
+# ---- mapping offsets through a diff ---------------------------------------------------------------
+class OffsetMapper:
+    """Maps offsets of an old text to a new one through a diff: paragraphs first, then characters."""
+
+    def __init__(self, old: str, new: str) -> None:
+        self.old, self.new = old, new
+        self.ops: list[tuple[str, int, int, int, int]] = []
+        old_lines, new_lines = _lines(old), _lines(new)
+        old_pos = _starts(old_lines)
+        new_pos = _starts(new_lines)
+        sm = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            a1, a2, b1, b2 = old_pos[i1], old_pos[i2], new_pos[j1], new_pos[j2]
+            if tag == "equal" or a1 == a2 or b1 == b2:
+                self.ops.append((tag, a1, a2, b1, b2))
+                continue
+            a, b = old[a1:a2], new[b1:b2]
+            if len(a) * len(b) > CHAR_DIFF_LIMIT:
+                self.ops.append(("replace", a1, a2, b1, b2))
+                continue
+            for ctag, c1, c2, d1, d2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+                self.ops.append((ctag, a1 + c1, a1 + c2, b1 + d1, b1 + d2))
+        self._keys = [op[1] for op in self.ops]
+
+    def _op(self, i: int) -> tuple[str, int, int, int, int] | None:
+        k = bisect_right(self._keys, i) - 1
+        while k >= 0:
+            op = self.ops[k]
+            if op[1] <= i < op[2]:
+                return op
+            if op[2] <= i:
+                return None
+            k -= 1
+        return None
+
+    def start(self, i: int) -> int:
+        """Where old offset `i` (a start boundary) is in the new text."""
+        if i >= len(self.old):
+            return len(self.new)
+        op = self._op(i)
+        if op is None:
+            return min(i, len(self.new))
+        tag, i1, i2, j1, j2 = op
+        if tag == "equal":
+            return j1 + (i - i1)
+        return j1 + (i - i1) * (j2 - j1) // max(1, i2 - i1)
+
+    def end(self, i: int) -> int:
+        """Where old offset `i` (an end boundary) is in the new text."""
+        if i <= 0:
+            return 0
+        op = self._op(i - 1)
+        if op is None:
+            return min(i, len(self.new))
+        tag, i1, i2, j1, j2 = op
+        if tag == "equal":
+            return j1 + (i - i1)
+        return j1 + -(-(i - i1) * (j2 - j1) // max(1, i2 - i1))
+
+    def intact(self, start: int, end: int) -> bool:
+        """True when old text[start:end] lies inside one unchanged block."""
+        op = self._op(start)
+        return op is not None and op[0] == "equal" and end <= op[2]
+
+
+def _lines(text: str) -> list[str]:
+    parts = text.split("\n")
+    return [p + "\n" for p in parts[:-1]] + [parts[-1]]
+
+
+def _starts(lines: list[str]) -> list[int]:
+    out = [0]
+    for line in lines:
+        out.append(out[-1] + len(line))
+    return out
+
+
+# ---- re-anchoring --------------------------------------------------------------------------------
+class Reanchorer:
+    """Re-anchors many targets from one old text onto one new text (the diff is computed once)."""
+
+    def __init__(self, old_text: str | None, new_text: str) -> None:
+        self.old = old_text
+        self.new = new_text
+        self.mapper = OffsetMapper(old_text, new_text) if old_text is not None and old_text != new_text else None
+        self._norm: tuple[str, list[int]] | None = None
+        self._pairs: dict[str, list[int]] | None = None
+
+    def locate(self, t: Target) -> tuple[int, int]:
+        """Where the target's old place is in the new text (its old offsets mapped through the diff)."""
+        if self.old == self.new or self.mapper is None:
+            return t.start, t.end
+        return self.mapper.start(t.start), self.mapper.end(t.end)
+
+    def reanchor(self, t: Target) -> Anchor | None:
+        new, exact = self.new, t.exact
+        if not exact:
+            return None
+        p, pe = self.locate(t)
+        # 1. the quote is still where the old place now is.
+        if new.startswith(exact, p):
+            return Anchor(p, p + len(exact), "exact" if p == t.start else "moved")
+        if self.mapper is None and new.startswith(exact, t.start):
+            return Anchor(t.start, t.end, "exact")
+        # 2. the exact quote elsewhere, closest first.
+        found = self._closest(new, exact, p, t.prefix, t.suffix)
+        if found is not None:
+            return Anchor(found, found + len(exact), "moved")
+        # 3. the normalised quote (script or width changed).
+        if t.normalized:
+            norm, origin = self.normalized()
+            np_ = bisect_right(origin, p) - 1 if origin else 0
+            hit = self._closest(norm, t.normalized, max(0, np_), normalize(t.prefix), normalize(t.suffix))
+            if hit is not None:
+                s = origin[hit]
+                e = origin[hit + len(t.normalized) - 1] + 1
+                return Anchor(s, e, "normalized")
+        # 4. fuzzy.
+        return self._fuzzy(t, p, pe)
+
+    def normalized(self) -> tuple[str, list[int]]:
+        if self._norm is None:
+            self._norm = normalize_with_map(self.new)
+        return self._norm
+
+    # ---- helpers ----------------------------------------------------------------------------------
+    def _closest(self, text: str, needle: str, near: int, prefix: str, suffix: str) -> int | None:
+        best: tuple[int, float, int] | None = None
+        limit = max(64, 2 * len(needle))
+        i = text.find(needle)
+        while i != -1:
+            dist = abs(i - near)
+            ctx = context_score(text, i, i + len(needle), prefix, suffix)
+            if dist <= limit or ctx >= 0.5:
+                key = (dist, -ctx, i)
+                if best is None or key < best:
+                    best = key
+            i = text.find(needle, i + 1)
+        return None if best is None else best[2]
+
+    def _candidates(self, t: Target, p: int, pe: int) -> list[int]:
+        """Likely start offsets of the (edited) quote in the new text."""
+        exact = t.exact
+        cands = [p]
+        if self.mapper is None:
+            cands.append(t.start)
+        if len(exact) >= 2:
+            pairs = self._pair_index()
+            votes: Counter[int] = Counter()
+            bucket = max(4, len(exact) // 4)
+            for k in range(len(exact) - 1):
+                for pos in pairs.get(exact[k : k + 2], ())[:200]:
+                    votes[(pos - k) // bucket] += 1
+            for b, n in votes.most_common(3):
+                if n >= max(2, (len(exact) - 1) // 3):
+                    cands.append(b * bucket)
+        seen: list[int] = []
+        for c in cands:
+            if all(abs(c - s) > 2 for s in seen):
+                seen.append(c)
+        return seen
+
+    def _pair_index(self) -> dict[str, list[int]]:
+        if self._pairs is None:
+            idx: dict[str, list[int]] = {}
+            new = self.new
+            for i in range(len(new) - 1):
+                idx.setdefault(new[i : i + 2], []).append(i)
+            self._pairs = idx
+        return self._pairs
+
+    def _fuzzy(self, t: Target, p: int, pe: int) -> Anchor | None:
+        exact, new = t.exact, self.new
+        m = len(exact)
+        best: tuple[float, int, int] | None = None
+        for c in self._candidates(t, p, pe):
+            w0 = max(0, c - m // 2 - 8)
+            w1 = min(len(new), c + m + m // 2 + 8)
+            span = _align(exact, new, w0, w1)
+            if span is None:
+                continue
+            s, e = _edges(exact, new, span, t.prefix, t.suffix)
+            ratio = SequenceMatcher(None, exact, new[s:e], autojunk=False).ratio()
+            ctx = context_score(new, s, e, t.prefix, t.suffix)
+            score = 0.75 * ratio + 0.25 * ctx
+            if ratio < FUZZY_MIN_RATIO or (m < 6 and ctx < 0.5):
+                continue
+            if best is None or score > best[0] + 1e-9:
+                best = (score, s, e)
+        if best is None or best[0] < FUZZY_MIN_RATIO:
+            return None
+        return Anchor(best[1], best[2], "fuzzy")
+
+
+def _align(exact: str, new: str, w0: int, w1: int) -> tuple[int, int, int, int] | None:
+    """Matched region of `exact` in new[w0:w1]: (new start, new end, quote chars unmatched before, after)."""
+    window = new[w0:w1]
+    blocks = [b for b in SequenceMatcher(None, exact, window, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    if len(exact) >= 8:
+        big = [b for b in blocks if b.size >= 2]
+        blocks = big or blocks
+    anchor = max(blocks, key=lambda b: b.size)
+    shift = anchor.b - anchor.a
+    tol = max(8, len(exact) // 3)
+    kept = [b for b in blocks if abs((b.b - b.a) - shift) <= tol]
+    first, last = kept[0], kept[-1]
+    return w0 + first.b, w0 + last.b + last.size, first.a, len(exact) - (last.a + last.size)
+
+
+def _edges(exact: str, new: str, span: tuple[int, int, int, int], prefix: str, suffix: str) -> tuple[int, int]:
+    """The matched span, widened over quote characters replaced at an edge when the context says so.
+
+    Quote characters unmatched at an edge were either deleted (keep the narrow span) or replaced (widen
+    by as many characters): widen when the stored context then lines up exactly and does not otherwise.
+    """
+    s, e, before, after = span
+    if before and prefix:
+        tail = prefix[-8:]
+        wide = s - before
+        if wide >= len(tail) and new[wide - len(tail) : wide] == tail and new[s - len(tail) : s] != tail:
+            s = wide
+    if after and suffix:
+        head = suffix[:8]
+        wide = e + after
+        if new[wide : wide + len(head)] == head and new[e : e + len(head)] != head:
+            e = wide
+    return s, e
+
+
+def context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> float:
+    """How well the text around [start, end) agrees with the stored prefix and suffix (0–1)."""
+    def side(stored: str, actual: str) -> float:
+        if not stored:
+            return 1.0 if not actual else 0.5
+        if stored == actual:
+            return 1.0
+        return SequenceMatcher(None, stored, actual, autojunk=False).ratio()
+
+    before = text[max(0, start - len(prefix) if prefix else start) : start] if prefix else text[max(0, start - 1) : start]
+    after = text[end : end + len(suffix)] if suffix else text[end : end + 1]
+    return (side(prefix, before) + side(suffix, after)) / 2
+
+
+def reanchor(old_text: str | None, new_text: str, target: Target) -> tuple[int, int] | None:
+    """The new (start, end) of `target` after `old_text` became `new_text`, or None (orphaned)."""
+    found = Reanchorer(old_text, new_text).reanchor(target)
+    return None if found is None else (found.start, found.end)

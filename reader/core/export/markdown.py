@@ -1,0 +1,218 @@
+"""Markdown export (core layer): an article's highlights with tags and notes, as a document to share.
+
+Layout: title (+ English title), a short metadata list, then one section per highlight in text order —
+paragraph number, the quote as a blockquote (in the chosen script, optionally with readings after each
+word: `联合国 (lián hé guó)`), tags, author, and the note with its own Markdown kept (raw HTML escaped,
+headings pushed below the document's own). Orphaned highlights come last in their own section.
+The output depends only on the library's content: no clock, unless a `generated` stamp is passed in.
+"""
+from __future__ import annotations
+
+import re
+
+from reader.core.annotations import Annotation, Annotations
+from reader.core.library import Library
+from reader.core.pipeline import display
+from reader.core.pipeline.readings import render
+from reader.core.pipeline.script import convert_text
+from reader.core.text import SCRIPTS, Paragraph
+
+PINYIN = ("none", "marks", "numbers", "zhuyin")
+SCRIPT_NAMES = {"simplified": "simplified (简体)", "traditional": "traditional (繁體)", "taiwan": "Taiwan (臺灣正體)"}
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+*=])(\s|$)")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(\s{0,3})(#{1,6})(\s|$)")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_AUTOLINK = re.compile(r"<(https?://[^\s<>]+|mailto:[^\s<>]+)>")
+
+
+def render_markdown(
+    lib: Library, article_id: int, *, script: str = "original", pinyin: str = "none", generated: str | None = None,
+) -> str:
+    if script not in SCRIPTS:
+        raise ValueError(f"unknown script {script!r}")
+    if pinyin not in PINYIN:
+        raise ValueError(f"unknown reading style {pinyin!r}")
+    info = lib.article(article_id)
+    anns = Annotations(lib).list_for_article(article_id, kind="highlight")
+    anchored = [a for a in anns if not a.orphaned]
+    orphaned = [a for a in anns if a.orphaned]
+    pars = lib.paragraphs(info.revision_id)
+    # Chinese tag names are stored simplified; "original" shows them in the article's own script.
+    zh_script = script if script != "original" else info.script if info.script in SCRIPT_NAMES else "original"
+
+    def conv(text: str) -> str:
+        return convert_text(text, script)
+
+    out: list[str] = [f"# {escape_inline(conv(info.title))}", ""]
+    if info.title_en:
+        out += [f"*{escape_inline(info.title_en)}*", ""]
+    meta = []
+    if info.author:
+        meta.append(f"- **Author:** {escape_inline(conv(info.author))}")
+    if info.source:
+        meta.append(f"- **Source:** {escape_inline(conv(info.source))}")
+    if info.date:
+        meta.append(f"- **Date:** {escape_inline(info.date)}")
+    shown_in = SCRIPT_NAMES.get(script, f"as published ({SCRIPT_NAMES.get(info.script, info.script)})")
+    meta.append(f"- **Text shown in:** {shown_in}" + ("" if pinyin == "none" else f", readings in {pinyin}"))
+    authors = sorted({a.author for a in anns})
+    count = f"{len(anchored)} highlight{'s' if len(anchored) != 1 else ''}"
+    if orphaned:
+        count += f", {len(orphaned)} orphaned"
+    if authors:
+        count += " by " + ", ".join(escape_inline(a) for a in authors)
+    meta.append(f"- **Annotations:** {count}")
+    if generated:
+        meta.append(f"- **Exported:** {escape_inline(generated)}")
+    out += meta + [""]
+
+    needed = {p.index for a in anchored for p in _overlapping(pars, a)}
+    tokens = {}
+    if needed and (script != "original" or pinyin != "none"):
+        tokens = lib.tokens(info.revision_id, [p for p in pars if p.index in needed])
+
+    out += ["## Highlights", ""]
+    if not anchored:
+        out += ["*No highlights in the current text.*", ""]
+    for n, a in enumerate(anchored, 1):
+        hit = _overlapping(pars, a)
+        where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
+        out += [f"### {n}. {where}", ""]
+        quote_pars = [_quote_text(p, tokens.get(p.index), a, script, pinyin) for p in hit]
+        out += blockquote(quote_pars) + [""]
+        out += _details(a, zh_script) + [""]
+        if a.note.strip():
+            out += [safe_note(a.note), ""]
+    if orphaned:
+        out += ["## Orphaned highlights", "",
+                "The passages these highlights marked are no longer in the current text; "
+                "their quotes are shown as they were.", ""]
+        for n, a in enumerate(orphaned, len(anchored) + 1):
+            out += [f"### {n}. No longer in the text", ""]
+            out += blockquote([escape_inline(conv(p)) for p in a.exact.split("\n")]) + [""]
+            out += _details(a, zh_script) + [""]
+            if a.note.strip():
+                out += [safe_note(a.note), ""]
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _overlapping(pars: list[Paragraph], a: Annotation) -> list[Paragraph]:
+    hit = [p for p in pars if p.start < a.end and a.start < p.end]
+    if not hit:  # a highlight of the newline between two paragraphs: take the one before
+        hit = [max((p for p in pars if p.start <= a.start), key=lambda p: p.start, default=pars[0])]
+    return hit
+
+
+def _quote_text(par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str) -> str:
+    rel_s = max(a.start, par.start) - par.start
+    rel_e = min(a.end, par.end) - par.start
+    if toks is None:
+        return escape_inline(par.text[rel_s:rel_e])
+    shown = display(par.text, toks, script, par.start)
+    ds, de = shown.map.span_to_display(rel_s, rel_e)
+    if pinyin == "none":
+        return escape_inline(shown.text[ds:de])
+    pieces: list[str] = []
+    last_han = False
+    for t in shown.tokens:
+        s, e = max(ds, t.start), min(de, t.end)
+        if s >= e:
+            continue
+        text = t.text[s - t.start : e - t.start]
+        rs = [x for x in (render(r, pinyin) for r in t.readings[s - t.start : e - t.start]) if x]
+        if rs:
+            pieces.append((" " if last_han else "") + f"{escape_inline(text)} ({' '.join(rs)})")
+        else:
+            pieces.append(escape_inline(text))
+        last_han = bool(rs)
+    return "".join(pieces).strip()
+
+
+def _details(a: Annotation, zh_script: str) -> list[str]:
+    lines = []
+    if a.tags:
+        names = []
+        for t in a.tags:
+            zh = f" {convert_text(t.name_zh, zh_script)}" if t.name_zh else ""
+            names.append(f"{escape_inline(t.name)}{escape_inline(zh)} ({escape_inline(t.tagset)})")
+        lines.append("- **Tags:** " + " · ".join(names))
+    lines.append(f"- **Author:** {escape_inline(a.author)}")
+    return lines
+
+
+def blockquote(paragraphs: list[str]) -> list[str]:
+    """Paragraphs as one blockquote (empty quoted lines between them)."""
+    lines: list[str] = []
+    for i, p in enumerate(paragraphs):
+        if i:
+            lines.append(">")
+        lines.append("> " + p if p else ">")
+    return lines
+
+
+def escape_inline(text: str) -> str:
+    """Plain text that Markdown shows as typed: special characters and line-start markers escaped."""
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = re.sub(r"(!)(\\\[)", r"\\\1\2", text)
+    lines = []
+    for line in text.split("\n"):
+        m = _LINE_START.match(line)
+        if m and m.group(2):
+            line = f"{m.group(1)}{m.group(2)}\\{m.group(3)}{line[m.end(3):]}"
+        elif m and m.group(6):
+            line = f"{m.group(5)}\\{line[len(m.group(5)):]}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def safe_note(note: str) -> str:
+    """A note's own Markdown, kept, with raw HTML made inert and headings pushed below level 3."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in note.strip("\n").split("\n"):
+        m = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            out.append(line)
+            continue
+        h = _HEADING.match(line)
+        if h:
+            level = min(6, len(h.group(2)) + 3)
+            line = f"{h.group(1)}{'#' * level}{line[h.end(2):]}"
+        out.append(_escape_html(line))
+    if fence is not None:
+        out.append(fence)  # close a fence the note left open, so the rest of the document stays intact
+    return "\n".join(out)
+
+
+def _escape_html(line: str) -> str:
+    """`<` and `&#…;` made literal outside code spans; `<https://…>` autolinks kept."""
+    parts: list[str] = []
+    pos = 0
+    for m in _CODE_SPAN.finditer(line):
+        parts.append(_escape_html_text(line[pos : m.start()]))
+        parts.append(m.group(0))
+        pos = m.end()
+    parts.append(_escape_html_text(line[pos:]))
+    return "".join(parts)
+
+
+def _escape_html_text(text: str) -> str:
+    links: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        links.append(m.group(0))
+        return f"\x00{len(links) - 1}\x00"
+
+    text = _AUTOLINK.sub(keep, text)
+    text = text.replace("<", "&lt;")
+    return re.sub(r"\x00(\d+)\x00", lambda m: links[int(m.group(1))], text)
