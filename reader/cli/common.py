@@ -9,10 +9,26 @@ from reader.core.library import Library
 
 
 def open_library(args: argparse.Namespace, *, seeds: bool = True) -> Library:
-    """The library named by --db (or READER_DB / the default); the seeds are imported on first use."""
-    lib = Library.open(getattr(args, "db", None))
-    if seeds:
-        lib.ensure_seeds()
+    """The library named by --db (or READER_DB / the default); the seeds are imported on first use.
+
+    The first use of the day backs the library up (reader.core.maintenance); a damaged library is refused
+    with a message saying how to repair it.
+    """
+    from reader.core import maintenance
+    from reader.core.errors import LibraryError
+
+    db = getattr(args, "db", None)
+    try:
+        lib = Library.open(db)
+    except LibraryError as exc:
+        raise maintenance.explain_open_failure(db, exc, db) from exc
+    try:
+        maintenance.backup_on_start(lib)
+        if seeds:
+            lib.ensure_seeds()
+    except BaseException:
+        lib.close()
+        raise
     return lib
 
 

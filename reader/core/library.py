@@ -169,21 +169,13 @@ class Library:
         return schema.applied_version(self.conn)
 
     def backup(self, reason: str = "manual") -> Path | None:
-        """Copy the library with SQLite's backup API into `backups/` beside it. Returns the new file."""
-        if self.path is None:
-            return None
-        folder = self.path.parent / "backups"
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = folder / f"{self.path.stem}-{stamp}-{reason}.sqlite3"
-        tmp = target.with_suffix(".partial")
-        dest = sqlite3.connect(str(tmp))
-        try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
-        tmp.replace(target)
-        return target
+        """Copy the library with SQLite's backup API into `backups/` beside it. Returns the new file.
+
+        The copy is verified and older backups pruned (reader.core.maintenance).
+        """
+        from reader.core import maintenance
+
+        return maintenance.backup(self, reason)
 
     # ---- settings and readers ------------------------------------------------------------------
     def get_setting(self, key: str, default: object = None) -> object:

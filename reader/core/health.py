@@ -1,0 +1,350 @@
+"""The library health check (core layer): examine a library file without changing it; report in plain words.
+
+`check(path) -> CheckReport` looks at: the file itself (an SQLite database, not cut off), SQLite's
+`integrity_check`, `foreign_key_check`, the schema version, whether every annotation lies inside the text
+of its revision (and still quotes it), and whether each full-text search index matches its table (FTS5's
+own `integrity-check`, plus a rebuild of the index in memory compared entry by entry). Nothing is written
+to the library: it is opened read-only.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core import maintenance, schema
+
+SAMPLE = 5  # problem examples listed per check
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The outcome of one check: `name` (file, integrity, references, schema, annotations, search index)."""
+
+    name: str
+    ok: bool
+    message: str
+    details: tuple[str, ...] = ()
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "ok": self.ok, "message": self.message, "details": list(self.details)}
+
+
+@dataclass
+class CheckReport:
+    """Everything `check` found. `ok` is True when the library is healthy."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    schema_version: int | None = None
+    backups: list[maintenance.BackupInfo] = field(default_factory=list)
+    newest_good_backup: maintenance.BackupInfo | None = None
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.findings)
+
+    @property
+    def damaged(self) -> bool:
+        """The file itself is damaged (only a restore or a new library helps)."""
+        return any(not f.ok and f.name in ("file", "integrity") for f in self.findings)
+
+    @property
+    def index_only(self) -> bool:
+        """The only problem is a search index out of step with its table: `--repair search-index` fixes it."""
+        bad = [f for f in self.findings if not f.ok]
+        return bool(bad) and all(f.name == "search index" for f in bad)
+
+    def advice(self, command: str = maintenance.COMMAND) -> str | None:
+        """What to run, in one sentence (None when healthy)."""
+        if self.ok:
+            return None
+        if any(not f.ok and f.name == "schema" and "newer" in f.message for f in self.findings):
+            return "Update Bilingual Reader to open this library; do not repair it."
+        if self.index_only:
+            return f"Run '{command} check --repair search-index' to rebuild the search index (no data is lost)."
+        new = f"'{command} check --repair new' to start a new library (the damaged file is kept aside)"
+        if self.newest_good_backup is None:
+            return f"There is no good backup; run {new}."
+        return (f"Run '{command} check --repair restore' to restore the newest good backup "
+                f"(from {self.newest_good_backup.local_time}), or {new}.")
+
+    def text(self, command: str = maintenance.COMMAND) -> str:
+        lines = [f"Library: {self.path}"]
+        for f in self.findings:
+            lines.append(f"  {'ok     ' if f.ok else 'PROBLEM'}  {f.name}: {f.message}")
+            lines.extend(f"             {d}" for d in f.details)
+        if self.backups:
+            b = self.backups[0]
+            good = self.newest_good_backup
+            good_text = f"; newest good one from {good.local_time}" if good else "; none of them passes the check"
+            lines.append(f"  backups: {len(self.backups)}, newest from {b.local_time} ({b.reason}){good_text}")
+        else:
+            lines.append("  backups: none yet")
+        lines.append("The library is healthy." if self.ok else f"The library has problems. {self.advice(command)}")
+        return "\n".join(lines)
+
+    def as_json(self) -> dict:
+        good = self.newest_good_backup
+        return {
+            "path": str(self.path), "ok": self.ok, "damaged": self.damaged, "schema_version": self.schema_version,
+            "checks": [f.as_json() for f in self.findings], "advice": self.advice(),
+            "backups": [b.as_json() for b in self.backups],
+            "newest_good_backup": good.as_json() if good else None,
+        }
+
+
+def check(lib_path: str | Path, *, backups: bool = True) -> CheckReport:
+    """Examine the library at `lib_path` read-only and report what is wrong, in plain words."""
+    path = Path(lib_path)
+    report = CheckReport(path)
+    if backups:
+        report.backups = maintenance.list_backups(path)
+        report.newest_good_backup = maintenance.newest_good_backup(path)
+    if not path.exists():
+        report.findings.append(Finding("file", False, "there is no library file here (the app creates it on first start)"))
+        return report
+    if path.is_dir():
+        report.findings.append(Finding("file", False, "this is a folder, not a library file"))
+        return report
+    if path.stat().st_size == 0:
+        report.findings.append(Finding("file", True, "empty: a new library will be started here"))
+        return report
+    damage = maintenance.diagnose(path) if _header_problem(path) else _truncation_only(path)
+    if damage:
+        report.findings.append(Finding("file", False, f"the file is damaged: {damage}"))
+        return report
+    report.findings.append(Finding("file", True, f"an SQLite database of {_size(path.stat().st_size)}"))
+    try:
+        conn = sqlite3.connect(maintenance._ro_uri(path), uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        report.findings.append(Finding("file", False, f"it cannot be opened: {exc}"))
+        return report
+    try:
+        problems = maintenance._integrity_problems(conn, limit=50)
+        if problems:
+            report.findings.append(Finding("integrity", False, "the file is damaged (SQLite's integrity check "
+                                           f"found {_count(len(problems), 'problem')})", tuple(problems[:SAMPLE])))
+            return report
+        report.findings.append(Finding("integrity", True, "no damage found"))
+        for step in (_references, _schema, _annotations, _search_indexes):
+            try:
+                finding = step(conn, report)
+            except sqlite3.DatabaseError as exc:
+                finding = Finding(_STEP_NAMES[step], False, f"could not be checked: {exc}")
+            if finding is not None:
+                report.findings.append(finding)
+    finally:
+        conn.close()
+    return report
+
+
+def _header_problem(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(16) != maintenance.SQLITE_MAGIC
+
+
+def _truncation_only(path: Path) -> str | None:
+    with path.open("rb") as fh:
+        head = fh.read(100)
+    return maintenance._truncation(path, head, path.stat().st_size)
+
+
+def _references(conn: sqlite3.Connection, report: CheckReport) -> Finding:
+    rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if not rows:
+        return Finding("references", True, "every row points to rows that exist")
+    counts: dict[tuple[str, str], int] = {}
+    for table, _rowid, parent, _fk in rows:
+        counts[(table, parent)] = counts.get((table, parent), 0) + 1
+    details = tuple(f"{_count(n, 'row')} in {t} point to {p} rows that no longer exist" for (t, p), n in counts.items())
+    return Finding("references", False, f"{_count(len(rows), 'row')} refer to rows that no longer exist",
+                   details[:SAMPLE])
+
+
+def _schema(conn: sqlite3.Connection, report: CheckReport) -> Finding:
+    has_tables = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    version = schema.applied_version(conn)
+    report.schema_version = version
+    if version == 0:
+        if has_tables:
+            return Finding("schema", False, "this SQLite file is not a Bilingual Reader library")
+        return Finding("schema", True, "empty database: a new library will be set up here")
+    if version > schema.LATEST:
+        return Finding("schema", False, f"version {version}, written by a newer Bilingual Reader (this one knows "
+                                        f"up to {schema.LATEST}); update the app")
+    if version < schema.LATEST:
+        return Finding("schema", True, f"version {version}; it will be upgraded to {schema.LATEST} (after a backup) "
+                                       "the next time the app opens it")
+    return Finding("schema", True, f"version {version} (current)")
+
+
+def _annotations(conn: sqlite3.Connection, report: CheckReport) -> Finding | None:
+    if not _table_exists(conn, "annotations") or not _table_exists(conn, "revisions"):
+        return None
+    (total,) = conn.execute("SELECT COUNT(*) FROM annotations").fetchone()
+    outside = conn.execute(
+        """SELECT a.id, a.start, a."end", length(r.text) FROM annotations a JOIN revisions r ON r.id = a.revision_id
+           WHERE a.start < 0 OR a."end" < a.start OR a."end" > length(r.text) ORDER BY a.id"""
+    ).fetchall()
+    misquoted = conn.execute(
+        """SELECT a.id, a.exact, substr(r.text, a.start + 1, a."end" - a.start)
+           FROM annotations a JOIN revisions r ON r.id = a.revision_id
+           WHERE a.status = 'anchored' AND a.start >= 0 AND a."end" >= a.start AND a."end" <= length(r.text)
+             AND substr(r.text, a.start + 1, a."end" - a.start) != a.exact ORDER BY a.id"""
+    ).fetchall()
+    if not outside and not misquoted:
+        return Finding("annotations", True, f"all {_count(total, 'annotation')} lie inside their revision's text")
+    details = [f"annotation {i}: {s}–{e} is outside its text of {n} characters" for i, s, e, n in outside[:SAMPLE]]
+    details += [f"annotation {i}: quotes “{_short(q)}” but the text there is “{_short(t)}”"
+                for i, q, t in misquoted[:SAMPLE]]
+    parts = []
+    if outside:
+        parts.append(f"{_count(len(outside), 'annotation')} point outside their revision's text")
+    if misquoted:
+        parts.append(f"{_count(len(misquoted), 'annotation')} no longer match the text they quote")
+    return Finding("annotations", False, "; ".join(parts), tuple(details))
+
+
+_FTS_SQL = re.compile(r"USING\s+FTS5\s*\((?P<args>.*)\)\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def fts_tables(conn: sqlite3.Connection) -> list[tuple[str, str | None, str | None, list[str]]]:
+    """The FTS5 tables: (name, content table or None, tokenize option or None, indexed columns)."""
+    out = []
+    for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%fts5%'"):
+        m = _FTS_SQL.search(sql or "")
+        if not m:
+            continue
+        content = tokenize = None
+        columns = []
+        for arg in _split_args(m.group("args")):
+            key, eq, value = arg.partition("=")
+            key = key.strip().strip("\"'`[]").lower()
+            if eq and key == "content":
+                content = value.strip().strip("\"'`[]") or None
+            elif eq and key == "tokenize":
+                tokenize = value.strip()
+            elif not eq:
+                columns.append(arg.strip().strip("\"'`[]").split()[0])
+        out.append((name, content, tokenize, columns))
+    return out
+
+
+def _search_indexes(conn: sqlite3.Connection, report: CheckReport) -> Finding | None:
+    tables = fts_tables(conn)
+    if not tables:
+        return None
+    bad: list[str] = []
+    # FTS5's integrity-check is written as an INSERT, so it needs a writable connection; it changes nothing
+    # and runs inside a transaction that is rolled back.
+    writer = sqlite3.connect(str(report.path), timeout=5, isolation_level=None)
+    try:
+        writer.execute("BEGIN")
+        for name, _content, _tokenize, _columns in tables:
+            try:
+                writer.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
+            except sqlite3.DatabaseError as exc:
+                bad.append(f"{name}: {exc}")
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()
+    for name, content, tokenize, columns in tables:
+        if content and not any(b.startswith(f"{name}:") for b in bad):
+            differing = _index_differences(conn, name, content, tokenize, columns)
+            if differing:
+                bad.append(f"{name}: {_count(len(differing), 'row')} of {content} indexed differently from their "
+                           f"text (row ids {', '.join(map(str, differing[:SAMPLE]))})")
+    if bad:
+        return Finding("search index", False, "a search index does not match its table (search may miss or "
+                                              "invent results)", tuple(bad[:SAMPLE]))
+    return Finding("search index", True, f"consistent ({', '.join(t[0] for t in tables)})")
+
+
+def _index_differences(
+    conn: sqlite3.Connection, name: str, content: str, tokenize: str | None, columns: list[str]
+) -> list[int]:
+    """Row ids whose index entries differ from a fresh index of the content table, built in memory."""
+    cols = ", ".join(f'"{c}"' for c in columns)
+    options = f", tokenize={tokenize}" if tokenize else ""
+    conn.execute("DROP TABLE IF EXISTS temp.health_fts")
+    conn.execute(f"CREATE VIRTUAL TABLE temp.health_fts USING fts5({cols}{options})")
+    try:
+        conn.execute(f'INSERT INTO temp.health_fts(rowid, {cols}) SELECT rowid, {cols} FROM main."{content}"')
+        conn.execute(f"CREATE VIRTUAL TABLE temp.health_have USING fts5vocab(main, \"{name}\", instance)")
+        conn.execute("CREATE VIRTUAL TABLE temp.health_want USING fts5vocab(temp, health_fts, instance)")
+        rows = conn.execute(
+            """SELECT DISTINCT doc FROM (
+                   SELECT * FROM (SELECT term, doc, col, "offset" FROM temp.health_have
+                                  EXCEPT SELECT term, doc, col, "offset" FROM temp.health_want)
+                   UNION ALL
+                   SELECT * FROM (SELECT term, doc, col, "offset" FROM temp.health_want
+                                  EXCEPT SELECT term, doc, col, "offset" FROM temp.health_have))
+               ORDER BY doc"""
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+    finally:
+        for table in ("health_have", "health_want", "health_fts"):
+            conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def rebuild_search_indexes(lib_path: str | Path) -> list[str]:
+    """Rebuild every full-text index from its table (the repair for an index out of step). Returns their names."""
+    from reader.core.library import Library
+
+    with Library.open(lib_path) as lib:
+        names = [t[0] for t in fts_tables(lib.conn) if t[1]]
+        with lib.transaction():
+            for name in names:
+                lib.conn.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'rebuild\')')
+    return names
+
+
+_STEP_NAMES = {_references: "references", _schema: "schema", _annotations: "annotations",
+               _search_indexes: "search index"}
+
+
+def _split_args(text: str) -> list[str]:
+    """Split FTS5 arguments on commas outside quotes."""
+    out, buf, quote = [], "", ""
+    for ch in text:
+        if quote:
+            buf += ch
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"`":
+            quote = ch
+            buf += ch
+        elif ch == ",":
+            out.append(buf.strip())
+            buf = ""
+        else:
+            buf += ch
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def _table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _short(text: str, n: int = 20) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n:,} bytes"
+    size = n / 1024
+    for unit in ("KB", "MB"):
+        if size < 1024:
+            return f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} GB"

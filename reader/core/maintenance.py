@@ -1,0 +1,504 @@
+"""Keeping the library safe (core layer): verified rotating backups, recovery of a damaged file, change polling.
+
+Backups are copies made with SQLite's backup API into `backups/` beside the library, named
+`<stem>-<UTC stamp>-<reason>.sqlite3`. Every copy passes `PRAGMA integrity_check` before older copies are
+pruned, so a damaged library can never push the last good backups out. Kept: the 7 most recent daily
+start-up backups, one per ISO week for the 4 weeks before those, the 3 most recent pre-migration backups
+and the 5 most recent other ones (manual, before a restore).
+
+`recover()` moves a damaged library aside (never deleting or overwriting anything) and either restores the
+newest backup that passes the integrity check or lets a new library start. The health check itself lives
+in `reader.core.health`; `check(path) -> CheckReport` here runs it.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import urllib.parse
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from reader.core import schema
+from reader.core.errors import LibraryError
+
+if TYPE_CHECKING:
+    from reader.core.health import CheckReport
+    from reader.core.library import Library
+
+log = logging.getLogger(__name__)
+
+BACKUP_FOLDER = "backups"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MIGRATION = 3
+KEEP_OTHER = 5
+START_REASON = "start"
+MIGRATION_PREFIX = "before-migration"
+STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+PARTIAL_MAX_AGE_S = 3600  # an unfinished copy older than this was left by a crash: delete it
+COMMAND = "bilingual-reader"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+RecoverChoice = Literal["restore", "new"]
+
+
+class LibraryDamaged(LibraryError):
+    """The library file is damaged; `check --repair restore|new` (or `recover()`) puts it right."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file beside the library."""
+
+    path: Path
+    created: datetime  # UTC
+    reason: str  # start | before-migration-N | manual | before-restore …
+    size: int
+
+    @property
+    def local_time(self) -> str:
+        """When it was made, in the computer's time zone, e.g. '2026-03-14 09:30'."""
+        return self.created.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def as_json(self) -> dict:
+        return {"path": str(self.path), "created": self.created.isoformat(timespec="seconds"),
+                "reason": self.reason, "size": self.size}
+
+
+@dataclass(frozen=True)
+class RecoveryResult:
+    """What `recover()` did: where the damaged files went and which backup (if any) was restored."""
+
+    path: Path
+    kept_aside: list[Path] = field(default_factory=list)
+    restored: BackupInfo | None = None
+
+    @property
+    def message(self) -> str:
+        aside = f"the damaged file was kept as {self.kept_aside[0]}" if self.kept_aside else "nothing was moved aside"
+        if self.restored:
+            return f"restored the backup from {self.restored.local_time} into {self.path}; {aside}"
+        return f"a new library will be started at {self.path}; {aside}"
+
+
+# ---- backups ----------------------------------------------------------------------------------------
+def backups_folder(lib_path: Path) -> Path:
+    return Path(lib_path).parent / BACKUP_FOLDER
+
+
+def _name_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(stem)}-(?P<stamp>\d{{8}}T\d{{12}}Z)-(?P<reason>[A-Za-z0-9-]+)\.sqlite3$")
+
+
+def list_backups(lib_path: str | Path) -> list[BackupInfo]:
+    """The backups of a library, newest first."""
+    lib_path = Path(lib_path)
+    folder = backups_folder(lib_path)
+    pattern = _name_pattern(lib_path.stem)
+    out = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if not m:
+            continue
+        try:
+            created = datetime.strptime(m.group("stamp"), STAMP_FORMAT).replace(tzinfo=UTC)
+            size = entry.stat().st_size
+        except (ValueError, OSError):
+            continue
+        out.append(BackupInfo(entry, created, m.group("reason"), size))
+    out.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return out
+
+
+def backup(lib: Library, reason: str = "manual", *, prune: bool = True) -> Path | None:
+    """Back up an open library (None for an in-memory one); see `backup_file`."""
+    if lib.path is None:
+        return None
+    return backup_file(lib.path, reason, prune=prune)
+
+
+def backup_file(lib_path: str | Path, reason: str = "manual", *, prune: bool = True) -> Path:
+    """Copy the library with SQLite's backup API, verify the copy, then prune older backups.
+
+    The copy is written to `<name>.partial` and renamed only once `PRAGMA integrity_check` says ok, so a
+    backup file with its final name is always complete. Raises LibraryDamaged when the copy fails the check
+    because the library itself is damaged (older backups are then kept untouched), LibraryError when the
+    backup cannot be written (disk full, no permission).
+    """
+    lib_path = Path(lib_path)
+    folder = backups_folder(lib_path)
+    reason = re.sub(r"[^A-Za-z0-9-]+", "-", reason).strip("-") or "manual"
+    stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
+    target = folder / f"{lib_path.stem}-{stamp}-{reason}.sqlite3"
+    tmp = folder / f"{target.name}.partial"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        src = sqlite3.connect(str(lib_path), timeout=5)
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+                problems = _integrity_problems(dest)
+            finally:
+                dest.close()
+            if problems:
+                tmp.unlink(missing_ok=True)
+                if _integrity_problems(src, quick=True):
+                    raise LibraryDamaged(damaged_message(lib_path, problems[0]))
+                raise LibraryError(f"the backup copy of {lib_path} failed its integrity check ({problems[0]}); "
+                                   "older backups were kept")
+        finally:
+            src.close()
+        os.replace(tmp, target)
+        _fsync_dir(folder)
+    except sqlite3.DatabaseError as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise LibraryError(f"cannot back up {lib_path}: it is busy in another program ({exc})") from exc
+        raise LibraryDamaged(damaged_message(lib_path, str(exc))) from exc
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise LibraryError(f"cannot write a backup into {folder}: {exc.strerror or exc}") from exc
+    if prune:
+        prune_backups(lib_path)
+    return target
+
+
+def backup_on_start(lib: Library) -> Path | None:
+    """The daily start-up backup: made when no start-up backup exists from today (local date).
+
+    A backup that cannot be written (disk full, read-only folder) is logged and skipped so the reader can
+    still open; a library found damaged while copying raises LibraryDamaged.
+    """
+    if lib.path is None:
+        return None
+    today = datetime.now().astimezone().date()
+    if any(b.reason == START_REASON and b.created.astimezone().date() == today for b in list_backups(lib.path)):
+        return None
+    try:
+        return backup_file(lib.path, START_REASON)
+    except LibraryDamaged:
+        raise
+    except LibraryError as exc:
+        log.warning("start-up backup skipped: %s", exc)
+        return None
+
+
+def retained(backups: Iterable[BackupInfo]) -> set[Path]:
+    """Which backups the retention rules keep (the rest may be deleted)."""
+    ordered = sorted(backups, key=lambda b: (b.created, b.path.name), reverse=True)
+    starts = [b for b in ordered if b.reason == START_REASON]
+    keep = {b.path for b in starts[:KEEP_DAILY]}
+    weeks = {b.created.astimezone().isocalendar()[:2] for b in starts[:KEEP_DAILY]}
+    weekly = 0
+    for b in starts[KEEP_DAILY:]:
+        week = b.created.astimezone().isocalendar()[:2]
+        if week in weeks:
+            continue
+        if weekly >= KEEP_WEEKLY:
+            break
+        weeks.add(week)
+        keep.add(b.path)
+        weekly += 1
+    keep |= {b.path for b in [b for b in ordered if b.reason.startswith(MIGRATION_PREFIX)][:KEEP_MIGRATION]}
+    others = [b for b in ordered if b.reason != START_REASON and not b.reason.startswith(MIGRATION_PREFIX)]
+    keep |= {b.path for b in others[:KEEP_OTHER]}
+    return keep
+
+
+def prune_backups(lib_path: str | Path) -> list[Path]:
+    """Delete backups the retention rules no longer keep, and copies left unfinished by a crash."""
+    lib_path = Path(lib_path)
+    backups = list_backups(lib_path)
+    keep = retained(backups)
+    removed = []
+    for b in backups:
+        if b.path not in keep and _unlink_quietly(b.path):
+            removed.append(b.path)
+    now = datetime.now().timestamp()
+    for partial in backups_folder(lib_path).glob(f"{glob_escape(lib_path.stem)}-*.sqlite3.partial"):
+        try:
+            old = now - partial.stat().st_mtime > PARTIAL_MAX_AGE_S
+        except OSError:
+            continue
+        if old and _unlink_quietly(partial):
+            removed.append(partial)
+    return removed
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+# ---- verification -------------------------------------------------------------------------------------
+def _ro_uri(path: Path, *, immutable: bool = False) -> str:
+    uri = "file:" + urllib.parse.quote(str(Path(path).absolute())) + "?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def _integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit: int = 20) -> list[str]:
+    """The lines `PRAGMA integrity_check` reports ([] when the file is sound)."""
+    try:
+        rows = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}({limit})").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    lines = [str(r[0]) for r in rows]
+    return [] if lines == ["ok"] else lines
+
+
+def verify_backup(path: str | Path) -> tuple[bool, str]:
+    """Whether a backup is a sound library this version can open: (ok, plain-words reason)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != SQLITE_MAGIC:
+                return False, "not an SQLite database"
+        conn = sqlite3.connect(_ro_uri(path, immutable=True), uri=True)
+    except (OSError, sqlite3.Error) as exc:
+        return False, f"cannot be read ({exc})"
+    try:
+        problems = _integrity_problems(conn)
+        if problems:
+            return False, f"damaged ({problems[0]})"
+        try:
+            version = schema.applied_version(conn)
+        except sqlite3.DatabaseError as exc:
+            return False, f"not a library ({exc})"
+        if version == 0:
+            return False, "not a Bilingual Reader library"
+        if version > schema.LATEST:
+            return False, f"written by a newer version (schema {version})"
+        return True, f"sound, schema {version}"
+    finally:
+        conn.close()
+
+
+def newest_good_backup(lib_path: str | Path) -> BackupInfo | None:
+    """The most recent backup of the library that passes the integrity check (None when there is none)."""
+    for b in list_backups(lib_path):
+        if verify_backup(b.path)[0]:
+            return b
+    return None
+
+
+def diagnose(lib_path: str | Path) -> str | None:
+    """A quick look at a library file: None when it looks sound, else why it is damaged, in plain words.
+
+    Cheap checks only (header, size against the page count, `PRAGMA quick_check`); `health.check` is the
+    full examination. A missing or empty file is not damaged: a new library starts there.
+    """
+    path = Path(lib_path)
+    try:
+        if not path.exists() or path.is_dir():
+            return None
+        size = path.stat().st_size
+        if size == 0:
+            return None
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return None
+    if head[:16] != SQLITE_MAGIC:
+        if not head.strip(b"\x00"):
+            return "the file is filled with zero bytes"
+        return "the file is not an SQLite database"
+    truncated = _truncation(path, head, size)
+    if truncated:
+        return truncated
+    try:
+        conn = sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        return f"it cannot be opened ({exc})"
+    try:
+        problems = _integrity_problems(conn, quick=True, limit=5)
+    finally:
+        conn.close()
+    return f"SQLite reports: {problems[0]}" if problems else None
+
+
+def _truncation(path: Path, head: bytes, size: int) -> str | None:
+    """A file shorter than the page count in its header was cut off (unless a WAL file still holds pages)."""
+    if len(head) < 100:
+        return "the file is cut off (shorter than an SQLite header)"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96]  # the page count is valid only when its change counter matches
+    wal = Path(f"{path}-wal")
+    if valid and pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size > 0):
+        return f"the file is cut off ({size:,} bytes of the {pages * page_size:,} its header announces)"
+    return None
+
+
+def damaged_message(lib_path: str | Path, reason: str | None = None, db_option: str | None = None) -> str:
+    """The one-line message for a damaged library, saying what to run."""
+    cmd = f"{COMMAND} --db {_quote(db_option)}" if db_option else COMMAND
+    why = f" ({reason})" if reason else ""
+    good = newest_good_backup(lib_path)
+    new = "to start a new library (the damaged file is kept aside)"
+    if good is None:
+        return f"{lib_path} is damaged{why} and there is no good backup; run '{cmd} check --repair new' {new}"
+    return (f"{lib_path} is damaged{why}; run '{cmd} check --repair restore' to restore the newest good backup "
+            f"(from {good.local_time}) or '--repair new' {new}")
+
+
+def explain_open_failure(lib_path: str | Path | None, exc: LibraryError, db_option: str | None = None) -> LibraryError:
+    """Turn `Library.open`'s error into one that says what to do when the file is damaged.
+
+    Errors that are not damage (a newer schema, a folder, no permission) are returned unchanged.
+    """
+    from reader.core.paths import default_db_path
+
+    path = Path(lib_path) if lib_path else default_db_path()
+    if isinstance(exc, LibraryDamaged) or "newer version" in str(exc):
+        return exc
+    reason = diagnose(path)
+    if reason is None and "damaged" not in str(exc):
+        return exc
+    return LibraryDamaged(damaged_message(path, reason, db_option))
+
+
+def _quote(text: str) -> str:
+    return f'"{text}"' if re.search(r"[\s'\"]", text) else text
+
+
+# ---- recovery -----------------------------------------------------------------------------------------
+def recover(lib_path: str | Path, choice: RecoverChoice, *, backup_path: str | Path | None = None) -> RecoveryResult:
+    """Put a damaged library right: move it aside, then restore the newest good backup or start anew.
+
+    The damaged file (and its -wal/-shm companions) are renamed `<name>.damaged-<stamp>` — never
+    overwritten or deleted. With `choice="restore"` the newest backup that passes the integrity check (or
+    `backup_path`) is copied into place and upgraded to the current schema; nothing is moved when there
+    is no good backup (LibraryError). With `choice="new"` the next `Library.open` starts a new library
+    (the caller's usual first start then imports the seed articles). Close the library everywhere first.
+    """
+    from reader.core.library import Library
+
+    path = Path(lib_path)
+    if choice not in ("restore", "new"):
+        raise LibraryError(f"unknown repair '{choice}' (choose 'restore' or 'new')")
+    chosen: BackupInfo | None = None
+    if choice == "restore":
+        if backup_path is not None:
+            bp = Path(backup_path)
+            ok, why = verify_backup(bp)
+            if not ok:
+                raise LibraryError(f"the backup {bp} cannot be restored: it is {why}")
+            chosen = next((b for b in list_backups(path) if b.path == bp), None) or BackupInfo(
+                bp, datetime.fromtimestamp(bp.stat().st_mtime, UTC), "chosen", bp.stat().st_size)
+        else:
+            chosen = newest_good_backup(path)
+            if chosen is None:
+                raise LibraryError(
+                    f"there is no backup of {path} that passes the integrity check; "
+                    f"run '{COMMAND} check --repair new' to start a new library (the damaged file is kept aside)"
+                )
+    kept = move_aside(path)
+    if chosen is not None:
+        _restore_copy(chosen.path, path)
+    try:
+        Library.open(path).close()  # upgrades a restored backup's schema, or creates the new library
+    except LibraryError:
+        if chosen is not None:
+            raise
+    return RecoveryResult(path, kept, chosen)
+
+
+def move_aside(lib_path: str | Path) -> list[Path]:
+    """Rename the library file and its -wal/-shm/-journal companions to `….damaged-<stamp>`; returns new names."""
+    path = Path(lib_path)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved = []
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        src = Path(f"{path}{suffix}")
+        if not src.exists():
+            continue
+        dest = Path(f"{src}.damaged-{stamp}")
+        n = 1
+        while dest.exists():
+            n += 1
+            dest = Path(f"{src}.damaged-{stamp}-{n}")
+        try:
+            os.rename(src, dest)
+        except OSError as exc:
+            raise LibraryError(f"cannot move {src} aside: {exc.strerror or exc}; close the app and try again") from exc
+        moved.append(dest)
+    return moved
+
+
+def _restore_copy(source: Path, lib_path: Path) -> None:
+    """Copy a backup into place through SQLite (so the result is a consistent file), then rename."""
+    tmp = Path(f"{lib_path}.restoring")
+    _unlink_quietly(tmp)
+    try:
+        src = sqlite3.connect(_ro_uri(source, immutable=True), uri=True)
+        try:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        os.replace(tmp, lib_path)
+        _fsync_dir(lib_path.parent)
+    except (sqlite3.Error, OSError) as exc:
+        _unlink_quietly(tmp)
+        raise LibraryError(f"cannot restore {source} into {lib_path}: {exc}") from exc
+
+
+# ---- health check (reader.core.health) ------------------------------------------------------------
+def check(lib_path: str | Path) -> CheckReport:
+    """Examine a library file without changing it; see `reader.core.health.check`."""
+    from reader.core.health import check as run_check
+
+    return run_check(lib_path)
+
+
+# ---- changes made by another process -----------------------------------------------------------------
+def data_version(lib: Library) -> int:
+    """A number that changes whenever another connection (another window, a CLI process) commits.
+
+    `PRAGMA data_version` costs microseconds, so a window can poll it (e.g. every second) and reload only
+    when it differs from the value it saw last. The library's own commits do not change it.
+    """
+    (value,) = lib.conn.execute("PRAGMA data_version").fetchone()
+    return int(value)
+
+
+# ---- small helpers ------------------------------------------------------------------------------------
+def _unlink_quietly(path: Path) -> bool:
+    try:
+        path.unlink()
+        return True
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        log.warning("cannot delete %s: %s", path, exc)
+        return False
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); harmless to skip where directories cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
