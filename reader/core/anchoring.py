@@ -240,6 +240,13 @@ class Reanchorer:
             if hit is not None:
                 s = origin[hit]
                 e = origin[hit + len(t.normalized) - 1] + 1
+                # whitespace at the quote's edges was folded away: take it back where the new text has it
+                lead = len(exact) - len(exact.lstrip())
+                trail = len(exact) - len(exact.rstrip())
+                while lead and s > 0 and new[s - 1].isspace():
+                    s, lead = s - 1, lead - 1
+                while trail and e < len(new) and new[e].isspace():
+                    e, trail = e + 1, trail - 1
                 return Anchor(s, e, "normalized")
         # 4. fuzzy.
         return self._fuzzy(t, p, pe)
@@ -336,23 +343,40 @@ def _align(exact: str, new: str, w0: int, w1: int) -> tuple[int, int, int, int] 
 
 
 def _edges(exact: str, new: str, span: tuple[int, int, int, int], prefix: str, suffix: str) -> tuple[int, int]:
-    """The matched span, widened over quote characters replaced at an edge when the context says so.
+    """The matched span, with each edge moved to where the stored context best lines up.
 
-    Quote characters unmatched at an edge were either deleted (keep the narrow span) or replaced (widen
-    by as many characters): widen when the stored context then lines up exactly and does not otherwise.
+    Quote characters unmatched at an edge were deleted, replaced, or had characters inserted next to them:
+    the edge is tried at every place up to that many characters (+3) outward, and the place where the
+    last 8 characters of the prefix (first 8 of the suffix) agree best wins; ties keep the narrower span.
     """
     s, e, before, after = span
     if before and prefix:
         tail = prefix[-8:]
-        wide = s - before
-        if wide >= len(tail) and new[wide - len(tail) : wide] == tail and new[s - len(tail) : s] != tail:
-            s = wide
+        best, best_score = s, _agree_before(new, s, tail)
+        for j in range(s - 1, max(0, s - before - 3) - 1, -1):
+            score = _agree_before(new, j, tail)
+            if score > best_score:
+                best, best_score = j, score
+        if best_score >= 2:
+            s = best
     if after and suffix:
         head = suffix[:8]
-        wide = e + after
-        if new[wide : wide + len(head)] == head and new[e : e + len(head)] != head:
-            e = wide
+        best, best_score = e, _agree_after(new, e, head)
+        for j in range(e + 1, min(len(new), e + after + 3) + 1):
+            score = _agree_after(new, j, head)
+            if score > best_score:
+                best, best_score = j, score
+        if best_score >= 2:
+            e = best
     return s, e
+
+
+def _agree_before(text: str, j: int, tail: str) -> int:
+    return sum(1 for k in range(1, len(tail) + 1) if j - k >= 0 and text[j - k] == tail[-k])
+
+
+def _agree_after(text: str, j: int, head: str) -> int:
+    return sum(1 for k in range(len(head)) if j + k < len(text) and text[j + k] == head[k])
 
 
 def context_score(text: str, start: int, end: int, prefix: str, suffix: str) -> float:
