@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.library_cmds",
     "reader.cli.gui_cmds",
     "reader.cli.dictionary_cmd",
+    "reader.cli.vocab_cmds",
     "reader.cli.maintenance_cmds",
     "reader.cli.annotation_cmds",
 )

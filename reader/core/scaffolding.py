@@ -1,0 +1,159 @@
+"""Pinyin scaffolding (core layer): which words get a reading above them, by the reader's HSK level.
+
+A reader chooses a level (`readers.hsk_level`): 0 shows every reading; at level N a reading is drawn only
+above words whose HSK 3.0 level is above N, or that are not in the HSK list at all, and never above a word
+the reader has marked as known. Levels 7, 8 and 9 are one band in HSK 3.0, so 8 and 9 count as 7.
+
+`visible_tokens` decides for a whole paragraph at once and memoises HSK levels per dictionary, so calling
+it on every repaint-affecting change (level, known words, script) costs microseconds per token.
+"""
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Collection, Sequence
+from typing import Protocol
+
+from reader.core.dictionary import HSK_BAND, Dictionary
+from reader.core.errors import ReaderError
+from reader.core.library import Changed, Library, now
+from reader.core.pipeline.readings import is_han
+
+#: What `set_level` reports as changed, so views showing readings can repaint.
+LEVEL_SETTING = "hsk_level"
+MAX_LEVEL = 9
+
+
+class _TokenLike(Protocol):
+    text: str
+
+
+class HskLevels:
+    """Memoised `Dictionary.hsk_level`: one SQLite query per distinct word, then a dict lookup."""
+
+    def __init__(self, dictionary: Dictionary) -> None:
+        self.dictionary = dictionary
+        self._memo: dict[str, int | None] = {}
+
+    def level(self, word: str) -> int | None:
+        try:
+            return self._memo[word]
+        except KeyError:
+            value = self._memo[word] = self.dictionary.hsk_level(word)
+            return value
+
+    def __len__(self) -> int:
+        return len(self._memo)
+
+
+_caches: weakref.WeakKeyDictionary[Dictionary, HskLevels] = weakref.WeakKeyDictionary()
+_shared: Dictionary | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_dictionary() -> Dictionary:
+    """One read-only dictionary for the process (opened, and its index built if needed, on first use)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Dictionary.open_default()
+        return _shared
+
+
+def hsk_levels(dictionary: Dictionary | HskLevels | None = None) -> HskLevels:
+    """The memo of HSK levels for a dictionary (the shared one when None); one memo per dictionary."""
+    if isinstance(dictionary, HskLevels):
+        return dictionary
+    dictionary = dictionary or shared_dictionary()
+    cache = _caches.get(dictionary)
+    if cache is None:
+        cache = _caches[dictionary] = HskLevels(dictionary)
+    return cache
+
+
+def normalise_level(level: int) -> int:
+    """0..9 → 0..7 (8 and 9 are the 7-9 band); anything else is a user error with a clear message."""
+    if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= MAX_LEVEL:
+        raise ReaderError(f"the HSK level must be a whole number from 0 (show every reading) to 9, not {level!r}")
+    return min(level, HSK_BAND)
+
+
+def level_label(level: int) -> str:
+    """How a level reads in messages and menus: 'all readings', 'HSK 3', 'HSK 7-9'."""
+    if level <= 0:
+        return "all readings"
+    return "HSK 7-9" if level >= HSK_BAND else f"HSK {level}"
+
+
+def get_level(lib: Library, reader: str | None = None) -> int:
+    """The reader's scaffolding level (0 when never set)."""
+    row = lib.conn.execute("SELECT hsk_level FROM readers WHERE name = ?", (reader or lib.reader_name,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def set_level(lib: Library, reader: str | None, level: int) -> Changed:
+    """Choose a reader's level (0 = show all readings). One transaction; reports `LEVEL_SETTING` changed."""
+    level = normalise_level(level)
+    name = reader or lib.reader_name
+    if get_level(lib, name) == level and _reader_exists(lib, name):
+        return Changed()
+    with lib.transaction():
+        lib.conn.execute(
+            "INSERT INTO readers (name, hsk_level, created) VALUES (?, ?, ?)"
+            " ON CONFLICT(name) DO UPDATE SET hsk_level = excluded.hsk_level",
+            (name, level, now()),
+        )
+    return Changed(settings=frozenset({LEVEL_SETTING}))
+
+
+def _reader_exists(lib: Library, name: str) -> bool:
+    return lib.conn.execute("SELECT 1 FROM readers WHERE name = ?", (name,)).fetchone() is not None
+
+
+def has_han(text: str) -> bool:
+    return any(is_han(ch) for ch in text)
+
+
+def show_reading(
+    word: str, level: int, known: Collection[str], dictionary: Dictionary | HskLevels | None = None,
+) -> bool:
+    """Whether a reading belongs above `word` (simplified or traditional) for a reader at `level`."""
+    if not has_han(word) or word in known:
+        return False
+    if level <= 0:
+        return True
+    hsk = hsk_levels(dictionary).level(word)
+    return hsk is None or hsk > min(level, HSK_BAND)
+
+
+def visible_tokens(
+    tokens: Sequence[_TokenLike], level: int, known: Collection[str],
+    dictionary: Dictionary | HskLevels | None = None,
+) -> list[bool]:
+    """`show_reading` for every token of a paragraph: `Token`s or displayed `DisplayToken`s.
+
+    A displayed token (in another script, or a Taiwan phrase such as 資訊 for 信息) is also judged by its
+    canonical word, so a word known or listed in one script counts in the other.
+    """
+    if not tokens:
+        return []
+    band = min(level, HSK_BAND)
+    levels = hsk_levels(dictionary) if band > 0 else None
+    out: list[bool] = []
+    for tok in tokens:
+        text = tok.text
+        if not has_han(text):
+            out.append(False)
+            continue
+        canonical = getattr(getattr(tok, "token", None), "text", text)
+        if text in known or canonical in known:
+            out.append(False)
+            continue
+        if levels is None:
+            out.append(True)
+            continue
+        hsk = levels.level(text)
+        if hsk is None and canonical != text:
+            hsk = levels.level(canonical)
+        out.append(hsk is None or hsk > band)
+    return out
