@@ -77,13 +77,17 @@ class Cell:
 class Line:
     """A line of cells. `y` is relative to the paragraph top; baselines are relative to the line top."""
 
-    __slots__ = ("y", "height", "reading_base", "glyph_base", "band_top", "band_bottom", "cells", "xs", "runs")
+    __slots__ = (
+        "y", "height", "reading_base", "glyph_base", "band_top", "band_bottom", "cells", "xs", "runs", "pixmap", "pixkey",
+    )
 
     def __init__(self, cells: list[Cell]) -> None:
         self.cells = cells
         self.xs = [c.x for c in cells]
         self.y = self.height = self.reading_base = self.glyph_base = self.band_top = self.band_bottom = 0.0
         self.runs: list | None = None  # glyph runs built on first paint
+        self.pixmap = None  # the line rendered once, reused while scrolling (see ReadingView)
+        self.pixkey: tuple | None = None
 
     @property
     def start(self) -> int:
@@ -174,6 +178,12 @@ class DocumentLayout:
                 self._known[idx] = False
                 self._heights[idx] = self._estimate(idx)
                 self._dirty_from = min(self._dirty_from, idx + 1)
+
+    def drop_caches(self) -> None:
+        """Forget every layout and displayed form (benchmarks; memory pressure)."""
+        self._cache.clear()
+        self._disp_cache.clear()
+        self._reset_heights()
 
     def set_options(self, options: DisplayOptions) -> None:
         old = self.options.layout_key()
@@ -596,22 +606,25 @@ class DocumentLayout:
         gids = fs.graw.glyphIndexesForString(gtext) if gtext else []
         if len(gids) != len(line.cells):
             gids = [0] * len(line.cells)
+        gbase = float(round(line.glyph_base))
+        gadv = fs.gadv
+        point = QPointF
         for c, gid in zip(line.cells, gids, strict=True):
             if c.ch.isspace():
                 continue
-            gw = fs.gadv(c.ch)
-            x = c.x + (c.w - gw) / 2
+            x = c.x + (c.w - gadv(c.ch)) / 2
             if gid == 0:
                 fallback.append(("g", c.tone, x, line.glyph_base, c.ch))
                 continue
             ids, pos = groups.setdefault(("g", c.tone), ([], []))
             ids.append(gid)
-            pos.append(QPointF(x, line.glyph_base))
+            pos.append(point(x, gbase))
         rtext = "".join(c.reading for c in line.cells if c.reading)
         if rtext:
             rids = fs.rraw.glyphIndexesForString(rtext)
             if len(rids) == len(rtext):
-                advs = fs.rraw.advancesForGlyphIndexes(rids)
+                advx = [a.x() for a in fs.rraw.advancesForGlyphIndexes(rids)]
+                rbase = float(round(line.reading_base))
                 k = 0
                 for c in line.cells:
                     if not c.reading:
@@ -622,10 +635,10 @@ class DocumentLayout:
                         fallback.append(("r", c.tone, x, line.reading_base, c.reading))
                     else:
                         ids, pos = groups.setdefault(("r", c.tone), ([], []))
+                        ids.extend(rids[k : k + n])
                         for j in range(k, k + n):
-                            ids.append(rids[j])
-                            pos.append(QPointF(x, line.reading_base))
-                            x += advs[j].x()
+                            pos.append(point(x, rbase))
+                            x += advx[j]
                     k += n
             else:
                 for c in line.cells:

@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self._matches: list[tuple[int, int]] = []
         self._match = -1
         self._translations: dict[int, str] = {}
+        self._theme_applied = False
         self.persist = True  # remember positions and window state (off for screenshots)
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -194,7 +195,8 @@ class MainWindow(QMainWindow):
         self.apply_options(self.options.with_(**changes))
 
     def apply_options(self, options: DisplayOptions, *, save: bool = True) -> None:
-        theme_changed = options.theme != self.options.theme or not save
+        theme_changed = options.theme != self.options.theme or not self._theme_applied
+        self._theme_applied = True
         self.options = options
         if options.pinyin != "none":
             self.store.setValue("display/last_style", options.pinyin)

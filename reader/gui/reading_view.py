@@ -6,24 +6,28 @@ offsets, so they stay on the same characters in every script.
 """
 from __future__ import annotations
 
+import math
 import time
+from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor, QContextMenuEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
-    QPaintEvent, QResizeEvent, QWheelEvent,
+    QPaintEvent, QPixmap, QResizeEvent, QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from reader.core.pipeline.readings import is_han, render
 from reader.core.text import Paragraph, Token
-from reader.gui.layout import DocumentLayout, ParagraphLayout
+from reader.gui.layout import DocumentLayout, Line, ParagraphLayout
 from reader.gui.options import DisplayOptions, Palette, make_palette, tone_colour
+from reader.gui.qtfix import keep_none_alive
 
 Highlight = tuple[int, int, QColor, object]
 ContextMenuProvider = Callable[[QMenu, int], None]
-IDLE_LAYOUT_MAX_CHARS = 400_000  # lay out the rest of an article in idle time up to this size
+IDLE_LAYOUT_MAX_CHARS = 400_000
+PIXMAP_LINES = 160  # rendered lines kept for fast scrolling  # lay out the rest of an article in idle time up to this size
 
 
 def system_is_dark() -> bool:
@@ -64,6 +68,9 @@ class ReadingView(QAbstractScrollArea):
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._idle_layout)
         self._last_top = -1
+        self._pixmap_lines: deque[Line] = deque()
+        self._pens_key: tuple | None = None
+        self._pens_cache: dict[tuple[str, int], QColor] = {}
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -379,6 +386,7 @@ class ReadingView(QAbstractScrollArea):
     # ---- painting -------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         t0 = time.perf_counter()
+        keep_none_alive()
         pal = self.palette_
         painter = QPainter(self.viewport())
         painter.fillRect(event.rect(), pal.background)
@@ -388,28 +396,21 @@ class ReadingView(QAbstractScrollArea):
         y0, y1 = scroll + clip.top(), scroll + clip.bottom() + 1
         sel = self.selection()
         total_before = self.doc.total_height
-        tones = self.options.tones
-        tone_pens = {
-            ("g", t): tone_colour(tones, t, pal) for t in range(6)
-        } | {("r", t): tone_colour(tones, t, pal, reading=True) for t in range(6)}
         painter.translate(0, -scroll)
         xo = self.doc.x_offset
+        pad = self.doc.body.em * 1.5
+        dpr = self.viewport().devicePixelRatioF()
+        base_key = (self.options.tones, pal.dark, dpr, round(self.doc.text_width, 1))
         for idx, top, lay in self.doc.visible(y0, y1):
             self._paint_fills(painter, lay, top, sel)
-            muted = lay.par.kind == "byline"
+            key = (*base_key, lay.par.kind == "byline")
             for line in lay.lines:
                 ly = top + line.y
                 if ly + line.height < y0 or ly > y1 or not line.cells:
                     continue
-                runs, fallback = self.doc.runs(line, lay.fonts)
-                origin = QPointF(xo, ly)
-                for band, tone, run in runs:
-                    painter.setPen(pal.muted if muted and tones == "none" else tone_pens[(band, tone)])
-                    painter.drawGlyphRun(origin, run)
-                for band, tone, x, base, text in fallback:
-                    painter.setFont(lay.fonts.glyph if band == "g" else lay.fonts.reading)
-                    painter.setPen(pal.muted if muted and tones == "none" else tone_pens[(band, tone)])
-                    painter.drawText(QPointF(xo + x, ly + base), text)
+                if line.pixkey != key or line.pixmap is None:
+                    self._render_line(line, lay, key, pad, dpr)
+                painter.drawPixmap(QPointF(round((xo - pad) * dpr) / dpr, round(ly * dpr) / dpr), line.pixmap)
             if lay.translation and lay.translation_font is not None:
                 painter.setFont(lay.translation_font)
                 painter.setPen(pal.translation)
@@ -420,6 +421,46 @@ class ReadingView(QAbstractScrollArea):
             QTimer.singleShot(0, self._update_scrollbar)
         self.paint_count += 1
         self.last_paint_ms = (time.perf_counter() - t0) * 1000
+
+    def _render_line(self, line: Line, lay: ParagraphLayout, key: tuple, pad: float, dpr: float) -> None:
+        """Draw a line's glyphs and readings once into a transparent pixmap (scrolling then only blits)."""
+        pal = self.palette_
+        tones = self.options.tones
+        muted = lay.par.kind == "byline" and tones == "none"
+        width = self.doc.text_width + 2 * pad
+        pm = QPixmap(max(1, math.ceil(width * dpr)), max(1, math.ceil(line.height * dpr)))
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        runs, fallback = self.doc.runs(line, lay.fonts)
+        origin = QPointF(pad, 0.0)
+        pens = self._pens
+        for band, tone, run in runs:
+            p.setPen(pal.muted if muted else pens[(band, tone)])
+            p.drawGlyphRun(origin, run)
+        for band, tone, x, base, text in fallback:
+            p.setFont(lay.fonts.glyph if band == "g" else lay.fonts.reading)
+            p.setPen(pal.muted if muted else pens[(band, tone)])
+            p.drawText(QPointF(pad + x, base), text)
+        p.end()
+        line.pixmap, line.pixkey = pm, key
+        self._pixmap_lines.append(line)
+        while len(self._pixmap_lines) > PIXMAP_LINES:
+            old = self._pixmap_lines.popleft()
+            if old is not line and old not in self._pixmap_lines:
+                old.pixmap = old.pixkey = None
+
+    @property
+    def _pens(self) -> dict[tuple[str, int], QColor]:
+        key = (self.options.tones, self.palette_.dark)
+        if self._pens_key != key:
+            tones, pal = self.options.tones, self.palette_
+            self._pens_cache = {("g", t): tone_colour(tones, t, pal) for t in range(6)} | {
+                ("r", t): tone_colour(tones, t, pal, reading=True) for t in range(6)
+            }
+            self._pens_key = key
+        return self._pens_cache
 
     def _paint_fills(self, painter: QPainter, lay: ParagraphLayout, top: float, sel: tuple[int, int]) -> None:
         pal: Palette = self.palette_
