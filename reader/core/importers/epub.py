@@ -17,6 +17,7 @@ import posixpath
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -119,15 +120,10 @@ def _load_book(data: bytes, name: str) -> Any:
         missing = str(exc.args[0]) if exc.args else "?"
         found = re.search(r"named '([^']*)'", missing)
         raise _fail(name, f"the EPUB is damaged: a file it lists is missing ({found.group(1) if found else missing})") from exc
-    except zipfile.BadZipFile as exc:
-        raise _fail(name, f"the EPUB is damaged ({_one_line(exc)})") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise _fail(name, "the EPUB is damaged (a compressed file in it is corrupt)") from exc
     except Exception as exc:  # a crafted package can break the reader anywhere; the user gets one line
-        raise _fail(name, f"the EPUB is damaged (its package description cannot be read: {_one_line(exc)})") from exc
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return (text[0] if text else type(exc).__name__)[:160]
+        raise _fail(name, "the EPUB is damaged (its package description, the .opf file, cannot be read)") from exc
 
 
 def _toc_titles(book: Any, chapter_files: Iterable[str]) -> dict[str, str]:

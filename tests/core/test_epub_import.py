@@ -1,0 +1,226 @@
+"""EPUB import: chapters in reading order with headings, markup/scripts/ruby annotations dropped, damaged
+or hostile books refused with one line and nothing written."""
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from ebooklib import epub
+
+from reader.core.errors import ImportFailed
+from reader.core.importers import epub as epub_importer
+from reader.core.importers import parse_path
+from reader.core.library import Library
+
+CHAPTERS = [
+    ("第一章 出发", """<h1>第一章 出发</h1>
+<p>　　清晨，他背起行囊走出了村子。<img src="images/map.png" alt="地图"/></p>
+<p>路边的<ruby>銀杏<rt>yín xìng</rt></ruby>樹已经黄了，
+风一吹就落下一地叶子。</p>
+<script type="text/javascript">document.write("脚本里的字不该出现");</script>
+<style>p { text-indent: 2em; }</style>"""),
+    ("第二章 山路", """<div class="chapter"><h2>第二章 山路</h2>
+<div>山路弯弯曲曲，<b>一眼</b>望不到头。</div>
+<ol><li>第一天走了三十里。</li><li>第二天下起了雨。</li></ol>
+<blockquote><p>“行百里者半九十。”</p></blockquote></div>"""),
+    ("第三章 到达", """<p>傍晚时分，终于看见了城墙。</p><p>他长长地舒了一口气。</p>"""),
+]
+
+
+def write_book(path: Path, chapters: list[tuple[str, str]] = CHAPTERS, *, spine_order: list[int] | None = None) -> Path:
+    book = epub.EpubBook()
+    book.set_identifier("test-book-1")
+    book.set_title("远行记")
+    book.set_language("zh")
+    book.add_author("李四")
+    items = []
+    for n, (title, body) in enumerate(chapters, start=1):
+        item = epub.EpubHtml(title=title, file_name=f"text/ch{n}.xhtml", lang="zh")
+        item.content = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+        book.add_item(item)
+        items.append(item)
+    book.add_item(epub.EpubImage(uid="map", file_name="text/images/map.png", media_type="image/png",
+                                 content=b"\x89PNG\r\n\x1a\n" + b"\x00" * 32))
+    book.toc = items
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    order = spine_order or list(range(len(items)))
+    book.spine = ["nav", *[items[i] for i in order]]
+    epub.write_epub(str(path), book, {"raise_exceptions": True})
+    return path
+
+
+def test_chapters_become_headings_and_paragraphs(tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    parsed = parse_path(write_book(tmp_path / "book.epub"), progress=lambda done, total: calls.append((done, total)))
+    kinds_texts = [(p.kind, p.text) for p in parsed.paragraphs]
+    assert kinds_texts == [
+        ("heading", "第一章 出发"),
+        ("paragraph", "清晨，他背起行囊走出了村子。"),
+        ("paragraph", "路边的銀杏樹已经黄了，风一吹就落下一地叶子。"),
+        ("heading", "第二章 山路"),
+        ("paragraph", "山路弯弯曲曲，一眼望不到头。"),
+        ("list_item", "1. 第一天走了三十里。"),
+        ("list_item", "2. 第二天下起了雨。"),
+        ("paragraph", "“行百里者半九十。”"),
+        ("heading", "第三章 到达"),  # no heading tag in the chapter: the table-of-contents title
+        ("paragraph", "傍晚时分，终于看见了城墙。"),
+        ("paragraph", "他长长地舒了一口气。"),
+    ]
+    assert [p.level for p in parsed.paragraphs if p.kind == "heading"] == [1, 2, 1]
+    assert parsed.title == "远行记" and parsed.bylines == ["李四"]
+    assert parsed.images == 1
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    assert "脚本" not in parsed.text and "text-indent" not in parsed.text and "yín" not in parsed.text
+    assert "<" not in parsed.text and ">" not in parsed.text
+    assert parsed.text == "\n".join(p.text for p in parsed.paragraphs)
+    for par in parsed.paragraphs:
+        assert parsed.text[par.start : par.end] == par.text
+
+
+def test_spine_order_is_reading_order(tmp_path: Path) -> None:
+    parsed = parse_path(write_book(tmp_path / "book.epub", spine_order=[2, 0, 1]))
+    headings = [p.text for p in parsed.paragraphs if p.kind == "heading"]
+    assert headings == ["第三章 到达", "第一章 出发", "第二章 山路"]
+
+
+def test_book_imports_into_library_with_metadata(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        result = lib.import_file(write_book(tmp_path / "book.epub"))
+        info = lib.article(result.article_id)
+        assert info.title == "远行记" and info.author == "李四"
+        assert [p.kind for p in lib.paragraphs(result.revision_id)][:2] == ["heading", "paragraph"]
+
+
+def test_forgiving_with_sloppy_xhtml_and_html_entities(tmp_path: Path) -> None:
+    sloppy = [("序", "<p>第一段&nbsp;文字<p>第二段没有结束标签<br>换行之后&mdash;继续</p>")]
+    parsed = parse_path(write_book(tmp_path / "book.epub", sloppy))
+    assert [p.text for p in parsed.paragraphs] == ["序", "第一段 文字", "第二段没有结束标签", "换行之后—继续"]
+
+
+def test_external_entities_are_never_loaded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("机密内容不该出现", encoding="utf-8")
+    path = write_book(tmp_path / "book.epub", [("第一章", "<p>正文。</p>")])
+    hostile = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<!DOCTYPE html [<!ENTITY leak SYSTEM "file://{secret}"><!ENTITY a "哈哈哈哈哈哈哈哈">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><h1>第一章</h1><p>正文&leak;。&c;</p></body></html>'
+    )
+    rewritten = _rewrite(path, {"EPUB/text/ch1.xhtml": hostile.encode("utf-8")})
+    parsed = parse_path(rewritten)
+    assert "机密" not in parsed.text and "哈" not in parsed.text
+    assert [p.text for p in parsed.paragraphs] == ["第一章", "正文。"]
+
+
+# ---- damaged and hostile files -----------------------------------------------------------------
+def _rewrite(path: Path, replace: dict[str, bytes | None], add: dict[str, bytes] | None = None) -> Path:
+    """A copy of an EPUB with some members replaced (None: removed) or added."""
+    out = path.with_name("changed.epub")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in replace:
+                if replace[info.filename] is not None:
+                    dst.writestr(info.filename, replace[info.filename] or b"")
+            else:
+                dst.writestr(info, src.read(info.filename))
+        for name, data in (add or {}).items():
+            dst.writestr(name, data)
+    return out
+
+
+def _assert_refused(path: Path, tmp_path: Path, match: str) -> None:
+    with pytest.raises(ImportFailed, match=match) as caught:
+        parse_path(path)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(path.name)
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        with pytest.raises(ImportFailed):
+            lib.import_file(path)
+        assert lib.list_articles() == []
+
+
+def test_random_bytes_are_not_a_book(tmp_path: Path) -> None:
+    path = tmp_path / "noise.epub"
+    path.write_bytes(os.urandom(4096))
+    _assert_refused(path, tmp_path, "not an EPUB")
+
+
+def test_truncated_book(tmp_path: Path) -> None:
+    data = write_book(tmp_path / "book.epub").read_bytes()
+    path = tmp_path / "cut.epub"
+    path.write_bytes(data[: len(data) // 2])
+    _assert_refused(path, tmp_path, "not an EPUB")
+
+
+def test_zip_without_container(tmp_path: Path) -> None:
+    path = _rewrite(write_book(tmp_path / "book.epub"), {"META-INF/container.xml": None})
+    _assert_refused(path, tmp_path, "container.xml is missing")
+
+
+def test_missing_chapter_file(tmp_path: Path) -> None:
+    path = _rewrite(write_book(tmp_path / "book.epub"), {"EPUB/text/ch2.xhtml": None})
+    _assert_refused(path, tmp_path, "missing")
+
+
+def test_chapter_that_is_not_text(tmp_path: Path) -> None:
+    path = _rewrite(write_book(tmp_path / "book.epub"), {"EPUB/text/ch2.xhtml": b"\x00\xff\xfe\x07" * 500})
+    _assert_refused(path, tmp_path, "chapter text/ch2.xhtml")
+
+
+def test_corrupt_compressed_chapter(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "book.epub", [("第一章", "<p>" + "山高水长，路远天长。" * 300 + "</p>")])
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("EPUB/text/ch1.xhtml")
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[middle : middle + 8] = bytes(b ^ 0x5A for b in data[middle : middle + 8])
+    path.write_bytes(bytes(data))
+    _assert_refused(path, tmp_path, "corrupt")
+
+
+def test_package_document_damaged(tmp_path: Path) -> None:
+    path = _rewrite(write_book(tmp_path / "book.epub"), {"EPUB/content.opf": b"<package><manifest>"})
+    _assert_refused(path, tmp_path, "damaged")
+
+
+def test_zip_bomb_member_is_refused(tmp_path: Path) -> None:
+    path = _rewrite(write_book(tmp_path / "book.epub"), {}, {"EPUB/padding.xhtml": b"\x00" * (8 * 1024 * 1024)})
+    assert path.stat().st_size < 100_000
+    _assert_refused(path, tmp_path, "zip bomb")
+
+
+def test_total_unpacked_size_is_limited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(epub_importer, "MAX_TOTAL_UNCOMPRESSED", 2000)
+    _assert_refused(write_book(tmp_path / "book.epub"), tmp_path, "unpacks to more than")
+
+
+def test_parent_directory_path_is_refused(tmp_path: Path) -> None:
+    path = _rewrite(write_book(tmp_path / "book.epub"), {}, {"../evil.xhtml": b"<p>x</p>"})
+    _assert_refused(path, tmp_path, "unsafe path")
+    assert not (tmp_path.parent / "evil.xhtml").exists()
+
+
+def test_drm_protected_book_is_refused(tmp_path: Path) -> None:
+    encryption = (
+        b'<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+        b'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData>'
+        b'<enc:CipherData><enc:CipherReference URI="EPUB/text/ch1.xhtml"/></enc:CipherData>'
+        b"</enc:EncryptedData></encryption>"
+    )
+    path = _rewrite(write_book(tmp_path / "book.epub"), {}, {"META-INF/encryption.xml": encryption})
+    _assert_refused(path, tmp_path, "DRM")
+
+
+def test_book_without_chinese_text(tmp_path: Path) -> None:
+    path = write_book(tmp_path / "english.epub", [("One", "<h1>One</h1><p>Only English here.</p>")])
+    _assert_refused(path, tmp_path, "no Chinese text")
+
+
+def test_check_archive_accepts_a_real_book(tmp_path: Path) -> None:
+    data = write_book(tmp_path / "book.epub").read_bytes()
+    with epub_importer.check_archive(data, "book.epub") as zf:
+        assert "META-INF/container.xml" in zf.namelist()
