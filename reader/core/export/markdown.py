@@ -19,6 +19,7 @@ from reader.core.text import SCRIPTS, Paragraph
 
 PINYIN = ("none", "marks", "numbers", "zhuyin")
 SCRIPT_NAMES = {"simplified": "simplified (简体)", "traditional": "traditional (繁體)", "taiwan": "Taiwan (臺灣正體)"}
+READING_NAMES = {"marks": "pinyin with tone marks", "numbers": "pinyin with tone numbers", "zhuyin": "zhuyin"}
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+*=])(\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -39,8 +40,10 @@ def render_markdown(
     anchored = [a for a in anns if not a.orphaned]
     orphaned = [a for a in anns if a.orphaned]
     pars = lib.paragraphs(info.revision_id)
-    # Chinese tag names are stored simplified; "original" shows them in the article's own script.
+    # Chinese tag names are stored simplified; "original" shows them in the article's own script. Tag names
+    # are labels, so traditional ones use the Taiwan phrasing (待核實, not OpenCC's standard 待覈實).
     zh_script = script if script != "original" else info.script if info.script in SCRIPT_NAMES else "original"
+    zh_script = "taiwan" if zh_script == "traditional" else zh_script
 
     def conv(text: str) -> str:
         return convert_text(text, script)
@@ -55,14 +58,14 @@ def render_markdown(
         meta.append(f"- **Source:** {escape_inline(conv(info.source))}")
     if info.date:
         meta.append(f"- **Date:** {escape_inline(info.date)}")
-    shown_in = SCRIPT_NAMES.get(script, f"as published ({SCRIPT_NAMES.get(info.script, info.script)})")
-    meta.append(f"- **Text shown in:** {shown_in}" + ("" if pinyin == "none" else f", readings in {pinyin}"))
-    authors = sorted({a.author for a in anns})
-    count = f"{len(anchored)} highlight{'s' if len(anchored) != 1 else ''}"
-    if orphaned:
-        count += f", {len(orphaned)} orphaned"
+    shown_in = SCRIPT_NAMES.get(script, f"as published, {SCRIPT_NAMES.get(info.script, info.script)}")
+    meta.append(f"- **Text shown in:** {shown_in}" + ("" if pinyin == "none" else f"; readings: {READING_NAMES[pinyin]}"))
+    authors = [escape_inline(a) for a in sorted({a.author for a in anns})]
+    count = f"{len(anns)} highlight{'s' if len(anns) != 1 else ''}"
     if authors:
-        count += " by " + ", ".join(escape_inline(a) for a in authors)
+        count += " by " + (", ".join(authors[:-1]) + " and " + authors[-1] if len(authors) > 1 else authors[0])
+    if orphaned:
+        count += f" ({len(orphaned)} no longer in the text)"
     meta.append(f"- **Annotations:** {count}")
     if generated:
         meta.append(f"- **Exported:** {escape_inline(generated)}")
