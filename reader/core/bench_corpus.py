@@ -176,13 +176,13 @@ def iter_paragraphs(chars: int = 1_000_000, seed: int = 0) -> Iterator[str]:
     while total < chars:
         if until_heading == 0:
             chapter += 1
-            text = _heading(rng, chapter)
+            text = _heading(rng, chapter)  # unique: the number differs
             until_heading = rng.randint(40, 60)
         else:
             text = _paragraph(rng)
+            if text in seen:
+                continue
             until_heading -= 1
-        if text in seen:
-            continue
         seen.add(text)
         total += len(text) + 1
         yield text
