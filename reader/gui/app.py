@@ -7,7 +7,6 @@ import time
 from collections.abc import Sequence
 
 
-
 def ensure_display() -> None:
     """On Linux without a display, fall back to the offscreen platform (with a note) instead of aborting."""
     if not sys.platform.startswith("linux"):
@@ -28,7 +27,6 @@ def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplicati
     from PySide6.QtWidgets import QApplication
 
     from reader import APP_ID, APP_NAME, __version__
-
     from reader.gui.qtfix import keep_none_alive
 
     keep_none_alive()

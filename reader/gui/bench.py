@@ -98,7 +98,8 @@ def _spawn(code: str, env: dict[str, str]) -> tuple[float, float]:
 def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -> dict[str, float]:
     """All measurements (or one), medians over `repeat` runs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    want = (lambda name: only is None or only == name)
+    def want(name):
+        return (only is None or only == name)
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         folder = Path(tmp)

@@ -12,8 +12,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont, QFontMetricsF, QGlyphRun, QRawFont
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF, QRawFont
 
 from reader.core.pipeline import DisplayParagraph, display
 from reader.core.pipeline.readings import is_han, render, tone_of
@@ -567,7 +567,7 @@ class DocumentLayout:
     def line_reading_boxes(self, y0: float, y1: float) -> list[list[tuple[int, QRectF]]]:
         """Per line intersecting [y0, y1): (canonical offset, reading rectangle) of every reading on it."""
         out: list[list[tuple[int, QRectF]]] = []
-        for idx, top, lay in self.visible(y0, y1):
+        for _idx, top, lay in self.visible(y0, y1):
             for line in lay.lines:
                 if top + line.y + line.height <= y0 or top + line.y >= y1:
                     continue
@@ -594,66 +594,6 @@ class DocumentLayout:
             x1 = self.x_offset + sel[-1].x + sel[-1].w
             rects.append(QRectF(x0, ptop + line.y + line.band_top, x1 - x0, line.band_bottom - line.band_top))
         return rects
-
-    # ---- glyph runs for painting -------------------------------------------------------------
-    def runs(self, line: Line, fs: FontSet) -> list:
-        """Glyph runs of a line, grouped by (band, tone), plus cells the font cannot draw (fallback)."""
-        if line.runs is not None:
-            return line.runs
-        groups: dict[tuple[str, int], tuple[list[int], list[QPointF]]] = {}
-        fallback: list[tuple[str, int, float, float, str]] = []
-        gtext = "".join(c.ch for c in line.cells)
-        gids = fs.graw.glyphIndexesForString(gtext) if gtext else []
-        if len(gids) != len(line.cells):
-            gids = [0] * len(line.cells)
-        gbase = float(round(line.glyph_base))
-        gadv = fs.gadv
-        point = QPointF
-        for c, gid in zip(line.cells, gids, strict=True):
-            if c.ch.isspace():
-                continue
-            x = c.x + (c.w - gadv(c.ch)) / 2
-            if gid == 0:
-                fallback.append(("g", c.tone, x, line.glyph_base, c.ch))
-                continue
-            ids, pos = groups.setdefault(("g", c.tone), ([], []))
-            ids.append(gid)
-            pos.append(point(x, gbase))
-        rtext = "".join(c.reading for c in line.cells if c.reading)
-        if rtext:
-            rids = fs.rraw.glyphIndexesForString(rtext)
-            if len(rids) == len(rtext):
-                advx = [a.x() for a in fs.rraw.advancesForGlyphIndexes(rids)]
-                rbase = float(round(line.reading_base))
-                k = 0
-                for c in line.cells:
-                    if not c.reading:
-                        continue
-                    x = c.x + (c.w - c.rw) / 2
-                    n = len(c.reading)
-                    if 0 in rids[k : k + n]:
-                        fallback.append(("r", c.tone, x, line.reading_base, c.reading))
-                    else:
-                        ids, pos = groups.setdefault(("r", c.tone), ([], []))
-                        ids.extend(rids[k : k + n])
-                        for j in range(k, k + n):
-                            pos.append(point(x, rbase))
-                            x += advx[j]
-                    k += n
-            else:
-                for c in line.cells:
-                    if c.reading:
-                        fallback.append(("r", c.tone, c.x + (c.w - c.rw) / 2, line.reading_base, c.reading))
-        runs: list = []
-        for (band, tone), (ids, pos) in groups.items():
-            run = QGlyphRun()
-            run.setRawFont(fs.graw if band == "g" else fs.rraw)
-            run.setGlyphIndexes(ids)
-            run.setPositions(pos)
-            runs.append((band, tone, run))
-        line.runs = [runs, fallback]
-        return line.runs
-
 
 def _wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
     """Greedy word wrap for translation lines (spaces for Latin text, any character for CJK)."""

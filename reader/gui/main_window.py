@@ -9,8 +9,17 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar,
-    QSplitter, QVBoxLayout, QWidget,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader import APP_NAME, __version__
@@ -21,7 +30,13 @@ from reader.core.text import ArticleInfo
 from reader.gui.app import apply_theme
 from reader.gui.find_bar import FindBar, find_all
 from reader.gui.options import (
-    DEFAULT_SIZE, MAX_SIZE, MIN_SIZE, DisplayOptions, load_options, save_options, settings,
+    DEFAULT_SIZE,
+    MAX_SIZE,
+    MIN_SIZE,
+    DisplayOptions,
+    load_options,
+    save_options,
+    settings,
 )
 from reader.gui.reading_view import ReadingView
 from reader.gui.signals import SignalHub

@@ -6,23 +6,32 @@ offsets, so they stay on the same characters in every script.
 """
 from __future__ import annotations
 
-import math
 import time
 from collections import deque
 from collections.abc import Callable
 
 from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
-    QColor, QContextMenuEvent, QFont, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPainter,
-    QPaintEvent, QPixmap, QResizeEvent, QWheelEvent,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
-from reader.core.pipeline.readings import is_han, render
 from reader.core.text import Paragraph, Token
+from reader.gui.glyphs import render_line
 from reader.gui.layout import DocumentLayout, Line, ParagraphLayout
 from reader.gui.options import DisplayOptions, Palette, make_palette, tone_colour
 from reader.gui.qtfix import keep_none_alive
+from reader.gui.selection import display_text, text_with_readings
 
 Highlight = tuple[int, int, QColor, object]
 ContextMenuProvider = Callable[[QMenu, int], None]
@@ -177,41 +186,14 @@ class ReadingView(QAbstractScrollArea):
     def clear_selection(self) -> None:
         self.set_selection(self._sel_cursor, self._sel_cursor)
 
-    def _pieces(self, start: int, end: int) -> list[tuple[int, Paragraph]]:
-        return [(i, p) for i, p in enumerate(self.doc.paragraphs) if p.end >= start and p.start < end]
-
     def selected_text(self) -> str:
         """The selection in the displayed script; paragraphs separated by newlines."""
-        s, e = self.selection()
-        out = []
-        for idx, p in self._pieces(s, e):
-            disp = self.doc.display_of(idx)
-            a = disp.map.to_display(max(s, p.start) - p.start)
-            b = disp.map.to_display(min(e, p.end) - p.start, end=True)
-            out.append(disp.text[a:b])
-        return "\n".join(out) if s < e else ""
+        return display_text(self.doc, *self.selection())
 
     def selected_text_with_pinyin(self) -> str:
         """The selection as `联合国(lián hé guó)`: each word followed by its readings."""
-        s, e = self.selection()
-        if s >= e:
-            return ""
         style = self.options.pinyin if self.options.pinyin != "none" else "marks"
-        out = []
-        for idx, p in self._pieces(s, e):
-            disp = self.doc.display_of(idx)
-            a = disp.map.to_display(max(s, p.start) - p.start)
-            b = disp.map.to_display(min(e, p.end) - p.start, end=True)
-            parts = []
-            for tok in disp.tokens:
-                lo, hi = max(a, tok.start), min(b, tok.end)
-                if lo >= hi:
-                    continue
-                text = disp.text[lo:hi]
-                rs = [render(r, style) for r, ch in zip(tok.readings[lo - tok.start : hi - tok.start], text) if r and is_han(ch)]
-                parts.append(f"{text}({' '.join(x for x in rs if x)})" if rs else text)
-            out.append("".join(parts))
-        return "\n".join(out)
+        return text_with_readings(self.doc, *self.selection(), style)
 
     def copy(self) -> None:
         text = self.selected_text()
@@ -401,7 +383,7 @@ class ReadingView(QAbstractScrollArea):
         pad = self.doc.body.em * 1.5
         dpr = self.viewport().devicePixelRatioF()
         base_key = (self.options.tones, pal.dark, dpr, round(self.doc.text_width, 1))
-        for idx, top, lay in self.doc.visible(y0, y1):
+        for _idx, top, lay in self.doc.visible(y0, y1):
             self._paint_fills(painter, lay, top, sel)
             key = (*base_key, lay.par.kind == "byline")
             for line in lay.lines:
@@ -423,28 +405,9 @@ class ReadingView(QAbstractScrollArea):
         self.last_paint_ms = (time.perf_counter() - t0) * 1000
 
     def _render_line(self, line: Line, lay: ParagraphLayout, key: tuple, pad: float, dpr: float) -> None:
-        """Draw a line's glyphs and readings once into a transparent pixmap (scrolling then only blits)."""
-        pal = self.palette_
-        tones = self.options.tones
-        muted = lay.par.kind == "byline" and tones == "none"
-        width = self.doc.text_width + 2 * pad
-        pm = QPixmap(max(1, math.ceil(width * dpr)), max(1, math.ceil(line.height * dpr)))
-        pm.setDevicePixelRatio(dpr)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        runs, fallback = self.doc.runs(line, lay.fonts)
-        origin = QPointF(pad, 0.0)
-        pens = self._pens
-        for band, tone, run in runs:
-            p.setPen(pal.muted if muted else pens[(band, tone)])
-            p.drawGlyphRun(origin, run)
-        for band, tone, x, base, text in fallback:
-            p.setFont(lay.fonts.glyph if band == "g" else lay.fonts.reading)
-            p.setPen(pal.muted if muted else pens[(band, tone)])
-            p.drawText(QPointF(pad + x, base), text)
-        p.end()
-        line.pixmap, line.pixkey = pm, key
+        muted = self.palette_.muted if lay.par.kind == "byline" and self.options.tones == "none" else None
+        line.pixmap = render_line(line, lay.fonts, self.doc.text_width + 2 * pad, pad, dpr, self._pens, muted)
+        line.pixkey = key
         self._pixmap_lines.append(line)
         while len(self._pixmap_lines) > PIXMAP_LINES:
             old = self._pixmap_lines.popleft()

@@ -50,7 +50,7 @@ def test_no_two_readings_on_a_line_overlap(window) -> None:  # noqa: ANN001
         assert len(lines) > 5
         for boxes in lines:
             rects = sorted((r for _, r in boxes), key=lambda r: r.left())
-            for a, b in zip(rects, rects[1:]):
+            for a, b in zip(rects, rects[1:], strict=False):
                 assert a.right() < b.left(), f"{style}: readings overlap"
 
 
