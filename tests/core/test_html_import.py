@@ -84,6 +84,7 @@ def test_numbered_lists_ruby_tables_and_preformatted_text(tmp_path: Path) -> Non
 <ol start="5"><li>第五条</li><li value="9">第九条<ol><li>细则甲</li></ol></li></ol>
 <p><ruby>北<rp>(</rp><rt>běi</rt><rp>)</rp>京<rp>(</rp><rt>jīng</rt><rp>)</rp></ruby>欢迎你</p>
 <table><tr><th>词语</th><th>拼音</th></tr><tr><td>你好</td><td>nǐ hǎo</td></tr></table>
+<ul><li><p>段落式列表项</p><p>同一项的第二段</p></li></ul>
 <pre>床前明月光
 疑是地上霜</pre>
 </body></html>"""
@@ -95,6 +96,8 @@ def test_numbered_lists_ruby_tables_and_preformatted_text(tmp_path: Path) -> Non
         ("paragraph", "北京欢迎你", "", 0),
         ("paragraph", "词语 拼音", "", 0),
         ("paragraph", "你好 nǐ hǎo", "", 0),
+        ("list_item", "• 段落式列表项", "•", 1),
+        ("list_item", "同一项的第二段", "", 1),
         ("paragraph", "床前明月光", "", 0),
         ("paragraph", "疑是地上霜", "", 0),
     ]
