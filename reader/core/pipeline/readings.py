@@ -68,7 +68,9 @@ def pypinyin_word_readings(words: list[str]) -> list[list[str | None]]:
 
 def word_readings(words: list[str]) -> list[list[str | None]]:
     """Readings for a segmented paragraph: one list per word, one entry per character."""
-    return pypinyin_word_readings(words)
+    from reader.core.pipeline.polyphone import predict  # polyphone imports this module
+
+    return predict(words)
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,272 @@
+"""Polyphone disambiguation (core layer, pipeline): context model + word dictionaries → one reading a character.
+
+Contract (same as `readings.word_readings`): `predict(words)` takes one paragraph already segmented (the
+concatenation of `words` is the text) and returns, per word, one TONE3 reading per character (`None` for a
+character without a reading).
+
+Decision rule, per Han character (measured on the CPP dev split; see docs/pinyin-accuracy.md):
+
+1. 一 and 不 get their citation tones (yi1, bu4): readers see the dictionary form, not tone sandhi.
+2. A character the context model does not treat as polyphonic keeps pypinyin's reading (with pypinyin's
+   phrase data on the jieba words, exactly as `readings.pypinyin_word_readings` gives it).
+3. Every other character is scored over its possible readings:
+       log P_model(reading | sentence) + W · vote(pypinyin phrases) + W · vote(CC-CEDICT words)
+   The model is g2pM's BiLSTM (see `g2p_bilstm`), run once per sentence. A dictionary votes for the reading
+   it gives this character in the longest of its words (2–8 characters) that covers the character in the
+   text; a word whose entries disagree on that character casts no vote. W = 5 (odds × ~150 per dictionary):
+   two agreeing dictionaries overrule all but a near-certain model, one dictionary alone overrules a
+   hesitant model only.
+
+Everything is loaded on the first call (about a second) and kept; loading is thread-safe.
+"""
+from __future__ import annotations
+
+import gzip
+import logging
+import math
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+from pypinyin.contrib.tone_convert import to_tone3
+
+from reader.core import paths
+from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
+from reader.core.pipeline.readings import pypinyin_word_readings
+
+log = logging.getLogger(__name__)
+
+#: Weight of one dictionary's vote, in log-odds (natural log) added to the model's log-probability.
+DICTIONARY_WEIGHT = 5.0
+#: Longest dictionary word looked for around a character.
+MAX_WORD_LENGTH = 8
+#: Sentences longer than this are cut at clause punctuation before they reach the model (its training
+#: sentences are at most about 50 characters).
+MAX_CHUNK = 64
+#: Citation readings shown instead of tone-sandhi forms that pypinyin's phrase data sometimes carries.
+CITATION = {"一": "yi1", "不": "bu4"}
+
+CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
+
+_SENTENCE_END = frozenset("。！？!?；;…\n\r")
+_CLAUSE_END = frozenset("，,、：:")
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\]", re.MULTILINE)
+_TONE3 = re.compile(r"[a-z]+[1-5]")
+
+
+@dataclass
+class _Resources:
+    model: BiLSTMPolyphone
+    cedict: dict[str, str]  # word → its readings, entries joined by "|" (split on demand)
+    load_seconds: float
+
+
+_lock = threading.Lock()
+_resources: _Resources | None = None
+
+
+def _load_cedict() -> dict[str, str]:
+    """Multi-character headwords of the shipped CC-CEDICT (simplified and traditional) → raw pinyin."""
+    try:
+        raw = gzip.decompress(CEDICT_PATH.read_bytes()).decode("utf-8")
+    except OSError as exc:  # the app still works, with one evidence source fewer
+        log.warning("CC-CEDICT not available for polyphone disambiguation: %s", exc)
+        return {}
+    words: dict[str, str] = {}
+    for trad, simp, pinyin in _CEDICT_LINE.findall(raw):
+        if len(simp) < 2:
+            continue
+        for head in (simp, trad) if trad != simp else (simp,):
+            previous = words.get(head)
+            words[head] = pinyin if previous is None else f"{previous}|{pinyin}"
+    return words
+
+
+def _get() -> _Resources:
+    global _resources
+    with _lock:
+        if _resources is None:
+            start = time.perf_counter()
+            model = BiLSTMPolyphone()
+            cedict = _load_cedict()
+            _resources = _Resources(model, cedict, time.perf_counter() - start)
+        return _resources
+
+
+def load() -> float:
+    """Load the model and dictionaries now (they load on first use otherwise). Returns seconds taken."""
+    return _get().load_seconds
+
+
+def is_loaded() -> bool:
+    return _resources is not None
+
+
+@lru_cache(maxsize=8192)
+def _pypinyin_readings(char: str) -> tuple[str, ...]:
+    """All readings pypinyin lists for a character, in TONE3 (`lv4`, neutral tone 5)."""
+    listed = PINYIN_DICT.get(ord(char))
+    if not listed:
+        return ()
+    return tuple(dict.fromkeys(to_tone3(p, neutral_tone_with_five=True) for p in listed.split(",")))
+
+
+@lru_cache(maxsize=32768)
+def _base_readings(word: str) -> tuple[str | None, ...]:
+    """pypinyin's readings of one word (each word is read on its own, so the result can be cached)."""
+    return tuple(pypinyin_word_readings([word])[0])
+
+
+@lru_cache(maxsize=65536)
+def _phrase_reading(word: str, index: int) -> str | None:
+    """pypinyin's phrase-dictionary reading of `word[index]`."""
+    entry = PHRASES_DICT[word]
+    if len(entry) != len(word):
+        return None
+    return to_tone3(entry[index][0], neutral_tone_with_five=True)
+
+
+@lru_cache(maxsize=65536)
+def _cedict_reading(word: str, index: int) -> str | None:
+    """CC-CEDICT's reading of `word[index]`; None when its entries disagree or give no syllable."""
+    assert _resources is not None
+    found: set[str] = set()
+    for entry in _resources.cedict[word].split("|"):
+        syllables = entry.lower().replace("u:", "v").split()
+        if len(syllables) == len(word) and _TONE3.fullmatch(syllables[index]):
+            found.add(syllables[index])
+    return found.pop() if len(found) == 1 else None
+
+
+def _dictionary_words(text: str, cedict: dict[str, str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of every pypinyin phrase and every CC-CEDICT word (2–8 characters) found in `text`."""
+    phrases: list[tuple[int, int]] = []
+    entries: list[tuple[int, int]] = []
+    n = len(text)
+    for start in range(n - 1):
+        for end in range(start + 2, min(start + MAX_WORD_LENGTH, n) + 1):
+            word = text[start:end]
+            if word in PHRASES_DICT:
+                phrases.append((start, end))
+            if word in cedict:
+                entries.append((start, end))
+    return phrases, entries
+
+
+def _votes(text: str, i: int, spans: list[tuple[int, int]],
+           reading_of: Callable[[str, int], str | None]) -> dict[str, float]:
+    """Votes (summing to 1) for the readings that the longest words in `spans` covering `i` give it.
+
+    A longest word whose entries disagree about the character casts no vote (and still hides shorter words).
+    """
+    longest = 0
+    found: list[str | None] = []
+    for start, end in spans:
+        if start <= i < end:
+            length = end - start
+            if length > longest:
+                longest, found = length, []
+            if length == longest:
+                found.append(reading_of(text[start:end], i - start))
+    given = [r for r in found if r]
+    return {r: given.count(r) / len(given) for r in set(given)} if given else {}
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of `text` for the model, cut at clause punctuation when longer than MAX_CHUNK."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, char in enumerate(text):
+        if char in _SENTENCE_END:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    result: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_CHUNK:
+            cuts = [k + 1 for k in range(s + MAX_CHUNK // 2, s + MAX_CHUNK) if text[k] in _CLAUSE_END]
+            cut = cuts[-1] if cuts else s + MAX_CHUNK
+            result.append((s, cut))
+            s = cut
+        result.append((s, e))
+    return result
+
+
+@lru_cache(maxsize=8192)
+def _candidates(char: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Readings the model chooses from for `char` (empty if it does not treat `char` as polyphonic)."""
+    assert _resources is not None
+    model = _resources.model
+    known = model.model_readings.get(char)
+    if not known:
+        return (), ()
+    merged = [r for r in dict.fromkeys((*known, *_pypinyin_readings(char))) if model.knows(r)]
+    return tuple(merged), tuple(model.class2idx[r] for r in merged)
+
+
+def predict(words: list[str]) -> list[list[str | None]]:
+    """Readings for a segmented paragraph: one list per word, one TONE3 reading (or None) per character."""
+    resources = _get()
+    flat: list[str | None] = []
+    for word in words:
+        flat.extend(_base_readings(word))
+    text = "".join(words)
+    queries: list[int] = []
+    for i, char in enumerate(text):
+        if flat[i] is None:
+            continue
+        if char in CITATION:
+            flat[i] = CITATION[char]
+        elif len(_candidates(char)[0]) > 1:
+            queries.append(i)
+    if queries:
+        _decide(text, queries, flat, resources)
+    out: list[list[str | None]] = []
+    pos = 0
+    for word in words:
+        out.append(flat[pos : pos + len(word)])
+        pos += len(word)
+    return out
+
+
+def _decide(text: str, queries: list[int], flat: list[str | None], resources: _Resources) -> None:
+    """Give each queried character the best reading by model log-probability plus dictionary votes."""
+    spans = _chunks(text)
+    chunk_index: dict[int, int] = {}  # chunk number → row in the model batch
+    positions: list[tuple[int, int]] = []
+    c = 0
+    for i in queries:
+        while spans[c][1] <= i:
+            c += 1
+        row = chunk_index.setdefault(c, len(chunk_index))
+        positions.append((row, i - spans[c][0]))
+    sentences = [text[spans[c][0] : spans[c][1]] for c in chunk_index]
+    logits = resources.model.logits(sentences, positions)
+
+    # One gather for every (query, candidate) score, then small per-query work in plain Python.
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, i in enumerate(queries):
+        idx = _candidates(text[i])[1]
+        rows.extend([k] * len(idx))
+        cols.extend(idx)
+    gathered = logits[rows, cols].tolist()
+    phrases, entries = _dictionary_words(text, resources.cedict)
+    at = 0
+    for i in queries:
+        candidates = _candidates(text[i])[0]
+        values = gathered[at : at + len(candidates)]
+        at += len(candidates)
+        top = max(values)
+        norm = top + math.log(sum(math.exp(v - top) for v in values))
+        total = {r: v - norm for r, v in zip(candidates, values, strict=True)}
+        for spans_, reading_of in ((phrases, _phrase_reading), (entries, _cedict_reading)):
+            for reading, share in _votes(text, i, spans_, reading_of).items():
+                if reading in total:
+                    total[reading] += DICTIONARY_WEIGHT * share
+        flat[i] = max(candidates, key=total.__getitem__)
