@@ -127,7 +127,7 @@ class Annotations:
         self, article_id: int, author: str | None = None, tag: str | int | None = None, kind: str | None = None,
     ) -> list[Annotation]:
         """The article's annotations in text order; orphaned ones last (their offsets are from an old revision)."""
-        self.lib.article(article_id)
+        self._current(article_id, text=False)
         sql = _SELECT + " WHERE article_id = ?"
         params: list[object] = [article_id]
         if author is not None:
@@ -198,8 +198,7 @@ class Annotations:
         color: str | None = None, author: str | None = None, kind: str = "highlight", reading: str | None = None,
     ) -> Edit:
         """Highlight text[start:end] of the article's current revision. `edit.annotation` is the new annotation."""
-        info = self.lib.article(article_id)
-        text = self.lib.revision_text(info.revision_id)
+        revision_id, text = self._current(article_id)
         if kind not in KINDS:
             raise AnnotationError(f"unknown annotation kind {kind!r} (kinds: {', '.join(KINDS)})")
         if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
@@ -219,7 +218,7 @@ class Annotations:
                 'INSERT INTO annotations (uuid, article_id, revision_id, kind, start, "end", exact, prefix, suffix,'
                 " normalized, color, note, reading, author, status, created, updated)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?)",
-                (str(uuidlib.uuid4()), article_id, info.revision_id, kind, start, end, quote.exact, quote.prefix,
+                (str(uuidlib.uuid4()), article_id, revision_id, kind, start, end, quote.exact, quote.prefix,
                  quote.suffix, quote.normalized, color, note, reading, author, stamp, stamp),
             )
             ann_id = int(cur.lastrowid or 0)
@@ -315,6 +314,16 @@ class Annotations:
         return revise(self.lib, article_id, source)
 
     # ---- internals -----------------------------------------------------------------------------
+    def _current(self, article_id: int, text: bool = True) -> tuple[int, str]:
+        """The article's current revision id and (optionally) its text; NotFound for an unknown article."""
+        row = self.conn.execute(
+            "SELECT a.current_revision_id, " + ("r.text" if text else "''") +
+            " FROM articles a JOIN revisions r ON r.id = a.current_revision_id WHERE a.id = ?", (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no article with id {article_id}")
+        return int(row[0]), str(row[1])
+
     def _resolve_all(self, refs: Iterable[str | int]) -> list[Tag]:
         out: list[Tag] = []
         for ref in refs:
