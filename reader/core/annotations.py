@@ -101,6 +101,7 @@ class RevisionReport:
     fuzzy: tuple[int, ...]  # of those, ids whose quote text changed (found by approximate match)
     orphaned: tuple[int, ...]  # ids whose passage is gone; they keep quote, note and tags
     changed: Changed = field(default_factory=Changed)
+    edit: Edit | None = field(default=None, repr=False, compare=False)  # undo: back to the previous revision
 
     def as_json(self) -> dict[str, object]:
         return {"article_id": self.article_id, "revision_id": self.revision_id, "reanchored": len(self.reanchored),
@@ -447,7 +448,11 @@ def revise(lib: Library, article_id: int, source: str | Path | ParsedText) -> Re
     moved: list[int] = []
     fuzzy: list[int] = []
     orphaned: list[int] = []
+    anchor_cols = 'revision_id, start, "end", exact, prefix, suffix, normalized, status'
     with lib.transaction():
+        before = lib.conn.execute(
+            f"SELECT {anchor_cols}, id FROM annotations WHERE article_id = ?", (article_id,)
+        ).fetchall()
         revision_id = lib.add_revision(article_id, parsed, source_file=source_file)
         new_text = parsed.text
         matchers: dict[int, Reanchorer] = {}
@@ -470,8 +475,27 @@ def revise(lib: Library, article_id: int, source: str | Path | ParsedText) -> Re
                 " normalized = ?, status = 'anchored' WHERE id = ?",
                 (revision_id, q.start, q.end, q.exact, q.prefix, q.suffix, q.normalized, ann.id),
             )
+        after = lib.conn.execute(
+            f"SELECT {anchor_cols}, id FROM annotations WHERE article_id = ?", (article_id,)
+        ).fetchall()
     changed = Changed(articles=frozenset({article_id}), annotations=frozenset(reanchored + orphaned))
-    return RevisionReport(article_id, revision_id, tuple(reanchored), tuple(moved), tuple(fuzzy), tuple(orphaned), changed)
+
+    def apply(current: int, rows: list[tuple]) -> Changed:
+        # Undo points the article back at the previous revision (the new one stays stored, unused) and puts
+        # every annotation back where it was; redo does the opposite. Annotations made since are left alone.
+        with lib.transaction():
+            lib.conn.execute("UPDATE articles SET current_revision_id = ?, updated = ? WHERE id = ?",
+                             (current, now(), article_id))
+            lib.conn.executemany(
+                'UPDATE annotations SET revision_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?,'
+                " normalized = ?, status = ? WHERE id = ?", rows,
+            )
+        return changed
+
+    edit = Edit(f"new revision of article {article_id}", changed,
+                lambda: apply(info.revision_id, before), lambda: apply(revision_id, after))
+    return RevisionReport(article_id, revision_id, tuple(reanchored), tuple(moved), tuple(fuzzy), tuple(orphaned),
+                          changed, edit)
 
 
 def _like_escape(text: str) -> str:

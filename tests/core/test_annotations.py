@@ -221,3 +221,21 @@ def test_identical_revision_is_refused(library: Library, tmp_path: Path) -> None
     with pytest.raises(ReaderError, match="identical"):
         Annotations(library).revise(2, write_revision(tmp_path, old))
     assert library.article(2).revision_id == before
+
+
+def test_a_revision_can_be_undone_and_redone(library: Library, tmp_path: Path) -> None:
+    anns = Annotations(library)
+    old_rev = library.article(1).revision_id
+    old = library.revision_text(old_rev)
+    s, e = find(library, 1, "又將把世界帶向何方?")
+    gone = anns.create(1, s, e).annotation
+    s, e = find(library, 1, "批量退出")
+    kept = anns.create(1, s, e).annotation
+    report = anns.revise(1, write_revision(tmp_path, "前言。\n" + old.replace("又將把世界帶向何方?", "")))
+    assert anns.get(gone.id).orphaned and anns.get(kept.id).start == kept.start + 4
+    report.edit.undo()
+    assert library.article(1).revision_id == old_rev
+    assert anns.get(gone.id) == gone and anns.get(kept.id) == kept
+    report.edit.redo()
+    assert library.article(1).revision_id == report.revision_id
+    assert anns.get(gone.id).orphaned and anns.get(kept.id).start == kept.start + 4
