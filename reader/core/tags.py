@@ -171,12 +171,14 @@ class Tags:
         if not name or "/" in name:
             raise TagError("a tag name cannot be empty or contain '/'")
         color = normalize_color(color) or "#9e9e9e"
+        new_set: tuple | None = None
         with self.lib.transaction():
             row = self.conn.execute("SELECT id FROM tagsets WHERE lower(name) = lower(?)", (tagset.strip(),)).fetchone()
             if row is None:
                 (pos,) = self.conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM tagsets").fetchone()
                 cur = self.conn.execute("INSERT INTO tagsets (name, position) VALUES (?, ?)", (tagset.strip(), pos))
                 set_id = int(cur.lastrowid or 0)
+                new_set = (set_id, tagset.strip(), pos)
             else:
                 set_id = int(row[0])
             self._check_unique(set_id, name, None)
@@ -194,11 +196,17 @@ class Tags:
         state: dict[str, TagSnapshot] = {}
 
         def undo() -> Changed:
-            state["snap"] = self._delete(tag_id)
+            with self.lib.transaction():
+                state["snap"] = self._delete(tag_id)
+                if new_set is not None:  # the tagset was made for this tag: it goes too
+                    self.conn.execute("DELETE FROM tagsets WHERE id = ?", (new_set[0],))
             return Changed(tags=frozenset({tag_id}))
 
         def redo() -> Changed:
-            self._restore(state["snap"])
+            with self.lib.transaction():
+                if new_set is not None:
+                    self.conn.execute("INSERT INTO tagsets (id, name, position) VALUES (?, ?, ?)", new_set)
+                self._restore(state["snap"])
             return Changed(tags=frozenset({tag_id}))
 
         return Edit(f"add tag {tag.qualified}", Changed(tags=frozenset({tag_id})), undo, redo, tag=tag)

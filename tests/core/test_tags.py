@@ -107,6 +107,12 @@ def test_add_rename_recolour_reorder_are_undoable(library: Library) -> None:
         tags.resolve("Irony")
     add.redo()
     assert tags.get(irony.id).name == "Irony"
+    new_set = tags.add("Class 3B", "Irony")
+    assert [s.name for s in tags.tagsets()] == ["Stance", "Rhetoric", "Class 3B"]
+    new_set.undo()
+    assert [s.name for s in tags.tagsets()] == ["Stance", "Rhetoric"]
+    new_set.redo()
+    assert tags.resolve("Class 3B/Irony").id == new_set.tag.id
 
 
 def test_deleting_a_tag_in_use_needs_force_and_undo_restores_its_links(library: Library) -> None:
