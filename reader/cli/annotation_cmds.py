@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from reader.cli.common import add_pinyin_option, add_script_option, open_library, print_json
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
+from reader.core.export import COMBINED, FORMATS
+from reader.core.library import Library
 from reader.core.tags import Tags
 
 
@@ -40,12 +44,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_revise)
 
-    p = sub.add_parser("export", help="export an article's annotations")
-    p.add_argument("id", type=int, help="article id")
-    p.add_argument("--format", choices=("md",), default="md", help="output format (md: Markdown)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write, or - for standard output")
+    p = sub.add_parser("export", help="export annotations: md, html, csv, W3C json, or a printable pdf hand-out")
+    p.add_argument("id", type=int, nargs="?", help="article id (or --all)")
+    p.add_argument("--all", action="store_true",
+                   help="every article: csv and json into the one file -o; md, html and pdf one file per "
+                        "article into the folder -o")
+    p.add_argument("--format", choices=FORMATS, default="md",
+                   help="md: Markdown; html: a self-contained page; csv: one row per annotation; json: W3C Web "
+                        "Annotation JSON-LD; pdf: the article with readings, highlights and notes, to print")
+    p.add_argument("-o", "--output", required=True, metavar="PATH",
+                   help="file to write (- for standard output), or a folder with --all")
     add_script_option(p)
-    add_pinyin_option(p)
+    add_pinyin_option(p, default=None)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("tags", help="list the tagsets and their tags")
@@ -135,16 +145,54 @@ def cmd_revise(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reader.core.export import export_article
+    from reader.core.export import export_all, render_articles, write_atomic
 
+    if (args.id is None) == (not args.all):
+        raise ReaderError("give an article id or --all (not both)")
+    fmt = args.format
+    to_stdout = args.output == "-"
+    if to_stdout and (fmt == "pdf" or (args.all and fmt not in COMBINED)):
+        raise ReaderError(f"the {fmt} export {'of all articles ' if args.all else ''}cannot go to standard output; "
+                          "give a file or folder with -o")
+    pinyin = args.pinyin or ("marks" if fmt == "pdf" else "none")
     with open_library(args) as lib:
-        text = export_article(lib, args.id, args.format, None if args.output == "-" else args.output,
-                              script=args.script, pinyin=args.pinyin)
-    if args.output == "-":
+        if args.all:
+            writer = _pdf_writer(lib, args.script, pinyin) if fmt == "pdf" else None
+            if to_stdout:
+                sys.stdout.write(render_articles(lib, [a.id for a in lib.list_articles()], fmt))
+                return 0
+            files = export_all(lib, fmt, args.output, script=args.script, pinyin=pinyin, writer=writer)
+            print(f"wrote {len(files)} file{'s' if len(files) != 1 else ''} to {args.output}", file=sys.stderr)
+            return 0
+        if fmt == "pdf":
+            lib.article(args.id)
+            _pdf_writer(lib, args.script, pinyin)(args.id, Path(args.output))
+        else:
+            text = render_articles(lib, [args.id], fmt, script=args.script, pinyin=pinyin)
+            if not to_stdout:
+                write_atomic(Path(args.output), text)
+    if to_stdout:
         sys.stdout.write(text)
     else:
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _pdf_writer(lib: Library, script: str, pinyin: str) -> Callable[[int, Path], None]:
+    """The pdf hand-out lives in the GUI layer (Qt draws it); imported only when asked for."""
+    import os
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from reader.gui.export_pdf import export_pdf
+    except ImportError as exc:
+        raise ReaderError(f"the pdf export needs Qt (PySide6), which cannot be loaded here: {exc}") from exc
+
+    def write(article_id: int, path: Path) -> None:
+        export_pdf(lib, article_id, path, script=script, pinyin=pinyin)
+
+    return write
 
 
 def cmd_tags(args: argparse.Namespace) -> int:

@@ -1,0 +1,231 @@
+"""HTML export (core layer, export): the Markdown export as one self-contained web page.
+
+Same content and order as reader.core.export.markdown — title, metadata, one section per highlight with
+its quote, tags and note, orphaned highlights last — with the notes rendered by `markdown`, tags shown as
+chips in their colours, and, with `pinyin`, the quotes carrying ruby readings
+(`<ruby>联<rt>lián</rt></ruby>`). The page is self-contained: inline CSS, no scripts, no external
+resources (a Content-Security-Policy forbids them too). Everything a user typed is escaped; a note's
+rendered HTML goes through an allow-list (links only to http, https and mailto; images become their alt
+text), so raw HTML or `javascript:` links in a note do nothing. No clock unless `generated` is given.
+"""
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+import markdown
+
+from reader.core.annotations import Annotation, Annotations
+from reader.core.export.markdown import PINYIN, SCRIPT_NAMES, _overlapping, safe_note
+from reader.core.library import Library
+from reader.core.pipeline import display
+from reader.core.pipeline.readings import render
+from reader.core.pipeline.script import convert_text
+from reader.core.text import SCRIPTS, Paragraph
+
+LANG = {"simplified": "zh-Hans", "traditional": "zh-Hant", "taiwan": "zh-Hant-TW"}
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+STYLE = """
+body{margin:0;background:#fbf8f1;color:#24221f;font:17px/1.6 "Noto Sans CJK SC","Noto Sans CJK TC",
+"PingFang SC","Microsoft YaHei",sans-serif}
+main{max-width:46em;margin:0 auto;padding:2em 1.5em 4em}
+h1{font-size:1.7em;margin:.2em 0}h2{margin-top:2em;border-bottom:1px solid #ddd6c8}
+h3{font-size:1.05em;color:#6b665e;margin:2em 0 .4em}
+.title-en{margin-top:0;color:#6b665e}
+ul.meta{list-style:none;padding:0;color:#4d4943}
+blockquote{margin:.4em 0;padding:.3em 1em;border-left:4px solid var(--c,#c9c2b4);background:#f3efe6}
+blockquote p{margin:.3em 0;font-size:1.15em;line-height:2.2}
+rt{font-size:.55em;color:#5f6670}
+.chip{display:inline-block;margin:0 .3em .2em 0;padding:0 .55em;border-radius:1em;font-size:.85em;
+border:1px solid var(--c);background:color-mix(in srgb,var(--c) 22%,transparent)}
+.by{color:#6b665e;font-size:.9em;margin:.2em 0}
+.note{border-top:1px dashed #ddd6c8;margin-top:.4em}
+@media print{body{background:#fff}blockquote{background:none}}
+""".strip()
+_ALLOWED = {"p", "br", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "h4", "h5", "h6",
+            "hr", "a", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub", "dl", "dt", "dd"}
+_VOID = {"br", "hr"}
+_SAFE_SCHEMES = ("http:", "https:", "mailto:")
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+class _Sanitizer(HTMLParser):
+    """Rebuilds HTML keeping only allowed tags; text escaped again; links only to safe schemes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            alt = dict(attrs).get("alt") or "image"
+            self.out.append(f"[{esc(alt)}]")
+            return
+        if tag not in _ALLOWED:
+            return
+        extra = ""
+        if tag == "a":
+            href = safe_href(dict(attrs).get("href"))
+            extra = f' href="{esc(href)}" rel="noreferrer noopener"' if href else ""
+        self.out.append(f"<{tag}{extra}>")
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag in self.open and tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _ALLOWED and tag in self.open:
+            while self.open:
+                top = self.open.pop()
+                self.out.append(f"</{top}>")
+                if top == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(esc(data).replace("&#x27;", "'"))
+
+    def result(self) -> str:
+        self.close()
+        return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.open))
+
+
+def safe_href(href: str | None) -> str | None:
+    """The link if it goes somewhere harmless (http, https, mailto, or a fragment), else None."""
+    if not href:
+        return None
+    probe = "".join(ch for ch in href if ch > " ").lower()
+    if probe.startswith("#") or probe.startswith(_SAFE_SCHEMES):
+        return href.strip()
+    return None
+
+
+def sanitize(fragment: str) -> str:
+    s = _Sanitizer()
+    s.feed(fragment)
+    return s.result()
+
+
+def note_html(note: str) -> str:
+    """A note's Markdown rendered to safe HTML (raw HTML shown as text, headings below the document's)."""
+    return sanitize(markdown.markdown(safe_note(note), extensions=["fenced_code", "tables", "sane_lists"]))
+
+
+def render_html(
+    lib: Library, article_id: int, *, script: str = "original", pinyin: str = "none", generated: str | None = None,
+) -> str:
+    if script not in SCRIPTS:
+        raise ValueError(f"unknown script {script!r}")
+    if pinyin not in PINYIN:
+        raise ValueError(f"unknown reading style {pinyin!r}")
+    info = lib.article(article_id)
+    anns = Annotations(lib).list_for_article(article_id, kind="highlight")
+    anchored = [a for a in anns if not a.orphaned]
+    orphaned = [a for a in anns if a.orphaned]
+    pars = lib.paragraphs(info.revision_id)
+    zh_script = script if script != "original" else info.script if info.script in SCRIPT_NAMES else "original"
+    lang = LANG.get(script if script != "original" else info.script, "zh")
+
+    def conv(text: str) -> str:
+        return convert_text(text, script)
+
+    title = conv(info.title)
+    out = [
+        "<!DOCTYPE html>", f'<html lang="{lang}">', "<head>", '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title>", f"<style>\n{STYLE}\n</style>", "</head>", "<body>", "<main>",
+        f"<h1>{esc(title)}</h1>",
+    ]
+    if info.title_en:
+        out.append(f'<p class="title-en" lang="en"><em>{esc(info.title_en)}</em></p>')
+    meta = []
+    if info.author:
+        meta.append(f"<li><strong>Author:</strong> {esc(conv(info.author))}</li>")
+    if info.source:
+        meta.append(f"<li><strong>Source:</strong> {esc(conv(info.source))}</li>")
+    if info.date:
+        meta.append(f"<li><strong>Date:</strong> {esc(info.date)}</li>")
+    shown_in = SCRIPT_NAMES.get(script, f"as published ({SCRIPT_NAMES.get(info.script, info.script)})")
+    meta.append(f"<li><strong>Text shown in:</strong> {esc(shown_in)}"
+                + ("" if pinyin == "none" else f", readings in {esc(pinyin)}") + "</li>")
+    authors = sorted({a.author for a in anns})
+    count = f"{len(anchored)} highlight{'s' if len(anchored) != 1 else ''}"
+    if orphaned:
+        count += f", {len(orphaned)} orphaned"
+    if authors:
+        count += " by " + ", ".join(authors)
+    meta.append(f"<li><strong>Annotations:</strong> {esc(count)}</li>")
+    if generated:
+        meta.append(f"<li><strong>Exported:</strong> {esc(generated)}</li>")
+    out += ['<ul class="meta">', *meta, "</ul>"]
+
+    needed = {p.index for a in anchored for p in _overlapping(pars, a)}
+    tokens = {}
+    if needed and (script != "original" or pinyin != "none"):
+        tokens = lib.tokens(info.revision_id, [p for p in pars if p.index in needed])
+
+    out.append("<h2>Highlights</h2>")
+    if not anchored:
+        out.append("<p><em>No highlights in the current text.</em></p>")
+    for n, a in enumerate(anchored, 1):
+        hit = _overlapping(pars, a)
+        where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
+        quote = [_quote_html(p, tokens.get(p.index), a, script, pinyin) for p in hit]
+        out += _section(n, where, quote, a, zh_script)
+    if orphaned:
+        out += ["<h2>Orphaned highlights</h2>",
+                "<p>The passages these highlights marked are no longer in the current text; "
+                "their quotes are shown as they were.</p>"]
+        for n, a in enumerate(orphaned, len(anchored) + 1):
+            out += _section(n, "No longer in the text", [esc(conv(p)) for p in a.exact.split("\n")], a, zh_script)
+    out += ["</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _section(n: int, where: str, quote: list[str], a: Annotation, zh_script: str) -> list[str]:
+    colour = a.color or (a.tags[0].color if a.tags else "#c9c2b4")
+    lines = [f'<section class="highlight" id="h{n}" style="--c:{colour}">', f"<h3>{n}. {esc(where)}</h3>",
+             "<blockquote>", *[f"<p>{q}</p>" for q in quote], "</blockquote>"]
+    if a.tags:
+        chips = []
+        for t in a.tags:
+            zh = f" {convert_text(t.name_zh, zh_script)}" if t.name_zh else ""
+            chips.append(f'<span class="chip" style="--c:{t.color}" title="{esc(t.tagset)}">{esc(t.name + zh)}</span>')
+        lines.append('<p class="tags">' + "".join(chips) + "</p>")
+    lines.append(f'<p class="by">— {esc(a.author)}</p>')
+    if a.note.strip():
+        lines.append(f'<div class="note">{note_html(a.note)}</div>')
+    lines.append("</section>")
+    return lines
+
+
+def _quote_html(par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str) -> str:
+    rel_s = max(a.start, par.start) - par.start
+    rel_e = min(a.end, par.end) - par.start
+    if toks is None:
+        return esc(par.text[rel_s:rel_e])
+    shown = display(par.text, toks, script, par.start)
+    ds, de = shown.map.span_to_display(rel_s, rel_e)
+    if pinyin == "none":
+        return esc(shown.text[ds:de])
+    pieces: list[str] = []
+    for t in shown.tokens:
+        s, e = max(ds, t.start), min(de, t.end)
+        if s >= e:
+            continue
+        chars = t.text[s - t.start : e - t.start]
+        readings = t.readings[s - t.start : e - t.start]
+        rubies = [(ch, render(r, pinyin) if r else None) for ch, r in zip(chars, readings, strict=False)]
+        if any(r for _, r in rubies):
+            pieces.append("<ruby>" + "".join(
+                f"{esc(ch)}<rt>{esc(r)}</rt>" if r else f"{esc(ch)}<rt></rt>" for ch, r in rubies) + "</ruby>")
+        else:
+            pieces.append(esc(chars))
+    return "".join(pieces)

@@ -1,0 +1,171 @@
+"""Checks for data from files someone else made (core layer): JSON depth, types, lengths, names, times.
+
+Class packages and annotation files come from other people's machines. Everything read from them goes
+through these helpers, which raise `InvalidData` with a message naming the file and the place in it
+("annotations.json: item 3: target.selector: start must be a whole number"), so a bad file is refused
+with one clear line and nothing is written.
+"""
+from __future__ import annotations
+
+import json
+import re
+import uuid as uuidlib
+from datetime import UTC, datetime
+
+from reader.core.errors import ReaderError
+
+MAX_DEPTH = 32  # nesting of JSON arrays and objects
+MAX_NAME = 100  # reader names, tag names, tagset names
+MAX_NOTE = 100_000  # characters of one note
+MAX_TEXT = 5_000_000  # characters of one article
+MAX_CONTEXT = 1_000  # characters of a quote's prefix or suffix
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class InvalidData(ReaderError):
+    """A file from elsewhere is not what it claims to be; nothing was written for it."""
+
+
+def check_depth(raw: str, where: str, limit: int = MAX_DEPTH) -> None:
+    """Refuse JSON nested deeper than `limit` before parsing it (a parser would recurse into it)."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for ch in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                raise InvalidData(f"{where}: JSON nested deeper than {limit} levels")
+        elif ch in "]}":
+            depth -= 1
+
+
+def load_json(raw: bytes | str, where: str) -> object:
+    """Parse JSON from an untrusted source: UTF-8, bounded depth, no NaN/Infinity, one clear error."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InvalidData(f"{where}: not UTF-8 text") from exc
+    check_depth(raw, where)
+
+    def no_constant(name: str) -> object:
+        raise ValueError(f"{name} is not allowed")
+
+    try:
+        return json.loads(raw, parse_constant=no_constant)
+    except (ValueError, RecursionError) as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        pos = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise InvalidData(f"{where}: not valid JSON: {msg}{pos}") from exc
+
+
+_TYPE_NAMES = {dict: "an object", list: "a list", str: "text", int: "a whole number", bool: "true or false"}
+
+
+def obj(value: object, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidData(f"{where} must be {_TYPE_NAMES[dict]}")
+    return value
+
+
+def lst(value: object, where: str, max_items: int = 1_000_000) -> list:
+    if not isinstance(value, list):
+        raise InvalidData(f"{where} must be {_TYPE_NAMES[list]}")
+    if len(value) > max_items:
+        raise InvalidData(f"{where} has {len(value)} entries; at most {max_items} are accepted")
+    return value
+
+
+def field(data: dict, key: str, where: str) -> object:
+    if key not in data:
+        raise InvalidData(f"{where}: {key} is missing")
+    return data[key]
+
+
+def text(value: object, where: str, *, max_len: int, empty: bool = True, multiline: bool = False) -> str:
+    """A string of at most `max_len` characters; no control characters unless `multiline` (then \\n \\t \\r)."""
+    if not isinstance(value, str):
+        raise InvalidData(f"{where} must be {_TYPE_NAMES[str]}")
+    if len(value) > max_len:
+        raise InvalidData(f"{where} is too long ({len(value)} characters; at most {max_len})")
+    if not empty and not value.strip():
+        raise InvalidData(f"{where} cannot be empty")
+    pattern = _CONTROL_MULTILINE if multiline else _CONTROL
+    if pattern.search(value):
+        raise InvalidData(f"{where} contains control characters")
+    return value
+
+
+def opt_text(value: object, where: str, *, max_len: int, multiline: bool = False) -> str | None:
+    return None if value is None else text(value, where, max_len=max_len, multiline=multiline)
+
+
+def integer(value: object, where: str, *, low: int = 0, high: int = MAX_TEXT) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidData(f"{where} must be {_TYPE_NAMES[int]}")
+    if not low <= value <= high:
+        raise InvalidData(f"{where} must be between {low} and {high}, not {value}")
+    return value
+
+
+def name(value: object, where: str) -> str:
+    """A person's, tag's or tagset's name: one line, not empty, at most MAX_NAME characters."""
+    return text(value, where, max_len=MAX_NAME, empty=False).strip()
+
+
+def tag_name(value: object, where: str) -> str:
+    out = name(value, where)
+    if "/" in out:
+        raise InvalidData(f"{where}: a tag name cannot contain '/'")
+    return out
+
+
+def color(value: object, where: str) -> str:
+    if not isinstance(value, str) or not _COLOR.match(value):
+        raise InvalidData(f"{where} must be a colour written #RRGGBB")
+    return value.lower()
+
+
+def opt_color(value: object, where: str) -> str | None:
+    return None if value is None else color(value, where)
+
+
+def timestamp(value: object, where: str) -> str:
+    """An ISO 8601 time stamp, kept as written (so exports round-trip byte for byte)."""
+    raw = text(value, where, max_len=40, empty=False)
+    try:
+        parse_time(raw)
+    except ValueError as exc:
+        raise InvalidData(f"{where} is not an ISO 8601 time ({raw!r})") from exc
+    return raw
+
+
+def parse_time(value: str) -> datetime:
+    """An ISO 8601 date or time as an aware UTC datetime (a time without zone is taken as UTC)."""
+    stamp = datetime.fromisoformat(value.strip())
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return stamp.astimezone(UTC)
+
+
+def uuid(value: object, where: str) -> str:
+    """A UUID, written bare or as urn:uuid:…; returned in the canonical lower-case form."""
+    raw = text(value, where, max_len=60, empty=False).strip()
+    if raw.lower().startswith("urn:uuid:"):
+        raw = raw[9:]
+    try:
+        return str(uuidlib.UUID(raw))
+    except ValueError as exc:
+        raise InvalidData(f"{where} is not a UUID ({raw!r})") from exc
