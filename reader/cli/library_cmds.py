@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("import", help="import text or Markdown files as new articles")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files to import (.txt, .md)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files to import (.txt, .md, .epub, .html)")
     p.add_argument("--title", help="title of the article (default: from the text)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_import)

@@ -268,12 +268,15 @@ class Library:
             ).fetchone()
             return self._insert_revision(article_id, int(number), parsed, source_file, meta, now())
 
-    def import_file(self, path: str | Path, *, title: str | None = None, **kwargs: str | None) -> ImportResult:
-        """Import a text file. Raises ImportFailed (and writes nothing) for a file that is not usable text."""
+    def import_file(
+        self, path: str | Path, *, title: str | None = None,
+        progress: Callable[[int, int], None] | None = None, **kwargs: str | None,
+    ) -> ImportResult:
+        """Import a text, Markdown, HTML or EPUB file. Raises ImportFailed (and writes nothing) for unusable input."""
         from reader.core.importers import parse_path
 
         path = Path(path)
-        parsed = parse_path(path)
+        parsed = parse_path(path, progress=progress) if progress else parse_path(path)
         return self.import_parsed(parsed, title=title, source_file=path.name, **kwargs)
 
     def ensure_seeds(self, force: bool = False) -> list[ImportResult]:
