@@ -7,7 +7,6 @@ laid out yet have estimated heights that are refined as they are laid out.
 """
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -245,20 +244,27 @@ class DocumentLayout:
         return height, reading_base, glyph_base, top
 
     def _estimate(self, idx: int) -> float:
+        """Height of a paragraph not laid out yet, from its length and its style's typical cell width."""
         par = self.paragraphs[idx]
-        fs = self.fontset(par.kind, par.level)
-        readings = self.options.pinyin != "none"
-        cell = fs.em
-        if readings:
-            cell = max(cell, fs.radv("zhōng") + fs.gap)
-        per_line = max(1, int(self.text_width / cell))
-        lines = max(1, math.ceil(len(par.text) / per_line))
-        height = self._line_metrics(fs, readings)[0] * lines + self._spacing(par, fs)
-        if self.options.translations and self.translations.get(idx):
-            tr = self._translation_font()
-            tm = QFontMetricsF(tr)
-            chars_per_line = max(10, int(self.text_width / max(1.0, tm.averageCharWidth())))
-            height += tm.lineSpacing() * (math.ceil(len(self.translations[idx]) / chars_per_line)) + fs.em * 0.3
+        key = (par.kind, par.level)
+        est = self._est_cache.get(key)
+        if est is None:
+            fs = self.fontset(par.kind, par.level)
+            readings = self.options.pinyin != "none"
+            cell = fs.em
+            if readings:
+                cell = max(cell, fs.radv("zhōng") + fs.gap)
+            per_line = max(1, int(self.text_width / cell))
+            est = self._est_cache[key] = (per_line, self._line_metrics(fs, readings)[0], self._spacing(par, fs))
+        per_line, line_h, spacing = est
+        height = line_h * (max(1, -(-len(par.text) // per_line))) + spacing
+        if self.options.translations and idx in self.translations:
+            tr = self._est_cache.get("tr")
+            if tr is None:
+                tm = QFontMetricsF(self._translation_font())
+                chars = max(10, int(self.text_width / max(1.0, tm.averageCharWidth())))
+                tr = self._est_cache["tr"] = (chars, tm.lineSpacing(), self.body.em * 0.3)
+            height += tr[1] * -(-len(self.translations[idx]) // tr[0]) + tr[2]
         return height
 
     def _spacing(self, par: Paragraph, fs: FontSet) -> float:
@@ -269,6 +275,8 @@ class DocumentLayout:
         return fs.em * 0.8
 
     def _reset_heights(self) -> None:
+        self._est_cache: dict = {}
+        self._starts = [p.start for p in self.paragraphs]
         n = len(self.paragraphs)
         current = self._current()
         self._known = [i in current for i in range(n)]
@@ -530,8 +538,7 @@ class DocumentLayout:
         """The paragraph, line and cell showing a canonical offset."""
         if not self.paragraphs:
             return None
-        starts = [p.start for p in self.paragraphs]
-        idx = max(0, bisect_right(starts, offset) - 1)
+        idx = max(0, bisect_right(self._starts, offset) - 1)
         lay = self.layout(idx)
         i = lay.display_index(offset)
         found = lay.cell_of(min(i, max(0, len(lay.disp.text) - 1)))

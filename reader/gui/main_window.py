@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -39,6 +38,7 @@ from reader.gui.options import (
     settings,
 )
 from reader.gui.reading_view import ReadingView
+from reader.gui.sidebar import LibrarySidebar
 from reader.gui.signals import SignalHub
 from reader.gui.workers import ImportWorker, TokensWorker
 
@@ -63,12 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
 
-        self.sidebar = QListWidget(self)
-        self.sidebar.setObjectName("library")
-        self.sidebar.setMinimumWidth(180)
-        self.sidebar.setWordWrap(True)
-        self.sidebar.setAlternatingRowColors(False)
-        self.sidebar.setSpacing(2)
+        self.sidebar = LibrarySidebar(self)
         self.view = ReadingView(self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
@@ -83,7 +78,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 1000])
+        self.splitter.setSizes([250, 1030])
         self.setCentralWidget(self.splitter)
 
         self.status_label = QLabel(self)
@@ -247,27 +242,8 @@ class MainWindow(QMainWindow):
     # ---- library --------------------------------------------------------------------------------
     def refresh_library(self) -> None:
         current = self.article.id if self.article else None
-        self.sidebar.blockSignals(True)
-        self.sidebar.clear()
-        english = QApplication.instance() is not None and not self._ui_is_chinese()
-        for info in self.lib.list_articles():
-            script = {"traditional": self.tr("Traditional"), "simplified": self.tr("Simplified")}.get(info.script, info.script)
-            second = info.title_en if info.title_en else ""
-            meta = self.tr("%1 · %2 characters").replace("%1", script).replace("%2", f"{info.chars:,}")
-            title = info.title
-            lines = [title, second, meta] if english and second else [title, meta]
-            item = QListWidgetItem("\n".join(x for x in lines if x))
-            item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setToolTip(f"{info.title}\n{info.title_en or ''}".strip())
-            self.sidebar.addItem(item)
-            if info.id == current:
-                self.sidebar.setCurrentItem(item)
-        self.sidebar.blockSignals(False)
-
-    def _ui_is_chinese(self) -> bool:
-        from PySide6.QtCore import QLocale
-
-        return QLocale().language() == QLocale.Language.Chinese and False  # no Chinese UI translation yet
+        # The interface is English for now: the English title is the second line of each entry.
+        self.sidebar.set_articles(self.lib.list_articles(), current, english_second=True)
 
     def _sidebar_changed(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
         if item is not None:
@@ -299,12 +275,7 @@ class MainWindow(QMainWindow):
         missing = [p for p in pars if p.index not in tokens]
         if missing:
             self._compute_tokens(info.revision_id, missing, offset or 0)
-        for i in range(self.sidebar.count()):
-            item = self.sidebar.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == article_id:
-                self.sidebar.blockSignals(True)
-                self.sidebar.setCurrentItem(item)
-                self.sidebar.blockSignals(False)
+        self.sidebar.select_article(article_id)
         self.setWindowTitle(f"{info.title} — {APP_NAME}")
         self._matches, self._match = [], -1
         if self.find_bar.isVisible():

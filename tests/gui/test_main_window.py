@@ -97,3 +97,23 @@ def test_damaged_library_shows_a_dialog(tmp_path, qapp, no_dialogs) -> None:  # 
     bad.write_bytes(b"this is not a database" * 100)
     assert open_library_or_explain(str(bad)) is None
     assert no_dialogs and "broken.sqlite3" in no_dialogs[0][1]
+
+
+def test_translation_lines_and_theme_override(window) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    view = window.view
+    before = view.doc.layout(1).height
+    window.act_translation.trigger()
+    assert window.options.translations
+    lay = view.doc.layout(1)
+    assert lay.translation and lay.translation[0][1].startswith("In January 2026")
+    assert lay.height > before
+    window.theme_group.actions()[2].trigger()  # Dark
+    assert window.options.theme == "dark" and view.palette_.dark
+    window.theme_group.actions()[1].trigger()  # Light
+    assert not view.palette_.dark
+    size = window.options.size
+    window.zoom(1)
+    assert window.options.size > size
+    window.zoom(0)
+    assert window.options.size == 20.0
