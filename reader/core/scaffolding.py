@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from reader.core.dictionary import HSK_BAND, Dictionary
@@ -28,22 +29,62 @@ class _TokenLike(Protocol):
     text: str
 
 
+#: `HskLevels.rank` of a word without Han characters, and of a Han word the HSK list does not have.
+NON_HAN = -1
+UNLISTED = 1 << 20
+
+
 class HskLevels:
-    """Memoised `Dictionary.hsk_level`: one SQLite query per distinct word, then a dict lookup."""
+    """Memoised HSK levels of words: one dictionary query per distinct word, then a dict lookup."""
 
     def __init__(self, dictionary: Dictionary) -> None:
         self.dictionary = dictionary
-        self._memo: dict[str, int | None] = {}
+        self._levels: dict[str, int | None] = {}
+        self._ranks: dict[str, int] = {}
+        self._composed: dict[str, int] = {}
 
     def level(self, word: str) -> int | None:
+        """`Dictionary.hsk_level`, memoised."""
         try:
-            return self._memo[word]
+            return self._levels[word]
         except KeyError:
-            value = self._memo[word] = self.dictionary.hsk_level(word)
+            value = self._levels[word] = self.dictionary.hsk_level(word)
             return value
 
+    def rank(self, word: str, compose: bool = False) -> int:
+        """NON_HAN, the word's HSK level, or UNLISTED; with `compose`, an unlisted word made only of
+        listed words (一场 = 一 + 场, 2026年) ranks as its hardest part."""
+        memo = self._composed if compose else self._ranks
+        value = memo.get(word)
+        if value is None:
+            value = memo[word] = self._rank(word, compose)
+        return value
+
+    def _rank(self, word: str, compose: bool) -> int:
+        if not has_han(word):
+            return NON_HAN
+        level = self.level(word)
+        if level is not None:
+            return level
+        if not compose:
+            return UNLISTED
+        hardest, i, n = 0, 0, len(word)
+        while i < n:
+            if not is_han(word[i]):
+                i += 1
+                continue
+            for j in range(min(n, i + 8), i, -1):  # the longest listed word starting here
+                part = self.level(word[i:j]) if j - i < n else None
+                if part is not None:
+                    hardest = max(hardest, part)
+                    i = j
+                    break
+            else:
+                return UNLISTED
+        return hardest or UNLISTED
+
     def __len__(self) -> int:
-        return len(self._memo)
+        return len(self._levels)
 
 
 _caches: weakref.WeakKeyDictionary[Dictionary, HskLevels] = weakref.WeakKeyDictionary()
@@ -110,25 +151,30 @@ def _reader_exists(lib: Library, name: str) -> bool:
     return lib.conn.execute("SELECT 1 FROM readers WHERE name = ?", (name,)).fetchone() is not None
 
 
+@lru_cache(maxsize=65536)
 def has_han(text: str) -> bool:
+    """True when the text has at least one Han character (the words that can carry a reading)."""
     return any(is_han(ch) for ch in text)
 
 
 def show_reading(
     word: str, level: int, known: Collection[str], dictionary: Dictionary | HskLevels | None = None,
+    *, compose: bool = False,
 ) -> bool:
-    """Whether a reading belongs above `word` (simplified or traditional) for a reader at `level`."""
+    """Whether a reading belongs above `word` (simplified or traditional) for a reader at `level`.
+
+    With `compose`, a word missing from the HSK list but made of listed words counts as its hardest part.
+    """
     if not has_han(word) or word in known:
         return False
     if level <= 0:
         return True
-    hsk = hsk_levels(dictionary).level(word)
-    return hsk is None or hsk > min(level, HSK_BAND)
+    return hsk_levels(dictionary).rank(word, compose) > min(level, HSK_BAND)
 
 
 def visible_tokens(
     tokens: Sequence[_TokenLike], level: int, known: Collection[str],
-    dictionary: Dictionary | HskLevels | None = None,
+    dictionary: Dictionary | HskLevels | None = None, *, compose: bool = False,
 ) -> list[bool]:
     """`show_reading` for every token of a paragraph: `Token`s or displayed `DisplayToken`s.
 
@@ -138,22 +184,25 @@ def visible_tokens(
     if not tokens:
         return []
     band = min(level, HSK_BAND)
-    levels = hsk_levels(dictionary) if band > 0 else None
     out: list[bool] = []
+    append = out.append
+    if band <= 0:
+        for tok in tokens:
+            text = tok.text
+            append(has_han(text) and not (known and (text in known or getattr(tok, "token", tok).text in known)))
+        return out
+    rank = hsk_levels(dictionary).rank
     for tok in tokens:
         text = tok.text
-        if not has_han(text):
-            out.append(False)
+        r = rank(text, compose)
+        if r == NON_HAN:
+            append(False)
             continue
-        canonical = getattr(getattr(tok, "token", None), "text", text)
-        if text in known or canonical in known:
-            out.append(False)
+        canonical = getattr(tok, "token", tok).text
+        if known and (text in known or canonical in known):
+            append(False)
             continue
-        if levels is None:
-            out.append(True)
-            continue
-        hsk = levels.level(text)
-        if hsk is None and canonical != text:
-            hsk = levels.level(canonical)
-        out.append(hsk is None or hsk > band)
+        if r == UNLISTED and canonical != text:
+            r = rank(canonical, compose)
+        append(r > band)
     return out

@@ -133,3 +133,16 @@ def test_marking_a_word_known_removes_its_reading(library: Library, dictionary: 
     known = vocabulary.known_words(library)
     assert not scaffolding.show_reading("霸权", 3, known, dictionary)
     assert not scaffolding.show_reading("霸權", 3, known, dictionary)
+
+
+def test_compose_treats_an_unlisted_word_as_its_hardest_listed_part(dictionary: Dictionary) -> None:
+    # 一場 and 2026年 are not HSK words, but 一 (1), 場 (4) and 年 (1) are: with `compose` they read like them.
+    assert dictionary.hsk_level("一場") is None and dictionary.hsk_level("霸") is None
+    for word in ("一場", "2026年"):
+        assert scaffolding.show_reading(word, 4, set(), dictionary)
+        assert not scaffolding.show_reading(word, 4, set(), dictionary, compose=True)
+    assert scaffolding.show_reading("一場", 3, set(), dictionary, compose=True)  # 場 is HSK 4
+    # 霸權 has a part no list has: it keeps its reading either way.
+    assert scaffolding.show_reading("霸權", 7, set(), dictionary, compose=True)
+    tokens = [_tok("一場"), _tok("聯合國")]
+    assert scaffolding.visible_tokens(tokens, 4, set(), dictionary, compose=True) == [False, True]
