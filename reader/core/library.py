@@ -23,7 +23,7 @@ from sqlite_utils import Database
 from reader.core import schema
 from reader.core.errors import ImportFailed, LibraryError, NotFound
 from reader.core.paths import SEEDS_DIR, default_db_path
-from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token, count_chars
+from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -294,7 +294,7 @@ class Library:
     # ---- reading -------------------------------------------------------------------------------
     def list_articles(self) -> list[ArticleInfo]:
         rows = self.conn.execute(
-            """SELECT a.id, a.title, a.title_en, a.script, r.text, a.current_revision_id, a.author, a.source, a.date,
+            """SELECT a.id, a.title, a.title_en, a.script, length(replace(replace(replace(replace(r.text, ' ', ''), char(10), ''), char(9), ''), char(12288), '')), a.current_revision_id, a.author, a.source, a.date,
                       a.detected_script,
                       (SELECT COUNT(*) FROM paragraphs p WHERE p.revision_id = a.current_revision_id),
                       (SELECT COUNT(*) FROM annotations n WHERE n.article_id = a.id AND n.kind = 'highlight')
@@ -304,7 +304,7 @@ class Library:
 
     def article(self, article_id: int) -> ArticleInfo:
         row = self.conn.execute(
-            """SELECT a.id, a.title, a.title_en, a.script, r.text, a.current_revision_id, a.author, a.source, a.date,
+            """SELECT a.id, a.title, a.title_en, a.script, length(replace(replace(replace(replace(r.text, ' ', ''), char(10), ''), char(9), ''), char(12288), '')), a.current_revision_id, a.author, a.source, a.date,
                       a.detected_script,
                       (SELECT COUNT(*) FROM paragraphs p WHERE p.revision_id = a.current_revision_id),
                       (SELECT COUNT(*) FROM annotations n WHERE n.article_id = a.id AND n.kind = 'highlight')
@@ -432,9 +432,9 @@ def _check_file_header(file: Path) -> None:
 
 
 def _info(row: tuple) -> ArticleInfo:
-    (aid, title, title_en, script, text, rev, author, source, date, detected, npar, nann) = row
+    (aid, title, title_en, script, chars, rev, author, source, date, detected, npar, nann) = row
     return ArticleInfo(
-        id=int(aid), title=title, title_en=title_en, script=script, chars=count_chars(text), paragraphs=int(npar),
+        id=int(aid), title=title, title_en=title_en, script=script, chars=int(chars), paragraphs=int(npar),
         annotations=int(nann), revision_id=int(rev), author=author, source=source, date=date, detected_script=detected,
     )
 
