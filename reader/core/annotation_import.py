@@ -12,7 +12,8 @@
    Chinese name.
 4. Writing: one transaction. An annotation whose uuid is already in the library is updated, never
    duplicated; its tag history is replaced by the file's. With `layer=NAME` (merging a student's work)
-   every annotation gets NAME as author, and NAME's earlier highlights on the same articles are replaced.
+   every annotation gets NAME as author, and NAME's earlier highlights on the same articles (and on
+   `layer_articles`, so a layer emptied by its author is emptied here too) are replaced.
 
 Nothing is written when any item cannot be placed: the error names it.
 """
@@ -155,8 +156,8 @@ def _place_one(it: Item, rev: _Revision | None, article_id: int, current: int, t
 
 
 def import_annotations(
-    lib: Library, items: Sequence[Item], *, layer: str | None = None, default_author: str | None = None,
-    where: str = "the file",
+    lib: Library, items: Sequence[Item], *, layer: str | None = None, layer_articles: Sequence[int] = (),
+    default_author: str | None = None, where: str = "the file",
 ) -> ImportReport:
     """Place and write the items (one transaction); see the module docstring."""
     placed = place(lib, items, where)
@@ -173,7 +174,7 @@ def import_annotations(
                 if owner != layer or kind != "highlight":
                     raise ImportFailed(f"{where}: annotation urn:uuid:{uid} already belongs to {owner}'s work in "
                                        "this library; was a library file copied between readers?")
-            removed = _drop_layer(conn, layer, touched_articles, keep=set())
+            removed = _drop_layer(conn, layer, sorted(set(touched_articles) | set(layer_articles)), keep=set())
             existing = _existing(conn, uuids)  # the layer's annotations of these uuids on other articles
             report.replaced = len(removed)
         tag_ids = _ensure_tags(lib, [t for p in placed for t in p.item.tags], report)

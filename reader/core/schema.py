@@ -237,6 +237,22 @@ def _default_tagsets(db: Database) -> None:
     install_default_tagsets(db.conn)
 
 
+@migration(3, "class hand-ins: whose work on which article was merged, and when")
+def _class_handins(db: Database) -> None:
+    # One row per (article, student) layer merged from a class hand-in (reader.core.classroom): a student
+    # who marked nothing still counts as having handed in. Re-merging a hand-in replaces the row.
+    db.execute("""
+        CREATE TABLE class_handins (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            student TEXT NOT NULL,
+            handed_in TEXT NOT NULL,
+            merged TEXT NOT NULL,
+            annotations INTEGER NOT NULL,
+            package_sha256 TEXT NOT NULL,
+            PRIMARY KEY (article_id, student)
+        )""")
+
+
 LATEST = max(m.version for m in MIGRATIONS)
 
 
