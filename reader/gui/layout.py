@@ -396,16 +396,20 @@ class DocumentLayout:
         widths: list[float] = [0.0] * n
         readings: list[str | None] = [None] * n
         rws: list[float] = [0.0] * n
+        tones: list[int] = [0] * n
+        gadv, radv = fs.gadv, fs.radv
         for k, ch in enumerate(text):
-            gw = fs.gadv(ch)
+            gw = gadv(ch)
             r = tone3[k]
-            if show and r is not None and is_han(ch):
-                shown = render(r, style)
-                readings[k] = shown
-                rw = rws[k] = fs.radv(shown or "")
-                widths[k] = max(gw, rw + gap)
-            else:
-                widths[k] = gw
+            if r is not None and is_han(ch):
+                tones[k] = tone_of(r)
+                if show:
+                    shown = render(r, style)
+                    readings[k] = shown
+                    rw = rws[k] = radv(shown or "")
+                    widths[k] = gw if gw > rw + gap else rw + gap
+                    continue
+            widths[k] = gw
         width = self.text_width
         indent_first = 0.0
         indent_rest = 0.0
@@ -435,7 +439,7 @@ class DocumentLayout:
             w = widths[k]
             if not cells and ch.isspace() and lines_cells:
                 w = 0.0  # no spaces at the start of a wrapped line
-            cells.append(Cell(x, w, k, ch, readings[k], rws[k], tone_of(tone3[k]) if is_han(ch) else 0))
+            cells.append(Cell(x, w, k, ch, readings[k], rws[k], tones[k]))
             x += w
 
         marker_end = 0
@@ -448,10 +452,16 @@ class DocumentLayout:
             if cells and not fits:
                 new_line()
             if x + uw <= width + 0.01 or trailing_space and x + uw - widths[b - 1] <= width + 0.01:
-                for k in range(a, b):
-                    place(k)
-                    if k + 1 == marker_end and indent_rest > x:
-                        x = indent_rest
+                if marker_end or (not cells and lines_cells and text[a].isspace()):
+                    for k in range(a, b):
+                        place(k)
+                        if k + 1 == marker_end and indent_rest > x:
+                            x = indent_rest
+                else:  # the common case, inlined: one cell per character
+                    for k in range(a, b):
+                        w = widths[k]
+                        cells.append(Cell(x, w, k, text[k], readings[k], rws[k], tones[k]))
+                        x += w
                 continue
             # A unit longer than a line: break inside it, still keeping punctuation rules.
             for k in range(a, b):
