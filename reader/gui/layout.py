@@ -236,7 +236,7 @@ class DocumentLayout:
     def _line_metrics(self, fs: FontSet, readings: bool) -> tuple[float, float, float, float]:
         """(line height, reading baseline, glyph baseline, band top) for a font set."""
         reading_h = fs.rm.ascent() + fs.rm.descent() if readings else 0.0
-        lead = fs.gm.height() * (0.55 if readings else 0.6)
+        lead = fs.gm.height() * (0.45 if readings else 0.4)
         top = lead / 2
         reading_base = top + fs.rm.ascent()
         glyph_base = top + reading_h + (fs.rm.descent() * 0.3 if readings else 0.0) + fs.gm.ascent()
@@ -455,7 +455,7 @@ class DocumentLayout:
                 if marker_end or (not cells and lines_cells and text[a].isspace()):
                     for k in range(a, b):
                         place(k)
-                        if k + 1 == marker_end and indent_rest > x:
+                        if k + 1 == marker_end and indent_rest > x and not text[k + 1 : k + 2].isspace():
                             x = indent_rest
                 else:  # the common case, inlined: one cell per character
                     for k in range(a, b):
