@@ -23,9 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = vsub.add_parser("add", help="add a word (from the dictionary) to your list")
     q.add_argument("word", metavar="WORD", help="a Chinese word, simplified or traditional")
     q.add_argument("--reading", metavar="PINYIN", help="which reading, for a word with several ('hang2' or 'háng')")
-    q.add_argument("--article", type=int, metavar="ID", help="the article the word was found in (see `list`)")
+    q.add_argument("--article", type=int, metavar="ID",
+                   help="the article the word was found in (see `list`); its sentence is kept with the word")
     q.add_argument("--offset", type=int, metavar="N",
-                   help="position of the word in the article (as in `show --json`); keeps its sentence")
+                   help="position of the word in the article (as in `show --json`; default: its first occurrence)")
     q.add_argument("--json", action="store_true", help="print the word as JSON")
     q.set_defaults(func=cmd_add)
 
@@ -104,9 +105,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         start = end = None
         if args.article is not None:
-            lib.article(args.article)
-            if args.offset is not None:
-                start, end = vocab.locate_word(lib, args.article, args.word.strip(), args.offset)
+            start, end = vocab.locate_word(lib, args.article, args.word.strip(), args.offset)
         added = vocab.add(lib, args.word, args.reading, article_id=args.article, start=start, end=end)
     entry = added.entry
     if args.json:

@@ -207,27 +207,29 @@ def sentence_at(lib: Library, article_id: int, offset: int) -> str:
     return text[a:b]
 
 
-def locate_word(lib: Library, article_id: int, word: str, offset: int) -> tuple[int, int]:
-    """Canonical [start, end) of `word` (in any script) at or around `offset` in an article's text."""
+def locate_word(lib: Library, article_id: int, word: str, offset: int | None = None) -> tuple[int, int]:
+    """Canonical [start, end) of `word` (in any script) covering `offset` in an article's text, or of its
+    first occurrence when no offset is given."""
     from reader.core.pipeline.script import convert_text
 
     text = lib.revision_text(lib.article(article_id).revision_id)
-    if not 0 <= offset <= len(text):
+    if offset is not None and not 0 <= offset <= len(text):
         raise ReaderError(f"offset {offset} is outside article {article_id} (0–{len(text)})")
-    forms = {word}
-    for script in ("simplified", "traditional", "taiwan"):
-        forms.add(convert_text(word, script))
+    forms = {word} | {convert_text(word, script) for script in ("simplified", "traditional", "taiwan")}
     best: tuple[int, int] | None = None
     for form in forms:
         if not form:
             continue
-        pos = text.find(form, max(0, offset - len(form) + 1))
-        while pos != -1 and pos <= offset:
+        pos = text.find(form, 0 if offset is None else max(0, offset - len(form) + 1))
+        while pos != -1 and (offset is None or pos <= offset):
             if best is None or pos < best[0] or (pos == best[0] and len(form) > best[1] - best[0]):
                 best = (pos, pos + len(form))
+            if offset is None:
+                break
             pos = text.find(form, pos + 1)
     if best is None:
-        raise ReaderError(f"{word} is not at offset {offset} in article {article_id}")
+        where = f"at offset {offset} in" if offset is not None else "in"
+        raise ReaderError(f"{word} is not {where} article {article_id}")
     return best
 
 

@@ -145,3 +145,13 @@ def test_level_show_set_and_refuse(seeded_db: Path, capsys: pytest.CaptureFixtur
 def test_vocab_without_an_action_prints_its_help(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--db", str(seeded_db), "vocab"], capsys)
     assert code == 2 and "add" in out and "export" in out
+
+
+def test_add_with_an_article_and_no_offset_takes_the_first_occurrence(
+    seeded_db: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    first = offset_of(seeded_db, 1, "聯合國")
+    code, out, _ = run(["--db", str(seeded_db), "vocab", "add", "联合国", "--article", "1", "--json"], capsys)
+    assert code == 0 and json.loads(out)["start"] == first
+    code, _, err = run(["--db", str(seeded_db), "vocab", "add", "熊猫", "--article", "1"], capsys)
+    assert code == 1 and err == "error: 熊猫 is not in article 1\n"
