@@ -23,6 +23,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from reader.core.anchoring import Quote, Reanchorer, make_quote, normalize
 from reader.core.errors import ImportFailed
@@ -304,3 +305,26 @@ def _write_tags(conn: sqlite3.Connection, ann_id: int, it: Item, tag_ids: list[i
         "INSERT INTO tag_history (annotation_uuid, tag_name, action, author, at) VALUES (?, ?, ?, ?, ?)",
         [(it.uuid, tag, action, who or author, at) for tag, action, who, at in history],
     )
+
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def import_w3c_file(lib: Library, path: str | Path) -> ImportReport:
+    """Read a W3C Web Annotation JSON file (reader.core.export.w3c) and import it; nothing written on error."""
+    from reader.core.export.w3c import parse_document
+    from reader.core.untrusted import load_json
+
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ImportFailed(f"{path} is a folder, not an annotation file")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFailed(f"{path.name} is too large for an annotation file (limit 64 MiB)")
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ImportFailed(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise ImportFailed(f"cannot read {path}: {exc.strerror}") from exc
+    items = parse_document(load_json(raw, path.name), path.name)
+    return import_annotations(lib, items, where=path.name)
