@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.vocab_cmds",
     "reader.cli.maintenance_cmds",
     "reader.cli.annotation_cmds",
+    "reader.cli.class_cmds",
     "reader.cli.eval_cmd",
 )
 
