@@ -9,18 +9,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.core.pipeline.readings import word_readings
-from reader.core.pipeline.script import OffsetMap, convert
+from reader.core.pipeline.script import OffsetMap, convert, convert_text
 from reader.core.pipeline.segment import segment
 from reader.core.text import Token
 
 # Bump when segmentation or readings change, so cached tokens are recomputed.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 
 def analyse(text: str, base: int = 0) -> list[Token]:
-    """Segment `text` and give every character its reading; offsets start at `base`."""
-    words = segment(text)
-    readings = word_readings(words)
+    """Segment `text` and give every character its reading; offsets start at `base`.
+
+    The segmenter's and the reading model's data are mostly Simplified, so a Traditional (or mixed) text is
+    analysed in its Simplified form when the conversion keeps its length (nearly always), and the word
+    boundaries and readings are carried back to the original characters.
+    """
+    simplified = convert_text(text, "simplified")
+    if simplified != text and len(simplified) == len(text):
+        simp_words = segment(simplified)
+        readings = word_readings(simp_words)
+        words, pos = [], 0
+        for w in simp_words:
+            words.append(text[pos : pos + len(w)])
+            pos += len(w)
+    else:
+        words = segment(text)
+        readings = word_readings(words)
     tokens: list[Token] = []
     pos = base
     for word, word_r in zip(words, readings, strict=True):
