@@ -8,9 +8,27 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPixmap
+from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPixmap, QPolygonF
 
 from reader.gui.layout import FontSet, Line
+
+
+def _reading_shape(fs: FontSet, reading: str) -> tuple[list[int], QPolygonF] | None:
+    """Glyph ids and relative positions of one reading (cached); None when the font lacks a glyph."""
+    shapes = fs.shapes
+    if reading in shapes:
+        return shapes[reading]
+    ids = fs.rraw.glyphIndexesForString(reading)
+    shape = None
+    if len(ids) == len(reading) and 0 not in ids:
+        x = 0.0
+        points = []
+        for adv in fs.rraw.advancesForGlyphIndexes(ids):
+            points.append(QPointF(x, 0.0))
+            x += adv.x()
+        shape = (list(ids), QPolygonF(points))
+    shapes[reading] = shape
+    return shape
 
 
 def line_runs(line: Line, fs: FontSet) -> list:
@@ -36,31 +54,23 @@ def line_runs(line: Line, fs: FontSet) -> list:
         ids, pos = groups.setdefault(("g", c.tone), ([], []))
         ids.append(gid)
         pos.append(point(x, gbase))
-    rtext = "".join(c.reading for c in line.cells if c.reading)
-    if rtext:
-        rids = fs.rraw.glyphIndexesForString(rtext)
-        if len(rids) == len(rtext):
-            advx = [a.x() for a in fs.rraw.advancesForGlyphIndexes(rids)]
-            rbase = float(round(line.reading_base))
-            k = 0
-            for c in line.cells:
-                if not c.reading:
-                    continue
-                x = c.x + (c.w - c.rw) / 2
-                n = len(c.reading)
-                if 0 in rids[k : k + n]:
-                    fallback.append(("r", c.tone, x, line.reading_base, c.reading))
-                else:
-                    ids, pos = groups.setdefault(("r", c.tone), ([], []))
-                    ids.extend(rids[k : k + n])
-                    for j in range(k, k + n):
-                        pos.append(point(x, rbase))
-                        x += advx[j]
-                k += n
-        else:
-            for c in line.cells:
-                if c.reading:
-                    fallback.append(("r", c.tone, c.x + (c.w - c.rw) / 2, line.reading_base, c.reading))
+    rbase = float(round(line.reading_base))
+    rgroups: dict[int, tuple[list[int], QPolygonF]] = {}
+    for c in line.cells:
+        if not c.reading:
+            continue
+        shape = _reading_shape(fs, c.reading)
+        x = c.x + (c.w - c.rw) / 2
+        if shape is None:
+            fallback.append(("r", c.tone, x, line.reading_base, c.reading))
+            continue
+        group = rgroups.get(c.tone)
+        if group is None:
+            group = rgroups[c.tone] = ([], QPolygonF())
+        group[0].extend(shape[0])
+        group[1].append(shape[1].translated(x, rbase))
+    for tone, (ids, poly) in rgroups.items():
+        groups[("r", tone)] = (ids, poly)  # type: ignore[assignment]
     runs: list = []
     for (band, tone), (ids, pos) in groups.items():
         run = QGlyphRun()

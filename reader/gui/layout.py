@@ -50,6 +50,7 @@ class FontSet:
         self.gap = max(2.0, self.rm.height() * 0.3)
         self._gadv: dict[str, float] = {}
         self._radv: dict[str, float] = {}
+        self.shapes: dict[str, tuple | None] = {}  # reading → (glyph ids, relative positions), see glyphs.py
 
     def gadv(self, ch: str) -> float:
         w = self._gadv.get(ch)
