@@ -37,11 +37,15 @@ from pypinyin.contrib.tone_convert import to_tone3
 from reader.core import paths
 from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
 from reader.core.pipeline.readings import pypinyin_word_readings
+from reader.core.pipeline.script import convert_text
 
 log = logging.getLogger(__name__)
 
 #: Weight of one dictionary's vote, in log-odds (natural log) added to the model's log-probability.
 DICTIONARY_WEIGHT = 5.0
+#: Weight of the script vote: the readings of the character's traditional form (OpenCC's phrase-aware
+#: conversion, or the author's own character in a traditional text).
+SCRIPT_WEIGHT = 2.0
 #: Longest dictionary word looked for around a character.
 MAX_WORD_LENGTH = 8
 #: Sentences longer than this are cut at clause punctuation before they reach the model (its training
@@ -118,7 +122,12 @@ def _pypinyin_readings(char: str) -> tuple[str, ...]:
 @lru_cache(maxsize=32768)
 def _base_readings(word: str) -> tuple[str | None, ...]:
     """pypinyin's readings of one word (each word is read on its own, so the result can be cached)."""
-    return tuple(pypinyin_word_readings([word])[0])
+    try:
+        return tuple(pypinyin_word_readings([word])[0])
+    except TypeError:  # pypinyin fails on a Han character it has no reading for (rare extension blocks)
+        return tuple(
+            pypinyin_word_readings([char])[0][0] if ord(char) in PINYIN_DICT else None for char in word
+        )
 
 
 @lru_cache(maxsize=65536)
@@ -209,13 +218,46 @@ def _candidates(char: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(merged), tuple(model.class2idx[r] for r in merged)
 
 
+def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str]:
+    """The words in simplified characters (what the model and dictionaries know) and a traditional text.
+
+    A character the model has never seen (`known` is its vocabulary) that OpenCC simplifies to one it has
+    seen is read through that simplified form, and serves as its own traditional form; every other
+    character gets OpenCC's phrase-aware traditional conversion. A conversion that changes the length is
+    not used (no alignment).
+    """
+    text = "".join(words)
+    converted = convert_text(text, "simplified")
+    if converted == text or len(converted) != len(text):
+        simplified = text
+    else:
+        simplified = "".join(
+            s if t not in known and s in known else t for s, t in zip(converted, text, strict=True)
+        )
+    traditional = convert_text(simplified, "traditional")
+    if len(traditional) != len(text):
+        traditional = simplified
+    if simplified != text:
+        traditional = "".join(
+            t if t != s else c for t, s, c in zip(text, simplified, traditional, strict=True)
+        )
+        out: list[str] = []
+        pos = 0
+        for word in words:
+            out.append(simplified[pos : pos + len(word)])
+            pos += len(word)
+        words = out
+    return words, traditional
+
+
 def predict(words: list[str]) -> list[list[str | None]]:
     """Readings for a segmented paragraph: one list per word, one TONE3 reading (or None) per character."""
     resources = _get()
+    simplified_words, traditional = _scripts(words, resources.model.char2idx)
     flat: list[str | None] = []
-    for word in words:
+    for word in simplified_words:
         flat.extend(_base_readings(word))
-    text = "".join(words)
+    text = "".join(simplified_words)
     queries: list[int] = []
     for i, char in enumerate(text):
         if flat[i] is None:
@@ -225,7 +267,7 @@ def predict(words: list[str]) -> list[list[str | None]]:
         elif len(_candidates(char)[0]) > 1:
             queries.append(i)
     if queries:
-        _decide(text, queries, flat, resources)
+        _decide(text, traditional, queries, flat, resources)
     out: list[list[str | None]] = []
     pos = 0
     for word in words:
@@ -234,8 +276,9 @@ def predict(words: list[str]) -> list[list[str | None]]:
     return out
 
 
-def _decide(text: str, queries: list[int], flat: list[str | None], resources: _Resources) -> None:
-    """Give each queried character the best reading by model log-probability plus dictionary votes."""
+def _decide(text: str, traditional: str, queries: list[int], flat: list[str | None],
+            resources: _Resources) -> None:
+    """Give each queried character the best reading: model log-probability plus dictionary and script votes."""
     spans = _chunks(text)
     chunk_index: dict[int, int] = {}  # chunk number → row in the model batch
     positions: list[tuple[int, int]] = []
@@ -269,4 +312,10 @@ def _decide(text: str, queries: list[int], flat: list[str | None], resources: _R
             for reading, share in _votes(text, i, spans_, reading_of).items():
                 if reading in total:
                     total[reading] += DICTIONARY_WEIGHT * share
+        if traditional[i] != text[i]:
+            # The traditional character often tells the senses apart (只/隻, 干/乾/幹, 尽/盡/儘).
+            allowed = [r for r in _pypinyin_readings(traditional[i]) if r in total]
+            if allowed and len(allowed) < len(total):
+                for reading in allowed:
+                    total[reading] += SCRIPT_WEIGHT
         flat[i] = max(candidates, key=total.__getitem__)
