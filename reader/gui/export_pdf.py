@@ -1,0 +1,380 @@
+"""Printable PDF hand-out (gui layer): the article with readings above the characters, highlights, endnotes.
+
+Drawn with Qt's printing support (QPdfWriter + QPainter) on A4 pages, so the CLI can make it without a
+window (offscreen). A simple ruby layout of its own: each character in a cell as wide as the wider of its
+glyph and its reading; the characters of a word stay on one line; closing punctuation never starts a line
+and opening punctuation never ends one (the reading view's rules, reader.gui.layout). Readings follow the
+reader's pinyin scaffolding (reader.core.scaffolding): at HSK level N only words above N, never a word the
+reader knows. The reader's highlights are painted under the characters in their tag colours; each
+highlight with a note gets a superscript number, and the notes follow the article as numbered endnotes
+(Markdown rendered by Qt, raw HTML ignored, no images or other files loaded).
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from reader.core.annotations import Annotation, Annotations
+from reader.core.errors import ReaderError
+from reader.core.library import Library
+from reader.core.pipeline import display
+from reader.core.pipeline.readings import is_han, render
+from reader.core.pipeline.script import convert_text
+from reader.core.scaffolding import get_level, level_label, visible_tokens
+from reader.core.text import Paragraph
+from reader.core.vocabulary import known_words
+from reader.gui.layout import NO_END, NO_START
+
+DPI = 300
+GLYPH_PT = 13.0
+READING_RATIO = 0.5
+MARGIN_MM = 18.0
+INK = QColor("#1d1b18")
+MUTED = QColor("#6b665e")
+READING_INK = QColor("#4a5160")
+
+
+def _px(pt: float) -> float:
+    return pt * DPI / 72.0
+
+
+class _SafeDocument(QTextDocument):
+    """A note's document: never loads images or files a note points to."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt's name
+        return None
+
+
+@dataclass
+class _Cell:
+    ch: str
+    reading: str | None
+    width: float
+    colours: list[QColor]
+    marks: list[int]  # endnote numbers drawn after this character
+    offset: int  # canonical offset
+
+
+class _Fonts:
+    def __init__(self, family: str, pt: float, bold: bool = False) -> None:
+        self.glyph = QFont(family)
+        self.glyph.setPixelSize(round(_px(pt)))
+        self.glyph.setBold(bold)
+        self.reading = QFont(family)
+        self.reading.setPixelSize(round(_px(pt * READING_RATIO)))
+        self.mark = QFont(family)
+        self.mark.setPixelSize(round(_px(pt * 0.45)))
+        self.mark.setBold(True)
+        self.gm = QFontMetricsF(self.glyph)
+        self.rm = QFontMetricsF(self.reading)
+        self.mm = QFontMetricsF(self.mark)
+        self.gap = self.rm.height() * 0.25
+
+
+class _Pages:
+    """A cursor over the pages: `need(h)` starts a new page when h does not fit below the cursor."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, footer_font: QFont, title: str) -> None:
+        self.writer, self.painter = writer, painter
+        self.width = float(writer.width())
+        self.height = float(writer.height()) - _px(16)  # room for the footer
+        self.y = 0.0
+        self.page = 1
+        self.footer_font = footer_font
+        self.title = title
+
+    def footer(self) -> None:
+        p = self.painter
+        p.setFont(self.footer_font)
+        p.setPen(MUTED)
+        rect = QRectF(0, self.height + _px(4), self.width, _px(12))
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self.title)
+        p.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(self.page))
+
+    def need(self, h: float) -> None:
+        if self.y > 0 and self.y + h > self.height:
+            self.new_page()
+
+    def new_page(self) -> None:
+        self.footer()
+        self.writer.newPage()
+        self.page += 1
+        self.y = 0.0
+
+
+def _highlights(lib: Library, article_id: int, author: str | None) -> list[Annotation]:
+    anns = [a for a in Annotations(lib).list_for_article(article_id, kind="highlight") if not a.orphaned]
+    name = author or lib.reader_name
+    own = [a for a in anns if a.author == name]
+    return own if own or author else anns
+
+
+def export_pdf(
+    lib: Library, article_id: int, path: str | Path, *, script: str = "original", pinyin: str = "marks",
+    level: int | None = None, author: str | None = None,
+) -> Path:
+    """Write the hand-out PDF of an article (atomically). Highlights: the reader's (or `author`'s); when the
+    reader has none, everyone's. `level`: the scaffolding level (default: the reader's own)."""
+    from reader.gui.app import application
+    from reader.gui.fonts import cjk_family
+
+    application([])
+    info = lib.article(article_id)
+    pars = lib.paragraphs(info.revision_id)
+    tokens = lib.tokens(info.revision_id)
+    level = get_level(lib) if level is None else level
+    known = known_words(lib)
+    anns = _highlights(lib, article_id, author)
+    noted = [a for a in anns if a.note.strip()]
+    numbers = {a.id: n for n, a in enumerate(noted, 1)}
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReaderError(f"cannot write {target}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    family = cjk_family()
+    title = convert_text(info.title, script)
+    writer = QPdfWriter(tmp)
+    writer.setResolution(DPI)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+    writer.setTitle(title)
+    writer.setCreator("Bilingual Reader")
+    painter = QPainter()
+    if not painter.begin(writer):
+        Path(tmp).unlink(missing_ok=True)
+        raise ReaderError(f"cannot write {target}")
+    try:
+        small = QFont(family)
+        small.setPixelSize(round(_px(8)))
+        pages = _Pages(writer, painter, small, title)
+        _header(pages, family, info, script, pinyin, level, len(anns))
+        body = _Fonts(family, GLYPH_PT)
+        fonts = {"paragraph": body, "list_item": body, "byline": _Fonts(family, GLYPH_PT * 0.8)}
+        for par in pars:
+            fs = fonts.get(par.kind) or _Fonts(family, GLYPH_PT * (1.35 if par.level <= 1 else 1.15), bold=True)
+            cells = _cells(par, tokens.get(par.index), script, pinyin, level, known, anns, numbers, fs)
+            _paragraph(pages, cells, fs, INK if par.kind != "byline" else MUTED)
+        if noted:
+            _endnotes(pages, family, noted, script)
+        pages.footer()
+    finally:
+        painter.end()
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ReaderError(f"cannot write {target}: {exc.strerror}") from exc
+    return target
+
+
+def _text_block(pages: _Pages, text: str, font: QFont, colour: QColor, space_after: float) -> None:
+    p = pages.painter
+    p.setFont(font)
+    p.setPen(colour)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    rect = p.boundingRect(QRectF(0, 0, pages.width, 1e6), flags, text)
+    pages.need(rect.height())
+    p.drawText(QRectF(0, pages.y, pages.width, rect.height()), flags, text)
+    pages.y += rect.height() + space_after
+
+
+def _header(pages: _Pages, family: str, info: object, script: str, pinyin: str, level: int, count: int) -> None:
+    title_font = QFont(family)
+    title_font.setPixelSize(round(_px(19)))
+    title_font.setBold(True)
+    _text_block(pages, convert_text(info.title, script), title_font, INK, _px(3))  # type: ignore[attr-defined]
+    if info.title_en:  # type: ignore[attr-defined]
+        en = QFont(family)
+        en.setPixelSize(round(_px(10.5)))
+        en.setItalic(True)
+        _text_block(pages, info.title_en, en, MUTED, _px(3))  # type: ignore[attr-defined]
+    meta = [convert_text(x, script) for x in (info.author, info.source) if x] + ([info.date] if info.date else [])  # type: ignore[attr-defined]
+    readings = "no readings" if pinyin == "none" else f"readings: {level_label(level)}"
+    meta.append(f"{readings} · {count} highlight{'s' if count != 1 else ''}")
+    small = QFont(family)
+    small.setPixelSize(round(_px(8.5)))
+    _text_block(pages, "  ·  ".join(meta), small, MUTED, _px(10))
+
+
+def _cells(
+    par: Paragraph, toks: list | None, script: str, pinyin: str, level: int, known: set[str],
+    anns: list[Annotation], numbers: dict[int, int], fs: _Fonts,
+) -> list[list[_Cell]]:
+    """The paragraph as word units of cells (a unit never breaks across lines unless longer than one)."""
+    if toks is None:
+        from reader.core.text import Token
+
+        toks = [Token(par.start + k, par.start + k + 1, ch, [None]) for k, ch in enumerate(par.text)]
+    disp = display(par.text, toks, script, par.start)
+    show = visible_tokens(disp.tokens, level, known) if pinyin != "none" else [False] * len(disp.tokens)
+    here = [a for a in anns if a.start < par.end and par.start < a.end]
+    ends: dict[int, list[int]] = {}
+    for a in here:
+        if a.id in numbers:
+            last = min(a.end, par.end) - 1
+            ends.setdefault(last, []).append(numbers[a.id])
+    units: list[list[_Cell]] = []
+    for tok, visible in zip(disp.tokens, show, strict=True):
+        unit: list[_Cell] = []
+        for k, ch in enumerate(tok.text):
+            i = tok.start + k
+            offset = par.start + disp.map.to_canonical(i)
+            reading = None
+            if visible and k < len(tok.readings) and tok.readings[k] and is_han(ch):
+                reading = render(tok.readings[k], pinyin)
+            width = fs.gm.horizontalAdvance(ch)
+            if reading:
+                width = max(width, fs.rm.horizontalAdvance(reading) + fs.gap)
+            colours = [QColor(a.color or (a.tags[0].color if a.tags else "#f2c94c")) for a in here
+                       if a.start <= offset < a.end]
+            end_of = par.start + disp.map.to_canonical(i + 1, end=True) - 1
+            marks = sorted({n for o in range(offset, end_of + 1) for n in ends.get(o, [])})
+            unit.append(_Cell(ch, reading, width, colours, marks, offset))
+        if unit:
+            units.append(unit)
+    merged: list[list[_Cell]] = []
+    for unit in units:
+        if merged and (unit[0].ch in NO_START or merged[-1][-1].ch in NO_END):
+            merged[-1].extend(unit)
+        else:
+            merged.append(unit)
+    return merged
+
+
+def _mark_width(cell: _Cell, fs: _Fonts) -> float:
+    return fs.mm.horizontalAdvance(",".join(map(str, cell.marks))) + fs.gap * 0.5 if cell.marks else 0.0
+
+
+def _paragraph(pages: _Pages, units: list[list[_Cell]], fs: _Fonts, ink: QColor) -> None:
+    lines: list[list[_Cell]] = [[]]
+    x = 0.0
+    for unit in units:
+        w = sum(c.width + _mark_width(c, fs) for c in unit)
+        if lines[-1] and x + w > pages.width:
+            if w <= pages.width:
+                lines.append([])
+                x = 0.0
+        for c in unit:
+            cw = c.width + _mark_width(c, fs)
+            if lines[-1] and x + cw > pages.width and c.ch not in NO_START:
+                lines.append([])
+                x = 0.0
+            if not lines[-1] and c.ch.isspace():
+                continue
+            lines[-1].append(c)
+            x += cw
+    has_readings = any(c.reading for line in lines for c in line)
+    reading_h = fs.rm.height() if has_readings else 0.0
+    line_h = reading_h + fs.gm.height() * 1.3
+    p = pages.painter
+    for line in lines:
+        pages.need(line_h)
+        top = pages.y
+        glyph_top = top + reading_h
+        _fill_highlights(p, line, fs, glyph_top)
+        x = 0.0
+        for c in line:
+            if c.reading:
+                p.setFont(fs.reading)
+                p.setPen(READING_INK)
+                rw = fs.rm.horizontalAdvance(c.reading)
+                p.drawText(QPointF(x + (c.width - rw) / 2, top + fs.rm.ascent()), c.reading)
+            p.setFont(fs.glyph)
+            p.setPen(ink)
+            gw = fs.gm.horizontalAdvance(c.ch)
+            p.drawText(QPointF(x + (c.width - gw) / 2, glyph_top + fs.gm.ascent() + fs.gm.height() * 0.1), c.ch)
+            x += c.width
+            if c.marks:
+                p.setFont(fs.mark)
+                p.setPen(QColor("#b03030"))
+                p.drawText(QPointF(x + fs.gap * 0.2, glyph_top + fs.mm.ascent() + fs.gm.height() * 0.05),
+                           ",".join(map(str, c.marks)))
+                x += _mark_width(c, fs)
+        pages.y += line_h
+    pages.y += fs.gm.height() * 0.45
+
+
+def _fill_highlights(p: QPainter, line: list[_Cell], fs: _Fonts, glyph_top: float) -> None:
+    """Paint the highlights of a line under its characters, one rectangle per run of equal colours."""
+    x = 0.0
+    run_start = 0.0
+    run_key: tuple[str, ...] = ()
+    for c in [*line, None]:
+        key = tuple(q.name() for q in c.colours) if c is not None else ()
+        if key != run_key:
+            for name in run_key:
+                fill = QColor(name)
+                fill.setAlphaF(0.38)
+                p.fillRect(QRectF(run_start, glyph_top + fs.gm.height() * 0.08, x - run_start,
+                                  fs.gm.height()), fill)
+            run_key, run_start = key, x
+        if c is not None:
+            x += c.width + _mark_width(c, fs)
+
+
+def _endnotes(pages: _Pages, family: str, noted: list[Annotation], script: str) -> None:
+    heading = QFont(family)
+    heading.setPixelSize(round(_px(14)))
+    heading.setBold(True)
+    pages.y += _px(8)
+    pages.need(_px(40))
+    _text_block(pages, "Notes", heading, INK, _px(4))
+    base = QFont(family)
+    base.setPixelSize(round(_px(9.5)))
+    for n, a in enumerate(noted, 1):
+        quote = " ".join(convert_text(a.exact, script).split())
+        if len(quote) > 60:
+            quote = quote[:59] + "…"
+        tags = ", ".join(t.name for t in a.tags)
+        doc = _SafeDocument()
+        doc.setDefaultFont(base)
+        doc.setDocumentMargin(0)
+        doc.setTextWidth(pages.width - _px(18))
+        head = f"**{n}.** “{_md_escape(quote)}”" + (f" — *{_md_escape(tags)}*" if tags else "") \
+            + f" — {_md_escape(a.author)}\n\n"
+        features = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
+        doc.setMarkdown(head + a.note.strip(), features)
+        _draw_document(pages, doc, _px(18) * 0, _px(6))
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|~" else ch for ch in text)
+
+
+def _draw_document(pages: _Pages, doc: QTextDocument, indent: float, space_after: float) -> None:
+    """Draw a document at the cursor, continuing on new pages when it is taller than what is left."""
+    height = doc.size().height()
+    p = pages.painter
+    pages.need(min(height, pages.height))
+    done = 0.0
+    while done < height - 0.5:
+        room = pages.height - pages.y
+        if room < _px(14):
+            pages.new_page()
+            continue
+        chunk = min(room, height - done)
+        p.save()
+        p.translate(indent, pages.y - done)
+        doc.drawContents(p, QRectF(QPointF(0, done), QSizeF(doc.textWidth(), chunk)))
+        p.restore()
+        done += chunk
+        pages.y += chunk
+        if done < height - 0.5:
+            pages.new_page()
+    pages.y += space_after
