@@ -151,13 +151,27 @@ def _cedict_reading(word: str, index: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _dictionary_words(text: str, cedict: dict[str, str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(start, end) of every pypinyin phrase and every CC-CEDICT word (2–8 characters) found in `text`."""
+def _dictionary_words(text: str, words: list[str], cedict: dict[str, str]
+                      ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the pypinyin phrases and CC-CEDICT words (2–8 characters) found in `text`.
+
+    A dictionary word counts only where it agrees with the segmentation: inside one segmented word, or
+    starting and ending on word boundaries (为人 does not count in 为|人民|服务).
+    """
+    word_start: list[int] = []
+    pos = 0
+    for word in words:
+        word_start.extend([pos] * len(word))
+        pos += len(word)
+    boundaries = {*word_start, pos}
     phrases: list[tuple[int, int]] = []
     entries: list[tuple[int, int]] = []
     n = len(text)
     for start in range(n - 1):
+        starts_word = start in boundaries
         for end in range(start + 2, min(start + MAX_WORD_LENGTH, n) + 1):
+            if not (starts_word and end in boundaries) and word_start[end - 1] != word_start[start]:
+                continue
             word = text[start:end]
             if word in PHRASES_DICT:
                 phrases.append((start, end))
@@ -267,7 +281,7 @@ def predict(words: list[str]) -> list[list[str | None]]:
         elif len(_candidates(char)[0]) > 1:
             queries.append(i)
     if queries:
-        _decide(text, traditional, queries, flat, resources)
+        _decide(simplified_words, traditional, queries, flat, resources)
     out: list[list[str | None]] = []
     pos = 0
     for word in words:
@@ -276,9 +290,10 @@ def predict(words: list[str]) -> list[list[str | None]]:
     return out
 
 
-def _decide(text: str, traditional: str, queries: list[int], flat: list[str | None],
+def _decide(words: list[str], traditional: str, queries: list[int], flat: list[str | None],
             resources: _Resources) -> None:
     """Give each queried character the best reading: model log-probability plus dictionary and script votes."""
+    text = "".join(words)
     spans = _chunks(text)
     chunk_index: dict[int, int] = {}  # chunk number → row in the model batch
     positions: list[tuple[int, int]] = []
@@ -299,7 +314,7 @@ def _decide(text: str, traditional: str, queries: list[int], flat: list[str | No
         rows.extend([k] * len(idx))
         cols.extend(idx)
     gathered = logits[rows, cols].tolist()
-    phrases, entries = _dictionary_words(text, resources.cedict)
+    phrases, entries = _dictionary_words(text, words, resources.cedict)
     at = 0
     for i in queries:
         candidates = _candidates(text[i])[0]
