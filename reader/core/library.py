@@ -17,13 +17,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from reader.core import schema
 from reader.core.errors import ImportFailed, LibraryError, NotFound
 from reader.core.paths import SEEDS_DIR, default_db_path
 from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -64,9 +66,18 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
-        self.db = Database(conn)
+        self._db: Database | None = None
         self._depth = 0
         self._lock = threading.RLock()
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils view of the connection (imported on first use: it costs ~0.3 s at start-up)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     # ---- opening -------------------------------------------------------------------------------
     @classmethod
@@ -128,7 +139,7 @@ class Library:
 
     # ---- transactions and migrations ----------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[Library]:
         """One atomic unit of work: committed when the block ends, rolled back on any exception."""
         with self._lock:
             outer = self._depth == 0
@@ -136,7 +147,7 @@ class Library:
                 self.conn.execute("BEGIN IMMEDIATE")
             self._depth += 1
             try:
-                yield self.db
+                yield self
             except BaseException:
                 self._depth -= 1
                 if outer:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # imported lazily: sqlite-utils is needed only when a migration runs
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -100,3 +100,16 @@ def test_offset_map_rejects_inconsistent_chunks() -> None:
         OffsetMap(3, 4)
     with pytest.raises(ValueError):
         OffsetMap(3, 3, [(2, 2)])
+
+
+def test_tone_marks_agree_with_pypinyin_for_every_syllable() -> None:
+    from pypinyin.contrib.tone_convert import to_tone, to_tone3
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from reader.core.pipeline.readings import to_marks
+
+    syllables = {s for v in pinyin_dict.values() for s in v.split(",")}
+    assert len(syllables) > 1000
+    for syllable in syllables:
+        tone3 = to_tone3(syllable, neutral_tone_with_five=True)
+        assert to_marks(tone3.replace("ü", "v")) == to_tone(tone3), syllable

@@ -5,15 +5,13 @@ Internal form is TONE3: lowercase syllable + tone digit, neutral tone 5 (`le5`),
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_tone
-from pypinyin.style.bopomofo import BopomofoConverter
-
 STYLES = ("marks", "numbers", "zhuyin")
-
-_bopomofo = BopomofoConverter()
+# pypinyin takes ~0.4 s to import (its phrase dictionary): it is imported only when readings are computed
+# or zhuyin is shown, so opening an article whose readings are cached does not pay for it.
+_TONE_MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
 
 
 def is_han(char: str) -> bool:
@@ -38,6 +36,8 @@ def _normalise(syllable: str) -> str:
 
 def pypinyin_word_readings(words: list[str]) -> list[list[str | None]]:
     """Readings from pypinyin alone (its phrase dictionary on the given segmentation)."""
+    from pypinyin import Style, lazy_pinyin
+
     result: list[list[str | None]] = []
     for word in words:
         han_positions = [i for i, ch in enumerate(word) if is_han(ch)]
@@ -75,15 +75,35 @@ def word_readings(words: list[str]) -> list[list[str | None]]:
 
 @lru_cache(maxsize=4096)
 def to_marks(tone3: str) -> str:
-    """`lv4` → `lǜ`, `le5` → `le`."""
-    return to_tone(tone3)
+    """`lv4` → `lǜ`, `le5` → `le`, `m2` → `ḿ`: the mark goes on a or e, on the o of ou, else the last vowel."""
+    tone = tone3[-1] if tone3[-1:].isdigit() else "5"
+    base = (tone3[:-1] if tone3[-1:].isdigit() else tone3).replace("v", "ü").replace("u:", "ü")
+    mark = _TONE_MARKS.get(tone)
+    if not mark:
+        return base
+    if "a" in base:
+        at = base.index("a")
+    elif "e" in base:
+        at = base.index("e")
+    elif "ê" in base:
+        at = base.index("ê")
+    elif "ou" in base:
+        at = base.index("o")
+    else:
+        vowels = [i for i, ch in enumerate(base) if ch in "iouü"]
+        at = vowels[-1] if vowels else 0  # syllabic m / n / ng: mark the first letter
+    return unicodedata.normalize("NFC", base[: at + 1] + mark + base[at + 1 :])
 
 
 @lru_cache(maxsize=4096)
 def to_zhuyin(tone3: str) -> str:
     """`lian2` → `ㄌㄧㄢˊ`; the neutral tone mark ˙ goes in front (`le5` → `˙ㄌㄜ`)."""
+    from pypinyin.contrib.tone_convert import to_tone
+    from pypinyin.style.bopomofo import BopomofoConverter
+
     tone = tone3[-1] if tone3[-1:].isdigit() else "5"
-    base = _bopomofo.to_bopomofo(to_tone(tone3)) if tone != "5" else _bopomofo.to_bopomofo(tone3[:-1])
+    converter = BopomofoConverter()
+    base = converter.to_bopomofo(to_tone(tone3)) if tone != "5" else converter.to_bopomofo(tone3[:-1])
     base = base.replace("˙", "")
     return "˙" + base if tone == "5" else base
 
