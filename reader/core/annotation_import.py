@@ -142,6 +142,9 @@ def _place_one(it: Item, rev: _Revision | None, article_id: int, current: int, t
         exact = source_text[it.start : it.end]
     start = it.start if it.start is not None else 0
     end = it.end if it.end is not None else start + len(exact)
+    if source_text is not None and not it.orphaned and it.end is not None and it.end > len(source_text):
+        raise ImportFailed(f"{where}: annotation urn:uuid:{it.uuid} is at {start}–{end}, outside the text "
+                           f"it names ({len(source_text)} characters)")
     given = Quote(start, end, exact, it.prefix, it.suffix, normalize(exact))
     if it.orphaned:
         return _Placed(it, article_id, rev.id if rev is not None else current, given, "orphaned")
