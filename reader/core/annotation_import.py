@@ -329,5 +329,8 @@ def import_w3c_file(lib: Library, path: str | Path) -> ImportReport:
         raise ImportFailed(f"{path}: no such file") from exc
     except OSError as exc:
         raise ImportFailed(f"cannot read {path}: {exc.strerror}") from exc
+    if raw.startswith(b"PK\x03\x04"):
+        raise ImportFailed(f"{path.name} is a zip file, not W3C JSON; a class package is opened with "
+                           "`class open` (hand-out) or `class merge` (hand-in)")
     items = parse_document(load_json(raw, path.name), path.name)
     return import_annotations(lib, items, where=path.name)
