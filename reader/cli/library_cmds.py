@@ -78,7 +78,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def article_json(lib, article_id: int, script: str, style: str, translation: bool = False) -> dict:  # noqa: ANN001
     info = lib.article(article_id)
     pars = lib.paragraphs(info.revision_id)
-    tokens = lib.tokens(info.revision_id, pars)
+    from reader.core.reading_fixes import apply_fixes, fixes_for
+
+    tokens = apply_fixes(lib.tokens(info.revision_id, pars), fixes_for(lib, article_id))
     translations = lib.translations(info.revision_id) if translation else {}
     out_pars = []
     for par in pars:
@@ -106,6 +108,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         pars = lib.paragraphs(info.revision_id)
         tokens = lib.tokens(info.revision_id, pars) if args.pinyin != "none" else {}
         from reader.core.pipeline.script import convert_text
+        from reader.core.reading_fixes import apply_fixes, fixes_for
+
+        tokens = apply_fixes(tokens, fixes_for(lib, args.id))
 
         translations = lib.translations(info.revision_id) if args.translation else {}
         print(convert_text(info.title, args.script))
