@@ -96,6 +96,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
+        from reader.gui import bilingual
+
+        self.bilingual = bilingual.install(self)
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:

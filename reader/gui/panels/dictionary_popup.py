@@ -1,0 +1,262 @@
+"""The dictionary popup (gui layer): a word's script forms, coloured reading, senses and HSK level.
+
+A child widget of the reading view's viewport (so it works offscreen and never leaves the window). It is
+placed below the line of the word it explains, or above that line when there is no room below, so it never
+covers the word. Esc closes it; Left/Right ask for the previous/next word.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.dictionary import HSK_BAND, Entry
+from reader.core.pipeline.readings import render, tone_of
+from reader.gui.options import Palette, tone_colour
+
+_SYLLABLE = re.compile(r"[a-zv]+[1-5]")
+GAP = 4  # pixels between the word's line and the popup
+WIDTH = 380
+MAX_HEIGHT = 420
+
+
+def hsk_label(level: int | None) -> str:
+    """'HSK 4', 'HSK 7–9' (the band), '' for a word not in the list."""
+    if level is None or level <= 0:
+        return ""
+    return "HSK 7–9" if level >= HSK_BAND else f"HSK {level}"
+
+
+def reading_html(reading: str, style: str, scheme: str, palette: Palette) -> str:
+    """A TONE3 reading in a display style, each syllable in its tone colour (other tokens as written)."""
+    style = style if style in ("marks", "numbers", "zhuyin") else "marks"
+    parts = []
+    for syllable in reading.split():
+        if _SYLLABLE.fullmatch(syllable):
+            shown = render(syllable, style) or syllable
+            colour = tone_colour(scheme, tone_of(syllable), palette, reading=True)
+            parts.append(f'<span style="color:{colour.name()}">{html.escape(shown)}</span>')
+        else:
+            parts.append(html.escape(syllable))
+    return " ".join(parts)
+
+
+def ordered_entries(entries: Sequence[Entry]) -> list[Entry]:
+    """Common words first; proper nouns (and the variants the dictionary ranks last) after them."""
+    return sorted(entries, key=lambda e: e.proper_noun)
+
+
+class DictionaryPopup(QFrame):
+    """Shows one dictionary word; emits what the reader asks for (add, copy, step, close)."""
+
+    addRequested = Signal()
+    copyRequested = Signal()
+    stepRequested = Signal(int)  # -1 previous word, +1 next word
+    closed = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("dictionaryPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.span: tuple[int, int] | None = None
+        self.word = ""
+        self.entries: list[Entry] = []
+        self.hsk: int | None = None
+        self.header = QLabel(self)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = QLabel(self)
+        self.badge.setObjectName("hskBadge")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QLabel(self)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.add_button = QPushButton(self)
+        self.copy_button = QPushButton(self)
+        self.add_button.clicked.connect(self.addRequested)
+        self.copy_button.clicked.connect(self.copyRequested)
+        for button in (self.add_button, self.copy_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(10, 8, 10, 8)
+        col.setSpacing(6)
+        col.addLayout(top)
+        col.addWidget(self.scroll, 1)
+        col.addLayout(buttons)
+        self.setFixedWidth(WIDTH)
+        self.retranslate()
+        self.hide()
+
+    # ---- text ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("Add to vocabulary"))
+        self.add_button.setToolTip(self.tr("Keep this word, its sentence and the article in your vocabulary list"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the word, its reading and its meanings"))
+        self.setToolTip(self.tr("Esc closes; ← and → step to the previous and next word"))
+        if self.entries:
+            self.badge.setText(self._badge_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _badge_text(self) -> str:
+        label = hsk_label(self.hsk)
+        return label.replace("HSK", self.tr("HSK")) if label else ""
+
+    def set_word(
+        self, word: str, entries: Sequence[Entry], hsk: int | None, span: tuple[int, int], *,
+        first_script: str, style: str, scheme: str, palette: Palette,
+    ) -> None:
+        """Fill the popup: `first_script` ('simplified'/'traditional') decides which form is shown first."""
+        self.word, self.span, self.hsk = word, span, hsk
+        self.entries = ordered_entries(entries)
+        forms: list[str] = []
+        for entry in self.entries:
+            pair = [entry.simplified, entry.traditional]
+            if first_script == "traditional":
+                pair.reverse()
+            for form in pair:
+                if form and form not in forms:
+                    forms.append(form)
+        text, muted = palette.text.name(), palette.muted.name()
+        main = html.escape(forms[0] if forms else word)
+        others = " ".join(html.escape(f) for f in forms[1:])
+        head = f'<span style="font-size:22pt; color:{text}">{main}</span>'
+        if others:
+            head += f'&nbsp;&nbsp;<span style="font-size:16pt; color:{muted}">{others}</span>'
+        self.header.setText(head)
+        self.badge.setText(self._badge_text())
+        self.badge.setVisible(bool(self.badge.text()))
+        accent = QColor(palette.find_current)
+        self.badge.setStyleSheet(
+            f"QLabel#hskBadge {{ background: {accent.name()}; color: #1b1b1b; border-radius: 4px;"
+            " padding: 1px 6px; font-weight: bold; }"
+        )
+        blocks = []
+        for entry in self.entries:
+            reading = reading_html(entry.reading, style, scheme, palette)
+            label = ""
+            if entry.proper_noun:
+                label = f' <span style="color:{muted}">({html.escape(self.tr("name"))})</span>'
+            forms_note = ""
+            if len(self.entries) > 1 and (entry.simplified != entry.traditional):
+                shown = entry.traditional if first_script == "traditional" else entry.simplified
+                if shown != (forms[0] if forms else ""):
+                    forms_note = f' <span style="color:{muted}">{html.escape(shown)}</span>'
+            senses = "".join(f"<li>{html.escape(s)}</li>" for s in entry.senses if s)
+            blocks.append(
+                f'<p style="margin:0; font-size:13pt">{reading}{forms_note}{label}</p>'
+                f'<ol style="margin-top:2px; margin-bottom:6px; margin-left:-16px">{senses}</ol>'
+            )
+        self.body.setText("".join(blocks))
+        self.setStyleSheet(
+            f"QFrame#dictionaryPopup {{ background: {palette.background.name()}; color: {text};"
+            f" border: 1px solid {palette.muted.name()}; border-radius: 6px; }}"
+            f" QFrame#dictionaryPopup QLabel {{ color: {text}; background: transparent; }}"
+        )
+
+    def copy_text(self) -> str:
+        """What Copy puts on the clipboard: `联合国 聯合國 [lián hé guó] United Nations` per entry."""
+        from reader.core.vocabulary import reading_with_marks
+
+        lines = []
+        for entry in self.entries:
+            forms = entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} {entry.traditional}"
+            lines.append(f"{forms} [{reading_with_marks(entry.reading)}] {'; '.join(entry.senses)}")
+        return "\n".join(lines) or self.word
+
+    # ---- placement -------------------------------------------------------------------------------
+    def place(self, word_rects: Sequence[QRectF], area: QRectF) -> None:
+        """Below the word's rectangles (glyphs and readings), or above them when there is no room;
+        shrunk to the larger side when neither has room, so the word always stays visible."""
+        if not word_rects:
+            return
+        top = min(r.top() for r in word_rects)
+        bottom = max(r.bottom() for r in word_rects)
+        left = min(r.left() for r in word_rects)
+        wanted = min(MAX_HEIGHT, self.natural_height())
+        room_below = area.bottom() - bottom - 2 * GAP
+        room_above = top - area.top() - 2 * GAP
+        if wanted <= room_below:
+            height, y = wanted, bottom + GAP
+        elif wanted <= room_above:
+            height, y = wanted, top - GAP - wanted
+        elif room_below >= room_above:
+            height, y = max(60.0, room_below), bottom + GAP
+        else:
+            height = max(60.0, room_above)
+            y = top - GAP - height
+        x = max(area.left() + GAP, min(left - 12, area.right() - self.width() - GAP))
+        self.setFixedHeight(int(height))
+        self.move(int(x), int(y))
+
+    def natural_height(self) -> int:
+        """Height that shows everything without scrolling."""
+        margins = self.layout().contentsMargins()
+        inner = WIDTH - margins.left() - margins.right() - 4
+        spacing = self.layout().spacing()
+        return (
+            margins.top() + margins.bottom() + self.header.sizeHint().height() + spacing
+            + self.body.heightForWidth(inner) + spacing + self.add_button.sizeHint().height() + 4
+        )
+
+    # ---- keys ------------------------------------------------------------------------------------
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Esc, Left and Right while the popup is shown (also called for keys pressed in the view)."""
+        key = event.key()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if key == Qt.Key.Key_Escape:
+            self.close_popup()
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.stepRequested.emit(-1 if key == Qt.Key.Key_Left else 1)
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.handle_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def close_popup(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.closed.emit()

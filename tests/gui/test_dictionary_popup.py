@@ -1,0 +1,109 @@
+"""The dictionary popup: hover and click show the word's entry without covering it; keys step and close it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRectF, Qt
+
+from reader.core import vocabulary
+
+
+def _offset_of(window, word: str, nth: int = 0) -> int:  # noqa: ANN001
+    text = "\n".join(p.text for p in window.view.paragraphs)
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(word, pos + 1)
+    return pos
+
+
+def _centre(window, offset: int) -> QPoint:  # noqa: ANN001
+    window.view.ensure_offset_visible(offset)
+    rect = window.view.glyph_rect(offset)
+    assert rect is not None
+    return rect.center().toPoint()
+
+
+def _covers_word(window, start: int, end: int) -> bool:  # noqa: ANN001
+    popup = QRectF(window.bilingual.popup.geometry())
+    for o in range(start, end):
+        for rect in (window.view.glyph_rect(o), window.view.reading_rect(o)):
+            if rect is not None and popup.intersects(rect):
+                return True
+    return False
+
+
+def test_hover_on_united_nations_in_the_traditional_seed(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國")
+    qtbot.mouseMove(window.view.viewport(), _centre(window, start + 1))
+    popup = window.bilingual.popup
+    assert not popup.isVisible(), "the popup waits for the mouse to rest"
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert popup.span == (start, start + 3)
+    assert "United Nations" in popup.body.text()
+    assert "聯合國" in popup.header.text() and "联合国" in popup.header.text()
+    assert popup.header.text().index("聯合國") < popup.header.text().index("联合国"), "the article's script first"
+    assert "HSK" in popup.badge.text()
+    assert not _covers_word(window, start, start + 3)
+
+
+def test_click_shows_popup_and_it_moves_above_near_the_bottom(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國", 3)
+    view = window.view
+    view.ensure_offset_visible(start)
+    rect = view.glyph_rect(start)
+    # put the word on the last visible line: no room below it
+    view.verticalScrollBar().setValue(int(view.verticalScrollBar().value() + rect.bottom() - view.viewport().height() + 10))
+    assert view.glyph_rect(start).bottom() > view.viewport().height() - 60
+    point = view.glyph_rect(start).center().toPoint()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    popup = window.bilingual.popup
+    assert popup.isVisible()
+    assert popup.span == (start, start + 3)
+    assert popup.geometry().bottom() < view.glyph_rect(start).top(), "placed above the word"
+    assert not _covers_word(window, start, start + 3)
+
+
+def test_arrows_step_through_words_and_escape_closes(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國安理會")
+    window.bilingual.show_at(start)
+    popup = window.bilingual.popup
+    assert popup.span == (start, start + 3)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert popup.span == (start + 3, start + 6)
+    assert "Security Council" in popup.body.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_Left)
+    assert popup.span == (start, start + 3)
+    assert not _covers_word(window, *popup.span)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+
+
+def test_add_to_vocabulary_keeps_the_sentence_and_article(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國")
+    window.bilingual.show_at(start)
+    with qtbot.waitSignal(window.bilingual.vocabularyChanged, timeout=1000):
+        qtbot.mouseClick(window.bilingual.popup.add_button, Qt.MouseButton.LeftButton)
+    rows = vocabulary.list_words(window.lib)
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row.simplified, row.traditional, row.article_id, row.start, row.end) == ("联合国", "聯合國", 1, start, start + 3)
+    assert "聯合國安理會" in row.sentence and row.sentence.endswith("。")
+    assert "United Nations" in row.english
+
+
+def test_copy_and_hover_toggle(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QGuiApplication
+
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國")
+    window.bilingual.show_at(start)
+    qtbot.mouseClick(window.bilingual.popup.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().startswith("联合国 聯合國 [lián hé guó] United Nations")
+    window.bilingual.popup.close_popup()
+    window.bilingual.act_hover.setChecked(False)
+    qtbot.mouseMove(window.view.viewport(), _centre(window, start))
+    qtbot.wait(600)
+    assert not window.bilingual.popup.isVisible()
+    assert window.store.value("bilingual/hover_popup") in (False, "false")
