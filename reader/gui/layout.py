@@ -8,7 +8,7 @@ laid out yet have estimated heights that are refined as they are laid out.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
@@ -108,6 +108,7 @@ class ParagraphLayout:
     translation: list[tuple[float, str]]  # (baseline y relative to the paragraph, text)
     translation_font: QFont | None
     has_readings: bool
+    translation_x: float = 0.0  # left edge of the translation, relative to the text column (side by side)
 
     def canonical(self, i: int, end: bool = False) -> int:
         """Canonical article offset of displayed index `i` of this paragraph."""
@@ -147,6 +148,8 @@ class DocumentLayout:
         self.translations: dict[int, str] = {}
         self.options = DisplayOptions()
         self.viewport_width = 800.0
+        # which displayed tokens get a reading: fn(paragraph index, DisplayParagraph) -> [bool per token]
+        self.reading_filter: Callable[[int, DisplayParagraph], Sequence[bool] | None] | None = None
         self._fontsets: dict[tuple, FontSet] = {}
         self._cache: dict[tuple, dict[int, ParagraphLayout]] = {}
         self._disp_cache: dict[tuple[int, str], DisplayParagraph] = {}
@@ -191,6 +194,12 @@ class DocumentLayout:
         if options.layout_key() != old:
             self._reset_heights()
 
+    def set_reading_filter(self, fn: Callable[[int, DisplayParagraph], Sequence[bool] | None] | None) -> None:
+        """Draw readings only over the tokens `fn` keeps (None: over every token); lines keep their height."""
+        self.reading_filter = fn
+        self._cache.clear()
+        self._reset_heights()
+
     def set_viewport_width(self, width: float) -> None:
         if abs(width - self.viewport_width) >= 0.5:
             self.viewport_width = width
@@ -216,13 +225,28 @@ class DocumentLayout:
         return fs
 
     @property
+    def side_by_side(self) -> bool:
+        return self.options.translations and self.options.translation_mode == "side"
+
+    def side_columns(self) -> tuple[float, float, float, float]:
+        """Side by side: (Chinese column, gap, translation column, both together) widths."""
+        em = self.body.em
+        total = max(em * 8, min(self.viewport_width - 2 * MIN_MARGIN, MAX_TEXT_EM * em * 1.6))
+        gap = em * 1.2
+        chinese = (total - gap) * 0.56
+        return chinese, gap, total - gap - chinese, total
+
+    @property
     def text_width(self) -> float:
         em = self.body.em
+        if self.side_by_side:
+            return self.side_columns()[0]
         return max(em * 4, min(self.viewport_width - 2 * MIN_MARGIN, MAX_TEXT_EM * em))
 
     @property
     def x_offset(self) -> float:
-        return max(MIN_MARGIN, (self.viewport_width - self.text_width) / 2)
+        width = self.side_columns()[3] if self.side_by_side else self.text_width
+        return max(MIN_MARGIN, (self.viewport_width - width) / 2)
 
     @property
     def top_margin(self) -> float:
@@ -383,6 +407,14 @@ class DocumentLayout:
                 tone3[tok.start + k] = r
             if tok.end > tok.start:
                 units.append([tok.start, tok.end])
+        hidden: list[bool] | None = None
+        if show and self.reading_filter is not None:
+            keep = self.reading_filter(idx, disp)
+            if keep is not None:
+                hidden = [False] * n
+                for tok, kept in zip(disp.tokens, keep, strict=False):
+                    if not kept:
+                        hidden[tok.start:tok.end] = [True] * (tok.end - tok.start)
         covered = sum(b - a for a, b in units)
         if covered != n:  # defensive: never lose characters
             units = [[k, k + 1] for k in range(n)]
@@ -404,7 +436,7 @@ class DocumentLayout:
             r = tone3[k]
             if r is not None and is_han(ch):
                 tones[k] = tone_of(r)
-                if show:
+                if show and not (hidden is not None and hidden[k]):
                     shown = render(r, style)
                     readings[k] = shown
                     rw = rws[k] = radv(shown or "")
@@ -492,7 +524,18 @@ class DocumentLayout:
         translation: list[tuple[float, str]] = []
         tr_font = None
         tr_text = self.translations.get(idx) if self.options.translations else None
-        if tr_text:
+        tr_x = 0.0
+        if tr_text and self.side_by_side:  # a second column, its first line level with the paragraph's
+            tr_font = self._translation_font()
+            tm = QFontMetricsF(tr_font)
+            _zh, gap, tr_width, _ = self.side_columns()
+            tr_x = width + gap
+            ty = lines[0].y + lines[0].band_top if lines else 0.0
+            for row_text in _wrap(tr_text, tm, tr_width):
+                translation.append((ty + tm.ascent(), row_text))
+                ty += tm.lineSpacing()
+            y = max(y, ty + fs.em * 0.2)
+        elif tr_text:
             tr_font = self._translation_font()
             tm = QFontMetricsF(tr_font)
             y += fs.em * 0.1
@@ -501,7 +544,7 @@ class DocumentLayout:
                 y += tm.lineSpacing()
             y += fs.em * 0.2
         y += self._spacing(par, fs)
-        return ParagraphLayout(par, disp, fs, lines, y, translation, tr_font, show)
+        return ParagraphLayout(par, disp, fs, lines, y, translation, tr_font, show, tr_x)
 
     # ---- hit testing and geometry for callers --------------------------------------------------
     def hit(self, x: float, y: float) -> tuple[int, ParagraphLayout, Line, int, bool] | None:

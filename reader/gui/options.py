@@ -15,6 +15,7 @@ SCRIPTS = ("original", "simplified", "traditional", "taiwan")
 PINYIN_STYLES = ("none", "marks", "numbers", "zhuyin")
 TONE_SCHEMES = ("none", "pleco", "hanping")
 THEMES = ("system", "light", "dark")
+TRANSLATION_MODES = ("interlinear", "side")
 DEFAULT_SIZE = 20.0
 MIN_SIZE, MAX_SIZE = 10.0, 48.0
 
@@ -27,13 +28,14 @@ class DisplayOptions:
     size: float = DEFAULT_SIZE  # point size of the characters; readings are ~55 % of it
     theme: str = "system"
     translations: bool = False
+    translation_mode: str = "interlinear"  # or "side": a second column aligned per paragraph
 
     def with_(self, **changes: object) -> DisplayOptions:
         return replace(self, **changes)
 
     def layout_key(self) -> tuple:
         """What changes the geometry (tone colours and theme only change paint)."""
-        return (self.script, self.pinyin, round(self.size, 2), self.translations)
+        return (self.script, self.pinyin, round(self.size, 2), self.translations, self.translation_mode)
 
 
 def settings() -> QSettings:
@@ -45,7 +47,8 @@ def settings() -> QSettings:
 def load_options(store: QSettings | None = None) -> DisplayOptions:
     store = store or settings()
     values: dict[str, object] = {}
-    allowed = {"script": SCRIPTS, "pinyin": PINYIN_STYLES, "tones": TONE_SCHEMES, "theme": THEMES}
+    allowed = {"script": SCRIPTS, "pinyin": PINYIN_STYLES, "tones": TONE_SCHEMES, "theme": THEMES,
+               "translation_mode": TRANSLATION_MODES}
     for f in fields(DisplayOptions):
         raw = store.value(f"display/{f.name}")
         if raw is None:

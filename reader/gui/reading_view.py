@@ -125,6 +125,15 @@ class ReadingView(QAbstractScrollArea):
         self._restore(anchor)
         self._start_idle()
 
+    def set_reading_filter(self, fn: Callable | None) -> None:
+        """`fn(paragraph index, DisplayParagraph) -> [bool per displayed token]`: which words get a reading
+        (scaffolding); None draws every reading."""
+        anchor = self._anchor()
+        self.doc.set_reading_filter(fn)
+        self._restore(anchor)
+        self._start_idle()
+        self.viewport().update()
+
     @property
     def paragraphs(self) -> list[Paragraph]:
         return self.doc.paragraphs
@@ -397,7 +406,7 @@ class ReadingView(QAbstractScrollArea):
                 painter.setFont(lay.translation_font)
                 painter.setPen(pal.translation)
                 for base, text in lay.translation:
-                    painter.drawText(QPointF(xo, top + base), text)
+                    painter.drawText(QPointF(xo + lay.translation_x, top + base), text)
         painter.end()
         if abs(self.doc.total_height - total_before) > 0.5:
             QTimer.singleShot(0, self._update_scrollbar)
