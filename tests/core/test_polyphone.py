@@ -1,0 +1,112 @@
+"""Polyphone disambiguation: the readings a user sees above common polyphonic characters."""
+from __future__ import annotations
+
+import pytest
+
+from reader.core.pipeline import polyphone
+from reader.core.pipeline.readings import pypinyin_word_readings, word_readings
+from reader.core.pipeline.segment import segment
+
+
+def read(text: str) -> list[str | None]:
+    """Readings of `text` as the app computes them (segment, then word_readings), one per character."""
+    return [r for word in word_readings(segment(text)) for r in word]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("银行", "yin2 hang2"),
+        ("行走", "xing2 zou3"),
+        ("重要", "zhong4 yao4"),
+        ("重新", "chong2 xin1"),
+        ("长大", "zhang3 da4"),
+        ("很长", "hen3 chang2"),
+        ("音乐", "yin1 yue4"),
+        ("快乐", "kuai4 le4"),
+        ("为了", "wei4 le5"),
+        ("为人", "wei2 ren2"),
+        ("还是", "hai2 shi4"),
+        ("还钱", "huan2 qian2"),
+    ],
+)
+def test_common_polyphones_in_words(text: str, expected: str) -> None:
+    assert " ".join(r or "-" for r in read(text)) == expected
+
+
+def test_sentence_with_several_polyphones() -> None:
+    text = "他还是把钱还给了银行，长大以后重新学了音乐。"
+    at = read(text)
+    assert len(at) == len(text)
+    assert at[text.index("还是")] == "hai2"  # still
+    assert at[text.index("还给")] == "huan2"  # give back
+    assert at[text.index("行")] == "hang2"
+    assert at[text.index("长")] == "zhang3"
+    assert at[text.index("重")] == "chong2"
+    assert at[text.index("乐")] == "yue4"
+    assert at[text.index("了音")] == "le5"
+    assert at[text.index("，")] is None
+
+
+def test_fixes_what_pypinyin_alone_gets_wrong() -> None:
+    # pypinyin reads the single-character words 还 and 长 with their default readings.
+    assert [r for w in pypinyin_word_readings(["很长"]) for r in w] == ["hen3", "zhang3"]
+    assert read("这条河很长") == ["zhe4", "tiao2", "he2", "hen3", "chang2"]
+
+
+def test_traditional_text_is_read_like_simplified() -> None:
+    assert read("銀行") == ["yin2", "hang2"]
+    assert read("他重新學習音樂") == ["ta1", "chong2", "xin1", "xue2", "xi2", "yin1", "yue4"]
+
+
+def test_yi_and_bu_show_citation_tones() -> None:
+    # pypinyin's phrase data carries tone sandhi (一个 yi2, 不要 bu2); readers see dictionary tones.
+    assert read("一个") == ["yi1", "ge4"]
+    assert read("不要") == ["bu4", "yao4"]
+    assert read("一起") == ["yi1", "qi3"]
+
+
+def test_contract_one_reading_per_character_none_for_non_han() -> None:
+    words = ["3D", "打印机", "很", "好玩", "！", "abc"]
+    result = polyphone.predict(words)
+    assert [len(r) for r in result] == [len(w) for w in words]
+    assert result[0] == [None, None] and result[4] == [None] and result[5] == [None, None, None]
+    assert result[1] == ["da3", "yin4", "ji1"]
+    assert polyphone.predict([]) == []
+
+
+def test_every_reading_is_tone3() -> None:
+    text = "我们都觉得这个地方很好，女儿的绿色外套还在。"
+    for reading in read(text):
+        assert reading is None or (reading[:-1].isalpha() and reading[:-1].islower() and reading[-1] in "12345")
+    assert read("女儿绿")[0] == "nv3" and read("女儿绿")[2] == "lv4"
+
+
+def test_model_loads_once_and_reports_its_load_time() -> None:
+    seconds = polyphone.load()
+    assert polyphone.is_loaded()
+    assert seconds == polyphone.load() and seconds >= 0.0
+
+
+def test_core_words_keep_their_dictionary_reading_in_any_context() -> None:
+    # The context model alone reads 为 here as wéi; 为了 and 为此 are core vocabulary read wèi.
+    text = "有分析认为，此举正是为了迎合美国国内。"
+    at = read(text)
+    assert at[text.index("认为") + 1] == "wei2"
+    assert at[text.index("为了")] == "wei4"
+    assert read("他们为此付出了代价。")[2] == "wei4"
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "expected"),
+    [
+        ("他的头发很长。", "长", "chang2"),
+        ("时间太长了。", "长", "chang2"),
+        ("他长得很高。", "长", "zhang3"),
+        ("校长很忙。", "长", "zhang3"),
+        ("我们慢慢地走吧。", "地", "de5"),
+        ("地上有水。", "地", "di4"),
+    ],
+)
+def test_grammar_in_short_sentences(text: str, char: str, expected: str) -> None:
+    assert read(text)[text.index(char)] == expected
