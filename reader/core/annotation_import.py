@@ -29,7 +29,7 @@ from reader.core.anchoring import Quote, Reanchorer, make_quote, normalize
 from reader.core.errors import ImportFailed
 from reader.core.export.w3c import Item, TagRef
 from reader.core.library import Changed, Library, now
-from reader.core.tags import Tags
+from reader.core.tags import TagError, Tags
 
 IMPORTED_TAGSET = "Imported"
 DEFAULT_TAG_COLOR = "#9e9e9e"
@@ -184,6 +184,8 @@ def import_annotations(
         tag_ids = _ensure_tags(lib, [t for p in placed for t in p.item.tags], report)
         stamp = now()
         changed_ids: set[int] = set()
+        names = {int(r[0]): f"{r[1]}/{r[2]}" for r in conn.execute(
+            "SELECT t.id, s.name, t.name FROM tags t JOIN tagsets s ON s.id = t.tagset_id")}
         for p in placed:
             it = p.item
             author = layer or it.author or fallback_author
@@ -211,7 +213,8 @@ def import_annotations(
             if p.status == "orphaned":
                 report.orphaned += 1
             changed_ids.add(ann_id)
-            _write_tags(conn, ann_id, it, [tag_ids[_key(t)] for t in it.tags], author, created)
+            _write_tags(conn, ann_id, it, [tag_ids[_key(t)] for t in it.tags], names, author, created,
+                        force_author=layer is not None)
     report.articles = touched_articles
     report.changed = Changed(articles=frozenset(touched_articles), annotations=frozenset(changed_ids | removed),
                              tags=frozenset(tag_ids.values()))
@@ -264,7 +267,7 @@ def _ensure_tags(lib: Library, refs: list[TagRef], report: ImportReport) -> dict
             try:
                 out[key] = tags.resolve(ref.name).id
                 continue
-            except Exception:  # noqa: BLE001 — unknown or ambiguous: file it under "Imported"
+            except TagError:  # unknown or ambiguous: file it under "Imported"
                 tagset = IMPORTED_TAGSET
         row = conn.execute("SELECT id FROM tagsets WHERE lower(name) = lower(?)", (tagset,)).fetchone()
         if row is None:
@@ -288,10 +291,12 @@ def _ensure_tags(lib: Library, refs: list[TagRef], report: ImportReport) -> dict
     return out
 
 
-def _write_tags(conn: sqlite3.Connection, ann_id: int, it: Item, tag_ids: list[int], author: str, created: str) -> None:
+def _write_tags(
+    conn: sqlite3.Connection, ann_id: int, it: Item, tag_ids: list[int], names: dict[int, str], author: str,
+    created: str, *, force_author: bool = False,
+) -> None:
+    """Replace the annotation's tags and tag history (a student's layer: every change is the student's)."""
     conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (ann_id,))
-    names = {int(r[0]): f"{r[1]}/{r[2]}" for r in conn.execute(
-        "SELECT t.id, s.name, t.name FROM tags t JOIN tagsets s ON s.id = t.tagset_id")}
     history = it.history
     if history is None:  # a file without history: each tag was added when the annotation was made
         history = [(names[t], "add", author, created) for t in dict.fromkeys(tag_ids)]
@@ -306,7 +311,7 @@ def _write_tags(conn: sqlite3.Connection, ann_id: int, it: Item, tag_ids: list[i
     conn.execute("DELETE FROM tag_history WHERE annotation_uuid = ?", (it.uuid,))
     conn.executemany(
         "INSERT INTO tag_history (annotation_uuid, tag_name, action, author, at) VALUES (?, ?, ?, ?, ?)",
-        [(it.uuid, tag, action, who or author, at) for tag, action, who, at in history],
+        [(it.uuid, tag, action, author if force_author else who or author, at) for tag, action, who, at in history],
     )
 
 
