@@ -243,6 +243,8 @@ def render_markdown(r: ClassReport) -> str:
     out.append(f"- **Sentences:** {units['count']}, coded by someone: {units['coded']}, "  # type: ignore[index]
                f"by two or more: {units['pairable']}")  # type: ignore[index]
     out.append(f"- **Krippendorff's alpha (nominal):** {_num(r.alpha)}")
+    if not names:
+        out.append("- *No hand-in merged and no highlight on this article yet.*")
     if r.at:
         out.append(f"- **Tags as they were at:** {escape_inline(r.at)}")
     if r.filters.get("tag"):
