@@ -2,9 +2,10 @@
 
 The network and its weights are g2pM's (Park & Lee, Interspeech 2020; Apache License 2.0), read from the
 installed `g2pM` package. This module only reimplements the forward pass: float32, all sentences of a call
-in one padded batch, both directions in one loop, and the output restricted to the readings the caller
-allows for each character (the original picks the best of all 876 classes, so it can give a character a
-reading it never has).
+in one padded batch, both directions in one loop of in-place numpy calls, input projections precomputed per
+vocabulary entry. It returns raw class scores; the caller restricts them to each character's own readings
+(the original package picks the best of all 876 classes, so it can give a character a reading it never has).
+Its outputs match the original package's predictions.
 """
 from __future__ import annotations
 

@@ -14,11 +14,15 @@ Decision rule, per Han character (measured on the CPP dev split; see docs/pinyin
    CC-CEDICT both list with the same reading for the character, that reading is taken.
 5. Every other character is scored over its possible readings:
        log P_model(reading | sentence) + W · vote(pypinyin phrases) + W · vote(CC-CEDICT words)
+                                       + S · vote(traditional form)
    The model is g2pM's BiLSTM (see `g2p_bilstm`), run once per sentence. A dictionary votes for the reading
-   it gives this character in the longest of its words (2–8 characters) that covers the character in the
-   text; a word whose entries disagree on that character casts no vote. W = 5 (odds × ~150 per dictionary):
-   two agreeing dictionaries overrule all but a near-certain model, one dictionary alone overrules a
-   hesitant model only.
+   it gives this character in the longest of its words (2–8 characters) that covers the character and
+   agrees with the segmentation; a word whose entries disagree on that character casts no vote. W = 5
+   (odds × ~150 per dictionary): two agreeing dictionaries overrule all but a near-certain model, one
+   dictionary alone overrules a hesitant model only. S = 2 goes to the readings of the character's
+   traditional form when that form rules some readings out (只→隻 zhī, 尽→盡 jìn).
+
+Traditional text is read through its simplified form (the model and the phrase data are simplified).
 
 Everything is loaded on the first call (about a second) and kept; loading is thread-safe.
 """
