@@ -1,0 +1,690 @@
+"""Annotating in the reader (gui layer): highlights, tags, notes, reading fixes, the panel, undo and redo.
+
+`install(window)` adds to a MainWindow: the Annotations dock (panel + note editor), the floating selection
+toolbar, the marks overlay, context-menu entries (highlight, tags, colour, reading), keys (1–9 tag,
+H highlight, Delete, ] and [ next/previous), Edit → Undo/Redo/Tags…/Preferences…, and a QUndoStack.
+Every change is a core operation whose `Edit` goes on the undo stack (reader.gui.commands); after each
+step the controller broadcasts `hub.annotationsChanged(article_id)` and refreshes what it shows from it.
+"""
+from __future__ import annotations
+
+import html
+import time
+from bisect import bisect_right
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QCursor, QIcon, QKeySequence, QPixmap, QUndoStack
+from PySide6.QtWidgets import QColorDialog, QDockWidget, QMenu, QSplitter, QToolTip
+
+from reader.core.annotations import Annotation, Annotations
+from reader.core.errors import ReaderError
+from reader.core.library import Changed
+from reader.core.pipeline.readings import is_han, render
+from reader.core.pipeline.script import convert_text
+from reader.core.reading_fixes import apply_fixes, remove_fix, set_fix
+from reader.core.tags import Tag, Tags
+from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_rects
+from reader.gui.commands import EditCommand, NoteCommand
+from reader.gui.panels.annotation_panel import AnnotationPanel, annotation_colour, tag_label
+from reader.gui.panels.note_editor import NoteEditor, first_lines
+
+BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
+HOVER_DELAY_MS = 300
+TOOLBAR_DELAY_MS = 120
+PRESET_COLOURS = (("#f2c94c", "Yellow"), ("#7bc96f", "Green"), ("#6fa8dc", "Blue"), ("#f4a261", "Orange"),
+                  ("#e58fb5", "Pink"))
+
+
+def colour_icon(colour: str, size: int = 12) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
+
+
+class AnnotationController(QObject):
+    """Everything annotation-related in one main window."""
+
+    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
+        super().__init__(window)
+        self.window = window
+        self.lib = window.lib
+        self.view = window.view
+        self.hub = window.hub
+        self.anns = Annotations(self.lib)
+        self.tags = Tags(self.lib)
+        stack = getattr(window, "undo_stack", None)
+        self.stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(window)
+        window.undo_stack = self.stack
+        self.article_id: int | None = None
+        self.text = ""
+        self.items: list[Annotation] = []
+        self.by_id: dict[int, Annotation] = {}
+        self.selected: int | None = None
+        self.fixes: dict[int, str] = {}
+        self.tag_list: list[Tag] = []
+        self._hint: Changed | None = None
+        self._emitting = False
+        self._burst = 0
+        self._last_note = 0.0
+        self._programmatic = False
+        self._dictionary = None
+        self._hover_offset = -1
+
+        self.panel = AnnotationPanel()
+        self.note_editor = NoteEditor()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.panel)
+        split.addWidget(self.note_editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        self.dock = QDockWidget(self.tr("Annotations"), window)
+        self.dock.setObjectName("annotationsDock")
+        self.dock.setWidget(split)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)
+
+        self.overlay = MarksOverlay(self.view)
+        self.toolbar = SelectionToolbar(self.view.viewport(), self._toolbar_tag, self.highlight_plain,
+                                        self._toolbar_note)
+        self._toolbar_timer = self._timer(TOOLBAR_DELAY_MS, self._show_toolbar)
+        self._hover_timer = self._timer(HOVER_DELAY_MS, self._show_tooltip)
+        self._build_actions()
+        self._connect()
+        self.reload_tags()
+        if window.article is not None:
+            self.load(window.article.id)
+
+    def _timer(self, ms: int, slot) -> QTimer:  # noqa: ANN001
+        t = QTimer(self)
+        t.setSingleShot(True)
+        t.setInterval(ms)
+        t.timeout.connect(slot)
+        return t
+
+    # ---- actions and connections ----------------------------------------------------------------
+    def _menu(self, holding: QAction) -> QMenu | None:
+        for act in self.window.menuBar().actions():
+            menu = act.menu()
+            if menu is not None and holding in menu.actions():
+                return menu
+        return None
+
+    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None) -> QAction:  # noqa: ANN001
+        act = QAction(text, self.window)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _=False: slot())
+        self.window.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.act_undo = self._action(self.tr("&Undo"), self.undo)
+        self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.act_redo = self._action(self.tr("&Redo"), self.redo)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        self.stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.stack.undoTextChanged.connect(
+            lambda t: self.act_undo.setText(self.tr("&Undo %1").replace("%1", t) if t else self.tr("&Undo")))
+        self.stack.redoTextChanged.connect(
+            lambda t: self.act_redo.setText(self.tr("&Redo %1").replace("%1", t) if t else self.tr("&Redo")))
+        self.act_tags = self._action(self.tr("&Tags…"), self.open_tag_manager)
+        self.act_prefs = self._action(self.tr("&Preferences…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
+        self.act_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit = self._menu(w.act_copy)
+        if edit is not None:
+            first = edit.actions()[0] if edit.actions() else None
+            edit.insertAction(first, self.act_undo)
+            edit.insertAction(first, self.act_redo)
+            edit.insertSeparator(first)
+            edit.addSeparator()
+            edit.addAction(self.act_tags)
+            edit.addAction(self.act_prefs)
+        self.tag_actions = []
+        for key in "123456789":
+            self.tag_actions.append(self._action(self.tr("Tag %1").replace("%1", key),
+                                                 lambda k=key: self.tag_key(k), key))
+        self.act_plain = self._action(self.tr("&Highlight"), self.highlight_plain, "H")
+        self.act_delete = self._action(self.tr("&Delete Annotation"), self.delete_selected,
+                                       QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_next = self._action(self.tr("&Next Annotation"), lambda: self.step(1), "]")
+        self.act_prev = self._action(self.tr("&Previous Annotation"), lambda: self.step(-1), "[")
+        bar = w.menuBar()
+        last = bar.actions()[-1] if bar.actions() else None  # Help stays the last menu
+        menu = QMenu(self.tr("&Annotate"), bar)
+        if last is not None:
+            bar.insertMenu(last, menu)
+        else:
+            bar.addMenu(menu)
+        for act in (self.act_plain, self.act_delete, self.act_next, self.act_prev):
+            menu.addAction(act)
+        menu.addSeparator()
+        toggle = self.dock.toggleViewAction()
+        toggle.setText(self.tr("Annotations &Panel"))
+        menu.addAction(toggle)
+        self.menu = menu
+
+    def _connect(self) -> None:
+        v = self.view
+        v.add_context_menu_provider(self._context_menu)
+        v.selectionChanged.connect(self._selection_changed)
+        v.wordClicked.connect(self._clicked)
+        v.wordHovered.connect(self._hovered)
+        v.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
+        self.hub.articleChanged.connect(self.load)
+        self.hub.annotationsChanged.connect(self._annotations_changed)
+        self.hub.settingsChanged.connect(self._settings_changed)
+        self.panel.annotationActivated.connect(lambda aid: self.select(aid, jump=True, from_panel=True))
+        self.panel.searchRequested.connect(self.search)
+        self.panel.searchResultActivated.connect(self.open_result)
+        self.panel.filtersChanged.connect(self._filters_changed)
+        self.note_editor.noteEdited.connect(self.save_note)
+        self.note_editor.burstEnded.connect(self._end_burst)
+
+    # ---- loading and refreshing -----------------------------------------------------------------
+    def load(self, article_id: int) -> None:
+        """The window opened an article: show its annotations."""
+        self.note_editor.flush()
+        self.toolbar.hide()
+        self.article_id = article_id
+        self.text = "\n".join(p.text for p in self.view.paragraphs)
+        self.selected = None
+        self.refresh()
+        self.note_editor.set_annotation(None)
+
+    def reload_tags(self) -> None:
+        self.tag_list = self.tags.all()
+        self.panel.set_tags(self.tag_list)
+        self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, self.tag_script), self.view.is_dark())
+
+    @property
+    def script(self) -> str:
+        return self.window.options.script
+
+    @property
+    def tag_script(self) -> str:
+        """The script for Chinese tag names: the displayed one ('original' means the article's own)."""
+        script = self.window.options.script
+        if script == "original" and self.window.article is not None and self.window.article.script == "traditional":
+            return "traditional"
+        return script
+
+    @property
+    def reading_style(self) -> str:
+        style = self.window.options.pinyin
+        return style if style != "none" else "marks"
+
+    def refresh(self, hint: Changed | None = None) -> None:
+        """Show the stored state: everything (hint None) or just the annotations a note edit changed."""
+        if self.article_id is None:
+            return
+        if hint is not None and hint.annotations and not hint.articles and not hint.tags \
+                and hint.annotations <= self.by_id.keys():
+            try:
+                changed = [self.anns.get(i) for i in hint.annotations]
+            except ReaderError:
+                changed = None
+            if changed is not None:
+                for ann in changed:
+                    self.by_id[ann.id] = ann
+                    self.items = [ann if a.id == ann.id else a for a in self.items]
+                    self.panel.update_annotation(ann)
+                self._sync_selected()
+                return
+        if hint is None or hint.tags:
+            self.reload_tags()
+        try:
+            self.items = self.anns.list_for_article(self.article_id)
+        except ReaderError:
+            self.items = []
+        self.by_id = {a.id: a for a in self.items}
+        self.view.set_highlights([
+            (a.start, a.end, QColor(annotation_colour(a)), a.id)
+            for a in self.items if a.kind == "highlight" and not a.orphaned
+        ])
+        self._update_fixes({a.start: str(a.reading) for a in sorted(self.items, key=lambda a: a.id)
+                            if a.kind == "reading" and not a.orphaned and a.reading and a.end == a.start + 1})
+        authors = sorted({a.author for a in self.items} | {self.lib.reader_name})
+        self.panel.set_authors(authors)
+        self.panel.set_annotations(self.items, self.script, self.reading_style, self.tag_script)
+        if self.selected is not None and self.selected not in self.by_id:
+            self.selected = None
+            self.note_editor.set_annotation(None)
+        self._sync_selected()
+
+    def _sync_selected(self) -> None:
+        ann = self.by_id.get(self.selected) if self.selected is not None else None
+        if ann is None:
+            self.overlay.selected = None
+        else:
+            if self.note_editor.annotation_id == ann.id:
+                self.note_editor.set_note_text(ann.note)
+            else:
+                self.note_editor.set_annotation(ann.id, ann.note, convert_text(ann.exact, self.script))
+            self.overlay.selected = (ann.start, ann.end, QColor(annotation_colour(ann))) \
+                if ann.kind == "highlight" and not ann.orphaned else None
+        self.panel.select_annotation(self.selected)
+        self.overlay.update()
+
+    def _update_fixes(self, fixes: dict[int, str]) -> None:
+        """Reading fixes changed: redraw the readings of the paragraphs they are in."""
+        old = self.fixes
+        self.fixes = fixes
+        self.overlay.fixes = fixes
+        moved = {o for o in old.keys() | fixes.keys() if old.get(o) != fixes.get(o)}
+        if not moved or self.window.article is None:
+            return
+        pars = self.view.paragraphs
+        starts = [p.start for p in pars]
+        idxs = sorted({max(0, bisect_right(starts, o) - 1) for o in moved})
+        cached = self.lib.cached_tokens(self.window.article.revision_id, [pars[i] for i in idxs if i < len(pars)])
+        if cached:
+            self.view.update_tokens(apply_fixes(cached, fixes))
+
+    def _annotations_changed(self, article_id: int) -> None:
+        if article_id == self.article_id:
+            hint, self._hint = self._hint, None
+            self.refresh(hint)
+
+    def _settings_changed(self, key: str) -> None:
+        if key == "display" and self.article_id is not None:
+            self.panel.set_tags(self.tag_list)
+            self.panel.set_annotations(self.items, self.script, self.reading_style, self.tag_script)
+            self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, self.tag_script), self.view.is_dark())
+            self._sync_selected()
+
+    def _filters_changed(self) -> None:
+        self.panel.select_annotation(self.selected)
+
+    # ---- the undo stack -------------------------------------------------------------------------
+    def notify(self, changed: Changed, article_id: int | None = None) -> None:
+        """After a change, an undo or a redo: tell every view through the hub (this one refreshes too)."""
+        articles = set(changed.articles) | ({article_id} if article_id is not None else set())
+        if not articles and self.article_id is not None:  # tag edits: the open article's colours and chips
+            articles = {self.article_id}
+        for aid in sorted(articles):
+            self._hint = changed if aid == self.article_id else None
+            self.hub.annotationsChanged.emit(aid)
+        self._hint = None
+
+    def push(self, edit, article_id: int | None = None, text: str | None = None) -> None:  # noqa: ANN001 - Edit
+        """Put an applied Edit on the undo stack and show its result."""
+        if edit.noop:
+            return
+        self._end_burst()
+        self.stack.push(EditCommand(edit, self.notify, article_id, text))
+        self.notify(edit.changed, article_id)
+
+    def undo(self) -> None:
+        self.note_editor.flush()
+        self._end_burst()
+        self.stack.undo()
+
+    def redo(self) -> None:
+        self.note_editor.flush()
+        self._end_burst()
+        self.stack.redo()
+
+    def _end_burst(self) -> None:
+        self._burst += 1
+
+    def _run(self, fn, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        """Run a core operation; a user error becomes a status-bar message instead of a traceback."""
+        try:
+            return fn(*args, **kwargs)
+        except ReaderError as exc:
+            self.message(str(exc))
+            return None
+
+    def message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 5000)
+
+    # ---- creating, tagging, deleting ------------------------------------------------------------
+    def _selected_span(self) -> tuple[int, int] | None:
+        """The view's selection without whitespace at its edges; None when nothing (new) is selected."""
+        s, e = self.view.selection()
+        while s < e and self.text[s:s + 1].isspace():
+            s += 1
+        while e > s and self.text[e - 1:e].isspace():
+            e -= 1
+        if s >= e:
+            return None
+        ann = self.by_id.get(self.selected) if self.selected is not None else None
+        if ann is not None and (ann.start, ann.end) == (s, e):
+            return None  # the selection is the selected annotation itself (a jump selected it)
+        return s, e
+
+    def create(self, tags: list[int] | None = None, color: str | None = None, focus_note: bool = False) -> Annotation | None:
+        span = self._selected_span()
+        if span is None or self.article_id is None:
+            self.message(self.tr("Select some text first."))
+            return None
+        edit = self._run(self.anns.create, self.article_id, span[0], span[1], tags=tags or (), color=color)
+        if edit is None:
+            return None
+        self.toolbar.hide()
+        self.push(edit, self.article_id)
+        self._programmatic = True
+        self.view.set_selection(span[1], span[1])
+        self._programmatic = False
+        self.select(edit.annotation.id)
+        if focus_note:
+            self.note_editor.edit.setFocus()
+        return edit.annotation
+
+    def highlight_plain(self) -> None:
+        self.create()
+
+    def tag_key(self, key: str) -> None:
+        """A tag's key: tag a new selection, or toggle the tag on the selected annotation."""
+        tag = next((t for t in self.tag_list if t.shortcut == key), None)
+        if tag is None:
+            self.message(self.tr("No tag has the key %1 (Edit → Tags…).").replace("%1", key))
+            return
+        if self._selected_span() is not None:
+            self.create([tag.id])
+        elif self.selected is not None:
+            self.toggle_tag(self.selected, tag.id)
+        else:
+            self.message(self.tr("Select some text or a highlight first."))
+
+    def toggle_tag(self, annotation_id: int, tag_id: int) -> None:
+        ann = self.by_id.get(annotation_id)
+        if ann is None or ann.kind != "highlight":
+            return
+        has = any(t.id == tag_id for t in ann.tags)
+        edit = self._run(self.anns.remove_tag if has else self.anns.add_tag, annotation_id, tag_id)
+        if edit is not None:
+            self.push(edit, ann.article_id)
+
+    def set_colour(self, annotation_id: int, colour: str | None) -> None:
+        ann = self.by_id.get(annotation_id)
+        if ann is None:
+            return
+        edit = self._run(self.anns.set_color, annotation_id, colour)
+        if edit is not None:
+            self.push(edit, ann.article_id)
+
+    def delete_selected(self) -> None:
+        if self.selected is None:
+            self.message(self.tr("Select a highlight first (click it)."))
+            return
+        self.delete(self.selected)
+
+    def delete(self, annotation_id: int) -> None:
+        ann = self.by_id.get(annotation_id)
+        edit = self._run(self.anns.delete, annotation_id)
+        if edit is not None:
+            if self.selected == annotation_id:
+                self.select(None)
+            self.push(edit, ann.article_id if ann else self.article_id)
+
+    def save_note(self, annotation_id: int, text: str) -> None:
+        ann = self.by_id.get(annotation_id)
+        edit = self._run(self.anns.update_note, annotation_id, text)
+        if edit is None or edit.noop:
+            return
+        now = time.monotonic()
+        if now - self._last_note > BURST_GAP_S:
+            self._end_burst()
+        self._last_note = now
+        article_id = ann.article_id if ann else self.article_id
+        self.stack.push(NoteCommand(edit, annotation_id, self._burst, self.notify, article_id, self.tr("edit note")))
+        self.notify(edit.changed, article_id)
+
+    # ---- selecting and navigating ---------------------------------------------------------------
+    def select(self, annotation_id: int | None, *, jump: bool = False, from_panel: bool = False) -> None:
+        """Make an annotation the selected one (panel row, note editor, outline); `jump` scrolls to it."""
+        ann = self.by_id.get(annotation_id) if annotation_id is not None else None
+        if annotation_id is not None and ann is None:
+            try:
+                ann = self.anns.get(annotation_id)
+            except ReaderError:
+                ann = None
+        self.selected = ann.id if ann is not None else None
+        if ann is None:
+            self.note_editor.set_annotation(None)
+        self._sync_selected()
+        if jump and ann is not None and not ann.orphaned and ann.article_id == self.article_id:
+            rect = self.view.glyph_rect(ann.start)
+            if rect is None or rect.top() < 0 or rect.bottom() > self.view.viewport().height():
+                self.view.scroll_to_offset(ann.start, margin=self.view.viewport().height() / 4)
+            self._programmatic = True
+            self.view.set_selection(ann.start, ann.end)
+            self._programmatic = False
+            self.toolbar.hide()
+            self.overlay.update()
+
+    def step(self, direction: int) -> None:
+        """] and [: the next or previous annotation listed in the panel (after the selected one or the view's top)."""
+        anns = self.panel.visible_annotations()
+        if not anns:
+            self.message(self.tr("No annotations here."))
+            return
+        cur = self.by_id.get(self.selected) if self.selected is not None else None
+        if cur is not None and not cur.orphaned:
+            key = (cur.start, cur.end, cur.id)
+        else:
+            top = self.view.selection()[0] if self.view.selection()[0] < self.view.selection()[1] else self.view.top_offset()
+            key = (top, -1, -1) if direction > 0 else (top, 10**12, 10**12)
+        keys = [(a.start, a.end, a.id) for a in anns]
+        if direction > 0:
+            nxt = next((a for a, k in zip(anns, keys, strict=True) if k > key), anns[0])
+        else:
+            nxt = next((a for a, k in zip(reversed(anns), reversed(keys), strict=True) if k < key), anns[-1])
+        self.select(nxt.id, jump=True)
+        self.view.setFocus()
+
+    def open_result(self, article_id: int, annotation_id: int) -> None:
+        """A search result: open its article (if another) and jump to it."""
+        if self.window.article is None or self.window.article.id != article_id:
+            self.window.open_article(article_id)
+        self.select(annotation_id, jump=True)
+
+    def search(self, query: str) -> None:
+        if not query:
+            self.panel.leave_search()
+            self.panel.select_annotation(self.selected)
+            return
+        results = self._run(self.anns.search, query) or []
+        titles = {a.id: convert_text(a.title, self.script) for a in self.lib.list_articles()}
+        self.panel.show_search_results(results, titles)
+        self.panel.select_annotation(self.selected)
+
+    # ---- the view's signals ---------------------------------------------------------------------
+    def _selection_changed(self, start: int, end: int) -> None:
+        if self._programmatic or start >= end:
+            self._toolbar_timer.stop()
+            self.toolbar.hide()
+            return
+        self._toolbar_timer.start()
+
+    def _show_toolbar(self) -> None:
+        span = self._selected_span()
+        if span is None or not self.view.isVisible():
+            self.toolbar.hide()
+            return
+        self.toolbar.show_near(span_rects(self.view, *span))
+
+    def _toolbar_tag(self, tag_id: int) -> None:
+        self.create([tag_id])
+
+    def _toolbar_note(self) -> None:
+        self.create(focus_note=True)
+
+    def _clicked(self, offset: int) -> None:
+        keys = self.view.highlight_at(offset)
+        if not keys:
+            if self.selected is not None:
+                self.select(None)
+            return
+        # clicking again where highlights overlap steps from the innermost outwards
+        nxt = keys[(keys.index(self.selected) + 1) % len(keys)] if self.selected in keys else keys[0]
+        self.select(int(nxt))
+
+    def _hovered(self, offset: int) -> None:
+        self._hover_offset = offset
+        self._hover_timer.start()
+
+    def tooltip_html(self, offset: int) -> str:
+        """What hovering over a character shows: the highlights there (tags, note's first lines) and a fixed reading."""
+        parts = []
+        for key in self.view.highlight_at(offset)[:3]:
+            ann = self.by_id.get(int(key))
+            if ann is None:
+                continue
+            tags = ", ".join(html.escape(tag_label(t, self.tag_script)) for t in ann.tags) or html.escape(self.tr("Highlight"))
+            block = f"<b>{tags}</b>"
+            note = first_lines(ann.note, 3)
+            if note:
+                block += "<br>" + html.escape(note).replace("\n", "<br>")
+            parts.append(block)
+        if offset in self.fixes:
+            shown = render(self.fixes[offset], self.reading_style) or self.fixes[offset]
+            parts.append(html.escape(self.tr("Reading chosen by a reader: %1").replace("%1", shown)))
+        return "<hr>".join(parts)
+
+    def _show_tooltip(self) -> None:
+        if not self.view.viewport().underMouse():
+            return
+        text = self.tooltip_html(self._hover_offset)
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self.view.viewport())
+        else:
+            QToolTip.hideText()
+
+    # ---- the context menu -----------------------------------------------------------------------
+    def _context_menu(self, menu: QMenu, offset: int) -> None:
+        menu.addSeparator()
+        if self._selected_span() is not None:
+            sub = menu.addMenu(self.tr("Highlight"))
+            sub.addAction(self.tr("Highlight") + "\tH", self.highlight_plain)
+            sub.addAction(self.tr("Highlight with a note…"), lambda: self.create(focus_note=True))
+            sub.addSeparator()
+            for t in self.tag_list:
+                label = tag_label(t, self.tag_script) + (f"\t{t.shortcut}" if t.shortcut else "")
+                sub.addAction(colour_icon(t.color), label, lambda tid=t.id: self.create([tid]))
+            sub.addSeparator()
+            colours = sub.addMenu(self.tr("Colour"))
+            for value, name in PRESET_COLOURS:
+                colours.addAction(colour_icon(value), self.tr(name), lambda c=value: self.create(color=c))
+        keys = self.view.highlight_at(offset)
+        ann = self.by_id.get(int(keys[0])) if keys else None
+        if ann is not None:
+            self._annotation_menu(menu, ann)
+        self._reading_menu(menu, offset)
+
+    def _annotation_menu(self, menu: QMenu, ann: Annotation) -> None:
+        tags = menu.addMenu(self.tr("Tags of this highlight"))
+        have = {t.id for t in ann.tags}
+        for t in self.tag_list:
+            act = tags.addAction(colour_icon(t.color), tag_label(t, self.tag_script),
+                                 lambda tid=t.id, aid=ann.id: self.toggle_tag(aid, tid))
+            act.setCheckable(True)
+            act.setChecked(t.id in have)
+        colours = menu.addMenu(self.tr("Colour of this highlight"))
+        act = colours.addAction(self.tr("The first tag's colour"), lambda aid=ann.id: self.set_colour(aid, None))
+        act.setCheckable(True)
+        act.setChecked(ann.color is None)
+        for value, name in PRESET_COLOURS:
+            act = colours.addAction(colour_icon(value), self.tr(name), lambda c=value, aid=ann.id: self.set_colour(aid, c))
+            act.setCheckable(True)
+            act.setChecked(ann.color == value)
+        colours.addAction(self.tr("Other…"), lambda aid=ann.id: self._pick_colour(aid))
+        menu.addAction(self.tr("Edit note"), lambda aid=ann.id: (self.select(aid), self.note_editor.edit.setFocus()))
+        menu.addAction(self.tr("Delete highlight"), lambda aid=ann.id: self.delete(aid))
+
+    def _pick_colour(self, annotation_id: int) -> None:
+        ann = self.by_id.get(annotation_id)
+        start = QColor(annotation_colour(ann)) if ann else QColor("#f2c94c")
+        colour = QColorDialog.getColor(start, self.window, self.tr("Highlight colour"))
+        if colour.isValid():
+            self.set_colour(annotation_id, colour.name())
+
+    # ---- reading fixes --------------------------------------------------------------------------
+    def current_reading(self, offset: int) -> str | None:
+        """The reading the view shows for the character at a canonical offset (fixes included)."""
+        pars = self.view.paragraphs
+        idx = max(0, bisect_right([p.start for p in pars], offset) - 1)
+        for tok in self.view.doc.tokens.get(idx, []):
+            if tok.start <= offset < tok.end:
+                return tok.readings[offset - tok.start]
+        return None
+
+    def readings_of(self, char: str) -> list[str]:
+        """Possible readings of a character: the dictionary's, then pypinyin's heteronyms."""
+        out: list[str] = []
+        forms = dict.fromkeys([char, convert_text(char, "simplified"), convert_text(char, "traditional")])
+        try:
+            if self._dictionary is None:
+                from reader.core.dictionary import Dictionary
+
+                self._dictionary = Dictionary.open_default()
+            for form in forms:
+                out += [r for r in self._dictionary.readings_of(form) if r not in out]
+        except Exception:  # noqa: BLE001 - no dictionary: pypinyin still knows the readings
+            pass
+        from pypinyin import Style, pinyin
+
+        for r in pinyin(char, heteronym=True, style=Style.TONE3, neutral_tone_with_five=True)[0]:
+            r = r.replace("ü", "v")
+            if r and r[-1].isdigit() and r not in out:
+                out.append(r)
+        return out
+
+    def _reading_menu(self, menu: QMenu, offset: int) -> None:
+        if not 0 <= offset < len(self.text) or not is_han(self.text[offset]) or self.article_id is None:
+            return
+        char = self.text[offset]
+        current = self.current_reading(offset)
+        options = self.readings_of(char)
+        if current and current not in options:
+            options.insert(0, current)
+        shown_char = convert_text(char, self.script)
+        sub = menu.addMenu(self.tr("Reading of %1").replace("%1", shown_char))
+        for r in options:
+            act = sub.addAction(render(r, self.reading_style) or r, lambda rr=r: self.fix_reading(offset, rr))
+            act.setCheckable(True)
+            act.setChecked(r == current)
+        sub.addSeparator()
+        act = sub.addAction(self.tr("Restore automatic reading"), lambda: self.restore_reading(offset))
+        act.setEnabled(offset in self.fixes)
+
+    def fix_reading(self, offset: int, reading: str) -> None:
+        if self.article_id is None:
+            return
+        edit = self._run(set_fix, self.lib, self.article_id, offset, reading)
+        if edit is not None:
+            self.push(edit, self.article_id)
+
+    def restore_reading(self, offset: int) -> None:
+        if self.article_id is None:
+            return
+        edit = self._run(remove_fix, self.lib, self.article_id, offset)
+        if edit is not None:
+            self.push(edit, self.article_id)
+
+    # ---- dialogs --------------------------------------------------------------------------------
+    def open_tag_manager(self) -> None:
+        from reader.gui.tag_manager import TagManagerDialog
+
+        dialog = TagManagerDialog(self, self.window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_preferences(self) -> None:
+        from reader.gui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.lib, self.window)
+        if dialog.exec():
+            self.refresh()
+        dialog.deleteLater()
+
+
+def install(window) -> AnnotationController:  # noqa: ANN001 - MainWindow
+    """Add annotating to a main window; returns its controller."""
+    return AnnotationController(window)

@@ -1,0 +1,185 @@
+"""Annotation widgets over the reading view (gui layer): the floating toolbar and the marks overlay.
+
+`SelectionToolbar` appears near a fresh selection with one coloured button per tag, a plain highlight
+and a note button; it never takes the keyboard focus from the view. `MarksOverlay` is a transparent child
+of the view's viewport that draws what the view itself does not: an outline around the selected
+annotation and a small mark under readings a reader fixed. `span_rects(view, start, end)` gives the
+viewport rectangles of a canonical span on the visible lines (what the view fills for a highlight).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+
+from reader.core.tags import Tag
+from reader.gui.qtfix import keep_none_alive
+
+FIX_MARK_COLOUR = "#d9480f"  # the mark under a reading a reader chose
+
+
+def span_rects(view, start: int, end: int) -> list[QRectF]:  # noqa: ANN001 - ReadingView
+    """Viewport rectangles covering the canonical span [start, end) on the visible lines (as the view fills it)."""
+    if start >= end:
+        return []
+    y0 = float(view.verticalScrollBar().value())
+    y1 = y0 + view.viewport().height()
+    out: list[QRectF] = []
+    for _idx, top, lay in view.doc.visible(y0, y1):
+        if lay.par.end < start or lay.par.start >= end:
+            continue
+        out += [r.translated(0, -y0) for r in view.doc.span_rects(lay, top, start, end)]
+    return out
+
+
+def _text_on(colour: QColor) -> str:
+    """Black or white, whichever reads better on `colour`."""
+    luma = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+    return "#1a1a1a" if luma > 0.55 else "#ffffff"
+
+
+class SelectionToolbar(QFrame):
+    """A small bar of buttons shown above (or below) a new selection; clicking never moves the focus."""
+
+    def __init__(self, parent: QWidget, on_tag: Callable[[int], None], on_plain: Callable[[], None],
+                 on_note: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self.on_tag, self.on_plain, self.on_note = on_tag, on_plain, on_note
+        self.setObjectName("selectionToolbar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 3, 4, 3)
+        self._layout.setSpacing(3)
+        self.buttons: dict[int, QToolButton] = {}
+        self.plain_button: QToolButton | None = None
+        self.note_button: QToolButton | None = None
+        self.hide()
+
+    def set_tags(self, tags: list[Tag], label: Callable[[Tag], str], dark: bool) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            w = item.widget()
+            if w is not None:
+                w.deleteLater()
+        self.buttons = {}
+        last_set: int | None = None
+        for t in tags:
+            if last_set is not None and t.tagset_id != last_set:
+                self._layout.addSpacing(6)
+            last_set = t.tagset_id
+            colour = QColor(t.color)
+            b = self._button(t.name_zh or t.name, lambda _=False, tid=t.id: self.on_tag(tid))
+            b.setToolTip(label(t) + (f"  ({t.shortcut})" if t.shortcut else ""))
+            b.setStyleSheet(
+                f"QToolButton {{ background: {colour.name()}; color: {_text_on(colour)}; border: none;"
+                " border-radius: 4px; padding: 2px 6px; }"
+                f"QToolButton:hover {{ background: {colour.lighter(115).name()}; }}"
+            )
+            self.buttons[t.id] = b
+        self._layout.addSpacing(6)
+        plain = QColor("#f2c94c")
+        self.plain_button = self._button(self.tr("Highlight"), lambda _=False: self.on_plain())
+        self.plain_button.setToolTip(self.tr("Plain highlight (H)"))
+        self.plain_button.setStyleSheet(
+            f"QToolButton {{ background: {plain.name()}; color: #1a1a1a; border: none; border-radius: 4px;"
+            " padding: 2px 6px; }"
+        )
+        self.note_button = self._button(self.tr("Note…"), lambda _=False: self.on_note())
+        self.note_button.setToolTip(self.tr("Highlight and write a note"))
+        self.note_button.setStyleSheet(
+            "QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 1px 6px; }"
+        )
+        self.adjustSize()
+
+    def _button(self, text: str, slot: Callable[[bool], None]) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        b.setAutoRaise(False)
+        b.clicked.connect(slot)
+        self._layout.addWidget(b)
+        return b
+
+    def show_near(self, rects: list[QRectF]) -> None:
+        """Place the bar above the first rectangle of the selection (below the last when there is no room)."""
+        if not rects:
+            self.hide()
+            return
+        self.adjustSize()
+        size: QSize = self.sizeHint()
+        area = self.parentWidget().rect()
+        first, last = rects[0], rects[-1]
+        y = first.top() - size.height() - 4
+        x = first.left()
+        if y < 2:
+            y = last.bottom() + 4
+            x = last.left()
+        x = max(2.0, min(x, area.width() - size.width() - 2.0))
+        y = max(2.0, min(y, area.height() - size.height() - 2.0))
+        self.resize(size)
+        self.move(QPoint(int(x), int(y)))
+        self.show()
+        self.raise_()
+
+
+class MarksOverlay(QWidget):
+    """Transparent layer over the view's text: the selected annotation's outline and reading-fix marks."""
+
+    def __init__(self, view) -> None:  # noqa: ANN001 - ReadingView
+        super().__init__(view.viewport())
+        self.view = view
+        self.selected: tuple[int, int, QColor] | None = None
+        self.fixes: dict[int, str] = {}
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.viewport().installEventFilter(self)
+        self.resize(view.viewport().size())
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.resize(self.view.viewport().size())
+        return False
+
+    def fix_mark_rects(self) -> list[tuple[int, QRectF]]:
+        """(offset, viewport rectangle of the reading) for each visible fixed reading."""
+        if not self.fixes:
+            return []
+        view = self.view
+        y0 = float(view.verticalScrollBar().value())
+        y1 = y0 + view.viewport().height()
+        out = []
+        for _idx, _top, lay in view.doc.visible(y0, y1):
+            for off in self.fixes:
+                if lay.par.start <= off < lay.par.end:
+                    rect = view.reading_rect(off)
+                    if rect is not None:
+                        out.append((off, rect))
+        return out
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        keep_none_alive()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.selected is not None:
+            start, end, colour = self.selected
+            pen = QPen(QColor(colour).darker(135), 1.6)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for rect in span_rects(self.view, start, end):
+                painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 3, 3)
+        mark = QColor(FIX_MARK_COLOUR)
+        if self.view.is_dark():
+            mark = mark.lighter(150)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mark)
+        for _off, rect in self.fix_mark_rects():
+            painter.fillRect(QRectF(rect.left(), rect.bottom() + 0.5, rect.width(), 1.4), mark)
+            painter.drawEllipse(QPointF(rect.center().x(), rect.bottom() + 3.2), 1.5, 1.5)
+        painter.end()

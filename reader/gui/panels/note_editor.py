@@ -1,0 +1,202 @@
+"""The note editor (gui layer): a Markdown note for the selected annotation, saved as you type, with a preview.
+
+The text is saved after a pause in typing (`SAVE_DELAY_MS`) through the `noteEdited(annotation_id, text)`
+signal; the preview is rendered with the `markdown` package with raw HTML turned off (HTML in a note is
+shown as typed, never interpreted). The preview loads nothing from outside (only data: URLs), and a link
+opens in the system browser only after the reader confirms.
+"""
+from __future__ import annotations
+
+import markdown
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+SAVE_DELAY_MS = 500
+PREVIEW_DELAY_MS = 120
+OPENABLE_SCHEMES = ("http", "https", "mailto")
+PREVIEW_CSS = """
+p { margin: 0 0 6px 0; }
+blockquote { margin: 4px 0 4px 10px; color: palette(placeholder-text); }
+code { font-family: monospace; }
+pre { font-family: monospace; margin: 4px 0; }
+h1, h2, h3, h4 { margin: 6px 0 4px 0; }
+"""
+
+
+def render_markdown(text: str) -> str:
+    """HTML for a note: Markdown rendered, raw HTML shown as text (escaped), never interpreted."""
+    md = markdown.Markdown(extensions=["fenced_code", "sane_lists", "nl2br"], output_format="html")
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md.convert(text)
+
+
+def first_lines(note: str, lines: int = 1, width: int = 80) -> str:
+    """The first non-empty lines of a note as plain text (for lists and tooltips)."""
+    out = []
+    for line in note.splitlines():
+        line = line.strip()
+        if line:
+            out.append(line if len(line) <= width else line[: width - 1] + "…")
+        if len(out) >= lines:
+            break
+    return "\n".join(out)
+
+
+class NotePreview(QTextBrowser):
+    """A QTextBrowser that never loads anything but data: URLs and never follows links by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(PREVIEW_CSS)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: D401 - Qt override
+        qurl = QUrl(url) if isinstance(url, str) else url
+        if qurl.scheme() == "data":
+            return super().loadResource(kind, qurl)
+        return None
+
+
+class NoteEditor(QWidget):
+    """Edit the note of one annotation; `noteEdited(annotation_id, text)` after each pause in typing."""
+
+    noteEdited = Signal(int, str)
+    burstEnded = Signal()  # the editor lost focus or switched annotation: the next edit is a new undo step
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.annotation_id: int | None = None
+        self._loading = False
+        self._pending = False
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.installEventFilter(self)
+        self.preview = NotePreview(self)
+        self.preview.anchorClicked.connect(self.open_link)
+        self.preview.setPlaceholderText(self.tr("The rendered note appears here."))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.edit)
+        split.addWidget(self.preview)
+        split.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 6)
+        lay.setSpacing(4)
+        lay.addWidget(self.title)
+        lay.addWidget(split, 1)
+        font = QFont(self.edit.font())
+        self.edit.setFont(font)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.edit.textChanged.connect(self._typed)
+        self.set_annotation(None)
+
+    # ---- content --------------------------------------------------------------------------------
+    def set_annotation(self, annotation_id: int | None, note: str = "", quote: str = "") -> None:
+        """Show the note of an annotation (None: nothing selected). A pending edit of the previous one is saved."""
+        if annotation_id != self.annotation_id:
+            self.flush()
+            self.burstEnded.emit()
+        self.annotation_id = annotation_id
+        enabled = annotation_id is not None
+        self.edit.setEnabled(enabled)
+        self.edit.setPlaceholderText(
+            self.tr("Write a note in Markdown…") if enabled else self.tr("Select a highlight to write a note.")
+        )
+        if enabled:
+            short = " ".join(quote.split())
+            short = short if len(short) <= 40 else short[:39] + "…"
+            self.title.setText(self.tr("Note on “%1”").replace("%1", short))
+        else:
+            self.title.setText(self.tr("Note"))
+        self._set_text(note if enabled else "")
+
+    def set_note_text(self, note: str) -> None:
+        """The stored note changed (undo, another window): show it unless it is what is being typed."""
+        if note != self.edit.toPlainText() and not self._pending:
+            self._set_text(note)
+
+    def _set_text(self, text: str) -> None:
+        self._loading = True
+        try:
+            if text != self.edit.toPlainText():
+                self.edit.setPlainText(text)
+                cursor = self.edit.textCursor()
+                cursor.movePosition(cursor.MoveOperation.End)
+                self.edit.setTextCursor(cursor)
+        finally:
+            self._loading = False
+        self._pending = False
+        self._save_timer.stop()
+        self.update_preview()
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    # ---- saving ---------------------------------------------------------------------------------
+    def _typed(self) -> None:
+        if self._loading or self.annotation_id is None:
+            return
+        self._pending = True
+        self._save_timer.start()
+        self._preview_timer.start()
+
+    def flush(self) -> None:
+        """Save now what has been typed (before undo, switching annotation, closing)."""
+        self._save_timer.stop()
+        if self._pending and self.annotation_id is not None:
+            self._pending = False
+            self.update_preview()
+            self.noteEdited.emit(self.annotation_id, self.edit.toPlainText())
+
+    @property
+    def pending(self) -> bool:
+        return self._pending
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+            self.burstEnded.emit()
+        return super().eventFilter(watched, event)
+
+    # ---- preview and links ----------------------------------------------------------------------
+    def update_preview(self) -> None:
+        self._preview_timer.stop()
+        text = self.edit.toPlainText()
+        self.preview.setHtml(render_markdown(text) if text.strip() else "")
+
+    def open_link(self, url: QUrl) -> None:
+        """Open a link of the preview in the system browser, after asking."""
+        if url.scheme().lower() not in OPENABLE_SCHEMES:
+            QMessageBox.information(
+                self, self.tr("Link not opened"),
+                self.tr("Only web (http, https) and e-mail links can be opened: %1").replace(
+                    "%1", url.toDisplayString()),
+            )
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Open link?"),
+            self.tr("Open this link in your web browser?\n\n%1").replace("%1", url.toDisplayString()),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Open:
+            QDesktopServices.openUrl(url)
