@@ -25,6 +25,7 @@ from reader import APP_NAME, __version__
 from reader.core import positions
 from reader.core.errors import ReaderError
 from reader.core.library import Library
+from reader.core.reading_fixes import apply_fixes, fixes_for
 from reader.core.text import ArticleInfo
 from reader.gui.app import apply_theme
 from reader.gui.find_bar import FindBar, find_all
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
         from reader.gui import bilingual
 
         self.bilingual = bilingual.install(self)
+        from reader.gui import annotate
+
+        self.annotator = annotate.install(self)
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
@@ -268,7 +272,7 @@ class MainWindow(QMainWindow):
             self._tokens_worker = None
         self.article = info
         pars = self.lib.paragraphs(info.revision_id)
-        tokens = self.lib.cached_tokens(info.revision_id, pars)
+        tokens = apply_fixes(self.lib.cached_tokens(info.revision_id, pars), fixes_for(self.lib, article_id))
         self._translations = self.lib.translations(info.revision_id)
         self.view.set_document(pars, tokens, self._translations)
         if offset is None:
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
         first = next((k for k, p in enumerate(missing) if p.end >= offset), 0)
         ordered = missing[first:] + missing[:first]
         if self.lib.path is None:  # in-memory library: no second connection possible
-            self.view.update_tokens(self.lib.tokens(revision_id, ordered))
+            self.view.update_tokens(apply_fixes(self.lib.tokens(revision_id, ordered), fixes_for(self.lib, self.article.id)))
             return
         worker = TokensWorker(self.lib.path, revision_id, ordered, self)
         worker.batch.connect(self._tokens_arrived)
@@ -305,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def _tokens_arrived(self, revision_id: int, tokens: dict) -> None:
         if self.article is not None and self.article.revision_id == revision_id:
-            self.view.update_tokens(tokens)
+            self.view.update_tokens(apply_fixes(tokens, fixes_for(self.lib, self.article.id)))
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
