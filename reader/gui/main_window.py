@@ -249,8 +249,11 @@ class MainWindow(QMainWindow):
     # ---- library --------------------------------------------------------------------------------
     def refresh_library(self) -> None:
         current = self.article.id if self.article else None
-        # The interface is English for now: the English title is the second line of each entry.
-        self.sidebar.set_articles(self.lib.list_articles(), current, english_second=True)
+        # English interface: the English title is the second line; Chinese: the title in the interface's script.
+        from reader.gui import i18n
+
+        english = i18n.ui_language() == "en"
+        self.sidebar.set_articles(i18n.sidebar_articles(self.lib.list_articles()), current, english_second=english)
 
     def _sidebar_changed(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
         if item is not None:
