@@ -74,6 +74,7 @@ class BilingualController(QObject):
             self.level = 0
         self.caption = QLabel(window)
         self.caption.setObjectName("translationCaption")
+        self.caption.setProperty("i18n_own", True)
         window.statusBar().addPermanentWidget(self.caption)
         self._build_menus()
         self.retranslate()
@@ -490,6 +491,9 @@ class BilingualController(QObject):
 
 def install(window: MainWindow) -> BilingualController:
     """Add the bilingual reading aids to a main window."""
+    from reader.gui import i18n
+
     controller = BilingualController(window)
     window.bilingual = controller  # type: ignore[attr-defined]
+    i18n.install(window)
     return controller

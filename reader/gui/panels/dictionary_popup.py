@@ -70,6 +70,7 @@ class DictionaryPopup(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("dictionaryPopup")
+        self.setProperty("i18n_own", True)  # retranslates itself (see retranslate)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -173,7 +174,8 @@ class DictionaryPopup(QFrame):
             reading = reading_html(entry.reading, style, scheme, palette)
             label = ""
             if entry.proper_noun:
-                label = f' <span style="color:{muted}">({html.escape(self.tr("name"))})</span>'
+                name = self.tr("name")
+                label = f' <span style="color:{muted}">({html.escape(name)})</span>'
             forms_note = ""
             if len(self.entries) > 1 and (entry.simplified != entry.traditional):
                 shown = entry.traditional if first_script == "traditional" else entry.simplified
