@@ -38,6 +38,9 @@ def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplicati
         app.setApplicationDisplayName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)
+        from reader.gui import i18n
+
+        i18n.set_language(i18n.saved_choice(), save=False)  # the interface language chosen (or the system's)
     return app
 
 
