@@ -11,6 +11,9 @@ from functools import lru_cache
 from reader.core.errors import ImportFailed
 
 MAX_BYTES = 64 * 1024 * 1024  # a 64 MiB text is ~20M characters: far beyond any book
+# UTF-8 with stray bytes: at least this many well-formed characters per unreadable byte. Text in GB18030 or
+# Big5 read as UTF-8 has the opposite proportion (only ~1 pair in 12 happens to be well-formed UTF-8).
+STRAY_RATIO = 20
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +73,41 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return best[1] if best else None
 
 
+def _without_stray_nuls(data: bytes) -> bytes | None:
+    """Text padded with NUL bytes (a file cut short by a crash, a fixed-size buffer) without them.
+
+    Only when the NULs sit at the start or end, or are rare (≤ 1% of the bytes): binary files have more.
+    """
+    core = data.strip(b"\x00")
+    if b"\x00" in core and core.count(0) * 100 > len(data):
+        return None
+    return data.replace(b"\x00", b"")
+
+
+def _utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8, also when the file was cut off inside a character or has a few stray bytes of another encoding.
+
+    Stray bytes become U+FFFD (shown as �) when well-formed characters outnumber them `STRAY_RATIO` to
+    one, so a text in GB18030 or Big5 (where most multi-byte sequences are invalid UTF-8) is not taken
+    for UTF-8.
+    """
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and exc.reason == "unexpected end of data":
+            try:
+                return data[: exc.start].decode("utf-8"), "utf-8 (last character cut off)"
+            except UnicodeDecodeError:
+                pass
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count(b"\xef\xbf\xbd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - replaced  # well-formed non-ASCII characters
+    if 0 < bad and valid >= STRAY_RATIO * bad and any(_is_cjk(c) for c in text[:200_000]):
+        return text, f"utf-8 ({bad} unreadable byte{'s' if bad != 1 else ''} replaced)"
+    return None
+
+
 def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
     """Decode a text file's bytes. Returns (text, encoding name). Raises ImportFailed for non-text."""
     if len(data) > MAX_BYTES:
@@ -89,11 +127,14 @@ def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
         text = _utf16_without_bom(data)
         if text is not None:
             return text, "utf-16"
-        raise ImportFailed(f"{name}: not a text file (it contains binary data)")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        stripped = _without_stray_nuls(data)
+        utf8 = _utf8(stripped) if stripped is not None else None
+        if utf8 is None:
+            raise ImportFailed(f"{name}: not a text file (it contains binary data)")
+        return utf8[0], utf8[1] + ", NUL bytes removed"
+    utf8 = _utf8(data)
+    if utf8 is not None:
+        return utf8
     best: tuple[float, str, str] | None = None
     for enc in ("gb18030", "big5hkscs"):
         try:

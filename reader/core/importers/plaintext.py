@@ -24,21 +24,22 @@ _FOOTER = re.compile(
     r".{0,20}ICP[备備]\s*\d|[版版][权權][所声聲][有明]|[免][责責][声聲]明|本平台仅提供信息存储服务)",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^(?:作者\s*[|｜:：/／]\s*(?P<a>.+)|[（(]\s*作者(?:系|是|為|为|：|:)?\s*(?P<b>.+?)[)）]|(?:文|撰文)\s*[/／|｜]\s*(?P<c>.+))$")
+_BYLINE = re.compile(r"^(?:作者\s*[|｜:：/／]\s*(?P<a>.+)|[（(]\s*作者(?:系|是|為|为|：|:)?\s*(?P<b>\S.*?)[)）]|(?:文|撰文)\s*[/／|｜]\s*(?P<c>.+))$")
 _CN_NUM = "一二三四五六七八九十百零〇"
 _HEADING_CN = re.compile(rf"^[{_CN_NUM}]+\s*[、．.]\s*\S")
 _HEADING_CHAPTER = re.compile(rf"^第[{_CN_NUM}千\d]+[章节節回部篇卷](?:[\s:：]|$)")
-_HEADING_MD = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_HEADING_MD = re.compile(r"^(#{1,6})\s+(.*)$")  # closing #s stripped in code: a regex for them is quadratic
 _LIST = re.compile(r"^(?P<m>\d{1,3}[.、．)）](?!\d)|[（(]\d{1,3}[)）]|[（(][" + _CN_NUM + r"]{1,3}[)）]|[-*+•·](?=\s))\s*")
 _SENTENCE_END = tuple("。！？…”」』）)!?.:：；;》")
 _MD_INLINE = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    # Brackets are excluded inside the parts so that unclosed `[`/`(` cannot make a long line quadratic.
+    (re.compile(r"!\[[^\[\]]*\]\([^()\[\]]*\)"), ""),
+    (re.compile(r"\[([^\[\]]+)\]\([^()\[\]]*\)"), r"\1"),
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)"), r"\1"),
+    (re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?!\*)"), r"\1"),
     (re.compile(r"`([^`]+)`"), r"\1"),
 ]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029]")
 HEADING_MAX_CHARS = 60
 
 
@@ -70,6 +71,14 @@ def detect_script(text: str) -> str:
     return "mixed"
 
 
+def _strip_closing_hashes(text: str) -> str:
+    """`Title ##` → `Title` (a closing sequence needs a space before it, so `C#` stays)."""
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1].isspace()):
+        return bare.rstrip()
+    return text.rstrip()
+
+
 def _clean_line(line: str) -> str:
     line = _CONTROL.sub("", line)
     return line.strip(_WS + "\r\n")
@@ -81,6 +90,15 @@ def _join_wrapped(lines: list[str]) -> str:
         glue = " " if (out[-1:].isascii() and out[-1:].isalnum() and nxt[:1].isascii() and nxt[:1].isalnum()) else ""
         out += glue + nxt
     return out
+
+
+def _structural(line: str) -> bool:
+    """A line that stands on its own (list item, heading, byline, image): its block is not hard-wrapped prose."""
+    short = len(line) <= HEADING_MAX_CHARS
+    return bool(
+        _LIST.match(line) or _HEADING_MD.match(line) or _IMAGE.match(line) or _BYLINE.match(line)
+        or (short and (_HEADING_CHAPTER.match(line) or _HEADING_CN.match(line)))
+    )
 
 
 def _blocks(text: str) -> list[str]:
@@ -96,7 +114,7 @@ def _blocks(text: str) -> list[str]:
     for block in raw_blocks:
         if not block:
             continue
-        structured = any(_LIST.match(x) or _HEADING_MD.match(x) or _IMAGE.match(x) for x in block)
+        structured = any(_structural(x) for x in block)
         open_ended = sum(1 for x in block[:-1] if not x.endswith(_SENTENCE_END))
         if len(block) > 1 and not structured and open_ended >= 0.6 * (len(block) - 1):
             lines.append(_join_wrapped(block))
@@ -124,7 +142,7 @@ def parse_text(text: str, *, markdown: bool = False, name: str = "text") -> Pars
         kind, level, marker = "paragraph", 0, ""
         m = _HEADING_MD.match(line)
         if m:
-            kind, level, line = "heading", len(m.group(1)), m.group(2)
+            kind, level, line = "heading", len(m.group(1)), _strip_closing_hashes(m.group(2))
             if level == 1 and title is None:
                 title = line
         elif _BYLINE.match(line):
