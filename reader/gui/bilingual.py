@@ -57,6 +57,7 @@ class BilingualController(QObject):
         self._text_key: tuple | None = None
         self._text = ""
         self._pending = -1
+        self._known: set[str] = set()
         self.popup = DictionaryPopup(self.view.viewport())
         self.popup.addRequested.connect(self.add_to_vocabulary)
         self.popup.copyRequested.connect(self.copy_word)
@@ -417,6 +418,11 @@ class BilingualController(QObject):
         self._sync()
         self.apply_scaffolding()
 
+    def known_words_may_have_changed(self) -> None:
+        """The vocabulary changed elsewhere: redraw readings if the set of known words is different."""
+        if self.scaffolding_on and vocabulary.known_words(self.lib) != self._known:
+            self.apply_scaffolding()
+
     def apply_scaffolding(self) -> None:
         """Give the view the per-word reading filter (or none), from the level and the known words."""
         setter = getattr(self.view, "set_reading_filter", None)
@@ -426,7 +432,7 @@ class BilingualController(QObject):
         if d is None:
             setter(None)
             return
-        known = vocabulary.known_words(self.lib)
+        known = self._known = vocabulary.known_words(self.lib)
         levels = scaffolding.hsk_levels(d)
         level = self.level
 
@@ -492,8 +498,16 @@ class BilingualController(QObject):
 def install(window: MainWindow) -> BilingualController:
     """Add the bilingual reading aids to a main window."""
     from reader.gui import i18n
+    from reader.gui.panels import vocabulary_panel
 
     controller = BilingualController(window)
     window.bilingual = controller  # type: ignore[attr-defined]
+    dock = vocabulary_panel.install(window, controller.view_menu)
+    controller.vocabularyChanged.connect(dock.panel.reload)
+    dock.panel.vocabularyChanged.connect(controller.known_words_may_have_changed)
+    if str(window.store.value("bilingual/vocabulary_visible", "false")).lower() in ("true", "1"):
+        dock.show()
+    dock.visibilityChanged.connect(lambda on: window.store.setValue("bilingual/vocabulary_visible", bool(on))
+                                   if window.isVisible() else None)
     i18n.install(window)
     return controller

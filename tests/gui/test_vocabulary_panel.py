@@ -1,0 +1,148 @@
+"""The vocabulary dock: words added from the popup, edit, delete with undo, mark known (scaffolding), export."""
+from __future__ import annotations
+
+import zipfile
+
+from PySide6.QtCore import Qt
+
+from reader.core import vocabulary
+from reader.gui.panels.vocabulary_panel import ENGLISH, KNOWN, SENTENCE, WORD
+
+
+def _text(window) -> str:  # noqa: ANN001
+    return "\n".join(p.text for p in window.view.paragraphs)
+
+
+def _add(window, word: str, nth: int = 0) -> int:  # noqa: ANN001
+    text = _text(window)
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(word, pos + 1)
+    assert window.bilingual.show_at(pos)
+    window.bilingual.add_to_vocabulary()
+    return pos
+
+
+def _reading_shown(window, start: int, end: int) -> bool:  # noqa: ANN001
+    return any(window.view.reading_rect(o) is not None for o in range(start, end))
+
+
+def test_words_added_from_the_popup_appear_with_their_details(window) -> None:  # noqa: ANN001
+    window.open_article(2, offset=0)
+    _add(window, "国家")
+    panel = window.vocabulary_panel.panel
+    model = panel.model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, WORD)) == "国家 國家"
+    assert "country" in model.data(model.index(0, ENGLISH))
+    assert "国家" in model.data(model.index(0, SENTENCE))
+    panel.table.selectRow(0)
+    assert "<b>国家</b>" in panel.details.text()
+    assert "guó jiā" in panel.details.text() and "HSK 3" in panel.details.text()
+    assert "America" in panel.details.text(), "the article's title (English interface)"
+
+
+def test_edit_delete_and_undo(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from reader.gui.panels.vocabulary_panel import EditWordDialog
+
+    window.open_article(1, offset=0)
+    _add(window, "聯合國")
+    window.vocabulary_panel.toggleViewAction().trigger()
+    assert window.vocabulary_panel.isVisible()
+    panel = window.vocabulary_panel.panel
+    panel.table.selectRow(0)
+
+    def fake_exec(dialog) -> int:  # noqa: ANN001
+        dialog.reading.setText("lian2 he2 guo2")
+        dialog.senses.setPlainText("United Nations\nUN")
+        return 1
+
+    monkeypatch.setattr(EditWordDialog, "exec", fake_exec)
+    qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
+    (row,) = vocabulary.list_words(window.lib)
+    assert row.senses == ("United Nations", "UN")
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert vocabulary.list_words(window.lib) == []
+    assert panel.model.rowCount() == 0
+    stack = getattr(window, "undo_stack", None)
+    if stack is not None:
+        stack.undo()
+    else:
+        qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    (back,) = vocabulary.list_words(window.lib)
+    assert back.id == row.id and back.senses == ("United Nations", "UN") and back.sentence == row.sentence
+    assert panel.model.rowCount() == 1
+
+
+def test_scaffolding_at_level_6_hides_common_words_but_keeps_rare_ones(window) -> None:  # noqa: ANN001
+    window.open_article(2, offset=0)
+    text = _text(window)
+    common = text.index("国家")
+    window.view.ensure_offset_visible(common)
+    assert _reading_shown(window, common, common + 2)
+    window.bilingual.level_actions[6].trigger()
+    assert window.bilingual.scaffolding_on
+    window.view.ensure_offset_visible(common)
+    assert not _reading_shown(window, common, common + 2), "an HSK 3 word gets no reading at level 6"
+    from reader.core.scaffolding import get_level, shared_dictionary
+
+    assert get_level(window.lib) == 6
+    d = shared_dictionary()
+    # a rare word: a Han token the HSK list does not have (nor its parts)
+    rare = None
+    for toks in window.view.doc.tokens.values():
+        for tok in toks:
+            if len(tok.text) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in tok.text) and d.hsk_level(tok.text) is None \
+                    and all(d.hsk_level(c) is None for c in tok.text):
+                rare = tok
+                break
+        if rare:
+            break
+    assert rare is not None
+    window.view.ensure_offset_visible(rare.start)
+    assert _reading_shown(window, rare.start, rare.end), f"{rare.text} keeps its reading"
+    window.bilingual.act_all_readings.trigger()
+    window.view.ensure_offset_visible(common)
+    assert _reading_shown(window, common, common + 2)
+
+
+def test_marking_a_word_known_hides_its_reading_at_once(window) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    starts = [t.start for toks in window.view.doc.tokens.values() for t in toks if t.text == "聯合國"]
+    start = starts[0]
+    assert window.bilingual.show_at(start)
+    window.bilingual.add_to_vocabulary()
+    window.bilingual.set_scaffolding(True)
+    window.bilingual.popup.close_popup()
+    window.view.ensure_offset_visible(start)
+    assert _reading_shown(window, start, start + 3), "聯合國 at level 0 still has its reading"
+    panel = window.vocabulary_panel.panel
+    model = panel.model
+    model.setData(model.index(0, KNOWN), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert vocabulary.list_words(window.lib)[0].known
+    assert not _reading_shown(window, start, start + 3)
+    later = starts[-1]
+    window.view.ensure_offset_visible(later)
+    assert not _reading_shown(window, later, later + 3), "every occurrence"
+    panel.table.selectRow(0)
+    panel.toggle_known()
+    window.view.ensure_offset_visible(start)
+    assert _reading_shown(window, start, start + 3)
+
+
+def test_export_anki_and_csv(window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    window.open_article(2, offset=0)
+    _add(window, "国家")
+    _add(window, "国际")
+    panel = window.vocabulary_panel.panel
+    apkg = tmp_path / "deck.apkg"
+    csv_path = tmp_path / "words"
+    answers = iter([(str(apkg), ""), (str(csv_path), "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: next(answers)))
+    panel.export_anki_dialog()
+    panel.export_csv_dialog()
+    assert zipfile.is_zipfile(apkg)
+    rows = (tmp_path / "words.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) == 3 and rows[1].startswith("国家")
