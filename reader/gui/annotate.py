@@ -25,7 +25,7 @@ from reader.core.reading_fixes import apply_fixes, remove_fix, set_fix
 from reader.core.tags import Tag, Tags
 from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_rects
 from reader.gui.commands import EditCommand, NoteCommand
-from reader.gui.panels.annotation_panel import AnnotationPanel, annotation_colour, tag_label
+from reader.gui.panels.annotation_panel import AnnotationPanel, annotation_colour, tag_label, tag_short
 from reader.gui.panels.note_editor import NoteEditor, first_lines
 
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
@@ -193,13 +193,18 @@ class AnnotationController(QObject):
         self.article_id = article_id
         self.text = "\n".join(p.text for p in self.view.paragraphs)
         self.selected = None
-        self.refresh()
+        self.refresh()  # everything, tags too (their Chinese names follow the article's script)
         self.note_editor.set_annotation(None)
 
     def reload_tags(self) -> None:
         self.tag_list = self.tags.all()
+        self.panel.tag_script = self.tag_script
         self.panel.set_tags(self.tag_list)
-        self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, self.tag_script), self.view.is_dark())
+        self._toolbar_tags()
+
+    def _toolbar_tags(self) -> None:
+        script = self.tag_script
+        self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, script), lambda t: tag_short(t, script))
 
     @property
     def script(self) -> str:
@@ -292,9 +297,8 @@ class AnnotationController(QObject):
 
     def _settings_changed(self, key: str) -> None:
         if key == "display" and self.article_id is not None:
-            self.panel.set_tags(self.tag_list)
+            self.reload_tags()
             self.panel.set_annotations(self.items, self.script, self.reading_style, self.tag_script)
-            self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, self.tag_script), self.view.is_dark())
             self._sync_selected()
 
     def _filters_changed(self) -> None:
@@ -516,15 +520,19 @@ class AnnotationController(QObject):
     def _toolbar_note(self) -> None:
         self.create(focus_note=True)
 
+    def annotations_at(self, offset: int) -> list[int]:
+        """Ids of this article's highlights covering a canonical offset, innermost first."""
+        return [k for k in self.view.highlight_at(offset) if isinstance(k, int) and k in self.by_id]
+
     def _clicked(self, offset: int) -> None:
-        keys = self.view.highlight_at(offset)
+        keys = self.annotations_at(offset)
         if not keys:
             if self.selected is not None:
                 self.select(None)
             return
         # clicking again where highlights overlap steps from the innermost outwards
         nxt = keys[(keys.index(self.selected) + 1) % len(keys)] if self.selected in keys else keys[0]
-        self.select(int(nxt))
+        self.select(nxt)
 
     def _hovered(self, offset: int) -> None:
         self._hover_offset = offset
@@ -533,8 +541,8 @@ class AnnotationController(QObject):
     def tooltip_html(self, offset: int) -> str:
         """What hovering over a character shows: the highlights there (tags, note's first lines) and a fixed reading."""
         parts = []
-        for key in self.view.highlight_at(offset)[:3]:
-            ann = self.by_id.get(int(key))
+        for key in self.annotations_at(offset)[:3]:
+            ann = self.by_id.get(key)
             if ann is None:
                 continue
             tags = ", ".join(html.escape(tag_label(t, self.tag_script)) for t in ann.tags) or html.escape(self.tr("Highlight"))
@@ -572,8 +580,8 @@ class AnnotationController(QObject):
             colours = sub.addMenu(self.tr("Colour"))
             for value, name in PRESET_COLOURS:
                 colours.addAction(colour_icon(value), self.tr(name), lambda c=value: self.create(color=c))
-        keys = self.view.highlight_at(offset)
-        ann = self.by_id.get(int(keys[0])) if keys else None
+        keys = self.annotations_at(offset)
+        ann = self.by_id.get(keys[0]) if keys else None
         if ann is not None:
             self._annotation_menu(menu, ann)
         self._reading_menu(menu, offset)

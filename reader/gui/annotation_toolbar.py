@@ -58,22 +58,28 @@ class SelectionToolbar(QFrame):
         self.buttons: dict[int, QToolButton] = {}
         self.plain_button: QToolButton | None = None
         self.note_button: QToolButton | None = None
+        self._labels: list[tuple[QToolButton, str, str]] = []  # button, full label, compact label
+        self.compact = False
         self.hide()
 
-    def set_tags(self, tags: list[Tag], label: Callable[[Tag], str], dark: bool) -> None:
+    def set_tags(self, tags: list[Tag], label: Callable[[Tag], str], short: Callable[[Tag], str]) -> None:
+        """One button per tag, named `short(tag)`, with `label(tag)` and its key as the tooltip."""
         while self._layout.count():
             item = self._layout.takeAt(0)
             w = item.widget()
             if w is not None:
                 w.deleteLater()
         self.buttons = {}
+        self._labels = []
         last_set: int | None = None
         for t in tags:
             if last_set is not None and t.tagset_id != last_set:
                 self._layout.addSpacing(6)
             last_set = t.tagset_id
             colour = QColor(t.color)
-            b = self._button(t.name_zh or t.name, lambda _=False, tid=t.id: self.on_tag(tid))
+            name = short(t)
+            b = self._button(name, lambda _=False, tid=t.id: self.on_tag(tid))
+            self._labels.append((b, name, t.shortcut or name[:1]))
             b.setToolTip(label(t) + (f"  ({t.shortcut})" if t.shortcut else ""))
             b.setStyleSheet(
                 f"QToolButton {{ background: {colour.name()}; color: {_text_on(colour)}; border: none;"
@@ -85,15 +91,25 @@ class SelectionToolbar(QFrame):
         plain = QColor("#f2c94c")
         self.plain_button = self._button(self.tr("Highlight"), lambda _=False: self.on_plain())
         self.plain_button.setToolTip(self.tr("Plain highlight (H)"))
+        self._labels.append((self.plain_button, self.tr("Highlight"), "H"))
         self.plain_button.setStyleSheet(
             f"QToolButton {{ background: {plain.name()}; color: #1a1a1a; border: none; border-radius: 4px;"
             " padding: 2px 6px; }"
         )
         self.note_button = self._button(self.tr("Note…"), lambda _=False: self.on_note())
         self.note_button.setToolTip(self.tr("Highlight and write a note"))
+        self._labels.append((self.note_button, self.tr("Note…"), "✎"))
         self.note_button.setStyleSheet(
             "QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 1px 6px; }"
         )
+        self.adjustSize()
+
+    def set_compact(self, compact: bool) -> None:
+        """Names on the buttons, or (compact) the tags' keys, for a narrow view."""
+        self.compact = compact
+        for button, full, short in self._labels:
+            button.setText(short if compact else full)
+        self._layout.activate()
         self.adjustSize()
 
     def _button(self, text: str, slot: Callable[[bool], None]) -> QToolButton:
@@ -110,9 +126,11 @@ class SelectionToolbar(QFrame):
         if not rects:
             self.hide()
             return
-        self.adjustSize()
-        size: QSize = self.sizeHint()
         area = self.parentWidget().rect()
+        self.set_compact(False)
+        if self.sizeHint().width() > area.width() - 4:  # a narrow view: keys instead of names
+            self.set_compact(True)
+        size: QSize = self.sizeHint()
         first, last = rects[0], rects[-1]
         y = first.top() - size.height() - 4
         x = first.left()

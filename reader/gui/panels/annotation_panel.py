@@ -160,6 +160,13 @@ def tag_label(tag: Tag, script: str = "original") -> str:
     return f"{tag.name} {zh}".strip()
 
 
+def tag_short(tag: Tag, script: str = "original") -> str:
+    """The tag's Chinese name in the displayed script (its English name when it has none)."""
+    if not tag.name_zh:
+        return tag.name
+    return convert_text(tag.name_zh, script) if script in ("traditional", "taiwan") else tag.name_zh
+
+
 class AnnotationDelegate(QStyledItemDelegate):
     """Paints a row: colour bar, quote, tag chips, the note's first line and the author (one height for all)."""
 
