@@ -7,8 +7,12 @@ opens in the system browser only after the reader confirms.
 """
 from __future__ import annotations
 
+import base64
+import binascii
+from urllib.parse import unquote
+
 import markdown
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QLabel,
@@ -40,6 +44,21 @@ def render_markdown(text: str) -> str:
     return md.convert(text)
 
 
+def decode_data_url(url: str, limit: int = 4 << 20) -> QByteArray | None:
+    """The bytes of a `data:` URL (an image pasted into a note); None when malformed or too large."""
+    head, sep, payload = url.partition(",")
+    if not sep or not head.startswith("data:") or len(payload) > limit * 2:
+        return None
+    try:
+        if head.endswith(";base64"):
+            data = base64.b64decode(unquote(payload), validate=False)
+        else:
+            data = unquote(payload).encode("utf-8")
+    except (ValueError, binascii.Error):
+        return None
+    return QByteArray(data) if len(data) <= limit else None
+
+
 def first_lines(note: str, lines: int = 1, width: int = 80) -> str:
     """The first non-empty lines of a note as plain text (for lists and tooltips)."""
     out = []
@@ -64,7 +83,7 @@ class NotePreview(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: D401 - Qt override
         qurl = QUrl(url) if isinstance(url, str) else url
         if qurl.scheme() == "data":
-            return super().loadResource(kind, qurl)
+            return decode_data_url(qurl.toString(QUrl.ComponentFormattingOption.FullyEncoded))
         return None
 
 
