@@ -497,7 +497,7 @@ class BilingualController(QObject):
 
 def install(window: MainWindow) -> BilingualController:
     """Add the bilingual reading aids to a main window."""
-    from reader.gui import i18n
+    from reader.gui import i18n, speech
     from reader.gui.panels import vocabulary_panel
 
     controller = BilingualController(window)
@@ -509,5 +509,6 @@ def install(window: MainWindow) -> BilingualController:
         dock.show()
     dock.visibilityChanged.connect(lambda on: window.store.setValue("bilingual/vocabulary_visible", bool(on))
                                    if window.isVisible() else None)
+    speech.install(window, controller.view_menu)
     i18n.install(window)
     return controller
