@@ -198,8 +198,9 @@ class TagManagerDialog(QDialog):
             return
         used = self.tags.usage(tag.id)
         if used:
-            text = self.tr("%n annotation(s) use the tag %1. Delete it and take it off them?", "", used).replace(
-                "%1", tag.name)
+            text = (self.tr("1 annotation uses the tag %1. Delete it and take it off it?") if used == 1 else
+                    self.tr("%2 annotations use the tag %1. Delete it and take it off them?")).replace(
+                "%1", tag.name).replace("%2", str(used))
             answer = QMessageBox.question(
                 self, self.tr("Delete tag"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,

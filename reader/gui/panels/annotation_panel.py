@@ -410,7 +410,7 @@ class AnnotationPanel(QWidget):
         self.model.set_rows(rows, self.script, self.reading_style, False, self.tag_script)
         total = len(self.annotations)
         if len(shown) == total:
-            self.count.setText(self.tr("%n annotation(s)", "", total))
+            self.count.setText(self.tr("1 annotation") if total == 1 else self.tr("%1 annotations").replace("%1", str(total)))
         else:
             self.count.setText(self.tr("%1 of %2 annotations").replace("%1", str(len(shown))).replace("%2", str(total)))
         self.select_annotation(selected)
