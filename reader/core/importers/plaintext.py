@@ -93,16 +93,16 @@ def _join_wrapped(lines: list[str]) -> str:
 
 
 def _structural(line: str) -> bool:
-    """A line that stands on its own (list item, heading, byline, image): its block is not hard-wrapped prose."""
+    """A line that stands on its own (list item, heading, byline, image, footer): never joined to prose."""
     short = len(line) <= HEADING_MAX_CHARS
     return bool(
         _LIST.match(line) or _HEADING_MD.match(line) or _IMAGE.match(line) or _BYLINE.match(line)
-        or (short and (_HEADING_CHAPTER.match(line) or _HEADING_CN.match(line)))
+        or _FOOTER.match(line) or (short and (_HEADING_CHAPTER.match(line) or _HEADING_CN.match(line)))
     )
 
 
 def _blocks(text: str) -> list[str]:
-    """Logical lines: one per line, except hard-wrapped blocks which are joined into one."""
+    """Logical lines: one per line, except hard-wrapped prose which is joined into one."""
     raw_blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         line = _clean_line(raw)
@@ -112,15 +112,24 @@ def _blocks(text: str) -> list[str]:
             raw_blocks.append([])
     lines: list[str] = []
     for block in raw_blocks:
-        if not block:
-            continue
-        structured = any(_structural(x) for x in block)
-        open_ended = sum(1 for x in block[:-1] if not x.endswith(_SENTENCE_END))
-        if len(block) > 1 and not structured and open_ended >= 0.6 * (len(block) - 1):
-            lines.append(_join_wrapped(block))
-        else:
-            lines.extend(block)
+        run: list[str] = []  # prose lines between lines that stand on their own
+        for line in block:
+            if _structural(line):
+                lines.extend(_unwrap(run))
+                lines.append(line)
+                run = []
+            else:
+                run.append(line)
+        lines.extend(_unwrap(run))
     return lines
+
+
+def _unwrap(run: list[str]) -> list[str]:
+    """A run of prose lines: joined into one when it looks hard-wrapped (most lines end mid-sentence)."""
+    open_ended = sum(1 for x in run[:-1] if not x.endswith(_SENTENCE_END))
+    if len(run) > 1 and open_ended >= 0.6 * (len(run) - 1):
+        return [_join_wrapped(run)]
+    return run
 
 
 def parse_text(text: str, *, markdown: bool = False, name: str = "text") -> ParsedText:
