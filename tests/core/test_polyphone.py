@@ -95,6 +95,8 @@ def test_core_words_keep_their_dictionary_reading_in_any_context() -> None:
     assert at[text.index("认为") + 1] == "wei2"
     assert at[text.index("为了")] == "wei4"
     assert read("他们为此付出了代价。")[2] == "wei4"
+    # CC-CEDICT's neutral tone (tou2 fa5) agrees with pypinyin's fà; the model alone says fā.
+    assert read("他的头发很长。")[3] == "fa4"
 
 
 @pytest.mark.parametrize(

@@ -365,6 +365,21 @@ def _grammar_rule(text: str, i: int) -> str | None:
     return None
 
 
+def _agreed(first: str | None, second: str | None, candidates: tuple[str, ...]) -> str | None:
+    """The reading two dictionaries agree on, if it is a candidate.
+
+    A neutral tone in one (CC-CEDICT writes 头发 tou2 fa5) agrees with a full tone of the same syllable in
+    the other (pypinyin: fà); the full tone is the one shown.
+    """
+    if not first or not second:
+        return None
+    if first != second:
+        if first[:-1] != second[:-1] or "5" not in (first[-1], second[-1]):
+            return None
+        first = second if first[-1] == "5" else first
+    return first if first in candidates else None
+
+
 def _decide(words: list[str], traditional: str, queries: list[int], flat: list[str | None],
             resources: _Resources) -> None:
     """Give each queried character its reading: settled by agreeing dictionaries, else scored (see top)."""
@@ -383,10 +398,12 @@ def _decide(words: list[str], traditional: str, queries: list[int], flat: list[s
         if text[start:end] not in core:
             undecided.append(i)
             continue
-        reading = _word_reading(text, i, word_of[i], phrases, _phrase_reading)
-        if reading and reading in _candidates(text[i])[0] and reading == _word_reading(
-            text, i, word_of[i], entries, _cedict_reading
-        ):
+        reading = _agreed(
+            _word_reading(text, i, word_of[i], phrases, _phrase_reading),
+            _word_reading(text, i, word_of[i], entries, _cedict_reading),
+            _candidates(text[i])[0],
+        )
+        if reading:
             flat[i] = reading
         else:
             undecided.append(i)
