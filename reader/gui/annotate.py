@@ -28,6 +28,7 @@ from reader.gui.commands import EditCommand, NoteCommand
 from reader.gui.panels.annotation_panel import AnnotationPanel, annotation_colour, tag_label, tag_short
 from reader.gui.panels.note_editor import NoteEditor, first_lines
 
+TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
 HOVER_DELAY_MS = 300
 TOOLBAR_DELAY_MS = 120
@@ -224,32 +225,54 @@ class AnnotationController(QObject):
         return style if style != "none" else "marks"
 
     def refresh(self, hint: Changed | None = None) -> None:
-        """Show the stored state: everything (hint None) or just the annotations a note edit changed."""
+        """Show the stored state: everything (hint None), or just the few annotations an edit changed."""
         if self.article_id is None:
             return
-        if hint is not None and hint.annotations and not hint.articles and not hint.tags \
-                and hint.annotations <= self.by_id.keys():
-            try:
-                changed = [self.anns.get(i) for i in hint.annotations]
-            except ReaderError:
-                changed = None
-            if changed is not None:
-                for ann in changed:
-                    self.by_id[ann.id] = ann
-                    self.items = [ann if a.id == ann.id else a for a in self.items]
-                    self.panel.update_annotation(ann)
-                self._sync_selected()
-                return
+        if hint is not None and 0 < len(hint.annotations) <= TARGETED_MAX and hint.articles <= {self.article_id} \
+                and (hint.articles or not hint.tags) and self._refresh_some(hint.annotations):
+            return
         if hint is None or hint.tags:
             self.reload_tags()
         try:
-            self.items = self.anns.list_for_article(self.article_id)
+            items = self.anns.list_for_article(self.article_id)
         except ReaderError:
-            self.items = []
+            items = []
+        self._show(items)
+
+    def _refresh_some(self, ids: frozenset[int]) -> bool:
+        """Re-read only these annotations (an edit, undo or redo of one); False if a full refresh is needed."""
+        fresh: dict[int, Annotation | None] = {}
+        for i in ids:
+            try:
+                ann = self.anns.get(i)
+            except ReaderError:
+                ann = None
+            fresh[i] = ann if ann is not None and ann.article_id == self.article_id else None
+        if all(i in self.by_id and a is not None and _same_place(self.by_id[i], a) for i, a in fresh.items()):
+            for ann in fresh.values():  # notes only: update rows in place
+                assert ann is not None
+                self.by_id[ann.id] = ann
+                self.items = [ann if x.id == ann.id else x for x in self.items]
+                self.panel.update_annotation(ann)
+            self._sync_selected()
+            return True
+        by_id = dict(self.by_id)
+        for i, ann in fresh.items():
+            if ann is None:
+                by_id.pop(i, None)
+            else:
+                by_id[i] = ann
+        self._show(sorted(by_id.values(), key=lambda a: (a.orphaned, a.start, a.end, a.id)))
+        return True
+
+    def _show(self, items: list[Annotation]) -> None:
+        """Draw the highlights and reading fixes of `items` and list them in the panel."""
+        self.items = items
         self.by_id = {a.id: a for a in self.items}
+        colours: dict[str, QColor] = {}
         self.view.set_highlights([
-            (a.start, a.end, QColor(annotation_colour(a)), a.id)
-            for a in self.items if a.kind == "highlight" and not a.orphaned
+            (a.start, a.end, colours.get(c) or colours.setdefault(c, QColor(c)), a.id)
+            for a in self.items if a.kind == "highlight" and not a.orphaned for c in (annotation_colour(a),)
         ])
         self._update_fixes({a.start: str(a.reading) for a in sorted(self.items, key=lambda a: a.id)
                             if a.kind == "reading" and not a.orphaned and a.reading and a.end == a.start + 1})
@@ -272,7 +295,8 @@ class AnnotationController(QObject):
                 self.note_editor.set_annotation(ann.id, ann.note, convert_text(ann.exact, self.script))
             self.overlay.selected = (ann.start, ann.end, QColor(annotation_colour(ann))) \
                 if ann.kind == "highlight" and not ann.orphaned else None
-        self.panel.select_annotation(self.selected)
+        if self.panel.selected_id() != self.selected:
+            self.panel.select_annotation(self.selected)
         self.overlay.update()
 
     def _update_fixes(self, fixes: dict[int, str]) -> None:
@@ -691,6 +715,12 @@ class AnnotationController(QObject):
         if dialog.exec():
             self.refresh()
         dialog.deleteLater()
+
+
+def _same_place(a: Annotation, b: Annotation) -> bool:
+    """Nothing the view or the list order depends on changed (only the note or the time stamps)."""
+    return (a.start, a.end, a.kind, a.status, a.color, a.reading, a.author, a.tags) == \
+        (b.start, b.end, b.kind, b.status, b.color, b.reading, b.author, b.tags)
 
 
 def install(window) -> AnnotationController:  # noqa: ANN001 - MainWindow

@@ -400,7 +400,8 @@ class AnnotationPanel(QWidget):
 
     def _show_list(self) -> None:
         selected = self.selected_id()
-        shown = [a for a in self.annotations if self.passes(a)]
+        filtered = self.tag_id() is not None or self.author() is not None
+        shown = [a for a in self.annotations if self.passes(a)] if filtered else self.annotations
         anchored = [Row(a) for a in shown if not a.orphaned]
         orphans = [Row(a) for a in shown if a.orphaned]
         rows = anchored
