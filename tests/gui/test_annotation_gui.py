@@ -343,3 +343,26 @@ def test_screenshot_with_highlights_panel_note_and_toolbar(window, qtbot, tmp_pa
     save_shot(window, shot)
     assert shot.stat().st_size > 10_000
     assert c.panel.listed_ids()[0] == first.annotation.id
+
+
+def test_the_reader_name_from_preferences_signs_new_highlights(window, qtbot, no_dialogs) -> None:  # noqa: ANN001
+    from reader.gui.preferences import PreferencesDialog
+
+    window.open_article(1, offset=0)
+    c = window.annotator
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and window.act_copy in a.menu().actions())
+    texts = [a.text() for a in edit_menu.actions()]
+    assert texts[:2] == ["&Undo", "&Redo"] and "&Tags…" in texts and "&Preferences…" in texts
+    dialog = PreferencesDialog(window.lib, window)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == window.lib.reader_name
+    dialog.name.setText("   ")
+    dialog.accept()
+    assert no_dialogs and "empty" in no_dialogs[0][1], "an empty name is refused with a message"
+    dialog.name.setText("Lin")
+    dialog.accept()
+    assert window.lib.reader_name == "Lin"
+    window.view.set_selection(*span(window, "外交"))
+    key(qtbot, window, Qt.Key.Key_H)
+    assert c.items[0].author == "Lin"
+    assert c.panel.author_filter.findText("Lin") > 0
