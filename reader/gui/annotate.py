@@ -12,7 +12,7 @@ import html
 import time
 from bisect import bisect_right
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QCursor, QIcon, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import QColorDialog, QDockWidget, QMenu, QSplitter, QToolTip
 
@@ -92,9 +92,15 @@ class AnnotationController(QObject):
         self._hover_timer = self._timer(HOVER_DELAY_MS, self._show_tooltip)
         self._build_actions()
         self._connect()
+        window.installEventFilter(self)  # save a note being typed when the window closes
         self.reload_tags()
         if window.article is not None:
             self.load(window.article.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.note_editor.flush()
+        return False
 
     def _timer(self, ms: int, slot) -> QTimer:  # noqa: ANN001
         t = QTimer(self)

@@ -104,3 +104,15 @@ def test_switching_annotation_saves_the_pending_note_first(window, qtbot) -> Non
     c.select(b.id)  # before the pause is over
     assert anns.get(a.id).note == "quick" and anns.get(b.id).note == ""
     assert c.note_editor.annotation_id == b.id and c.note_editor.text() == ""
+
+
+def test_a_note_typed_just_before_closing_the_window_is_kept(window, qtbot) -> None:  # noqa: ANN001
+    c = window.annotator
+    window.open_article(1, offset=0)
+    ann = Annotations(window.lib).create(1, 10, 20).annotation
+    window.hub.annotationsChanged.emit(1)
+    c.select(ann.id)
+    c.note_editor.edit.setFocus()
+    qtbot.keyClicks(c.note_editor.edit, "last words")
+    window.close()
+    assert Annotations(window.lib).get(ann.id).note == "last words"
