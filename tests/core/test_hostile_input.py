@@ -193,6 +193,12 @@ def test_huge_single_line_imports_in_linear_time(lib: Library, tmp_path: Path, l
     assert elapsed < 20, f"{elapsed:.1f} s for one {len(line):,}-character line"
 
 
+def test_a_footer_line_does_not_swallow_unpunctuated_lines(lib: Library, tmp_path: Path) -> None:
+    verse = [f"第{i}行没有标点的诗句" for i in range(30)]
+    parsed = import_or_fail(lib, _write(tmp_path, "\n".join(["京公网安备 11010102003980号", *verse]).encode()))
+    assert parsed is not None and parsed.text == "".join(verse)  # once: "there is no text in it"
+
+
 def test_extremely_long_article_is_stored_whole(lib: Library, tmp_path: Path) -> None:
     paragraphs = [f"第{i}段：{ZH}" for i in range(10_000)]  # 600,000 characters, 10,000 paragraphs
     parsed = import_or_fail(lib, _write(tmp_path, "\n\n".join(paragraphs).encode()))

@@ -176,9 +176,14 @@ def test_search_index_out_of_step_is_found_and_rebuilt(seeded_db: Path, capsys: 
     with sqlite3.connect(seeded_db) as conn:
         conn.execute("DROP TRIGGER paragraphs_au")  # an update that bypasses the index, as a bug would
         conn.execute("UPDATE paragraphs SET text = '完全不同的段落文字' WHERE revision_id = 1 AND idx = 3")
+        # same length, so the same number of index entries: only the entries themselves differ
+        conn.execute("UPDATE paragraphs SET text = replace(text, '美國', '英國') WHERE revision_id = 1 AND idx = 5")
+        ids = [r[0] for r in conn.execute("SELECT rowid FROM paragraphs WHERE revision_id = 1 AND idx IN (3, 5)")]
     report = health.check(seeded_db)
     (bad,) = [f for f in report.findings if not f.ok]
-    assert bad.name == "search index" and "paragraphs_fts" in bad.details[0]
+    assert bad.name == "search index"
+    assert bad.details == (f"paragraphs_fts: 2 rows of paragraphs indexed differently from their text "
+                           f"(row ids {ids[0]}, {ids[1]})",)
     assert report.index_only and "--repair search-index" in (report.advice() or "")
     assert main(["--db", str(seeded_db), "check", "--repair", "search-index"]) == 0
     assert "rebuilt the search indexes" in capsys.readouterr().out
