@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         from reader.gui import annotate
 
         self.annotator = annotate.install(self)
+        from reader.gui import classroom_ui
+
+        self.classroom = classroom_ui.install(self)
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
