@@ -1,0 +1,483 @@
+"""Classroom in the reader (gui layer): the class view of an article, File → Class … and File → Export….
+
+`install(window) -> ClassroomController` adds to a MainWindow:
+- View → Class View (Ctrl+Shift+K): a dock (panels/class_view.py) with the class report of the open article
+  (reader.core.class_report), and the students' highlights drawn over the text as a heat map — one highlight
+  span per run of characters marked by the same number of students, amber to red as more of them marked it.
+  Turning it off gives the reading view back its normal highlights;
+- File → Class → Hand Out…, Open Class Package…, Hand In…, Merge Hand-ins… (in a worker thread with its own
+  Library connection and progress in the status bar), Class Report… — thin dialogs over reader.core.classroom
+  and reader.core.class_report; a refused package is shown as its one-line message;
+- File → Export… (reader.gui.export_dialog): every export format with a preview.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from reader.core import classroom
+from reader.core.annotations import Annotations
+from reader.core.class_report import REPORT_FORMATS, ClassReport, build_report, render
+from reader.core.errors import ReaderError
+from reader.core.export import write_atomic
+from reader.core.pipeline.script import convert_text
+from reader.core.tags import Tags
+from reader.gui.panels.annotation_panel import tag_label
+from reader.gui.panels.class_view import ClassView, heat_colour, heat_runs
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+DOCK_WIDTH = 420
+HeatKey = tuple[str, int]  # ("heat", number of students): the key of a heat span in the reading view
+
+
+def one_line(exc: BaseException) -> str:
+    """What a user sees of an error: its message, on one line (never a traceback)."""
+    text = str(exc) if isinstance(exc, ReaderError) else f"{type(exc).__name__}: {exc}"
+    return " ".join(text.split()) or type(exc).__name__
+
+
+class MergeWorker(QThread):
+    """Merge hand-ins through a Library connection of its own; each file succeeds or fails on its own."""
+
+    progress = Signal(int, int)  # done, total
+    done = Signal(object)  # list[MergeResult]
+
+    def __init__(self, db_path: Path, files: list[Path], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.files = files
+
+    def run(self) -> None:
+        from reader.core.library import Library
+
+        results: list[classroom.MergeResult] = []
+        try:
+            with Library.open(self.db_path) as lib:
+                for n, path in enumerate(self.files, 1):
+                    results.append(_merge_one(lib, path))
+                    self.progress.emit(n, len(self.files))
+        except Exception as exc:  # noqa: BLE001 - shown as one line
+            done = {r.path for r in results}
+            results += [classroom.MergeResult(p, error=one_line(exc)) for p in self.files if p not in done]
+        self.done.emit(results)
+
+
+def _merge_one(lib, path: Path) -> classroom.MergeResult:  # noqa: ANN001 - Library
+    try:
+        return classroom.merge_handin(lib, path)
+    except Exception as exc:  # noqa: BLE001 - a bad package is reported, the others go on
+        return classroom.MergeResult(path, error=one_line(exc))
+
+
+class HandoutDialog(QDialog):
+    """Which articles, which tagset, what instructions: the contents of a hand-out."""
+
+    def __init__(self, lib, current: int | None, parent: QWidget | None = None) -> None:  # noqa: ANN001 - Library
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hand Out"))
+        form = QFormLayout(self)
+        self.articles = QListWidget(self)
+        for info in lib.list_articles():
+            item = QListWidgetItem(info.title)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if info.id == current else Qt.CheckState.Unchecked)
+            self.articles.addItem(item)
+        form.addRow(self.tr("Articles:"), self.articles)
+        self.tagset = QComboBox(self)
+        for ts in Tags(lib).tagsets():
+            self.tagset.addItem(ts.name, ts.name)
+        self.tagset.setCurrentIndex(max(0, self.tagset.findData("Stance")))
+        form.addRow(self.tr("Tagset the class uses:"), self.tagset)
+        self.instructions = QPlainTextEdit(self)
+        self.instructions.setPlaceholderText(self.tr("Instructions for the students (Markdown, optional)"))
+        form.addRow(self.tr("Instructions:"), self.instructions)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save Hand-out…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, 460)
+
+    def article_ids(self) -> list[int]:
+        return [int(self.articles.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.articles.count())
+                if self.articles.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class ClassroomController(QObject):
+    """The class view and the classroom and export menus of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lib = window.lib
+        self.view = window.view
+        self.hub = window.hub
+        self.active = False
+        self.article_id: int | None = None
+        self.report: ClassReport | None = None
+        self.heat_spans: list[tuple[int, int, int]] = []
+        self._worker: MergeWorker | None = None
+        self.last_merge: list[classroom.MergeResult] = []
+
+        self.panel = ClassView()
+        self.dock = QDockWidget(self.tr("Class View"), window)
+        self.dock.setObjectName("classDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        other = getattr(getattr(window, "annotator", None), "dock", None)
+        if isinstance(other, QDockWidget):
+            window.tabifyDockWidget(other, self.dock)
+        self.dock.hide()
+        self.dock.installEventFilter(self)
+        self._build_actions()
+        self.panel.filtersChanged.connect(self.refresh)
+        self.panel.paragraphActivated.connect(self.show_paragraph)
+        self.panel.passageActivated.connect(self.show_passage)
+        self.hub.articleChanged.connect(lambda _aid: self.refresh())
+        self.hub.annotationsChanged.connect(self._annotations_changed)
+        self.hub.settingsChanged.connect(lambda key: self.refresh() if key == "display" else None)
+
+    # ---- menus ----------------------------------------------------------------------------------
+    def _menu_holding(self, action: QAction | None) -> QMenu | None:
+        for act in self.window.menuBar().actions():
+            menu = act.menu()
+            if menu is not None and action is not None and action in menu.actions():
+                return menu
+        return None
+
+    def _action(self, text: str, slot, shortcut: str | None = None, *, checkable: bool = False) -> QAction:  # noqa: ANN001
+        act = QAction(text, self.window)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        if checkable:
+            act.triggered.connect(slot)
+        else:
+            act.triggered.connect(lambda _=False: slot())
+        self.window.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.act_class_view = self._action(self.tr("&Class View"), self.set_active, "Ctrl+Shift+K", checkable=True)
+        view_menu = self._menu_holding(getattr(w, "act_pinyin", None))
+        if view_menu is not None:
+            view_menu.addSeparator()
+            view_menu.addAction(self.act_class_view)
+        self.act_export = self._action(self.tr("&Export…"), self.export_dialog, "Ctrl+E")
+        self.act_handout = self._action(self.tr("Hand &Out…"), self.handout)
+        self.act_open = self._action(self.tr("&Open Class Package…"), self.open_package)
+        self.act_handin = self._action(self.tr("Hand &In…"), self.handin)
+        self.act_merge = self._action(self.tr("&Merge Hand-ins…"), self.merge_dialog)
+        self.act_report = self._action(self.tr("Class &Report…"), self.report_dialog)
+        self.class_menu = QMenu(self.tr("C&lass"), w)
+        for act in (self.act_handout, self.act_open, self.act_handin):
+            self.class_menu.addAction(act)
+        self.class_menu.addSeparator()
+        self.class_menu.addAction(self.act_merge)
+        self.class_menu.addAction(self.act_report)
+        file_menu = self._menu_holding(getattr(w, "act_import", None))
+        if file_menu is None:
+            return
+        actions = file_menu.actions()
+        quit_at = next((k for k, a in enumerate(actions) if a.menuRole() == QAction.MenuRole.QuitRole), len(actions))
+        if quit_at > 0 and actions[quit_at - 1].isSeparator():
+            quit_at -= 1
+        before = actions[quit_at] if quit_at < len(actions) else None
+        file_menu.insertSeparator(before) if before is not None else file_menu.addSeparator()
+        file_menu.insertAction(before, self.act_export)
+        file_menu.insertMenu(before, self.class_menu)
+
+    # ---- the class view -------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.dock and event.type() == QEvent.Type.Close and self.active:
+            self.set_active(False)
+        return False
+
+    def set_active(self, on: bool) -> None:
+        """Show or leave the class view (heat map over the text, the report in its dock)."""
+        on = bool(on)
+        self.act_class_view.setChecked(on)
+        if on == self.active:
+            if on:
+                self.dock.show()
+                self.dock.raise_()
+            return
+        self.active = on
+        if on:
+            self.article_id = None  # a fresh start: every student chosen again
+            self.panel.students = []
+            self.dock.show()
+            self.dock.raise_()
+            if self.dock.width() < DOCK_WIDTH:
+                self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self.refresh()
+        else:
+            self.dock.hide()
+            self.heat_spans = []
+            annotator = getattr(self.window, "annotator", None)
+            if annotator is not None and hasattr(annotator, "refresh"):
+                annotator.refresh()
+            else:
+                self.view.set_highlights([])
+
+    def students_of(self, article_id: int) -> list[str]:
+        """The class of an article: students whose hand-ins were merged, else the authors of its highlights."""
+        names = [str(h["student"]) for h in classroom.handins(self.lib, article_id)]
+        if names:
+            return names
+        anns = Annotations(self.lib).list_for_article(article_id, kind="highlight")
+        return sorted({a.author for a in anns if not a.orphaned})
+
+    def _script(self) -> str:
+        script = self.window.options.script
+        info = self.window.article
+        if script == "original" and info is not None and info.script == "traditional":
+            return "traditional"
+        return script
+
+    def refresh(self) -> None:
+        """Build the report for the open article and the panel's filters; show it and the heat map."""
+        info = self.window.article
+        if not self.active or info is None:
+            return
+        if info.id != self.article_id:
+            self.panel.students = []
+            self.article_id = info.id
+        try:
+            names = self.students_of(info.id)
+        except ReaderError:
+            names = []
+        self.panel.set_students(names)
+        script = self._script()
+        tags = Tags(self.lib).all()
+        labels = {t.qualified: (tag_label(t, script), t.color) for t in tags}
+        self.panel.set_tag_choices([(f"{t.tagset} / {tag_label(t, script)}", t.qualified) for t in tags])
+        chosen = self.panel.checked_students()
+        report: ClassReport | None = None
+        if chosen or not names:
+            try:
+                report = build_report(self.lib, info.id, students=None if len(chosen) == len(names) else chosen,
+                                      tag=self.panel.tag_filter(), at=self.panel.at())
+            except ReaderError as exc:
+                self.window.statusBar().showMessage(one_line(exc), 8000)
+        self.report = report
+        texts = {p.index: p.text for p in self.view.paragraphs}
+        shown = self.window.options.script
+
+        def convert(text: str) -> str:
+            return text if shown == "original" else convert_text(text, shown)
+
+        self.panel.set_report(report, tag_labels=labels, paragraph_texts=texts, convert=convert,
+                              dark=self.view.is_dark())
+        self._show_heat()
+
+    def _show_heat(self) -> None:
+        report = self.report
+        total = len(report.students) if report is not None else 0
+        self.heat_spans = heat_runs(report.heat) if report is not None else []
+        self.view.set_highlights([(s, e, heat_colour(n, total), ("heat", n)) for s, e, n in self.heat_spans])
+
+    def _annotations_changed(self, article_id: int) -> None:
+        if self.active and self.window.article is not None and article_id == self.window.article.id:
+            self.refresh()
+
+    def show_paragraph(self, index: int) -> None:
+        pars = self.view.paragraphs
+        if 0 <= index < len(pars):
+            self.view.scroll_to_offset(pars[index].start)
+
+    def show_passage(self, start: int, end: int) -> None:
+        self.view.scroll_to_offset(start, margin=self.view.viewport().height() / 3)
+        self.view.set_selection(start, end, emit=False)
+
+    # ---- File → Class ---------------------------------------------------------------------------
+    def _error(self, title: str, exc: BaseException | str) -> None:
+        QMessageBox.warning(self.window, title, exc if isinstance(exc, str) else one_line(exc))
+
+    def _save_name(self, title: str, name: str, filters: str) -> tuple[str, str]:
+        return QFileDialog.getSaveFileName(self.window, title, str(Path.home() / name), filters)
+
+    def _package_filter(self) -> str:
+        return self.tr("Class packages (*.readerclass);;All files (*)")
+
+    def handout(self) -> None:
+        current = self.window.article.id if self.window.article else None
+        dialog = HandoutDialog(self.lib, current, self.window)
+        try:
+            if not dialog.exec():
+                return
+            ids, tagset = dialog.article_ids(), str(dialog.tagset.currentData() or "Stance")
+            instructions = dialog.instructions.toPlainText()
+        finally:
+            dialog.deleteLater()
+        if not ids:
+            self._error(self.tr("Cannot hand out"), self.tr("Choose at least one article."))
+            return
+        path, _ = self._save_name(self.tr("Save hand-out"), "handout" + classroom.SUFFIX, self._package_filter())
+        if not path:
+            return
+        try:
+            classroom.make_handout(self.lib, ids, Path(path), tagset=tagset, instructions=instructions or None)
+        except (ReaderError, OSError) as exc:
+            self._error(self.tr("Cannot hand out"), exc)
+            return
+        self.window.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path), 6000)
+
+    def open_package(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open class package"), str(Path.home()),
+                                                  self._package_filter())
+        if not path:
+            return
+        try:
+            result = classroom.open_handout(self.lib, Path(path))
+        except (ReaderError, OSError) as exc:
+            self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), exc)
+            return
+        self.hub.articlesChanged.emit()
+        for aid in sorted(result.changed.articles):
+            self.hub.annotationsChanged.emit(aid)
+        if result.articles:
+            self.window.open_article(result.articles[0].id)
+        if result.instructions:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Instructions"),
+                              result.instructions, QMessageBox.StandardButton.Ok, self.window)
+            box.setTextFormat(Qt.TextFormat.MarkdownText)
+            if result.teacher:
+                box.setWindowTitle(self.tr("Instructions from %1").replace("%1", result.teacher))
+            box.open()
+
+    def handin(self) -> None:
+        info = self.window.article
+        if info is None:
+            self._error(self.tr("Cannot hand in"), self.tr("Open the article you want to hand in first."))
+            return
+        name, ok = QInputDialog.getText(self.window, self.tr("Hand in"), self.tr("Your name as your teacher knows it:"),
+                                        text=self.lib.reader_name)
+        if not ok:
+            return
+        suggested = "".join(ch if ch.isalnum() else "-" for ch in name.strip()).strip("-") or "handin"
+        path, _ = self._save_name(self.tr("Save hand-in"), suggested + classroom.SUFFIX, self._package_filter())
+        if not path:
+            return
+        try:
+            _, count = classroom.make_handin(self.lib, [info.id], Path(path), author=name.strip() or None)
+        except (ReaderError, OSError) as exc:
+            self._error(self.tr("Cannot hand in"), exc)
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Wrote %1 (%2 annotations)").replace("%1", path).replace("%2", str(count)), 6000)
+
+    def merge_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Merge hand-ins"), str(Path.home()),
+                                                self._package_filter())
+        if files:
+            self.merge([Path(f) for f in files])
+
+    def merge(self, files: list[Path]) -> None:
+        """Merge hand-ins: in a worker thread (its own connection) unless the library lives in memory."""
+        if self._worker is not None:
+            self._error(self.tr("Merge hand-ins"), self.tr("A merge is already running."))
+            return
+        if self.lib.path is None:
+            self._merged([_merge_one(self.lib, f) for f in files])
+            return
+        worker = MergeWorker(Path(self.lib.path), list(files), self)
+        worker.progress.connect(self._merge_progress)
+        worker.done.connect(self._merged)
+        worker.finished.connect(worker.deleteLater)
+        self._worker = worker
+        self._merge_progress(0, len(files))
+        self.window.statusBar().showMessage(self.tr("Merging hand-ins…"))
+        worker.start()
+
+    def _merge_progress(self, done: int, total: int) -> None:
+        bar = self.window.progress
+        bar.setRange(0, max(1, total))
+        bar.setValue(done)
+        bar.setVisible(done < total)
+
+    def _merged(self, results: list[classroom.MergeResult]) -> None:
+        self._worker = None
+        self.last_merge = results
+        self.window.progress.hide()
+        good = [r for r in results if r.error is None]
+        bad = [r for r in results if r.error is not None]
+        self.window.statusBar().showMessage(
+            self.tr("Merged %1 of %2 hand-ins").replace("%1", str(len(good))).replace("%2", str(len(results))), 8000)
+        articles = sorted({a for r in good for a in r.articles})
+        if articles:
+            self.hub.articlesChanged.emit()
+            for aid in articles:
+                self.hub.annotationsChanged.emit(aid)
+            current = self.window.article.id if self.window.article else None
+            if current not in articles:
+                self.window.open_article(articles[0])
+            self.set_active(True)
+        if bad:
+            self._error(self.tr("Some hand-ins were not merged") if good else self.tr("No hand-in was merged"),
+                        "\n".join(str(r.error) for r in bad))
+
+    def report_dialog(self) -> None:
+        info = self.window.article
+        if info is None:
+            self._error(self.tr("Class report"), self.tr("Open an article first."))
+            return
+        filters = ";;".join([self.tr("Markdown (*.md)"), self.tr("HTML (*.html)"),
+                             self.tr("CSV: the reliability data (*.csv)"), self.tr("JSON (*.json)")])
+        path, chosen = self._save_name(self.tr("Save class report"), f"class-report-{info.id}.md", filters)
+        if not path:
+            return
+        suffix = Path(path).suffix.lstrip(".").lower()
+        fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+        if fmt not in REPORT_FORMATS:
+            fmt = next((f for f in REPORT_FORMATS if f"*.{f}" in chosen), "md")
+            path = f"{path}.{fmt}"
+        try:
+            if self.active and self.report is not None:
+                report = self.report
+            else:
+                report = build_report(self.lib, info.id)
+            write_atomic(Path(path), render(report, fmt))
+        except (ReaderError, OSError) as exc:
+            self._error(self.tr("Cannot write the class report"), exc)
+            return
+        self.window.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path), 6000)
+
+    # ---- File → Export… -------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        from reader.gui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.lib, self.window.article.id if self.window.article else None,
+                              self.window.options, self.window)
+        dialog.exec()
+        dialog.deleteLater()
+
+
+def install(window: MainWindow) -> ClassroomController:
+    """Add the class view, File → Class and File → Export… to a main window; returns the controller."""
+    controller = ClassroomController(window)
+    window.classroom = controller  # type: ignore[attr-defined]
+    return controller
