@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--translation", action="store_true", help="show the translation lines")
     p.add_argument("--font-size", type=float, default=None, metavar="PT", help="character size in points")
     p.add_argument("--offset", type=int, default=0, help="scroll to this canonical offset first")
+    p.add_argument("--class-view", action="store_true", help="show the class view (students' heat map and report)")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("bench", help="measure opening, toggling, scrolling, startup time and memory")
@@ -60,7 +61,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     render_screenshot(
         db=getattr(args, "db", None), article_id=args.id, output=out, size=(width, height), script=args.script,
         pinyin=args.pinyin, tones=args.tones, theme=args.theme, select=span, translation=args.translation,
-        font_size=args.font_size, offset=args.offset,
+        font_size=args.font_size, offset=args.offset, class_view=args.class_view,
     )
     print(f"wrote {out} ({width}×{height})")
     return 0

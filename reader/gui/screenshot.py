@@ -9,7 +9,7 @@ from reader.core.errors import NotFound, ReaderError
 def render_screenshot(
     *, db: str | None, article_id: int | None, output: Path, size: tuple[int, int], script: str = "original",
     pinyin: str = "marks", tones: str = "none", theme: str = "light", select: tuple[int, int] | None = None,
-    translation: bool = False, font_size: float | None = None, offset: int = 0,
+    translation: bool = False, font_size: float | None = None, offset: int = 0, class_view: bool = False,
 ) -> Path:
     """Open the window offscreen (the user's saved options are not changed) and grab it to `output`."""
     from reader.gui.app import application
@@ -37,6 +37,8 @@ def render_screenshot(
         window.apply_options(options, save=False)
         window.show()
         window.open_article(aid, offset=offset)
+        if class_view:
+            window.classroom.set_active(True)
         app.processEvents()
         if select:
             window.view.set_selection(*select)
