@@ -14,7 +14,7 @@ from reader.core.pipeline.segment import segment
 from reader.core.text import Token
 
 # Bump when segmentation or readings change, so cached tokens are recomputed.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 def analyse(text: str, base: int = 0) -> list[Token]:

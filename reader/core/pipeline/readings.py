@@ -54,7 +54,7 @@ def pypinyin_word_readings(words: list[str]) -> list[list[str | None]]:
                 chunk = word[run[0] : run[-1] + 1]
                 syllables = lazy_pinyin(
                     chunk, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False,
-                    errors=lambda s: [None] * len(s),
+                    errors=lambda s: [""] * len(s),
                 )
                 if len(syllables) != len(chunk):  # defensive: never misalign readings and characters
                     syllables = [
