@@ -8,7 +8,7 @@ Pure functions over plain data, so they can be checked by hand and reused by any
 - `code_units(units, marks)`: for each student and unit, the stance tag of that student's annotation
   overlapping the unit; with several, the one covering most of the unit (then the earliest, then the
   smallest uuid); none: missing.
-- `alpha(matrix)`: Krippendorff's alpha, nominal, with the `krippendorff` package, on the students × units
+- `alpha(matrix)`: Krippendorff's alpha, nominal (computed here; tested against the `krippendorff` package), on the students × units
   reliability matrix (tag index, NaN for missing); None when undefined (fewer than two values, nothing
   pairable). `alpha_by_tag`: the same, binary (this tag or another one), over units coded by ≥ 2 students.
 - `pairwise`: for each two students, the units both coded and the share on which they chose the same tag.
@@ -18,7 +18,6 @@ Pure functions over plain data, so they can be checked by hand and reused by any
 from __future__ import annotations
 
 import math
-import warnings
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -113,22 +112,37 @@ def matrix(coding: dict[str, list[Mark | None]], students: Sequence[str], tags: 
 
 
 def alpha(data: Sequence[Sequence[float]]) -> float | None:
-    """Krippendorff's alpha (nominal) of a reliability matrix; None when it is undefined."""
-    import krippendorff
-    import numpy as np
+    """Krippendorff's alpha (nominal) of a reliability matrix (rows: coders, columns: units, NaN: missing).
 
-    arr = np.array(data, dtype=float)
-    if arr.ndim != 2 or arr.shape[0] < 2 or arr.shape[1] == 0:
+    Computed from the coincidence matrix: within each unit coded by m ≥ 2 coders, every ordered pair of
+    values from different coders adds 1/(m−1). alpha = 1 − (n−1)·Σ_{c≠k} o_ck / Σ_{c≠k} n_c·n_k.
+    None when it is undefined (fewer than two pairable values, or only one value used). Written here so the
+    app needs no GPL package; the tests check it against the `krippendorff` package to 1e-9.
+    """
+    rows = [list(r) for r in data]
+    if len(rows) < 2 or not rows[0]:
         return None
-    pairable = (~np.isnan(arr)).sum(axis=0) >= 2
-    if not pairable.any() or len(np.unique(arr[:, pairable][~np.isnan(arr[:, pairable])])) < 2:
+    coincidence: dict[tuple[float, float], float] = {}
+    for k in range(len(rows[0])):
+        values = [r[k] for r in rows if k < len(r) and not math.isnan(r[k])]
+        m = len(values)
+        if m < 2:
+            continue
+        for i, c in enumerate(values):
+            for j, v in enumerate(values):
+                if i != j:
+                    coincidence[(c, v)] = coincidence.get((c, v), 0.0) + 1.0 / (m - 1)
+    totals: dict[float, float] = {}
+    for (c, _v), w in coincidence.items():
+        totals[c] = totals.get(c, 0.0) + w
+    n = sum(totals.values())
+    if n <= 1 or len(totals) < 2:
         return None
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        try:
-            value = float(krippendorff.alpha(reliability_data=arr, level_of_measurement="nominal"))
-        except (ValueError, ZeroDivisionError):
-            return None
+    observed = sum(w for (c, v), w in coincidence.items() if c != v)
+    expected = sum(totals[c] * totals[v] for c in totals for v in totals if c != v)
+    if expected == 0:
+        return None
+    value = 1.0 - (n - 1) * observed / expected
     return None if math.isnan(value) or math.isinf(value) else value
 
 
