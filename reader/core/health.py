@@ -248,10 +248,14 @@ def _search_indexes(conn: sqlite3.Connection, report: CheckReport) -> Finding | 
     # and runs inside a transaction that is rolled back.
     writer = sqlite3.connect(str(report.path), timeout=5, isolation_level=None)
     try:
-        writer.execute("BEGIN")
+        writer.execute("BEGIN")  # rolled back below
         for name, _content, _tokenize, _columns in tables:
             try:
                 writer.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
+            except sqlite3.OperationalError as exc:
+                if not any(word in str(exc) for word in ("readonly", "locked", "busy")):
+                    bad.append(f"{name}: {exc}")
+                # a read-only or busy library: the comparison below still runs, read-only
             except sqlite3.DatabaseError as exc:
                 bad.append(f"{name}: {exc}")
         writer.execute("ROLLBACK")

@@ -140,6 +140,8 @@ def backup_file(lib_path: str | Path, reason: str = "manual", *, prune: bool = T
     stamp = datetime.now(UTC).strftime(STAMP_FORMAT)
     target = folder / f"{lib_path.stem}-{stamp}-{reason}.sqlite3"
     tmp = folder / f"{target.name}.partial"
+    if not lib_path.is_file():
+        raise LibraryError(f"cannot back up {lib_path}: there is no library file there")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
