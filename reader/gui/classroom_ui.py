@@ -303,13 +303,19 @@ class ClassroomController(QObject):
         if self.active and self.window.article is not None and article_id == self.window.article.id:
             self.refresh()
 
+    def _scroll_to(self, offset: int, margin: float | None = None) -> None:
+        # Scrolling lays out the paragraphs that come into view, which can move the target (their heights were
+        # estimated); the second call lands on the laid-out position.
+        for _ in range(2):
+            self.view.scroll_to_offset(offset, margin=margin)
+
     def show_paragraph(self, index: int) -> None:
         pars = self.view.paragraphs
         if 0 <= index < len(pars):
-            self.view.scroll_to_offset(pars[index].start)
+            self._scroll_to(pars[index].start)
 
     def show_passage(self, start: int, end: int) -> None:
-        self.view.scroll_to_offset(start, margin=self.view.viewport().height() / 3)
+        self._scroll_to(start, self.view.viewport().height() / 3)
         self.view.set_selection(start, end, emit=False)
 
     # ---- File → Class ---------------------------------------------------------------------------

@@ -13,8 +13,8 @@ import io
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -46,6 +46,26 @@ PREVIEW_CHARS = 200_000  # JSON characters shown in the preview
 PDF_PREVIEW_WIDTH = 620
 
 
+class InertDocument(QTextDocument):
+    """A document that loads no resource at all. What was asked for is kept in `requested`.
+
+    Returning nothing is not enough: QTextDocument then reads a local file itself, and for an image that
+    comes back null Qt's image handler loads the file directly. So an image gets a 1×1 transparent stand-in
+    and anything else an empty text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.requested: list[str] = []
+        self._blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+        self._blank.fill(Qt.GlobalColor.transparent)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt's name
+        self.requested.append(name.toString())
+        if kind == QTextDocument.ResourceType.ImageResource or kind == int(QTextDocument.ResourceType.ImageResource.value):
+            return self._blank
+        return ""
+
+
 class SafeBrowser(QTextBrowser):
     """A rich-text view that never loads anything: images, style sheets and links stay inert."""
 
@@ -53,11 +73,13 @@ class SafeBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.requested: list[str] = []  # what a document asked for (and did not get)
+        self.inert = InertDocument(self)
+        self.setDocument(self.inert)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt's name
-        self.requested.append(url.toString())
-        return None
+    @property
+    def requested(self) -> list[str]:
+        """What the shown documents asked for (and did not get)."""
+        return self.inert.requested
 
 
 class ExportDialog(QDialog):
