@@ -28,6 +28,7 @@ NO_END = frozenset("「『（《〈【〔“‘([{")
 READING_RATIO = 0.55  # reading size relative to the glyph size
 MAX_TEXT_EM = 40  # widest text column, in glyph ems
 MIN_MARGIN = 28.0
+SIDE_MIN_EM = 24  # narrower than this (in glyph ems), a side-by-side translation goes under the paragraph
 
 
 class FontSet:
@@ -226,14 +227,16 @@ class DocumentLayout:
 
     @property
     def side_by_side(self) -> bool:
-        return self.options.translations and self.options.translation_mode == "side"
+        """Translation in a second column (chosen, and the view is wide enough for two columns)."""
+        return (self.options.translations and self.options.translation_mode == "side"
+                and self.viewport_width - 2 * MIN_MARGIN >= SIDE_MIN_EM * self.body.em)
 
     def side_columns(self) -> tuple[float, float, float, float]:
         """Side by side: (Chinese column, gap, translation column, both together) widths."""
         em = self.body.em
         total = max(em * 8, min(self.viewport_width - 2 * MIN_MARGIN, MAX_TEXT_EM * em * 1.6))
         gap = em * 1.2
-        chinese = (total - gap) * 0.56
+        chinese = (total - gap) * 0.62  # Chinese with readings needs about twice the area of its English
         return chinese, gap, total - gap - chinese, total
 
     @property
@@ -287,9 +290,11 @@ class DocumentLayout:
             tr = self._est_cache.get("tr")
             if tr is None:
                 tm = QFontMetricsF(self._translation_font())
-                chars = max(10, int(self.text_width / max(1.0, tm.averageCharWidth())))
+                column = self.side_columns()[2] if self.side_by_side else self.text_width
+                chars = max(10, int(column / max(1.0, tm.averageCharWidth())))
                 tr = self._est_cache["tr"] = (chars, tm.lineSpacing(), self.body.em * 0.3)
-            height += tr[1] * -(-len(self.translations[idx]) // tr[0]) + tr[2]
+            tr_height = tr[1] * -(-len(self.translations[idx]) // tr[0]) + tr[2]
+            height = max(height, tr_height + spacing) if self.side_by_side else height + tr_height
         return height
 
     def _spacing(self, par: Paragraph, fs: FontSet) -> float:
