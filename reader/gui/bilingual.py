@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
@@ -405,18 +406,29 @@ class BilingualController(QObject):
         self._sync()
         self.apply_scaffolding()
 
-    def set_level(self, level: int) -> None:
-        try:
-            scaffolding.set_level(self.lib, None, level)
-        except ReaderError as exc:
-            self.window.error(self.tr("Cannot change the level"), str(exc))
-            return
-        self.level = scaffolding.get_level(self.lib)
+    def set_level(self, level: int, *, save: bool = True) -> None:
+        """Choose the reader's HSK level (saved for the reader) and show readings only above it;
+        `save=False` only shows it (screenshots)."""
+        if save:
+            try:
+                scaffolding.set_level(self.lib, None, level)
+            except ReaderError as exc:
+                self.window.error(self.tr("Cannot change the level"), str(exc))
+                return
+            self.level = scaffolding.get_level(self.lib)
+        else:
+            self.level = scaffolding.normalise_level(level)
         if not self.scaffolding_on:
             self.scaffolding_on = True
-            self.store.setValue("bilingual/scaffolding", True)
+            if save:
+                self.store.setValue("bilingual/scaffolding", True)
         self._sync()
         self.apply_scaffolding()
+
+    def remember_dock(self, visible: bool) -> None:
+        """Remember whether the vocabulary dock is open (not when the window is closing)."""
+        if shiboken6.isValid(self.window) and self.window.isVisible() and self.window.persist:
+            self.store.setValue("bilingual/vocabulary_visible", bool(visible))
 
     def known_words_may_have_changed(self) -> None:
         """The vocabulary changed elsewhere: redraw readings if the set of known words is different."""
@@ -507,8 +519,7 @@ def install(window: MainWindow) -> BilingualController:
     dock.panel.vocabularyChanged.connect(controller.known_words_may_have_changed)
     if str(window.store.value("bilingual/vocabulary_visible", "false")).lower() in ("true", "1"):
         dock.show()
-    dock.visibilityChanged.connect(lambda on: window.store.setValue("bilingual/vocabulary_visible", bool(on))
-                                   if window.isVisible() else None)
+    dock.visibilityChanged.connect(controller.remember_dock)
     speech.install(window, controller.view_menu)
     i18n.install(window)
     return controller

@@ -88,7 +88,6 @@ def set_language(choice: str, *, save: bool = True) -> str:
                 if translator.load(name, folder):
                     app.installTranslator(translator)
                     _installed.append(translator)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     _current = lang
     if save:
         from reader.gui.options import settings
@@ -249,11 +248,12 @@ class LanguageController(QObject):
             self.retranslate()
         return False
 
-    def switch(self, choice: str) -> str:
-        """Change the interface language now; returns the language in use."""
+    def switch(self, choice: str, *, save: bool = True) -> str:
+        """Change the interface language now (and remember it when `save`); returns the language in use."""
         old = _current
         self.choice = choice if choice in CHOICES else "system"
-        lang = set_language(self.choice)
+        lang = set_language(self.choice, save=save)
+        QCoreApplication.processEvents()  # deliver LanguageChange: widgets that retranslate themselves do
         retranslate_widgets(self.window, old, lang)
         self.retranslate()
         self.window.refresh_library()

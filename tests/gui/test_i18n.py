@@ -103,7 +103,7 @@ def test_every_string_has_a_translation(lang) -> None:  # noqa: ANN001
         for message in context.iter("message"):
             node = message.find("translation")
             forms = [n.text for n in node.iter("numerusform")] if node is not None else []
-            text = "".join(forms) if forms else (node.text if node is not None else "")
+            text = "".join(f or "" for f in forms) if forms else (node.text if node is not None else "")
             if node is None or node.get("type") == "unfinished" or not (text or "").strip():
                 missing.append((context.findtext("name"), message.findtext("source")))
     assert not missing, f"untranslated: {missing}"

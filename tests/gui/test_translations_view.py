@@ -24,11 +24,22 @@ def test_both_seeds_show_a_translation_under_every_paragraph(window, article_id)
     assert window.bilingual.caption.text() == "Translation: Bilingual Reader project (not the authors')"
 
 
+def _wide(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDockWidget
+
+    for dock in window.findChildren(QDockWidget):
+        dock.hide()
+    window.resize(1500, 800)
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 1100)
+
+
 def test_side_by_side_keeps_paragraph_tops_aligned(window, qtbot) -> None:  # noqa: ANN001
+    _wide(window, qtbot)
     window.open_article(1, offset=0)
     _mode(window, "side")
     assert window.options.translation_mode == "side"
     view, doc = window.view, window.view.doc
+    assert doc.side_by_side
     right_edge = doc.x_offset + doc.text_width
     for idx in range(len(view.paragraphs)):
         lay = doc.layout(idx)
@@ -41,8 +52,7 @@ def test_side_by_side_keeps_paragraph_tops_aligned(window, qtbot) -> None:  # no
         chinese_bottom = lay.lines[-1].y + lay.lines[-1].height
         assert chinese_bottom <= lay.height
     # scrolled to the middle, the Chinese and the English tops of a paragraph are still on one level
-    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
-    qtbot.wait(10)
+    view.scroll_to_offset(view.paragraphs[13].start)
     idx = doc.paragraph_at_y(view.verticalScrollBar().value() + 200)
     start = view.paragraphs[idx].start
     glyph = view.glyph_rect(start)
@@ -50,7 +60,8 @@ def test_side_by_side_keeps_paragraph_tops_aligned(window, qtbot) -> None:  # no
     lay = doc.layout(idx)
     assert abs((top + lay.translation[0][0]) - glyph.bottom()) < doc.body.em * 1.5
     # every character is still reachable: the Chinese column wraps narrower, nothing is lost
-    assert sum(len(line) for line in view.visible_lines()) > 50
+    shown = sum(len(line) for line in view.visible_lines())
+    assert shown > 50, (shown, view.viewport().size(), view.verticalScrollBar().value(), view.verticalScrollBar().maximum())
     _mode(window, "off")
     assert not window.options.translations
     assert not window.bilingual.caption.isVisible()
@@ -86,3 +97,15 @@ def test_import_translation_checks_the_paragraph_count(window, tmp_path, no_dial
     assert window.options.translations
     assert window.view.doc.layout(3).translation[0][1] == "My paragraph 3"
     assert window.bilingual.caption.text() == f"Translation: {window.lib.reader_name}"
+
+
+def test_a_narrow_view_puts_the_side_by_side_translation_under_the_paragraph(window, qtbot) -> None:  # noqa: ANN001
+    _wide(window, qtbot)
+    window.open_article(2, offset=0)
+    _mode(window, "side")
+    assert window.view.doc.layout(1).translation_x > 0
+    window.resize(700, 800)
+    qtbot.waitUntil(lambda: window.view.viewport().width() < 500)
+    lay = window.view.doc.layout(1)
+    assert not window.view.doc.side_by_side and lay.translation_x == 0.0
+    assert lay.translation[0][0] > lay.lines[-1].y, "under the paragraph"

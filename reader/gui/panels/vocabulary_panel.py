@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QUndoCommand
@@ -27,12 +28,15 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -199,8 +203,13 @@ class VocabularyPanel(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setMinimumHeight(60)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_area = QScrollArea(self)
+        self.details_area.setWidget(self.details)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_area.setMinimumHeight(140)
         self.edit_button = QPushButton(self)
         self.delete_button = QPushButton(self)
         self.known_button = QPushButton(self)
@@ -213,6 +222,7 @@ class VocabularyPanel(QWidget):
         self.undo_button.clicked.connect(self.undo_delete)
         self.anki_button.clicked.connect(self.export_anki_dialog)
         self.csv_button.clicked.connect(self.export_csv_dialog)
+        self._stale = False
         self._undone: list[Deleted] = []  # used when the window has no undo stack
         row1 = QHBoxLayout()
         for button in (self.edit_button, self.delete_button, self.known_button, self.undo_button):
@@ -225,7 +235,7 @@ class VocabularyPanel(QWidget):
         col = QVBoxLayout(self)
         col.setContentsMargins(6, 6, 6, 6)
         col.addWidget(self.table, 1)
-        col.addWidget(self.details)
+        col.addWidget(self.details_area)
         col.addLayout(row1)
         col.addLayout(row2)
         self.retranslate()
@@ -250,11 +260,19 @@ class VocabularyPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.reload()
+            self._stale = True  # article titles in the new language, on the next show
+            if self.isVisible():
+                self.reload()
         super().changeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     # ---- contents -------------------------------------------------------------------------------
     def reload(self) -> None:
+        self._stale = False
         current = self.selected()
         self.model.reload()
         if current is not None:
@@ -444,6 +462,21 @@ class VocabularyDock(QDockWidget):
         self.toggleViewAction().setProperty("i18n_own", True)
         self.retranslate()
 
+    def share_area(self) -> None:
+        """Become a tab beside the other docks on the right (so each keeps the full height)."""
+        window = self.parentWidget()
+        if not isinstance(window, QMainWindow):
+            return
+        for other in window.findChildren(QDockWidget):
+            if other is not self and window.dockWidgetArea(other) == Qt.DockWidgetArea.RightDockWidgetArea \
+                    and not other.isFloating():
+                window.tabifyDockWidget(other, self)
+                return
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.raise_)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Vocabulary"))
         self.toggleViewAction().setText(self.tr("&Vocabulary List"))
@@ -464,4 +497,5 @@ def install(window: MainWindow, view_menu=None) -> VocabularyDock:  # noqa: ANN0
     if view_menu is not None:
         view_menu.addAction(action)
     window.vocabulary_panel = dock  # type: ignore[attr-defined]
+    QTimer.singleShot(0, dock, dock.share_area)
     return dock
