@@ -345,6 +345,8 @@ class ClassView(QWidget):
 
     def set_students(self, names: list[str]) -> None:
         """The class (all students of the article); a student unchecked before stays unchecked."""
+        if list(names) == self.students and self.student_table.rowCount() == len(names):
+            return  # unchanged (and the table may be inside its own itemChanged signal)
         unchecked = {n for n in self.students if not self.is_checked(n)}
         self.students = list(names)
         self._quiet = True
