@@ -257,3 +257,22 @@ def test_hand_in_and_open_a_package_from_the_menu(qtbot, seeded_db, tmp_path, mo
     finally:
         win.close()
         win.lib.close()
+
+
+def test_screenshot_command_shows_the_class_view(merged, tmp_path, capsys) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QImage
+
+    from reader.cli import main
+
+    plain, shown = tmp_path / "plain.png", tmp_path / "class.png"
+    args = ["--db", str(merged.teacher_db), "screenshot", "1", "--size", "1200x760"]
+    assert main([*args, "-o", str(plain)]) == 0
+    assert main([*args, "--class-view", "-o", str(shown)]) == 0
+    a, b = QImage(str(plain)), QImage(str(shown))
+    assert a.size() == b.size() and a != b
+    # the dock's heat legend: its last swatch is the colour for all five students
+    def reds(image: QImage) -> int:
+        return sum(1 for x in range(image.width() * 3 // 4, image.width(), 3) for y in range(0, 120, 3)
+                   if (c := image.pixelColor(x, y)).red() > c.green() + 40 and c.red() > c.blue() + 40)
+
+    assert reds(b) > 20 and reds(a) == 0
