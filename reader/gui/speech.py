@@ -42,10 +42,6 @@ if TYPE_CHECKING:
 PROBE_SECONDS = 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadAloud", text)
-
-
 class Voice(QObject):
     """What read-aloud needs from an engine: say one text, stop, and say when it finished."""
 
@@ -101,10 +97,10 @@ def find_voice() -> tuple[Voice | None, str]:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError as exc:
-        return None, _tr("Read aloud is not available: Qt's speech module cannot load (%1).").replace("%1", str(exc))
+        return None, QCoreApplication.translate("ReadAloud", "Read aloud is not available: Qt's speech module cannot load (%1).").replace("%1", str(exc))
     engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     if not engines:
-        return None, _tr("Read aloud is not available: no speech engine is installed "
+        return None, QCoreApplication.translate("ReadAloud", "Read aloud is not available: no speech engine is installed "
                          "(on Linux, install speech-dispatcher and espeak-ng).")
     for engine in engines:
         tts = QTextToSpeech(engine)
@@ -129,7 +125,7 @@ def find_voice() -> tuple[Voice | None, str]:
             tts.setVoice(voices[0])
             return QtVoice(tts), ""
         tts.deleteLater()
-    return None, _tr("Read aloud is not available: no Mandarin voice is installed "
+    return None, QCoreApplication.translate("ReadAloud", "Read aloud is not available: no Mandarin voice is installed "
                      "(on Linux, espeak-ng has one: install espeak-ng and speech-dispatcher-espeak-ng).")
 
 
@@ -256,7 +252,7 @@ class ReadAloud(QObject):
     def _probe_timeout(self) -> None:
         if self._probe is not None and self._probe.state() != QProcess.ProcessState.NotRunning:
             self._probe.kill()
-            self._finish_probe(_tr("Read aloud is not available: the speech service does not answer."))
+            self._finish_probe(QCoreApplication.translate("ReadAloud", "Read aloud is not available: the speech service does not answer."))
 
     def _probed(self, code: int, _status=None) -> None:  # noqa: ANN001
         if self._probe is None:
@@ -268,7 +264,7 @@ class ReadAloud(QObject):
             self.voice_finder = find_voice
             self.find()
         else:
-            self._finish_probe(out or _tr("Read aloud is not available: the speech check failed."))
+            self._finish_probe(out or QCoreApplication.translate("ReadAloud", "Read aloud is not available: the speech check failed."))
 
     def _finish_probe(self, reason: str) -> None:
         if self._probe is not None:
@@ -286,7 +282,7 @@ class ReadAloud(QObject):
         try:
             voice, reason = (self.voice_finder or find_voice)()
         except Exception as exc:  # noqa: BLE001 - a broken speech setup must never stop reading
-            voice, reason = None, _tr("Read aloud is not available: %1").replace("%1", str(exc))
+            voice, reason = None, QCoreApplication.translate("ReadAloud", "Read aloud is not available: %1").replace("%1", str(exc))
         self.voice = voice
         self.reason = reason
         if voice is not None:

@@ -5,179 +5,181 @@
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>标注</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销%1(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重做%1(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
         <source>Tag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>标签 %1</translation>
     </message>
     <message>
         <source>&amp;Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Delete Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>删除标注(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Next Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>下一条标注(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>上一条标注(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Annotate</source>
-        <translation type="unfinished"></translation>
+        <translation>标注(&amp;A)</translation>
     </message>
     <message>
         <source>Annotations &amp;Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>标注面板(&amp;P)</translation>
     </message>
     <message>
         <source>Select some text first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选中一段文字。</translation>
     </message>
     <message>
         <source>No tag has the key %1 (Edit → Tags…).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有标签使用按键 %1（编辑 → 标签…）。</translation>
     </message>
     <message>
         <source>Select some text or a highlight first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选中文字或一处高亮。</translation>
     </message>
     <message>
         <source>Select a highlight first (click it).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选中一处高亮（点击它）。</translation>
     </message>
     <message>
         <source>edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑笔记</translation>
     </message>
     <message>
         <source>No annotations here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有标注。</translation>
     </message>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮</translation>
     </message>
     <message>
         <source>Reading chosen by a reader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读者选定的读音：%1</translation>
     </message>
     <message>
         <source>Highlight with a note…</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮并写笔记…</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色</translation>
     </message>
     <message>
         <source>Tags of this highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>这处高亮的标签</translation>
     </message>
     <message>
         <source>Colour of this highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>这处高亮的颜色</translation>
     </message>
     <message>
         <source>The first tag&apos;s colour</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个标签的颜色</translation>
     </message>
     <message>
         <source>Other…</source>
-        <translation type="unfinished"></translation>
+        <translation>其他…</translation>
     </message>
     <message>
         <source>Edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑笔记</translation>
     </message>
     <message>
         <source>Delete highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>删除高亮</translation>
     </message>
     <message>
         <source>Highlight colour</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮颜色</translation>
     </message>
     <message>
         <source>Reading of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的读音</translation>
     </message>
     <message>
         <source>Restore automatic reading</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复自动读音</translation>
     </message>
 </context>
 <context>
     <name>AnnotationDelegate</name>
     <message>
         <source>Reading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读音 %1</translation>
     </message>
     <message>
         <source>highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮</translation>
     </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
     <message>
         <source>Search quotes and notes in all articles</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有文章的引文和笔记中搜索</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>所有标签</translation>
     </message>
     <message>
         <source>All readers</source>
-        <translation type="unfinished"></translation>
+        <translation>所有读者</translation>
     </message>
     <message>
         <source>Orphaned (%1): the passage is no longer in the text</source>
-        <translation type="unfinished"></translation>
+        <translation>失去位置（%1）：原文中已找不到这段文字</translation>
     </message>
-    <message numerus="yes">
-        <source>%n annotation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 annotation</source>
+        <translation>1 条标注</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation>%1 条标注</translation>
     </message>
     <message>
         <source>%1 of %2 annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 条标注中的 %1 条</translation>
     </message>
     <message>
         <source>%1 matches in %2 articles</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 篇文章中有 %1 处匹配</translation>
     </message>
 </context>
 <context>
@@ -296,6 +298,300 @@
     </message>
 </context>
 <context>
+    <name>ClassView</name>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>词数</translation>
+    </message>
+    <message>
+        <source>Highlights (with the chosen tag, if any)</source>
+        <translation>高亮数（如选了标签，只计该标签）</translation>
+    </message>
+    <message>
+        <source>Sentences given a stance tag</source>
+        <translation>加了立场标签的句子</translation>
+    </message>
+    <message>
+        <source>Words of notes (a Chinese character is a word)</source>
+        <translation>笔记字数（一个汉字算一个词）</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Only what was marked by the end of this day, with the tags it had then</source>
+        <translation>只看这一天结束前做的标记，以及当时的标签</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有分歧</translation>
+    </message>
+    <message>
+        <source>Students are compared sentence by sentence: a student&apos;s code for a sentence is the stance tag of their mark on it. Alpha is 1 for perfect agreement and 0 for chance; ≥ 0.8 is good, 0.67–0.8 tentative, below 0.67 the class reads the text differently; below 0, systematic disagreement.</source>
+        <translation>逐句比较学生：学生对一个句子的编码就是他在该句上所加标记的立场标签。Alpha 为 1 表示完全一致，为 0 表示与随机无异；≥ 0.8 为良好，0.67–0.8 为尚可，低于 0.67 说明全班对文本理解不同；低于 0 则是系统性分歧。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Alpha (this tag or not)</source>
+        <translation>Alpha（是否为此标签）</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Both coded</source>
+        <translation>两人都编码</translation>
+    </message>
+    <message>
+        <source>Same tag</source>
+        <translation>标签相同</translation>
+    </message>
+    <message>
+        <source>Sentences both students gave a stance tag</source>
+        <translation>两名学生都加了立场标签的句子</translation>
+    </message>
+    <message>
+        <source>Of those, the share where they chose the same tag</source>
+        <translation>其中两人选了相同标签的比例</translation>
+    </message>
+    <message>
+        <source>Click a paragraph&apos;s bar to show it.</source>
+        <translation>点击段落的条形可显示该段。</translation>
+    </message>
+    <message>
+        <source>No sentence where students chose different tags.</source>
+        <translation>没有学生选了不同标签的句子。</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>No student chosen</source>
+        <translation>未选学生</translation>
+    </message>
+    <message>
+        <source>%1 — %2 students</source>
+        <translation>%1 — %2 名学生</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha: %1</source>
+        <translation>Krippendorff alpha：%1</translation>
+    </message>
+    <message>
+        <source>%1 sentences; coded by someone: %2; by two or more: %3</source>
+        <translation>%1 句；有人编码：%2；两人以上编码：%3</translation>
+    </message>
+    <message>
+        <source>No stance tags to show.</source>
+        <translation>没有可显示的立场标签。</translation>
+    </message>
+    <message>
+        <source>No paragraph has a stance tag yet.</source>
+        <translation>还没有段落带立场标签。</translation>
+    </message>
+    <message>
+        <source>Stance tags per paragraph (paragraphs nobody tagged are left out). Click a bar to show its paragraph.</source>
+        <translation>各段的立场标签（无人标注的段落不列出）。点击条形可显示该段。</translation>
+    </message>
+    <message>
+        <source>¶ %1</source>
+        <translation>¶ %1</translation>
+    </message>
+    <message>
+        <source>Paragraph %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <source>%1. Paragraph %2 · disagreement %3 · %4</source>
+        <translation>%1. 第 %2 段 · 分歧 %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomController</name>
+    <message>
+        <source>Class View</source>
+        <translation>班级视图</translation>
+    </message>
+    <message>
+        <source>&amp;Class View</source>
+        <translation>班级视图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Hand &amp;Out…</source>
+        <translation>分发(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Class Package…</source>
+        <translation>打开班级包(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Hand &amp;In…</source>
+        <translation>提交(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Hand-ins…</source>
+        <translation>合并提交(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Class &amp;Report…</source>
+        <translation>班级报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lass</source>
+        <translation>班级(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Class packages (*.readerclass);;All files (*)</source>
+        <translation>班级包 (*.readerclass);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot hand out</source>
+        <translation>无法分发</translation>
+    </message>
+    <message>
+        <source>Choose at least one article.</source>
+        <translation>请至少选择一篇文章。</translation>
+    </message>
+    <message>
+        <source>Save hand-out</source>
+        <translation>保存分发包</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source>Open class package</source>
+        <translation>打开班级包</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Instructions from %1</source>
+        <translation>来自 %1 的说明</translation>
+    </message>
+    <message>
+        <source>Cannot hand in</source>
+        <translation>无法提交</translation>
+    </message>
+    <message>
+        <source>Open the article you want to hand in first.</source>
+        <translation>请先打开要提交的文章。</translation>
+    </message>
+    <message>
+        <source>Hand in</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Your name as your teacher knows it:</source>
+        <translation>你的名字（老师认得的）：</translation>
+    </message>
+    <message>
+        <source>Save hand-in</source>
+        <translation>保存提交包</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 annotations)</source>
+        <translation>已写入 %1（%2 条标注）</translation>
+    </message>
+    <message>
+        <source>Merge hand-ins</source>
+        <translation>合并提交</translation>
+    </message>
+    <message>
+        <source>A merge is already running.</source>
+        <translation>已有合并正在进行。</translation>
+    </message>
+    <message>
+        <source>Merging hand-ins…</source>
+        <translation>正在合并提交…</translation>
+    </message>
+    <message>
+        <source>Merged %1 of %2 hand-ins</source>
+        <translation>已合并 %2 份提交中的 %1 份</translation>
+    </message>
+    <message>
+        <source>Some hand-ins were not merged</source>
+        <translation>部分提交未能合并</translation>
+    </message>
+    <message>
+        <source>No hand-in was merged</source>
+        <translation>没有合并任何提交</translation>
+    </message>
+    <message>
+        <source>Class report</source>
+        <translation>班级报告</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>请先打开一篇文章。</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV: the reliability data (*.csv)</source>
+        <translation>CSV：信度数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save class report</source>
+        <translation>保存班级报告</translation>
+    </message>
+    <message>
+        <source>Cannot write the class report</source>
+        <translation>无法写入班级报告</translation>
+    </message>
+</context>
+<context>
     <name>DictionaryPopup</name>
     <message>
         <source>Add to vocabulary</source>
@@ -327,6 +623,159 @@
     </message>
 </context>
 <context>
+    <name>DisputeCard</name>
+    <message>
+        <source>Click to show the passage</source>
+        <translation>点击显示这段文字</translation>
+    </message>
+</context>
+<context>
+    <name>EditWordDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <source>Tone marks (lián hé guó) or numbers (lian2 he2 guo2)</source>
+        <translation>声调符号 (lián hé guó) 或数字 (lian2 he2 guo2)</translation>
+    </message>
+    <message>
+        <source>&amp;Reading:</source>
+        <translation>读音(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Senses (one per line):</source>
+        <translation>释义（每行一条）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;entence:</source>
+        <translation>例句(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation JSON</source>
+        <translation>W3C Web Annotation JSON</translation>
+    </message>
+    <message>
+        <source>PDF hand-out</source>
+        <translation>PDF 讲义</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Simplified 简体</source>
+        <translation>简体</translation>
+    </message>
+    <message>
+        <source>Traditional 繁體</source>
+        <translation>繁体</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan) 臺灣</source>
+        <translation>繁体（台湾用语）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Tone marks (lián)</source>
+        <translation>声调符号 (lián)</translation>
+    </message>
+    <message>
+        <source>Tone numbers (lian2)</source>
+        <translation>声调数字 (lian2)</translation>
+    </message>
+    <message>
+        <source>Zhuyin (ㄌㄧㄢˊ)</source>
+        <translation>注音符号 (ㄌㄧㄢˊ)</translation>
+    </message>
+    <message>
+        <source>This article</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>所有文章</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Script:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>注音：</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>The library has no article to export.</source>
+        <translation>文库中没有可导出的文章。</translation>
+    </message>
+    <message>
+        <source>One file per article (%1 files) into a folder; the preview shows “%2”.</source>
+        <translation>每篇文章一个文件（共 %1 个），存入一个文件夹；预览显示“%2”。</translation>
+    </message>
+    <message>
+        <source>This preview shows each reading after its character; a web browser draws it above.</source>
+        <translation>此预览把读音写在字后；网页浏览器会把它显示在字上方。</translation>
+    </message>
+    <message>
+        <source>PDF preview: %1 pages</source>
+        <translation>PDF 预览：共 %1 页</translation>
+    </message>
+    <message>
+        <source>PDF preview: first page of %1</source>
+        <translation>PDF 预览：%1 页中的第一页</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Saved %1 file(s) to %2</source>
+        <translation>已将 %1 个文件保存到 %2</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in article (简体 or 繁體)</source>
@@ -355,6 +804,48 @@
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Hand Out</source>
+        <translation>分发</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <source>Tagset the class uses:</source>
+        <translation>全班使用的标签集：</translation>
+    </message>
+    <message>
+        <source>Instructions for the students (Markdown, optional)</source>
+        <translation>给学生的说明（Markdown，可不填）</translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <source>Save Hand-out…</source>
+        <translation>保存分发包…</translation>
+    </message>
+</context>
+<context>
+    <name>HeatLegend</name>
+    <message>
+        <source>How many students marked a passage: the deeper the colour, the more of them</source>
+        <translation>有多少学生标记了这段文字：颜色越深，人数越多</translation>
+    </message>
+    <message>
+        <source>%1 students</source>
+        <translation>%1 名学生</translation>
+    </message>
+    <message>
+        <source>1 student</source>
+        <translation>1 名学生</translation>
     </message>
 </context>
 <context>
@@ -587,56 +1078,125 @@
     <name>NoteEditor</name>
     <message>
         <source>The rendered note appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>笔记的排版效果显示在这里。</translation>
     </message>
     <message>
         <source>Write a note in Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>用 Markdown 写笔记…</translation>
     </message>
     <message>
         <source>Select a highlight to write a note.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一处高亮即可写笔记。</translation>
     </message>
     <message>
         <source>Note on “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>关于“%1”的笔记</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>笔记</translation>
     </message>
     <message>
         <source>Link not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开链接</translation>
     </message>
     <message>
         <source>Only web (http, https) and e-mail links can be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>只能打开网页 (http、https) 和电子邮件链接：%1</translation>
     </message>
     <message>
         <source>Open link?</source>
-        <translation type="unfinished"></translation>
+        <translation>打开链接？</translation>
     </message>
     <message>
         <source>Open this link in your web browser?
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在网页浏览器中打开这个链接吗？
+
+%1</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置</translation>
     </message>
     <message>
         <source>New highlights and notes are signed with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的高亮和笔记都以这个名字署名。</translation>
     </message>
     <message>
         <source>Reader &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>读者姓名(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud is not available: Qt&apos;s speech module cannot load (%1).</source>
+        <translation>无法朗读：Qt 语音模块无法加载（%1）。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: no speech engine is installed (on Linux, install speech-dispatcher and espeak-ng).</source>
+        <translation>无法朗读：没有安装语音引擎（Linux 上请安装 speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: no Mandarin voice is installed (on Linux, espeak-ng has one: install espeak-ng and speech-dispatcher-espeak-ng).</source>
+        <translation>无法朗读：没有安装普通话语音（Linux 上 espeak-ng 自带一个：请安装 espeak-ng 和 speech-dispatcher-espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>Read &amp;Aloud</source>
+        <translation>朗读(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Read the &amp;Selection</source>
+        <translation>朗读选中的文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read the Se&amp;ntence</source>
+        <translation>朗读这一句(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Read the &amp;Paragraph</source>
+        <translation>朗读这一段(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top Reading</source>
+        <translation>停止朗读(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Looking for a Mandarin voice…</source>
+        <translation>正在查找普通话语音…</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: the speech service does not answer.</source>
+        <translation>无法朗读：语音服务没有响应。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: the speech check failed.</source>
+        <translation>无法朗读：语音检查失败。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: %1</source>
+        <translation>无法朗读：%1</translation>
+    </message>
+    <message>
+        <source>Read the selected text aloud, sentence by sentence</source>
+        <translation>逐句朗读选中的文字</translation>
+    </message>
+    <message>
+        <source>Read aloud the sentence you last clicked</source>
+        <translation>朗读你最后点击的那一句</translation>
+    </message>
+    <message>
+        <source>Read aloud the paragraph you last clicked, from its start</source>
+        <translation>从头朗读你最后点击的那一段</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗读</translation>
     </message>
 </context>
 <context>
@@ -654,116 +1214,259 @@
     <name>SelectionToolbar</name>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮</translation>
     </message>
     <message>
         <source>Plain highlight (H)</source>
-        <translation type="unfinished"></translation>
+        <translation>普通高亮 (H)</translation>
     </message>
     <message>
         <source>Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>笔记…</translation>
     </message>
     <message>
         <source>Highlight and write a note</source>
-        <translation type="unfinished"></translation>
+        <translation>高亮并写笔记</translation>
     </message>
 </context>
 <context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>按键(&amp;K)…</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Add a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>添加标签</translation>
     </message>
     <message>
         <source>Tagset (type a new name for a new one):</source>
-        <translation type="unfinished"></translation>
+        <translation>标签集（输入新名称即新建）：</translation>
     </message>
     <message>
         <source>English name:</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名称：</translation>
     </message>
     <message>
         <source>Chinese name (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名称（可不填）：</translation>
     </message>
     <message>
         <source>Rename tag</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名标签</translation>
     </message>
     <message>
         <source>Chinese name:</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名称：</translation>
     </message>
     <message>
         <source>Colour of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的颜色</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Key for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的按键：</translation>
     </message>
-    <message numerus="yes">
-        <source>%n annotation(s) use the tag %1. Delete it and take it off them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 annotation uses the tag %1. Delete it and take it off it?</source>
+        <translation>有 1 条标注使用标签“%1”。删除它并从这条标注上移除吗？</translation>
+    </message>
+    <message>
+        <source>%2 annotations use the tag %1. Delete it and take it off them?</source>
+        <translation>有 %2 条标注使用标签“%1”。删除它并从这些标注上移除吗？</translation>
     </message>
     <message>
         <source>Delete tag</source>
-        <translation type="unfinished"></translation>
+        <translation>删除标签</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyDock</name>
+    <message>
+        <source>Vocabulary</source>
+        <translation>生词本</translation>
+    </message>
+    <message>
+        <source>&amp;Vocabulary List</source>
+        <translation>生词本(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyModel</name>
+    <message>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读音</translation>
+    </message>
+    <message>
+        <source>HSK</source>
+        <translation>HSK</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>例句</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已掌握</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyPanel</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Correct the reading, the meanings or the sentence</source>
+        <translation>修改读音、释义或例句</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove the word from your list (can be undone)</source>
+        <translation>从生词本中删除这个词（可以撤销）</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Put the last deleted word back</source>
+        <translation>恢复最后删除的词</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Anki…</source>
+        <translation>导出到 Anki(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Write an Anki deck (.apkg) with every word, its reading and sentence</source>
+        <translation>生成 Anki 卡组 (.apkg)，含每个词的读音和例句</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the list as a spreadsheet (CSV, UTF-8)</source>
+        <translation>把生词表存为电子表格（CSV，UTF-8）</translation>
+    </message>
+    <message>
+        <source>Not &amp;Known</source>
+        <translation>标为未掌握(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Known</source>
+        <translation>标为已掌握(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Known words get no reading when readings are shown above your level</source>
+        <translation>只为高于你水平的词注音时，已掌握的词不注音</translation>
+    </message>
+    <message>
+        <source>Words you add from the dictionary popup appear here.</source>
+        <translation>从词典弹窗加入的词语会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>无法修改该词</translation>
+    </message>
+    <message>
+        <source>Cannot delete the word</source>
+        <translation>无法删除该词</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>已删除“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot restore the word</source>
+        <translation>无法恢复该词</translation>
+    </message>
+    <message>
+        <source>Cannot export the vocabulary</source>
+        <translation>无法导出生词本</translation>
+    </message>
+    <message>
+        <source>Exported %1 words to %2</source>
+        <translation>已将 %1 个词导出到 %2</translation>
+    </message>
+    <message>
+        <source>Export to Anki</source>
+        <translation>导出到 Anki</translation>
+    </message>
+    <message>
+        <source>Anki decks (*.apkg)</source>
+        <translation>Anki 卡组 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -775,6 +1478,13 @@
     <message>
         <source>The library cannot be opened.</source>
         <translation>无法打开文库。</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Delete word %1</source>
+        <translation>删除词语“%1”</translation>
     </message>
 </context>
 </TS>

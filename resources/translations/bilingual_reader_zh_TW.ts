@@ -5,179 +5,181 @@
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>標註</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>復原(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>復原%1(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重做%1(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好設定(&amp;P)…</translation>
     </message>
     <message>
         <source>Tag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤 %1</translation>
     </message>
     <message>
         <source>&amp;Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>標示(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Delete Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除標註(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Next Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>下一條標註(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>上一條標註(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Annotate</source>
-        <translation type="unfinished"></translation>
+        <translation>標註(&amp;A)</translation>
     </message>
     <message>
         <source>Annotations &amp;Panel</source>
-        <translation type="unfinished"></translation>
+        <translation>標註面板(&amp;P)</translation>
     </message>
     <message>
         <source>Select some text first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先選取一段文字。</translation>
     </message>
     <message>
         <source>No tag has the key %1 (Edit → Tags…).</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有標籤使用按鍵 %1（編輯 → 標籤…）。</translation>
     </message>
     <message>
         <source>Select some text or a highlight first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先選取文字或一處標示。</translation>
     </message>
     <message>
         <source>Select a highlight first (click it).</source>
-        <translation type="unfinished"></translation>
+        <translation>請先選取一處標示（點選它）。</translation>
     </message>
     <message>
         <source>edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯筆記</translation>
     </message>
     <message>
         <source>No annotations here.</source>
-        <translation type="unfinished"></translation>
+        <translation>這裡沒有標註。</translation>
     </message>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>標示</translation>
     </message>
     <message>
         <source>Reading chosen by a reader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>讀者選定的讀音：%1</translation>
     </message>
     <message>
         <source>Highlight with a note…</source>
-        <translation type="unfinished"></translation>
+        <translation>標示並寫筆記…</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>顏色</translation>
     </message>
     <message>
         <source>Tags of this highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>這處標示的標籤</translation>
     </message>
     <message>
         <source>Colour of this highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>這處標示的顏色</translation>
     </message>
     <message>
         <source>The first tag&apos;s colour</source>
-        <translation type="unfinished"></translation>
+        <translation>第一個標籤的顏色</translation>
     </message>
     <message>
         <source>Other…</source>
-        <translation type="unfinished"></translation>
+        <translation>其他…</translation>
     </message>
     <message>
         <source>Edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>編輯筆記</translation>
     </message>
     <message>
         <source>Delete highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除標示</translation>
     </message>
     <message>
         <source>Highlight colour</source>
-        <translation type="unfinished"></translation>
+        <translation>標示顏色</translation>
     </message>
     <message>
         <source>Reading of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」的讀音</translation>
     </message>
     <message>
         <source>Restore automatic reading</source>
-        <translation type="unfinished"></translation>
+        <translation>恢復自動讀音</translation>
     </message>
 </context>
 <context>
     <name>AnnotationDelegate</name>
     <message>
         <source>Reading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>讀音 %1</translation>
     </message>
     <message>
         <source>highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>標示</translation>
     </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
     <message>
         <source>Search quotes and notes in all articles</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有文章的引文和筆記中搜尋</translation>
     </message>
     <message>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>所有標籤</translation>
     </message>
     <message>
         <source>All readers</source>
-        <translation type="unfinished"></translation>
+        <translation>所有讀者</translation>
     </message>
     <message>
         <source>Orphaned (%1): the passage is no longer in the text</source>
-        <translation type="unfinished"></translation>
+        <translation>失去位置（%1）：原文中已找不到這段文字</translation>
     </message>
-    <message numerus="yes">
-        <source>%n annotation(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 annotation</source>
+        <translation>1 條標註</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation>%1 條標註</translation>
     </message>
     <message>
         <source>%1 of %2 annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 條標註中的 %1 條</translation>
     </message>
     <message>
         <source>%1 matches in %2 articles</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 篇文章中有 %1 處符合</translation>
     </message>
 </context>
 <context>
@@ -296,6 +298,300 @@
     </message>
 </context>
 <context>
+    <name>ClassView</name>
+    <message>
+        <source>Student</source>
+        <translation>學生</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>標記</translation>
+    </message>
+    <message>
+        <source>Sentences</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>詞數</translation>
+    </message>
+    <message>
+        <source>Highlights (with the chosen tag, if any)</source>
+        <translation>標示數（如選了標籤，只計該標籤）</translation>
+    </message>
+    <message>
+        <source>Sentences given a stance tag</source>
+        <translation>加了立場標籤的句子</translation>
+    </message>
+    <message>
+        <source>Words of notes (a Chinese character is a word)</source>
+        <translation>筆記字數（一個漢字算一個詞）</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>標籤：</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Only what was marked by the end of this day, with the tags it had then</source>
+        <translation>只看這一天結束前做的標記，以及當時的標籤</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>有分歧</translation>
+    </message>
+    <message>
+        <source>Students are compared sentence by sentence: a student&apos;s code for a sentence is the stance tag of their mark on it. Alpha is 1 for perfect agreement and 0 for chance; ≥ 0.8 is good, 0.67–0.8 tentative, below 0.67 the class reads the text differently; below 0, systematic disagreement.</source>
+        <translation>逐句比較學生：學生對一個句子的編碼就是他在該句上所加標記的立場標籤。Alpha 為 1 表示完全一致，為 0 表示與隨機無異；≥ 0.8 為良好，0.67–0.8 為尚可，低於 0.67 說明全班對文章理解不同；低於 0 則是系統性分歧。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>Alpha (this tag or not)</source>
+        <translation>Alpha（是否為此標籤）</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>學生</translation>
+    </message>
+    <message>
+        <source>Both coded</source>
+        <translation>兩人都編碼</translation>
+    </message>
+    <message>
+        <source>Same tag</source>
+        <translation>標籤相同</translation>
+    </message>
+    <message>
+        <source>Sentences both students gave a stance tag</source>
+        <translation>兩名學生都加了立場標籤的句子</translation>
+    </message>
+    <message>
+        <source>Of those, the share where they chose the same tag</source>
+        <translation>其中兩人選了相同標籤的比例</translation>
+    </message>
+    <message>
+        <source>Click a paragraph&apos;s bar to show it.</source>
+        <translation>點選段落的長條可顯示該段。</translation>
+    </message>
+    <message>
+        <source>No sentence where students chose different tags.</source>
+        <translation>沒有學生選了不同標籤的句子。</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有標籤</translation>
+    </message>
+    <message>
+        <source>No student chosen</source>
+        <translation>未選學生</translation>
+    </message>
+    <message>
+        <source>%1 — %2 students</source>
+        <translation>%1 — %2 名學生</translation>
+    </message>
+    <message>
+        <source>Krippendorff&apos;s alpha: %1</source>
+        <translation>Krippendorff alpha：%1</translation>
+    </message>
+    <message>
+        <source>%1 sentences; coded by someone: %2; by two or more: %3</source>
+        <translation>%1 句；有人編碼：%2；兩人以上編碼：%3</translation>
+    </message>
+    <message>
+        <source>No stance tags to show.</source>
+        <translation>沒有可顯示的立場標籤。</translation>
+    </message>
+    <message>
+        <source>No paragraph has a stance tag yet.</source>
+        <translation>還沒有段落帶立場標籤。</translation>
+    </message>
+    <message>
+        <source>Stance tags per paragraph (paragraphs nobody tagged are left out). Click a bar to show its paragraph.</source>
+        <translation>各段的立場標籤（無人標註的段落不列出）。點選長條可顯示該段。</translation>
+    </message>
+    <message>
+        <source>¶ %1</source>
+        <translation>¶ %1</translation>
+    </message>
+    <message>
+        <source>Paragraph %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <source>%1. Paragraph %2 · disagreement %3 · %4</source>
+        <translation>%1. 第 %2 段 · 分歧 %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomController</name>
+    <message>
+        <source>Class View</source>
+        <translation>班級檢視</translation>
+    </message>
+    <message>
+        <source>&amp;Class View</source>
+        <translation>班級檢視(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Hand &amp;Out…</source>
+        <translation>分發(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Class Package…</source>
+        <translation>開啟班級包(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Hand &amp;In…</source>
+        <translation>提交(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Hand-ins…</source>
+        <translation>合併提交(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Class &amp;Report…</source>
+        <translation>班級報告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lass</source>
+        <translation>班級(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Class packages (*.readerclass);;All files (*)</source>
+        <translation>班級包 (*.readerclass);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot hand out</source>
+        <translation>無法分發</translation>
+    </message>
+    <message>
+        <source>Choose at least one article.</source>
+        <translation>請至少選擇一篇文章。</translation>
+    </message>
+    <message>
+        <source>Save hand-out</source>
+        <translation>儲存分發包</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已寫入 %1</translation>
+    </message>
+    <message>
+        <source>Open class package</source>
+        <translation>開啟班級包</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>無法開啟 %1</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Instructions from %1</source>
+        <translation>來自 %1 的說明</translation>
+    </message>
+    <message>
+        <source>Cannot hand in</source>
+        <translation>無法提交</translation>
+    </message>
+    <message>
+        <source>Open the article you want to hand in first.</source>
+        <translation>請先開啟要提交的文章。</translation>
+    </message>
+    <message>
+        <source>Hand in</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Your name as your teacher knows it:</source>
+        <translation>你的名字（老師認得的）：</translation>
+    </message>
+    <message>
+        <source>Save hand-in</source>
+        <translation>儲存提交包</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 annotations)</source>
+        <translation>已寫入 %1（%2 條標註）</translation>
+    </message>
+    <message>
+        <source>Merge hand-ins</source>
+        <translation>合併提交</translation>
+    </message>
+    <message>
+        <source>A merge is already running.</source>
+        <translation>已有合併正在進行。</translation>
+    </message>
+    <message>
+        <source>Merging hand-ins…</source>
+        <translation>正在合併提交…</translation>
+    </message>
+    <message>
+        <source>Merged %1 of %2 hand-ins</source>
+        <translation>已合併 %2 份提交中的 %1 份</translation>
+    </message>
+    <message>
+        <source>Some hand-ins were not merged</source>
+        <translation>部分提交未能合併</translation>
+    </message>
+    <message>
+        <source>No hand-in was merged</source>
+        <translation>沒有合併任何提交</translation>
+    </message>
+    <message>
+        <source>Class report</source>
+        <translation>班級報告</translation>
+    </message>
+    <message>
+        <source>Open an article first.</source>
+        <translation>請先開啟一篇文章。</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>CSV: the reliability data (*.csv)</source>
+        <translation>CSV：信度資料 (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Save class report</source>
+        <translation>儲存班級報告</translation>
+    </message>
+    <message>
+        <source>Cannot write the class report</source>
+        <translation>無法寫入班級報告</translation>
+    </message>
+</context>
+<context>
     <name>DictionaryPopup</name>
     <message>
         <source>Add to vocabulary</source>
@@ -327,6 +623,159 @@
     </message>
 </context>
 <context>
+    <name>DisputeCard</name>
+    <message>
+        <source>Click to show the passage</source>
+        <translation>點選顯示這段文字</translation>
+    </message>
+</context>
+<context>
+    <name>EditWordDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>編輯「%1」</translation>
+    </message>
+    <message>
+        <source>Tone marks (lián hé guó) or numbers (lian2 he2 guo2)</source>
+        <translation>聲調符號 (lián hé guó) 或數字 (lian2 he2 guo2)</translation>
+    </message>
+    <message>
+        <source>&amp;Reading:</source>
+        <translation>讀音(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Senses (one per line):</source>
+        <translation>釋義（每行一條）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;entence:</source>
+        <translation>例句(&amp;E)：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>W3C Web Annotation JSON</source>
+        <translation>W3C Web Annotation JSON</translation>
+    </message>
+    <message>
+        <source>PDF hand-out</source>
+        <translation>PDF 講義</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Simplified 简体</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>Traditional 繁體</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>Traditional (Taiwan) 臺灣</source>
+        <translation>繁體（臺灣用語）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Tone marks (lián)</source>
+        <translation>聲調符號 (lián)</translation>
+    </message>
+    <message>
+        <source>Tone numbers (lian2)</source>
+        <translation>聲調數字 (lian2)</translation>
+    </message>
+    <message>
+        <source>Zhuyin (ㄌㄧㄢˊ)</source>
+        <translation>注音符號 (ㄌㄧㄢˊ)</translation>
+    </message>
+    <message>
+        <source>This article</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>所有文章</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Script:</source>
+        <translation>文字：</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>注音：</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>儲存…</translation>
+    </message>
+    <message>
+        <source>The library has no article to export.</source>
+        <translation>文庫中沒有可匯出的文章。</translation>
+    </message>
+    <message>
+        <source>One file per article (%1 files) into a folder; the preview shows “%2”.</source>
+        <translation>每篇文章一個檔案（共 %1 個），存入一個資料夾；預覽顯示「%2」。</translation>
+    </message>
+    <message>
+        <source>This preview shows each reading after its character; a web browser draws it above.</source>
+        <translation>此預覽把讀音寫在字後；網頁瀏覽器會把它顯示在字上方。</translation>
+    </message>
+    <message>
+        <source>PDF preview: %1 pages</source>
+        <translation>PDF 預覽：共 %1 頁</translation>
+    </message>
+    <message>
+        <source>PDF preview: first page of %1</source>
+        <translation>PDF 預覽：%1 頁中的第一頁</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>匯出到資料夾</translation>
+    </message>
+    <message>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>無法匯出</translation>
+    </message>
+    <message>
+        <source>Saved %1 file(s) to %2</source>
+        <translation>已將 %1 個檔案儲存到 %2</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in article (简体 or 繁體)</source>
@@ -355,6 +804,48 @@
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 個，共 %2 個</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Hand Out</source>
+        <translation>分發</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <source>Tagset the class uses:</source>
+        <translation>全班使用的標籤集：</translation>
+    </message>
+    <message>
+        <source>Instructions for the students (Markdown, optional)</source>
+        <translation>給學生的說明（Markdown，可不填）</translation>
+    </message>
+    <message>
+        <source>Instructions:</source>
+        <translation>說明：</translation>
+    </message>
+    <message>
+        <source>Save Hand-out…</source>
+        <translation>儲存分發包…</translation>
+    </message>
+</context>
+<context>
+    <name>HeatLegend</name>
+    <message>
+        <source>How many students marked a passage: the deeper the colour, the more of them</source>
+        <translation>有多少學生標記了這段文字：顏色越深，人數越多</translation>
+    </message>
+    <message>
+        <source>%1 students</source>
+        <translation>%1 名學生</translation>
+    </message>
+    <message>
+        <source>1 student</source>
+        <translation>1 名學生</translation>
     </message>
 </context>
 <context>
@@ -580,63 +1071,132 @@
     </message>
     <message>
         <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3).&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;閱讀中文：拼音標在漢字上方，可在簡體與繁體之間切換，並可加標註。&lt;/p&gt;&lt;p&gt;&lt;b&gt;資料與程式庫&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;詞典：CC-CEDICT，採用 CC BY-SA 4.0 許可 (MDBG)。&lt;/li&gt;&lt;li&gt;字型：Noto Sans CJK，SIL 開放字型許可 1.1。&lt;/li&gt;&lt;li&gt;讀音：pypinyin (MIT)。分詞：jieba (MIT)。簡繁轉換：OpenCC (Apache 2.0)。&lt;/li&gt;&lt;li&gt;介面：Qt for Python / PySide6 (LGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;閱讀中文：拼音標在漢字上方，可在簡體與繁體之間切換，並可加標註。&lt;/p&gt;&lt;p&gt;&lt;b&gt;資料與程式庫&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;詞典：CC-CEDICT，採用 CC BY-SA 4.0 授權 (MDBG)。&lt;/li&gt;&lt;li&gt;字型：Noto Sans CJK，SIL 開放字型授權 1.1。&lt;/li&gt;&lt;li&gt;讀音：pypinyin (MIT)。分詞：jieba (MIT)。簡繁轉換：OpenCC (Apache 2.0)。&lt;/li&gt;&lt;li&gt;介面：Qt for Python / PySide6 (LGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
     <name>NoteEditor</name>
     <message>
         <source>The rendered note appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>筆記的排版效果顯示在這裡。</translation>
     </message>
     <message>
         <source>Write a note in Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>用 Markdown 寫筆記…</translation>
     </message>
     <message>
         <source>Select a highlight to write a note.</source>
-        <translation type="unfinished"></translation>
+        <translation>選取一處標示即可寫筆記。</translation>
     </message>
     <message>
         <source>Note on “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>關於「%1」的筆記</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>筆記</translation>
     </message>
     <message>
         <source>Link not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>未開啟連結</translation>
     </message>
     <message>
         <source>Only web (http, https) and e-mail links can be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>只能開啟網頁 (http、https) 和電子郵件連結：%1</translation>
     </message>
     <message>
         <source>Open link?</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟連結？</translation>
     </message>
     <message>
         <source>Open this link in your web browser?
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在網頁瀏覽器中開啟這個連結嗎？
+
+%1</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好設定</translation>
     </message>
     <message>
         <source>New highlights and notes are signed with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的標示和筆記都以這個名字署名。</translation>
     </message>
     <message>
         <source>Reader &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>讀者姓名(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud is not available: Qt&apos;s speech module cannot load (%1).</source>
+        <translation>無法朗讀：Qt 語音模組無法載入（%1）。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: no speech engine is installed (on Linux, install speech-dispatcher and espeak-ng).</source>
+        <translation>無法朗讀：沒有安裝語音引擎（Linux 上請安裝 speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: no Mandarin voice is installed (on Linux, espeak-ng has one: install espeak-ng and speech-dispatcher-espeak-ng).</source>
+        <translation>無法朗讀：沒有安裝華語語音（Linux 上 espeak-ng 自帶一個：請安裝 espeak-ng 和 speech-dispatcher-espeak-ng）。</translation>
+    </message>
+    <message>
+        <source>Read &amp;Aloud</source>
+        <translation>朗讀(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Read the &amp;Selection</source>
+        <translation>朗讀選取的文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read the Se&amp;ntence</source>
+        <translation>朗讀這一句(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Read the &amp;Paragraph</source>
+        <translation>朗讀這一段(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top Reading</source>
+        <translation>停止朗讀(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Looking for a Mandarin voice…</source>
+        <translation>正在尋找華語語音…</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: the speech service does not answer.</source>
+        <translation>無法朗讀：語音服務沒有回應。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: the speech check failed.</source>
+        <translation>無法朗讀：語音檢查失敗。</translation>
+    </message>
+    <message>
+        <source>Read aloud is not available: %1</source>
+        <translation>無法朗讀：%1</translation>
+    </message>
+    <message>
+        <source>Read the selected text aloud, sentence by sentence</source>
+        <translation>逐句朗讀選取的文字</translation>
+    </message>
+    <message>
+        <source>Read aloud the sentence you last clicked</source>
+        <translation>朗讀你最後點選的那一句</translation>
+    </message>
+    <message>
+        <source>Read aloud the paragraph you last clicked, from its start</source>
+        <translation>從頭朗讀你最後點選的那一段</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗讀</translation>
     </message>
 </context>
 <context>
@@ -654,116 +1214,259 @@
     <name>SelectionToolbar</name>
     <message>
         <source>Highlight</source>
-        <translation type="unfinished"></translation>
+        <translation>標示</translation>
     </message>
     <message>
         <source>Plain highlight (H)</source>
-        <translation type="unfinished"></translation>
+        <translation>一般標示 (H)</translation>
     </message>
     <message>
         <source>Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>筆記…</translation>
     </message>
     <message>
         <source>Highlight and write a note</source>
-        <translation type="unfinished"></translation>
+        <translation>標示並寫筆記</translation>
     </message>
 </context>
 <context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>按鍵</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>顏色</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新命名(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>顏色(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>按鍵(&amp;K)…</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除(&amp;D)</translation>
     </message>
     <message>
         <source>Add a tag</source>
-        <translation type="unfinished"></translation>
+        <translation>新增標籤</translation>
     </message>
     <message>
         <source>Tagset (type a new name for a new one):</source>
-        <translation type="unfinished"></translation>
+        <translation>標籤集（輸入新名稱即新增）：</translation>
     </message>
     <message>
         <source>English name:</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名稱：</translation>
     </message>
     <message>
         <source>Chinese name (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名稱（可不填）：</translation>
     </message>
     <message>
         <source>Rename tag</source>
-        <translation type="unfinished"></translation>
+        <translation>重新命名標籤</translation>
     </message>
     <message>
         <source>Chinese name:</source>
-        <translation type="unfinished"></translation>
+        <translation>中文名稱：</translation>
     </message>
     <message>
         <source>Colour of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」的顏色</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>無</translation>
     </message>
     <message>
         <source>Key for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」的按鍵：</translation>
     </message>
-    <message numerus="yes">
-        <source>%n annotation(s) use the tag %1. Delete it and take it off them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 annotation uses the tag %1. Delete it and take it off it?</source>
+        <translation>有 1 條標註使用標籤「%1」。刪除它並從這條標註上移除嗎？</translation>
+    </message>
+    <message>
+        <source>%2 annotations use the tag %1. Delete it and take it off them?</source>
+        <translation>有 %2 條標註使用標籤「%1」。刪除它並從這些標註上移除嗎？</translation>
     </message>
     <message>
         <source>Delete tag</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除標籤</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyDock</name>
+    <message>
+        <source>Vocabulary</source>
+        <translation>生詞本</translation>
+    </message>
+    <message>
+        <source>&amp;Vocabulary List</source>
+        <translation>生詞本(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyModel</name>
+    <message>
+        <source>Word</source>
+        <translation>詞語</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>讀音</translation>
+    </message>
+    <message>
+        <source>HSK</source>
+        <translation>HSK</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>例句</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已掌握</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyPanel</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Correct the reading, the meanings or the sentence</source>
+        <translation>修改讀音、釋義或例句</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>刪除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove the word from your list (can be undone)</source>
+        <translation>從生詞本中刪除這個詞（可以復原）</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Delete</source>
+        <translation>復原刪除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Put the last deleted word back</source>
+        <translation>恢復最後刪除的詞</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Anki…</source>
+        <translation>匯出到 Anki(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Write an Anki deck (.apkg) with every word, its reading and sentence</source>
+        <translation>產生 Anki 牌組 (.apkg)，含每個詞的讀音和例句</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>匯出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the list as a spreadsheet (CSV, UTF-8)</source>
+        <translation>把生詞表存為試算表（CSV，UTF-8）</translation>
+    </message>
+    <message>
+        <source>Not &amp;Known</source>
+        <translation>標為未掌握(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Known</source>
+        <translation>標為已掌握(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Known words get no reading when readings are shown above your level</source>
+        <translation>只為高於你程度的詞注音時，已掌握的詞不注音</translation>
+    </message>
+    <message>
+        <source>Words you add from the dictionary popup appear here.</source>
+        <translation>從詞典彈出視窗加入的詞語會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>無法修改該詞</translation>
+    </message>
+    <message>
+        <source>Cannot delete the word</source>
+        <translation>無法刪除該詞</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>已刪除「%1」</translation>
+    </message>
+    <message>
+        <source>Cannot restore the word</source>
+        <translation>無法恢復該詞</translation>
+    </message>
+    <message>
+        <source>Cannot export the vocabulary</source>
+        <translation>無法匯出生詞本</translation>
+    </message>
+    <message>
+        <source>Exported %1 words to %2</source>
+        <translation>已將 %1 個詞匯出到 %2</translation>
+    </message>
+    <message>
+        <source>Export to Anki</source>
+        <translation>匯出到 Anki</translation>
+    </message>
+    <message>
+        <source>Anki decks (*.apkg)</source>
+        <translation>Anki 牌組 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>匯出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 檔案 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -775,6 +1478,13 @@
     <message>
         <source>The library cannot be opened.</source>
         <translation>無法開啟文庫。</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Delete word %1</source>
+        <translation>刪除詞語「%1」</translation>
     </message>
 </context>
 </TS>

@@ -72,8 +72,13 @@ def messages(lang: str) -> list[tuple[str, str, ET.Element]]:
 
 
 def untranslated(lang: str) -> list[tuple[str, str]]:
-    return [(c, s) for c, s, node in messages(lang) if node is None or not (node.text or "").strip()
+    return [(c, s) for c, s, node in messages(lang) if node is None or not _text(node).strip()
             or node.get("type") == "unfinished"]
+
+
+def _text(node: ET.Element) -> str:
+    forms = [f.text or "" for f in node.iter("numerusform")]
+    return "".join(forms) if forms else (node.text or "")
 
 
 def _write(tree: ET.ElementTree, path: Path) -> None:
@@ -91,9 +96,15 @@ def fill(lang: str, mapping: dict[str, str], *, only_missing: bool = True) -> in
         node = message.find("translation")
         if node is None or source not in mapping or node.get("type") in ("obsolete", "vanished"):
             continue
-        if only_missing and (node.text or "").strip() and node.get("type") != "unfinished":
+        if only_missing and _text(node).strip() and node.get("type") != "unfinished":
             continue
-        node.text = mapping[source]
+        if message.get("numerus") == "yes":  # Chinese has one plural form
+            for child in list(node):
+                node.remove(child)
+            node.text = None
+            ET.SubElement(node, "numerusform").text = mapping[source]
+        else:
+            node.text = mapping[source]
         node.attrib.pop("type", None)
         count += 1
     _write(tree, path)
@@ -105,8 +116,8 @@ def traditional_from_simplified() -> int:
     import opencc
 
     convert = opencc.OpenCC("s2twp").convert
-    done = {s: (node.text or "") for _c, s, node in messages("zh_CN")
-            if node is not None and (node.text or "").strip() and node.get("type") != "unfinished"}
+    done = {s: _text(node) for _c, s, node in messages("zh_CN")
+            if node is not None and _text(node).strip() and node.get("type") != "unfinished"}
     return fill("zh_TW", {s: convert(t) for s, t in done.items()})
 
 
