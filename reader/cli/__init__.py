@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -54,11 +55,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            print("error: the library is busy in another program (a long save); try again", file=sys.stderr)
+            return 1
+        return _damaged(args, exc)
+    except sqlite3.DatabaseError as exc:  # damage found mid-command (pages in the middle of the file)
+        return _damaged(args, exc)
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _damaged(args: argparse.Namespace, exc: sqlite3.DatabaseError) -> int:
+    from reader.core.maintenance import damaged_message
+    from reader.core.paths import default_db_path
+
+    path = getattr(args, "db", None) or default_db_path()
+    try:
+        message = damaged_message(path, str(exc), getattr(args, "db", None))
+    except Exception:  # noqa: BLE001 - the message must come out even if the backups folder is unreadable
+        message = f"{path} is damaged ({exc}); run 'bilingual-reader check' for what to do"
+    print(f"error: {message}", file=sys.stderr)
+    return 1
 
 
 def run() -> None:

@@ -110,6 +110,13 @@ class Library:
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             version = schema.applied_version(conn)
+            if version == 0 and conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            ).fetchone()[0]:
+                raise LibraryError(
+                    f"{file} is an SQLite database of another program, not a Bilingual Reader library; "
+                    "choose another file"
+                )
             if version > schema.LATEST:
                 raise LibraryError(
                     f"{file} was written by a newer version of Bilingual Reader (schema {version}, this "

@@ -144,3 +144,18 @@ def test_show_with_translation_pairs_every_paragraph(seeded_db: Path, capsys: py
     code, out, _ = run(["--db", str(seeded_db), "show", "1", "--translation"], capsys)
     assert code == 0 and "Bilingual Reader project translation" in out
     assert "(no translation)" not in out
+
+
+def test_damage_found_mid_command_is_one_line(seeded_db: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from reader.core.library import Library
+
+    def broken(self, *a, **k):  # noqa: ANN001, ANN002, ANN003
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(Library, "list_articles", broken)
+    code, _, err = run(["--db", str(seeded_db), "list"], capsys)
+    assert code == 1
+    assert err.startswith("error: ") and "is damaged" in err and "check --repair" in err and err.count("\n") == 1

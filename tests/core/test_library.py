@@ -144,3 +144,15 @@ def test_deleting_an_article_removes_its_rows(library: Library) -> None:
 def test_traditional_seed_text_round_trip() -> None:
     # The seeds in seeds/ are byte-identical copies of the files the project received.
     assert SEED_TRAD.read_bytes().startswith("作者|時事熱點觀察者".encode())
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        other.execute("INSERT INTO invoices (total) VALUES (9.5)")
+    with pytest.raises(LibraryError, match="another program"):
+        Library.open(path)
+    with sqlite3.connect(path) as other:
+        tables = {r[0] for r in other.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"invoices"}
