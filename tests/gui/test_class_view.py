@@ -2,19 +2,16 @@
 File → Class: merging (good and bad hand-ins), the class report, handing in and opening a package."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from make_class_demo import STUDENTS, build_class
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_class_demo import STUDENTS, build_class  # noqa: E402
-
-from reader.core import classroom  # noqa: E402
-from reader.core.annotations import Annotations  # noqa: E402
-from reader.core.class_report import build_report  # noqa: E402
+from reader.core import classroom
+from reader.core.annotations import Annotations
+from reader.core.class_report import build_report
 
 
 @pytest.fixture
