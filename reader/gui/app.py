@@ -103,38 +103,10 @@ def apply_theme(theme: str) -> bool:
 
 
 def open_library_or_explain(path: str | None = None):  # noqa: ANN201 - Library | None
-    """Open the library; a damaged or unusable file gets a clear dialog (None returned), never a traceback."""
-    from PySide6.QtWidgets import QMessageBox
+    """Open the library; a damaged file gets a restore / start-new dialog, other problems a clear message."""
+    from reader.gui.recovery import open_library_with_recovery
 
-    from reader.core.errors import ReaderError
-    from reader.core.library import Library
-
-    try:
-        lib = Library.open(path)
-        lib.ensure_seeds()
-        return lib
-    except ReaderError as exc:
-        QMessageBox.critical(
-            None, QMessageBoxTitle.text(),
-            QMessageBoxTitle.tr_cannot_open() + f"\n\n{exc}",
-        )
-        return None
-
-
-class QMessageBoxTitle:
-    """Translatable strings used before any window exists."""
-
-    @staticmethod
-    def text() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("app", "Bilingual Reader")
-
-    @staticmethod
-    def tr_cannot_open() -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("app", "The library cannot be opened.")
+    return open_library_with_recovery(path)
 
 
 def run_gui(argv: Sequence[str] | None = None, *, db: str | None = None) -> int:

@@ -90,13 +90,24 @@ def test_dropping_a_text_file_imports_and_opens_it(window, qtbot, tmp_path, no_d
     assert window.view.doc.locate(0)[3].reading is not None
 
 
-def test_damaged_library_shows_a_dialog(tmp_path, qapp, no_dialogs) -> None:  # noqa: ANN001
+def test_damaged_library_shows_a_dialog(tmp_path, qapp, no_dialogs, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
     from reader.gui.app import open_library_or_explain
 
+    shown: list[str] = []
+
+    def quit_box(box: QMessageBox) -> int:
+        shown.append(box.text() + "\n" + box.detailedText())
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", quit_box)
     bad = tmp_path / "broken.sqlite3"
     bad.write_bytes(b"this is not a database" * 100)
     assert open_library_or_explain(str(bad)) is None
-    assert no_dialogs and "broken.sqlite3" in no_dialogs[0][1]
+    assert shown and "damaged" in shown[0] and "broken.sqlite3" in shown[0]
+    assert bad.read_bytes() == b"this is not a database" * 100
 
 
 def test_translation_lines_and_theme_override(window) -> None:  # noqa: ANN001

@@ -1,0 +1,171 @@
+"""Keeping the library safe in the GUI (gui layer): damaged-file dialog, start-up backup, Help → Check
+library…, and noticing changes another program (a second window, the command line) made to the library."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reader.core import maintenance
+from reader.core.errors import LibraryError, ReaderError
+from reader.core.library import Library
+from reader.core.paths import default_db_path
+
+if TYPE_CHECKING:
+    from reader.gui.main_window import MainWindow
+
+POLL_MS = 1500
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("recovery", text)
+
+
+def open_library_with_recovery(path: str | Path | None = None, parent: QWidget | None = None) -> Library | None:
+    """Open the library. A damaged file gets a dialog offering to restore the newest good backup or to start a
+    new library (the damaged file is always kept aside); other problems get a plain message. None: give up."""
+    target = Path(path) if path else default_db_path()
+    for _attempt in range(3):
+        try:
+            lib = Library.open(target)
+            lib.ensure_seeds()
+        except LibraryError as exc:
+            problem = maintenance.explain_open_failure(target, exc)
+            if not isinstance(problem, maintenance.LibraryDamaged):
+                QMessageBox.critical(parent, tr("Bilingual Reader"), tr("The library cannot be opened.") + f"\n\n{exc}")
+                return None
+            if not _offer_recovery(target, str(exc), parent):
+                return None
+            continue
+        except ReaderError as exc:
+            QMessageBox.critical(parent, tr("Bilingual Reader"), tr("The library cannot be opened.") + f"\n\n{exc}")
+            return None
+        try:
+            maintenance.backup_on_start(lib)
+        except ReaderError:
+            pass  # the reader can still read; `check` reports a library that cannot be backed up
+        return lib
+    return None
+
+
+def _offer_recovery(target: Path, reason: str, parent: QWidget | None) -> bool:
+    good = maintenance.newest_good_backup(target)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Library damaged"))
+    box.setText(tr("Your library file is damaged and cannot be opened."))
+    kept = tr("Whatever you choose, the damaged file is kept aside (renamed), never overwritten.")
+    if good is not None:
+        box.setInformativeText(tr("The newest good backup is from {when}.").format(when=good.local_time) + "\n" + kept)
+    else:
+        box.setInformativeText(tr("There is no good backup.") + "\n" + kept)
+    box.setDetailedText(f"{target}\n{reason}")
+    restore = box.addButton(tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole) if good is not None else None
+    new = box.addButton(tr("Start a New Library"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is None or clicked not in (restore, new):
+        return False
+    try:
+        result = maintenance.recover(target, "restore" if clicked is restore else "new")
+    except ReaderError as exc:
+        QMessageBox.critical(parent, tr("Bilingual Reader"), str(exc))
+        return False
+    QMessageBox.information(parent, tr("Bilingual Reader"), result.message)
+    return True
+
+
+class _CheckWorker(QThread):
+    done = Signal(object)
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def run(self) -> None:
+        from reader.core import health
+
+        try:
+            self.done.emit(health.check(self.path))
+        except Exception as exc:  # noqa: BLE001 - reported in the dialog, never a traceback
+            self.done.emit(exc)
+
+
+class LibraryGuard(QObject):
+    """Help → Check library…, and a cheap poll that refreshes the window when another program changed data."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lib: Library = window.lib
+        self._worker: _CheckWorker | None = None
+        self._version = self._data_version()
+        self.action = window._action(tr("&Check Library…"), self.check_library)
+        self.action.setToolTip(tr("Check the library file for damage and see its backups"))
+        help_menu = next((m for m in (a.menu() for a in window.menuBar().actions()) if m is not None and
+                          m.objectName() == "help"), None) or window.menuBar().actions()[-1].menu()
+        if help_menu is not None:
+            first = help_menu.actions()[0] if help_menu.actions() else None
+            help_menu.insertAction(first, self.action)
+            if first is not None:
+                help_menu.insertSeparator(first)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    def _data_version(self) -> int | None:
+        try:
+            return maintenance.data_version(self.lib)
+        except Exception:  # noqa: BLE001 - a closed or busy connection: try again next time
+            return None
+
+    def poll(self) -> bool:
+        """Refresh the library list and the open article's annotations if another connection committed."""
+        version = self._data_version()
+        if version is None or version == self._version:
+            return False
+        self._version = version
+        hub = self.window.hub
+        hub.articlesChanged.emit()
+        article = getattr(self.window, "article", None)
+        if article is not None:
+            hub.annotationsChanged.emit(article.id)
+        return True
+
+    def check_library(self) -> None:
+        if self.lib.path is None or self._worker is not None:
+            return
+        self.action.setEnabled(False)
+        self.window.statusBar().showMessage(tr("Checking the library…"))
+        self._worker = _CheckWorker(self.lib.path)
+        self._worker.done.connect(self._checked)
+        self._worker.start()
+
+    def _checked(self, report: object) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.wait()
+        self.action.setEnabled(True)
+        self.window.statusBar().clearMessage()
+        if isinstance(report, Exception):
+            QMessageBox.warning(self.window, tr("Check Library"), tr("The check could not run.") + f"\n\n{report}")
+            return
+        box = QMessageBox(self.window)
+        box.setWindowTitle(tr("Check Library"))
+        if report.ok:  # type: ignore[attr-defined]
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(tr("The library is healthy."))
+        else:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setText(tr("The library has problems.") + "\n" + (report.advice() or ""))  # type: ignore[attr-defined]
+        box.setDetailedText(report.text())  # type: ignore[attr-defined]
+        box.exec()
+        self.last_report = report
+
+
+def install(window: MainWindow) -> LibraryGuard:
+    return LibraryGuard(window)
