@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         from reader.gui import classroom_ui
 
         self.classroom = classroom_ui.install(self)
+        from reader.gui import recovery
+
+        self.guard = recovery.install(self)
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
