@@ -68,7 +68,8 @@ class TagManagerDialog(QDialog):
         self.addAction(controller.act_undo)
         self.addAction(controller.act_redo)
         controller.stack.indexChanged.connect(self._stack_moved)
-        self.finished.connect(lambda _r: controller.stack.indexChanged.disconnect(self._stack_moved))
+        self._connected = True
+        self.finished.connect(self._disconnect)
         self.populate()
 
     # ---- the list -------------------------------------------------------------------------------
@@ -112,8 +113,14 @@ class TagManagerDialog(QDialog):
         for key in ("rename", "colour", "key", "up", "down", "delete"):
             self.buttons[key].setEnabled(has)
 
+    def _disconnect(self, _result: int = 0) -> None:
+        if self._connected:
+            self._connected = False
+            self.controller.stack.indexChanged.disconnect(self._stack_moved)
+
     def _stack_moved(self, _index: int) -> None:
-        self.populate()
+        if self.isVisible():  # an undo or redo while the dialog is open
+            self.populate()
 
     # ---- operations -----------------------------------------------------------------------------
     def _apply(self, fn, *args, **kwargs) -> bool:  # noqa: ANN001, ANN002, ANN003
