@@ -273,3 +273,25 @@ def test_screenshot_command_shows_the_class_view(merged, tmp_path, capsys) -> No
                    if (c := image.pixelColor(x, y)).red() > c.green() + 40 and c.red() > c.blue() + 40)
 
     assert reds(b) > 20 and reds(a) == 0
+
+
+def test_hand_out_packages_the_chosen_article_tagset_and_instructions(window, tmp_path, monkeypatch, no_dialogs) -> None:  # noqa: ANN001
+    from reader.gui.classroom_ui import HandoutDialog
+
+    window.open_article(2)
+
+    def fill(self) -> int:  # noqa: ANN001
+        assert self.article_ids() == [2], "the open article is chosen"
+        self.instructions.setPlainText("# Week 2\n\nTag every claim.")
+        self.tagset.setCurrentIndex(self.tagset.findData("Rhetoric"))
+        return 1
+
+    out = tmp_path / "week2.readerclass"
+    monkeypatch.setattr(HandoutDialog, "exec", fill)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    window.classroom.act_handout.trigger()
+    assert not no_dialogs
+    package = classroom.read_package(out, expect="handout")
+    assert [a["title"] for a in package.manifest["articles"]] == [window.lib.article(2).title]
+    assert package.members["instructions.md"].decode() == "# Week 2\n\nTag every claim."
+    assert b'"name": "Rhetoric"' in package.members["tagset.json"]
