@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
 
 from reader.core import scaffolding, vocabulary
@@ -59,11 +59,15 @@ class BilingualController(QObject):
         self._text = ""
         self._pending = -1
         self._known: set[str] = set()
+        from reader.gui.speech import SpanOverlay
+
+        self.marker = SpanOverlay(self.view)  # marks the word the popup explains
+        self.marker.colour = QColor(240, 170, 40, 70)
         self.popup = DictionaryPopup(self.view.viewport())
         self.popup.addRequested.connect(self.add_to_vocabulary)
         self.popup.copyRequested.connect(self.copy_word)
         self.popup.stepRequested.connect(self.step)
-        self.popup.closed.connect(self.view.setFocus)
+        self.popup.closed.connect(lambda: (self.marker.set_spans([]), self.view.setFocus()))
         self._hover = QTimer(self)
         self._hover.setSingleShot(True)
         self._hover.setInterval(HOVER_DELAY_MS)
@@ -212,6 +216,7 @@ class BilingualController(QObject):
 
     def _article_changed(self, _article_id: int) -> None:
         self.popup.hide()
+        self.marker.set_spans([])
         self._text_key = None
         self._update_caption()
 
@@ -329,6 +334,7 @@ class BilingualController(QObject):
             style=o.pinyin if o.pinyin != "none" else "marks", scheme=o.tones if o.tones != "none" else "pleco",
             palette=self.view.palette_,
         )
+        self.marker.set_spans([(start, end)])
         self.popup.show()
         self.popup.raise_()
         self._reposition()

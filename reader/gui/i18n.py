@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QAbstractButton, QDockWidget, QLabel, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from reader.core.paths import RESOURCES_DIR
 from reader.core.text import ArticleInfo
@@ -171,8 +182,13 @@ def retranslate_widgets(root: QWidget, old: str, new: str) -> None:
             continue
         if isinstance(widget, QLabel | QAbstractButton):
             fix(widget.text, widget.setText)
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
             fix(widget.placeholderText, widget.setPlaceholderText)
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                fix(lambda i=i, w=widget: w.itemText(i), lambda text, i=i, w=widget: w.setItemText(i, text))
+        if isinstance(widget, QGroupBox):
+            fix(widget.title, widget.setTitle)
         fix(widget.toolTip, widget.setToolTip)
 
 
@@ -194,7 +210,9 @@ def article_title(info: ArticleInfo, lang: str | None = None) -> str:
         return info.title_en or info.title
     from reader.core.pipeline.script import convert_text
 
-    return convert_text(info.title, "simplified" if lang == "zh_CN" else "traditional")
+    if lang == "zh_CN":
+        return info.title if info.script == "simplified" else convert_text(info.title, "simplified")
+    return info.title if info.script == "traditional" else convert_text(info.title, "taiwan")
 
 
 def sidebar_articles(articles: list[ArticleInfo], lang: str | None = None) -> list[ArticleInfo]:
