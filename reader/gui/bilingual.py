@@ -59,6 +59,7 @@ class BilingualController(QObject):
         self._text = ""
         self._pending = -1
         self._known: set[str] = set()
+        self._translator: str | None = None
         from reader.gui.speech import SpanOverlay
 
         self.marker = SpanOverlay(self.view)  # marks the word the popup explains
@@ -218,6 +219,7 @@ class BilingualController(QObject):
         self.popup.hide()
         self.marker.set_spans([])
         self._text_key = None
+        self._load_translator()
         self._update_caption()
 
     # ---- dictionary -----------------------------------------------------------------------------
@@ -470,11 +472,14 @@ class BilingualController(QObject):
             self.window._set(translations=True)
         self._sync()
 
+    def _load_translator(self) -> None:
+        """Who translated the open article (read when the article or its translation changes)."""
+        w = self.window
+        self._translator = self.lib.translator(w.article.revision_id) if w.article is not None else None
+
     def _update_caption(self) -> None:
         w = self.window
-        translator = None
-        if w.article is not None and w.options.translations and w._translations:
-            translator = self.lib.translator(w.article.revision_id)
+        translator = self._translator if w.article is not None and w.options.translations and w._translations else None
         if not translator:
             self.caption.hide()
             return
@@ -509,6 +514,7 @@ class BilingualController(QObject):
         if not w.options.translations:
             self.set_translation_mode("interlinear")
         w.statusBar().showMessage(self.tr("Translation imported"), 4000)
+        self._load_translator()
         self._update_caption()
         return True
 
