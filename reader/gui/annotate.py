@@ -8,38 +8,29 @@ step the controller broadcasts `hub.annotationsChanged(article_id)` and refreshe
 """
 from __future__ import annotations
 
-import html
 import time
 from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QCursor, QIcon, QKeySequence, QPixmap, QUndoStack
-from PySide6.QtWidgets import QColorDialog, QDockWidget, QMenu, QSplitter, QToolTip
+from PySide6.QtGui import QAction, QColor, QCursor, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QToolTip
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
 from reader.core.library import Changed
-from reader.core.pipeline.readings import is_han, render
 from reader.core.pipeline.script import convert_text
 from reader.core.reading_fixes import apply_fixes, remove_fix, set_fix
 from reader.core.tags import Tag, Tags
+from reader.gui.annotation_menus import AnnotationMenus
 from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_rects
 from reader.gui.commands import EditCommand, NoteCommand
 from reader.gui.panels.annotation_panel import AnnotationPanel, annotation_colour, tag_label, tag_short
-from reader.gui.panels.note_editor import NoteEditor, first_lines
+from reader.gui.panels.note_editor import NoteEditor
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
 HOVER_DELAY_MS = 300
 TOOLBAR_DELAY_MS = 120
-PRESET_COLOURS = (("#f2c94c", "Yellow"), ("#7bc96f", "Green"), ("#6fa8dc", "Blue"), ("#f4a261", "Orange"),
-                  ("#e58fb5", "Pink"))
-
-
-def colour_icon(colour: str, size: int = 12) -> QIcon:
-    pix = QPixmap(size, size)
-    pix.fill(QColor(colour))
-    return QIcon(pix)
 
 
 class AnnotationController(QObject):
@@ -68,7 +59,6 @@ class AnnotationController(QObject):
         self._burst = 0
         self._last_note = 0.0
         self._programmatic = False
-        self._dictionary = None
         self._hover_offset = -1
 
         self.panel = AnnotationPanel()
@@ -85,6 +75,7 @@ class AnnotationController(QObject):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [340], Qt.Orientation.Horizontal)
 
+        self.menus = AnnotationMenus(self)
         self.overlay = MarksOverlay(self.view)
         self.toolbar = SelectionToolbar(self.view.viewport(), self._toolbar_tag, self.highlight_plain,
                                         self._toolbar_note)
@@ -177,7 +168,7 @@ class AnnotationController(QObject):
 
     def _connect(self) -> None:
         v = self.view
-        v.add_context_menu_provider(self._context_menu)
+        v.add_context_menu_provider(self.menus.build)
         v.selectionChanged.connect(self._selection_changed)
         v.wordClicked.connect(self._clicked)
         v.wordHovered.connect(self._hovered)
@@ -378,7 +369,7 @@ class AnnotationController(QObject):
         self.window.statusBar().showMessage(text, 5000)
 
     # ---- creating, tagging, deleting ------------------------------------------------------------
-    def _selected_span(self) -> tuple[int, int] | None:
+    def selected_span(self) -> tuple[int, int] | None:
         """The view's selection without whitespace at its edges; None when nothing (new) is selected."""
         s, e = self.view.selection()
         while s < e and self.text[s:s + 1].isspace():
@@ -393,7 +384,7 @@ class AnnotationController(QObject):
         return s, e
 
     def create(self, tags: list[int] | None = None, color: str | None = None, focus_note: bool = False) -> Annotation | None:
-        span = self._selected_span()
+        span = self.selected_span()
         if span is None or self.article_id is None:
             self.message(self.tr("Select some text first."))
             return None
@@ -419,7 +410,7 @@ class AnnotationController(QObject):
         if tag is None:
             self.message(self.tr("No tag has the key %1 (Edit → Tags…).").replace("%1", key))
             return
-        if self._selected_span() is not None:
+        if self.selected_span() is not None:
             self.create([tag.id])
         elif self.selected is not None:
             self.toggle_tag(self.selected, tag.id)
@@ -538,7 +529,7 @@ class AnnotationController(QObject):
         self._toolbar_timer.start()
 
     def _show_toolbar(self) -> None:
-        span = self._selected_span()
+        span = self.selected_span()
         if span is None or not self.view.isVisible():
             self.toolbar.hide()
             return
@@ -568,129 +559,14 @@ class AnnotationController(QObject):
         self._hover_offset = offset
         self._hover_timer.start()
 
-    def tooltip_html(self, offset: int) -> str:
-        """What hovering over a character shows: the highlights there (tags, note's first lines) and a fixed reading."""
-        parts = []
-        for key in self.annotations_at(offset)[:3]:
-            ann = self.by_id.get(key)
-            if ann is None:
-                continue
-            tags = ", ".join(html.escape(tag_label(t, self.tag_script)) for t in ann.tags) or html.escape(self.tr("Highlight"))
-            block = f"<b>{tags}</b>"
-            note = first_lines(ann.note, 3)
-            if note:
-                block += "<br>" + html.escape(note).replace("\n", "<br>")
-            parts.append(block)
-        if offset in self.fixes:
-            shown = render(self.fixes[offset], self.reading_style) or self.fixes[offset]
-            parts.append(html.escape(self.tr("Reading chosen by a reader: %1").replace("%1", shown)))
-        return "<hr>".join(parts)
-
     def _show_tooltip(self) -> None:
         if not self.view.viewport().underMouse():
             return
-        text = self.tooltip_html(self._hover_offset)
+        text = self.menus.tooltip_html(self._hover_offset)
         if text:
             QToolTip.showText(QCursor.pos(), text, self.view.viewport())
         else:
             QToolTip.hideText()
-
-    # ---- the context menu -----------------------------------------------------------------------
-    def _context_menu(self, menu: QMenu, offset: int) -> None:
-        menu.addSeparator()
-        if self._selected_span() is not None:
-            sub = menu.addMenu(self.tr("Highlight"))
-            sub.addAction(self.tr("Highlight") + "\tH", self.highlight_plain)
-            sub.addAction(self.tr("Highlight with a note…"), lambda: self.create(focus_note=True))
-            sub.addSeparator()
-            for t in self.tag_list:
-                label = tag_label(t, self.tag_script) + (f"\t{t.shortcut}" if t.shortcut else "")
-                sub.addAction(colour_icon(t.color), label, lambda tid=t.id: self.create([tid]))
-            sub.addSeparator()
-            colours = sub.addMenu(self.tr("Colour"))
-            for value, name in PRESET_COLOURS:
-                colours.addAction(colour_icon(value), self.tr(name), lambda c=value: self.create(color=c))
-        keys = self.annotations_at(offset)
-        ann = self.by_id.get(keys[0]) if keys else None
-        if ann is not None:
-            self._annotation_menu(menu, ann)
-        self._reading_menu(menu, offset)
-
-    def _annotation_menu(self, menu: QMenu, ann: Annotation) -> None:
-        tags = menu.addMenu(self.tr("Tags of this highlight"))
-        have = {t.id for t in ann.tags}
-        for t in self.tag_list:
-            act = tags.addAction(colour_icon(t.color), tag_label(t, self.tag_script),
-                                 lambda tid=t.id, aid=ann.id: self.toggle_tag(aid, tid))
-            act.setCheckable(True)
-            act.setChecked(t.id in have)
-        colours = menu.addMenu(self.tr("Colour of this highlight"))
-        act = colours.addAction(self.tr("The first tag's colour"), lambda aid=ann.id: self.set_colour(aid, None))
-        act.setCheckable(True)
-        act.setChecked(ann.color is None)
-        for value, name in PRESET_COLOURS:
-            act = colours.addAction(colour_icon(value), self.tr(name), lambda c=value, aid=ann.id: self.set_colour(aid, c))
-            act.setCheckable(True)
-            act.setChecked(ann.color == value)
-        colours.addAction(self.tr("Other…"), lambda aid=ann.id: self._pick_colour(aid))
-        menu.addAction(self.tr("Edit note"), lambda aid=ann.id: (self.select(aid), self.note_editor.edit.setFocus()))
-        menu.addAction(self.tr("Delete highlight"), lambda aid=ann.id: self.delete(aid))
-
-    def _pick_colour(self, annotation_id: int) -> None:
-        ann = self.by_id.get(annotation_id)
-        start = QColor(annotation_colour(ann)) if ann else QColor("#f2c94c")
-        colour = QColorDialog.getColor(start, self.window, self.tr("Highlight colour"))
-        if colour.isValid():
-            self.set_colour(annotation_id, colour.name())
-
-    # ---- reading fixes --------------------------------------------------------------------------
-    def current_reading(self, offset: int) -> str | None:
-        """The reading the view shows for the character at a canonical offset (fixes included)."""
-        pars = self.view.paragraphs
-        idx = max(0, bisect_right([p.start for p in pars], offset) - 1)
-        for tok in self.view.doc.tokens.get(idx, []):
-            if tok.start <= offset < tok.end:
-                return tok.readings[offset - tok.start]
-        return None
-
-    def readings_of(self, char: str) -> list[str]:
-        """Possible readings of a character: the dictionary's, then pypinyin's heteronyms."""
-        out: list[str] = []
-        forms = dict.fromkeys([char, convert_text(char, "simplified"), convert_text(char, "traditional")])
-        try:
-            if self._dictionary is None:
-                from reader.core.dictionary import Dictionary
-
-                self._dictionary = Dictionary.open_default()
-            for form in forms:
-                out += [r for r in self._dictionary.readings_of(form) if r not in out]
-        except Exception:  # noqa: BLE001 - no dictionary: pypinyin still knows the readings
-            pass
-        from pypinyin import Style, pinyin
-
-        for r in pinyin(char, heteronym=True, style=Style.TONE3, neutral_tone_with_five=True)[0]:
-            r = r.replace("ü", "v")
-            if r and r[-1].isdigit() and r not in out:
-                out.append(r)
-        return out
-
-    def _reading_menu(self, menu: QMenu, offset: int) -> None:
-        if not 0 <= offset < len(self.text) or not is_han(self.text[offset]) or self.article_id is None:
-            return
-        char = self.text[offset]
-        current = self.current_reading(offset)
-        options = self.readings_of(char)
-        if current and current not in options:
-            options.insert(0, current)
-        shown_char = convert_text(char, self.script)
-        sub = menu.addMenu(self.tr("Reading of %1").replace("%1", shown_char))
-        for r in options:
-            act = sub.addAction(render(r, self.reading_style) or r, lambda rr=r: self.fix_reading(offset, rr))
-            act.setCheckable(True)
-            act.setChecked(r == current)
-        sub.addSeparator()
-        act = sub.addAction(self.tr("Restore automatic reading"), lambda: self.restore_reading(offset))
-        act.setEnabled(offset in self.fixes)
 
     def fix_reading(self, offset: int, reading: str) -> None:
         if self.article_id is None:

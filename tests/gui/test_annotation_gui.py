@@ -204,7 +204,7 @@ def test_clicking_overlapping_highlights_steps_outwards_and_hover_shows_tags_and
     assert c.selected == e2.annotation.id
     click(qtbot, view, inner[0] + 1)
     assert c.selected == e1.annotation.id
-    tip = c.tooltip_html(inner[0] + 1)
+    tip = c.menus.tooltip_html(inner[0] + 1)
     assert "Evidence 論據" in tip and "Disagree 反對" in tip, "tag names in the article's script"
     assert "&lt;script&gt;" in tip and "<script>" not in tip and "second line" in tip
 
@@ -366,3 +366,33 @@ def test_the_reader_name_from_preferences_signs_new_highlights(window, qtbot, no
     key(qtbot, window, Qt.Key.Key_H)
     assert c.items[0].author == "Lin"
     assert c.panel.author_filter.findText("Lin") > 0
+
+
+def test_the_context_menu_recolours_retags_and_deletes_a_highlight(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    view = window.view
+    s, e = span(window, "聯合國安理會")
+    ann = Annotations(window.lib).create(1, s, e, tags=["Claim"]).annotation
+    window.hub.annotationsChanged.emit(1)
+
+    def entry(*path: str):  # noqa: ANN202
+        menu = view.build_context_menu(s + 1)
+        acts = menu.actions()
+        for name in path[:-1]:
+            acts = next(a.menu() for a in acts if a.text() == name).actions()
+        return menu, next(a for a in acts if a.text().split("\t")[0] == path[-1])
+
+    menu, act = entry("Colour of this highlight", "Blue")
+    act.trigger()
+    assert Annotations(window.lib).get(ann.id).color == "#6fa8dc"
+    assert view._highlights[0][2].name() == "#6fa8dc"
+    menu, act = entry("Tags of this highlight", "Fact to check 待覈實")
+    assert not act.isChecked()
+    act.trigger()
+    assert [t.name for t in Annotations(window.lib).get(ann.id).tags] == ["Claim", "Fact to check"]
+    menu, act = entry("Delete highlight")
+    act.trigger()
+    assert stored(window.lib) == [] and view._highlights == []
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    restored = Annotations(window.lib).get(ann.id)
+    assert restored.color == "#6fa8dc" and len(restored.tags) == 2
