@@ -157,7 +157,7 @@ class Library:
                 yield self
             except BaseException:
                 self._depth -= 1
-                if outer:
+                if outer and self.conn.in_transaction:  # SQLite may already have rolled back (disk full, I/O)
                     self.conn.execute("ROLLBACK")
                 raise
             self._depth -= 1
