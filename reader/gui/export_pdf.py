@@ -38,6 +38,7 @@ from reader.core.scaffolding import get_level, level_label, visible_tokens
 from reader.core.text import Paragraph
 from reader.core.vocabulary import known_words
 from reader.gui.layout import NO_END, NO_START
+from reader.gui.safe_text import blank_resource
 
 DPI = 300
 GLYPH_PT = 13.0
@@ -56,7 +57,7 @@ class _SafeDocument(QTextDocument):
     """A note's document: never loads images or files a note points to."""
 
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt's name
-        return None
+        return blank_resource(kind)  # never None: Qt would then read local files itself
 
 
 @dataclass

@@ -29,10 +29,13 @@ def test_the_preview_loads_nothing_from_outside(qtbot) -> None:  # noqa: ANN001
     preview = NotePreview()
     qtbot.addWidget(preview)
     kind = int(QTextDocument.ResourceType.ImageResource.value)
-    assert preview.loadResource(kind, QUrl("https://example.org/tracker.png")) is None
-    assert preview.loadResource(kind, QUrl("file:///etc/passwd")) is None
+    # Outside resources get a blank 1×1 stand-in (returning nothing would let Qt read local files itself).
+    for url in ("https://example.org/tracker.png", "file:///etc/passwd"):
+        stand_in = preview.loadResource(kind, QUrl(url))
+        assert stand_in.width() == 1 and stand_in.height() == 1 and stand_in.pixelColor(0, 0).alpha() == 0
     pixel = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
-    assert preview.loadResource(kind, QUrl(pixel)) is not None
+    loaded = preview.loadResource(kind, QUrl(pixel))
+    assert loaded is not None and not hasattr(loaded, "pixelColor")  # the pasted image's own bytes
     assert not preview.openLinks()
 
 

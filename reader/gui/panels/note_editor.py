@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.safe_text import blank_resource
+
 SAVE_DELAY_MS = 500
 PREVIEW_DELAY_MS = 120
 OPENABLE_SCHEMES = ("http", "https", "mailto")
@@ -83,8 +85,10 @@ class NotePreview(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: D401 - Qt override
         qurl = QUrl(url) if isinstance(url, str) else url
         if qurl.scheme() == "data":
-            return decode_data_url(qurl.toString(QUrl.ComponentFormattingOption.FullyEncoded))
-        return None
+            image = decode_data_url(qurl.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+            if image is not None:
+                return image
+        return blank_resource(kind)  # never None: Qt would then read local files itself
 
 
 class NoteEditor(QWidget):
