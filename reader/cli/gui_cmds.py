@@ -25,6 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--font-size", type=float, default=None, metavar="PT", help="character size in points")
     p.add_argument("--offset", type=int, default=0, help="scroll to this canonical offset first")
     p.add_argument("--class-view", action="store_true", help="show the class view (students' heat map and report)")
+    p.add_argument("--ui-language", choices=("en", "zh_CN", "zh_TW"), help="interface language for this image")
+    p.add_argument("--level", type=int, metavar="HSK", help="readings only above this HSK level (0-7)")
+    p.add_argument("--side-by-side", action="store_true", help="the translation in a second column")
+    p.add_argument("--popup", type=int, metavar="OFFSET", help="open the dictionary popup on the word at this offset")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("bench", help="measure opening, toggling, scrolling, startup time and memory")
@@ -61,7 +65,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     render_screenshot(
         db=getattr(args, "db", None), article_id=args.id, output=out, size=(width, height), script=args.script,
         pinyin=args.pinyin, tones=args.tones, theme=args.theme, select=span, translation=args.translation,
-        font_size=args.font_size, offset=args.offset, class_view=args.class_view,
+        font_size=args.font_size, offset=args.offset, class_view=args.class_view, ui_language=args.ui_language,
+        level=args.level, side_by_side=args.side_by_side, popup=args.popup,
     )
     print(f"wrote {out} ({width}×{height})")
     return 0

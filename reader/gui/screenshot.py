@@ -10,6 +10,7 @@ def render_screenshot(
     *, db: str | None, article_id: int | None, output: Path, size: tuple[int, int], script: str = "original",
     pinyin: str = "marks", tones: str = "none", theme: str = "light", select: tuple[int, int] | None = None,
     translation: bool = False, font_size: float | None = None, offset: int = 0, class_view: bool = False,
+    ui_language: str | None = None, level: int | None = None, side_by_side: bool = False, popup: int | None = None,
 ) -> Path:
     """Open the window offscreen (the user's saved options are not changed) and grab it to `output`."""
     from reader.gui.app import application
@@ -40,6 +41,11 @@ def render_screenshot(
         if class_view:
             window.classroom.set_active(True)
         app.processEvents()
+        if ui_language or level is not None or side_by_side or popup is not None:
+            from reader.gui.bilingual import prepare_screenshot
+
+            prepare_screenshot(window, ui_language=ui_language, level=level, side_by_side=side_by_side, popup=popup)
+            app.processEvents()
         if select:
             window.view.set_selection(*select)
             if not offset:
