@@ -519,6 +519,25 @@ class BilingualController(QObject):
         return True
 
 
+def prepare_screenshot(
+    window: MainWindow, *, ui_language: str | None = None, level: int | None = None, side_by_side: bool = False,
+    popup: int | None = None,
+) -> None:
+    """Show the window as asked for a screenshot, saving nothing (language, level, side by side, popup)."""
+    controller: BilingualController = window.bilingual  # type: ignore[attr-defined]
+    if ui_language:
+        window.language.switch(ui_language, save=False)  # type: ignore[attr-defined]
+    if level is not None:
+        controller.set_level(level, save=False)
+    if side_by_side:
+        window.apply_options(window.options.with_(translations=True, translation_mode="side"), save=False)
+        controller._sync()
+    if popup is not None:
+        window.view.ensure_offset_visible(popup)
+        if not controller.show_at(popup):
+            raise ReaderError(f"there is no dictionary word at offset {popup}")
+
+
 def install(window: MainWindow) -> BilingualController:
     """Add the bilingual reading aids to a main window."""
     from reader.gui import i18n, speech

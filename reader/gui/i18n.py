@@ -276,6 +276,10 @@ class LanguageController(QObject):
         self.retranslate()
         self.window.refresh_library()
         self.window.update_status()
+        # views that compose their texts (counts, lists) redraw them in the new language
+        self.window.hub.settingsChanged.emit("language")
+        if self.window.article is not None:
+            self.window.hub.annotationsChanged.emit(self.window.article.id)
         return lang
 
 
