@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+TOKENS_BATCH_CHARS = 20_000  # characters read per batch by `tokens` (a write transaction each)
+BULK_INDEX_PARAGRAPHS = 200  # from this many paragraphs on, an import indexes them in one statement
+_PARAGRAPH_INDEX_INSERT = 'INSERT INTO "paragraphs_fts" (rowid, "text") VALUES (new.rowid, new."text");'
 
 
 def now() -> str:
@@ -268,12 +271,31 @@ class Library:
              json.dumps(meta, ensure_ascii=False), stamp),
         )
         revision_id = int(cur.lastrowid or 0)
-        self.conn.executemany(
-            'INSERT INTO paragraphs (revision_id, idx, kind, level, marker, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            [(revision_id, p.index, p.kind, p.level, p.marker, p.start, p.end, p.text) for p in parsed.paragraphs],
-        )
+        self._insert_paragraphs(revision_id, parsed)
         self.conn.execute("UPDATE articles SET current_revision_id = ?, updated = ? WHERE id = ?", (revision_id, stamp, article_id))
         return revision_id
+
+    def _insert_paragraphs(self, revision_id: int, parsed: ParsedText) -> None:
+        """Insert a revision's paragraphs (inside the caller's transaction), indexing them for full-text search.
+
+        A long text skips the per-row index trigger and is indexed in one statement afterwards, which is
+        about twice as fast for a book; the trigger is put back in the same transaction.
+        """
+        rows = [(revision_id, p.index, p.kind, p.level, p.marker, p.start, p.end, p.text) for p in parsed.paragraphs]
+        insert = 'INSERT INTO paragraphs (revision_id, idx, kind, level, marker, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+        trigger = self.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'paragraphs_ai'"
+        ).fetchone() if len(rows) >= BULK_INDEX_PARAGRAPHS else None
+        if trigger is None or _PARAGRAPH_INDEX_INSERT not in str(trigger[0]):
+            self.conn.executemany(insert, rows)
+            return
+        self.conn.execute('DROP TRIGGER "paragraphs_ai"')
+        self.conn.executemany(insert, rows)
+        self.conn.execute(
+            'INSERT INTO "paragraphs_fts" (rowid, "text") SELECT rowid, "text" FROM paragraphs WHERE revision_id = ?',
+            (revision_id,),
+        )
+        self.conn.execute(str(trigger[0]))
 
     def add_revision(self, article_id: int, parsed: ParsedText, source_file: str | None = None) -> int:
         """Store an edited text as the article's new current revision (annotations are re-anchored by the caller)."""
@@ -379,26 +401,35 @@ class Library:
         self, revision_id: int, paragraphs: list[Paragraph] | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> dict[int, list[Token]]:
-        """Tokens (words with readings, canonical offsets) per paragraph index; computed once, then cached."""
-        from reader.core.pipeline import PIPELINE_VERSION, analyse
+        """Tokens (words with readings, canonical offsets) per paragraph index; computed once, then cached.
+
+        Missing paragraphs are read in batches of about TOKENS_BATCH_CHARS characters (one model run and one
+        transaction a batch); `progress(done, total)` is called after each batch.
+        """
+        from reader.core.pipeline import PIPELINE_VERSION, analyse_many
 
         pars = paragraphs if paragraphs is not None else self.paragraphs(revision_id)
         out = self.cached_tokens(revision_id, pars)
         missing = [p for p in pars if p.index not in out]
-        batch: list[tuple] = []
-        for n, par in enumerate(missing, 1):
-            toks = analyse(par.text, par.start)
-            out[par.index] = toks
-            batch.append((revision_id, PIPELINE_VERSION, par.index, *_encode_tokens(toks)))
-            if len(batch) >= 200 or n == len(missing):
-                with self.transaction():
-                    self.conn.executemany(
-                        "INSERT OR REPLACE INTO tokens_cache (revision_id, pipeline_version, paragraph_idx, lengths, readings)"
-                        " VALUES (?, ?, ?, ?, ?)", batch,
-                    )
-                batch = []
+        done = 0
+        while done < len(missing):
+            end, chars = done, 0
+            while end < len(missing) and (end == done or chars + len(missing[end].text) <= TOKENS_BATCH_CHARS):
+                chars += len(missing[end].text)
+                end += 1
+            batch = missing[done:end]
+            rows: list[tuple] = []
+            for par, toks in zip(batch, analyse_many([p.text for p in batch], [p.start for p in batch]), strict=True):
+                out[par.index] = toks
+                rows.append((revision_id, PIPELINE_VERSION, par.index, *_encode_tokens(toks)))
+            with self.transaction():
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO tokens_cache (revision_id, pipeline_version, paragraph_idx, lengths, readings)"
+                    " VALUES (?, ?, ?, ?, ?)", rows,
+                )
+            done = end
             if progress:
-                progress(n, len(missing))
+                progress(done, len(missing))
         return out
 
     # ---- translations --------------------------------------------------------------------------
