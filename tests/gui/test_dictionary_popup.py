@@ -107,3 +107,20 @@ def test_copy_and_hover_toggle(window, qtbot) -> None:  # noqa: ANN001
     qtbot.wait(600)
     assert not window.bilingual.popup.isVisible()
     assert window.store.value("bilingual/hover_popup") in (False, "false")
+
+
+def test_screenshot_with_popup_in_chinese_side_by_side(seeded_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QImage
+
+    from reader.gui import i18n
+    from reader.gui.screenshot import render_screenshot
+
+    out = tmp_path / "popup.png"
+    try:
+        render_screenshot(db=str(seeded_db), article_id=1, output=out, size=(1700, 800), tones="pleco",
+                          ui_language="zh_CN", level=6, side_by_side=True, popup=45)
+    finally:
+        i18n.set_language("en", save=False)
+    image = QImage(str(out))
+    assert image.width() == 1700 and image.height() == 800
+    assert i18n.saved_choice() == "system", "a screenshot changes no saved choice"
