@@ -124,3 +124,22 @@ def test_screenshot_with_popup_in_chinese_side_by_side(seeded_db, tmp_path, qapp
     image = QImage(str(out))
     assert image.width() == 1700 and image.height() == 800
     assert i18n.saved_choice() == "system", "a screenshot changes no saved choice"
+
+
+def test_a_missing_dictionary_gives_one_clear_message(window, monkeypatch, no_dialogs) -> None:  # noqa: ANN001
+    from reader.core import scaffolding
+    from reader.core.dictionary import DictionaryUnavailable
+
+    def broken():  # noqa: ANN202
+        raise DictionaryUnavailable("dictionary index is unreadable: /tmp/x")
+
+    monkeypatch.setattr(scaffolding, "shared_dictionary", broken)
+    window.bilingual._dictionary = None
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國")
+    assert not window.bilingual.show_at(start)
+    assert not window.bilingual.show_at(start + 1)
+    assert len(no_dialogs) == 1 and "unreadable" in no_dialogs[0][1]
+    window.bilingual.set_scaffolding(True)  # readings stay as they were, no second message
+    assert len(no_dialogs) == 1
+    assert window.view.reading_rect(start) is not None
