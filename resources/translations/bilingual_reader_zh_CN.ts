@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>Bilingual Reader</source>
+        <translation>Bilingual Reader</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened.</source>
+        <translation>无法打开文库。</translation>
+    </message>
+    <message>
+        <source>Library damaged</source>
+        <translation>文库已损坏</translation>
+    </message>
+    <message>
+        <source>Your library file is damaged and cannot be opened.</source>
+        <translation>你的文库文件已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>Whatever you choose, the damaged file is kept aside (renamed), never overwritten.</source>
+        <translation>无论你怎么选，损坏的文件都会另存（改名）保留，绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {when}.</source>
+        <translation>最新的完好备份来自 {when}。</translation>
+    </message>
+    <message>
+        <source>There is no good backup.</source>
+        <translation>没有完好的备份。</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Start a New Library</source>
+        <translation>新建文库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Check Library…</source>
+        <translation>检查文库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check the library file for damage and see its backups</source>
+        <translation>检查文库文件是否损坏，并查看其备份</translation>
+    </message>
+    <message>
+        <source>Checking the library…</source>
+        <translation>正在检查文库…</translation>
+    </message>
+    <message>
+        <source>Check Library</source>
+        <translation>检查文库</translation>
+    </message>
+    <message>
+        <source>The check could not run.</source>
+        <translation>无法进行检查。</translation>
+    </message>
+    <message>
+        <source>The library is healthy.</source>
+        <translation>文库完好。</translation>
+    </message>
+    <message>
+        <source>The library has problems.</source>
+        <translation>文库有问题。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
@@ -83,6 +154,40 @@
         <source>No annotations here.</source>
         <translation>这里没有标注。</translation>
     </message>
+</context>
+<context>
+    <name>AnnotationDelegate</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>读音 %1</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>高亮</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationMenus</name>
+    <message>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
     <message>
         <source>Highlight</source>
         <translation>高亮</translation>
@@ -134,17 +239,6 @@
     <message>
         <source>Restore automatic reading</source>
         <translation>恢复自动读音</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationDelegate</name>
-    <message>
-        <source>Reading %1</source>
-        <translation>读音 %1</translation>
-    </message>
-    <message>
-        <source>highlight</source>
-        <translation>高亮</translation>
     </message>
 </context>
 <context>
@@ -1467,17 +1561,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <source>Bilingual Reader</source>
-        <translation>Bilingual Reader</translation>
-    </message>
-    <message>
-        <source>The library cannot be opened.</source>
-        <translation>无法打开文库。</translation>
     </message>
 </context>
 <context>

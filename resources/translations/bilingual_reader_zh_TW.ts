@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name></name>
+    <message>
+        <source>Bilingual Reader</source>
+        <translation>Bilingual Reader</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened.</source>
+        <translation>無法開啟文庫。</translation>
+    </message>
+    <message>
+        <source>Library damaged</source>
+        <translation>文庫已損毀</translation>
+    </message>
+    <message>
+        <source>Your library file is damaged and cannot be opened.</source>
+        <translation>你的文庫檔案已損毀，無法開啟。</translation>
+    </message>
+    <message>
+        <source>Whatever you choose, the damaged file is kept aside (renamed), never overwritten.</source>
+        <translation>無論你怎麼選，損毀的檔案都會另外保留（改名），絕不會被覆寫。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {when}.</source>
+        <translation>最新的完好備份來自 {when}。</translation>
+    </message>
+    <message>
+        <source>There is no good backup.</source>
+        <translation>沒有完好的備份。</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>還原備份</translation>
+    </message>
+    <message>
+        <source>Start a New Library</source>
+        <translation>建立新文庫</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>&amp;Check Library…</source>
+        <translation>檢查文庫(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check the library file for damage and see its backups</source>
+        <translation>檢查文庫檔案是否損毀，並檢視其備份</translation>
+    </message>
+    <message>
+        <source>Checking the library…</source>
+        <translation>正在檢查文庫…</translation>
+    </message>
+    <message>
+        <source>Check Library</source>
+        <translation>檢查文庫</translation>
+    </message>
+    <message>
+        <source>The check could not run.</source>
+        <translation>無法進行檢查。</translation>
+    </message>
+    <message>
+        <source>The library is healthy.</source>
+        <translation>文庫完好。</translation>
+    </message>
+    <message>
+        <source>The library has problems.</source>
+        <translation>文庫有問題。</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
@@ -83,6 +154,40 @@
         <source>No annotations here.</source>
         <translation>這裡沒有標註。</translation>
     </message>
+</context>
+<context>
+    <name>AnnotationDelegate</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>讀音 %1</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>標示</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationMenus</name>
+    <message>
+        <source>Yellow</source>
+        <translation>黃色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>綠色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>藍色</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉色</translation>
+    </message>
     <message>
         <source>Highlight</source>
         <translation>標示</translation>
@@ -134,17 +239,6 @@
     <message>
         <source>Restore automatic reading</source>
         <translation>恢復自動讀音</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationDelegate</name>
-    <message>
-        <source>Reading %1</source>
-        <translation>讀音 %1</translation>
-    </message>
-    <message>
-        <source>highlight</source>
-        <translation>標示</translation>
     </message>
 </context>
 <context>
@@ -1467,17 +1561,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 檔案 (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <source>Bilingual Reader</source>
-        <translation>Bilingual Reader</translation>
-    </message>
-    <message>
-        <source>The library cannot be opened.</source>
-        <translation>無法開啟文庫。</translation>
     </message>
 </context>
 <context>
