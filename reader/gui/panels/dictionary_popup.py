@@ -54,9 +54,18 @@ def reading_html(reading: str, style: str, scheme: str, palette: Palette) -> str
     return " ".join(parts)
 
 
+_VARIANT = re.compile(r"^(?:\([^)]*\) )?(?:[\w-]+ ){0,3}variant of\b|^see (?:also )?\S|^used in\b")
+
+
+def _rank(entry: Entry) -> int:
+    if entry.senses and all(_VARIANT.search(s) for s in entry.senses):
+        return 2
+    return 1 if entry.proper_noun else 0
+
+
 def ordered_entries(entries: Sequence[Entry]) -> list[Entry]:
-    """Common words first; proper nouns (and the variants the dictionary ranks last) after them."""
-    return sorted(entries, key=lambda e: e.proper_noun)
+    """Common words first, then proper nouns, then variant and cross-reference entries."""
+    return sorted(entries, key=_rank)
 
 
 class DictionaryPopup(QFrame):
