@@ -7,6 +7,7 @@ offsets, so they stay on the same characters in every script.
 from __future__ import annotations
 
 import time
+from bisect import bisect_left, bisect_right, insort
 from collections import deque
 from collections.abc import Callable
 
@@ -39,6 +40,34 @@ IDLE_LAYOUT_MAX_CHARS = 400_000
 PIXMAP_LINES = 160  # rendered lines kept for fast scrolling  # lay out the rest of an article in idle time up to this size
 
 
+def index_highlights(highlights: list[Highlight], paragraphs: list[Paragraph]) -> dict[int, list[tuple[Highlight, int]]]:
+    """Paragraph index → (highlight, underline depth) of the highlights drawn on it, in the given order
+    (sorted by start, as `ReadingView.set_highlights` keeps them).
+
+    A highlight belongs to each paragraph it reaches (end > paragraph start, start ≤ paragraph end). Its
+    depth is the number of highlights before it on that paragraph that overlap it (stacked underlines)."""
+    starts = [p.start for p in paragraphs]
+    ends = [p.end for p in paragraphs]
+    members: dict[int, list[Highlight]] = {}
+    for h in highlights:
+        for idx in range(bisect_left(ends, h[0]), bisect_left(starts, h[1])):
+            members.setdefault(idx, []).append(h)
+    out: dict[int, list[tuple[Highlight, int]]] = {}
+    for idx, hs in members.items():
+        row: list[tuple[Highlight, int]] = []
+        seen_ends: list[int] = []  # ends of the highlights before, sorted
+        for k, h in enumerate(hs):
+            start, end = h[0], h[1]
+            if start < end:  # the ones before start no later (sorted), so they overlap if they end after start
+                depth = len(seen_ends) - bisect_right(seen_ends, start)
+            else:
+                depth = sum(1 for s, e, *_ in hs[:k] if s < end and start < e)
+            row.append((h, depth))
+            insort(seen_ends, end)
+        out[idx] = row
+    return out
+
+
 def system_is_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
@@ -62,6 +91,7 @@ class ReadingView(QAbstractScrollArea):
         self._dragging = False
         self._press_pos: QPointF | None = None
         self._highlights: list[Highlight] = []
+        self._highlight_index: dict[int, list[tuple[Highlight, int]]] | None = None  # see paragraph_highlights
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._providers: list[ContextMenuProvider] = []
@@ -100,6 +130,7 @@ class ReadingView(QAbstractScrollArea):
         self._text_len = paragraphs[-1].end if paragraphs else 0
         self._sel_anchor = self._sel_cursor = 0
         self._highlights, self._find, self._find_current = [], [], -1
+        self._highlight_index = None
         self._update_scrollbar()
         self.verticalScrollBar().setValue(0)
         self._start_idle()
@@ -163,11 +194,24 @@ class ReadingView(QAbstractScrollArea):
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Fills under the text: (canonical start, end, colour, key). Overlaps blend and get stacked underlines."""
         self._highlights = sorted(highlights, key=lambda h: (h[0], -h[1]))
+        self._highlight_index = None
         self.viewport().update()
+
+    def paragraph_highlights(self, idx: int) -> list[tuple[Highlight, int]]:
+        """The highlights drawn on paragraph `idx` in drawing order, each with its underline depth.
+
+        Indexed by paragraph once per `set_highlights`, so a frame touches only the visible paragraphs'
+        highlights, however many the article has."""
+        if self._highlight_index is None:
+            self._highlight_index = index_highlights(self._highlights, self.doc.paragraphs)
+        return self._highlight_index.get(idx, [])
 
     def highlight_at(self, offset: int) -> list[object]:
         """Keys of the highlights covering a canonical offset, the shortest (innermost) first."""
-        hits = [h for h in self._highlights if h[0] <= offset < h[1]]
+        pars = self.doc.paragraphs
+        idx = bisect_right(pars, offset, key=lambda p: p.start) - 1
+        near = [h for h, _ in self.paragraph_highlights(idx)] if 0 <= idx < len(pars) else self._highlights
+        hits = [h for h in near if h[0] <= offset < h[1]]
         hits.sort(key=lambda h: h[1] - h[0])
         return [h[3] for h in hits]
 
@@ -393,7 +437,7 @@ class ReadingView(QAbstractScrollArea):
         dpr = self.viewport().devicePixelRatioF()
         base_key = (self.options.tones, pal.dark, dpr, round(self.doc.text_width, 1))
         for _idx, top, lay in self.doc.visible(y0, y1):
-            self._paint_fills(painter, lay, top, sel)
+            self._paint_fills(painter, lay, top, sel, _idx)
             key = (*base_key, lay.par.kind == "byline")
             for line in lay.lines:
                 ly = top + line.y
@@ -434,16 +478,11 @@ class ReadingView(QAbstractScrollArea):
             self._pens_key = key
         return self._pens_cache
 
-    def _paint_fills(self, painter: QPainter, lay: ParagraphLayout, top: float, sel: tuple[int, int]) -> None:
+    def _paint_fills(self, painter: QPainter, lay: ParagraphLayout, top: float, sel: tuple[int, int], idx: int) -> None:
         pal: Palette = self.palette_
         p = lay.par
         painter.setPen(Qt.PenStyle.NoPen)
-        stack: list[tuple[int, int]] = []
-        for start, end, colour, _key in self._highlights:
-            if end <= p.start or start > p.end:
-                continue
-            depth = sum(1 for s, e in stack if s < end and start < e)
-            stack.append((start, end))
+        for (start, end, colour, _key), depth in self.paragraph_highlights(idx):
             fill = QColor(colour)
             fill.setAlpha(min(fill.alpha(), 90))
             for rect in self.doc.span_rects(lay, top, start, end):
