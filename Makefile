@@ -9,7 +9,7 @@ DEB_PACKAGES := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 l
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-image0 libnss3 libasound2 poppler-utils
 
-.PHONY: run test lint bench screenshot clean deb-deps
+.PHONY: run test lint bench screenshot clean deb-deps translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+
+# Refresh the interface translations after adding GUI strings (fails while a string is untranslated).
+translations: $(STAMP)
+	$(PY) resources/translations/update_translations.py

@@ -19,10 +19,6 @@ if TYPE_CHECKING:
 POLL_MS = 1500
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("recovery", text)
-
-
 def open_library_with_recovery(path: str | Path | None = None, parent: QWidget | None = None) -> Library | None:
     """Open the library. A damaged file gets a dialog offering to restore the newest good backup or to start a
     new library (the damaged file is always kept aside); other problems get a plain message. None: give up."""
@@ -34,13 +30,13 @@ def open_library_with_recovery(path: str | Path | None = None, parent: QWidget |
         except LibraryError as exc:
             problem = maintenance.explain_open_failure(target, exc)
             if not isinstance(problem, maintenance.LibraryDamaged):
-                QMessageBox.critical(parent, tr("Bilingual Reader"), tr("The library cannot be opened.") + f"\n\n{exc}")
+                QMessageBox.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), QCoreApplication.translate("recovery", "The library cannot be opened.") + f"\n\n{exc}")
                 return None
             if not _offer_recovery(target, str(exc), parent):
                 return None
             continue
         except ReaderError as exc:
-            QMessageBox.critical(parent, tr("Bilingual Reader"), tr("The library cannot be opened.") + f"\n\n{exc}")
+            QMessageBox.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), QCoreApplication.translate("recovery", "The library cannot be opened.") + f"\n\n{exc}")
             return None
         try:
             maintenance.backup_on_start(lib)
@@ -54,17 +50,17 @@ def _offer_recovery(target: Path, reason: str, parent: QWidget | None) -> bool:
     good = maintenance.newest_good_backup(target)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("Library damaged"))
-    box.setText(tr("Your library file is damaged and cannot be opened."))
-    kept = tr("Whatever you choose, the damaged file is kept aside (renamed), never overwritten.")
+    box.setWindowTitle(QCoreApplication.translate("recovery", "Library damaged"))
+    box.setText(QCoreApplication.translate("recovery", "Your library file is damaged and cannot be opened."))
+    kept = QCoreApplication.translate("recovery", "Whatever you choose, the damaged file is kept aside (renamed), never overwritten.")
     if good is not None:
-        box.setInformativeText(tr("The newest good backup is from {when}.").format(when=good.local_time) + "\n" + kept)
+        box.setInformativeText(QCoreApplication.translate("recovery", "The newest good backup is from {when}.").format(when=good.local_time) + "\n" + kept)
     else:
-        box.setInformativeText(tr("There is no good backup.") + "\n" + kept)
+        box.setInformativeText(QCoreApplication.translate("recovery", "There is no good backup.") + "\n" + kept)
     box.setDetailedText(f"{target}\n{reason}")
-    restore = box.addButton(tr("Restore Backup"), QMessageBox.ButtonRole.AcceptRole) if good is not None else None
-    new = box.addButton(tr("Start a New Library"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(QCoreApplication.translate("recovery", "Restore Backup"), QMessageBox.ButtonRole.AcceptRole) if good is not None else None
+    new = box.addButton(QCoreApplication.translate("recovery", "Start a New Library"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QCoreApplication.translate("recovery", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     if clicked is None or clicked not in (restore, new):
@@ -72,9 +68,9 @@ def _offer_recovery(target: Path, reason: str, parent: QWidget | None) -> bool:
     try:
         result = maintenance.recover(target, "restore" if clicked is restore else "new")
     except ReaderError as exc:
-        QMessageBox.critical(parent, tr("Bilingual Reader"), str(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), str(exc))
         return False
-    QMessageBox.information(parent, tr("Bilingual Reader"), result.message)
+    QMessageBox.information(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), result.message)
     return True
 
 
@@ -103,8 +99,8 @@ class LibraryGuard(QObject):
         self.lib: Library = window.lib
         self._worker: _CheckWorker | None = None
         self._version = self._data_version()
-        self.action = window._action(tr("&Check Library…"), self.check_library)
-        self.action.setToolTip(tr("Check the library file for damage and see its backups"))
+        self.action = window._action(QCoreApplication.translate("recovery", "&Check Library…"), self.check_library)
+        self.action.setToolTip(QCoreApplication.translate("recovery", "Check the library file for damage and see its backups"))
         help_menu = next((m for m in (a.menu() for a in window.menuBar().actions()) if m is not None and
                           m.objectName() == "help"), None) or window.menuBar().actions()[-1].menu()
         if help_menu is not None:
@@ -140,7 +136,7 @@ class LibraryGuard(QObject):
         if self.lib.path is None or self._worker is not None:
             return
         self.action.setEnabled(False)
-        self.window.statusBar().showMessage(tr("Checking the library…"))
+        self.window.statusBar().showMessage(QCoreApplication.translate("recovery", "Checking the library…"))
         self._worker = _CheckWorker(self.lib.path)
         self._worker.done.connect(self._checked)
         self._worker.start()
@@ -152,16 +148,16 @@ class LibraryGuard(QObject):
         self.action.setEnabled(True)
         self.window.statusBar().clearMessage()
         if isinstance(report, Exception):
-            QMessageBox.warning(self.window, tr("Check Library"), tr("The check could not run.") + f"\n\n{report}")
+            QMessageBox.warning(self.window, QCoreApplication.translate("recovery", "Check Library"), QCoreApplication.translate("recovery", "The check could not run.") + f"\n\n{report}")
             return
         box = QMessageBox(self.window)
-        box.setWindowTitle(tr("Check Library"))
+        box.setWindowTitle(QCoreApplication.translate("recovery", "Check Library"))
         if report.ok:  # type: ignore[attr-defined]
             box.setIcon(QMessageBox.Icon.Information)
-            box.setText(tr("The library is healthy."))
+            box.setText(QCoreApplication.translate("recovery", "The library is healthy."))
         else:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(tr("The library has problems.") + "\n" + (report.advice() or ""))  # type: ignore[attr-defined]
+            box.setText(QCoreApplication.translate("recovery", "The library has problems.") + "\n" + (report.advice() or ""))  # type: ignore[attr-defined]
         box.setDetailedText(report.text())  # type: ignore[attr-defined]
         box.exec()
         self.last_report = report

@@ -2,77 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Bilingual Reader</source>
-        <translation>Bilingual Reader</translation>
-    </message>
-    <message>
-        <source>The library cannot be opened.</source>
-        <translation>无法打开文库。</translation>
-    </message>
-    <message>
-        <source>Library damaged</source>
-        <translation>文库已损坏</translation>
-    </message>
-    <message>
-        <source>Your library file is damaged and cannot be opened.</source>
-        <translation>你的文库文件已损坏，无法打开。</translation>
-    </message>
-    <message>
-        <source>Whatever you choose, the damaged file is kept aside (renamed), never overwritten.</source>
-        <translation>无论你怎么选，损坏的文件都会另存（改名）保留，绝不会被覆盖。</translation>
-    </message>
-    <message>
-        <source>The newest good backup is from {when}.</source>
-        <translation>最新的完好备份来自 {when}。</translation>
-    </message>
-    <message>
-        <source>There is no good backup.</source>
-        <translation>没有完好的备份。</translation>
-    </message>
-    <message>
-        <source>Restore Backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <source>Start a New Library</source>
-        <translation>新建文库</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>&amp;Check Library…</source>
-        <translation>检查文库(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Check the library file for damage and see its backups</source>
-        <translation>检查文库文件是否损坏，并查看其备份</translation>
-    </message>
-    <message>
-        <source>Checking the library…</source>
-        <translation>正在检查文库…</translation>
-    </message>
-    <message>
-        <source>Check Library</source>
-        <translation>检查文库</translation>
-    </message>
-    <message>
-        <source>The check could not run.</source>
-        <translation>无法进行检查。</translation>
-    </message>
-    <message>
-        <source>The library is healthy.</source>
-        <translation>文库完好。</translation>
-    </message>
-    <message>
-        <source>The library has problems.</source>
-        <translation>文库有问题。</translation>
-    </message>
-</context>
-<context>
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
@@ -1568,6 +1497,77 @@
     <message>
         <source>Delete word %1</source>
         <translation>删除词语“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>Bilingual Reader</source>
+        <translation>Bilingual Reader</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened.</source>
+        <translation>无法打开文库。</translation>
+    </message>
+    <message>
+        <source>Library damaged</source>
+        <translation>文库已损坏</translation>
+    </message>
+    <message>
+        <source>Your library file is damaged and cannot be opened.</source>
+        <translation>你的文库文件已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>Whatever you choose, the damaged file is kept aside (renamed), never overwritten.</source>
+        <translation>无论你选择哪一项，损坏的文件都会改名保留，绝不会被覆盖。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {when}.</source>
+        <translation>最新的完好备份来自 {when}。</translation>
+    </message>
+    <message>
+        <source>There is no good backup.</source>
+        <translation>没有完好的备份。</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Start a New Library</source>
+        <translation>新建文库</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Check Library…</source>
+        <translation>检查文库(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check the library file for damage and see its backups</source>
+        <translation>检查文库文件是否损坏，并查看其备份</translation>
+    </message>
+    <message>
+        <source>Checking the library…</source>
+        <translation>正在检查文库…</translation>
+    </message>
+    <message>
+        <source>Check Library</source>
+        <translation>检查文库</translation>
+    </message>
+    <message>
+        <source>The check could not run.</source>
+        <translation>检查无法进行。</translation>
+    </message>
+    <message>
+        <source>The library is healthy.</source>
+        <translation>文库完好。</translation>
+    </message>
+    <message>
+        <source>The library has problems.</source>
+        <translation>文库有问题。</translation>
     </message>
 </context>
 </TS>

@@ -2,77 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name></name>
-    <message>
-        <source>Bilingual Reader</source>
-        <translation>Bilingual Reader</translation>
-    </message>
-    <message>
-        <source>The library cannot be opened.</source>
-        <translation>無法開啟文庫。</translation>
-    </message>
-    <message>
-        <source>Library damaged</source>
-        <translation>文庫已損毀</translation>
-    </message>
-    <message>
-        <source>Your library file is damaged and cannot be opened.</source>
-        <translation>你的文庫檔案已損毀，無法開啟。</translation>
-    </message>
-    <message>
-        <source>Whatever you choose, the damaged file is kept aside (renamed), never overwritten.</source>
-        <translation>無論你怎麼選，損毀的檔案都會另外保留（改名），絕不會被覆寫。</translation>
-    </message>
-    <message>
-        <source>The newest good backup is from {when}.</source>
-        <translation>最新的完好備份來自 {when}。</translation>
-    </message>
-    <message>
-        <source>There is no good backup.</source>
-        <translation>沒有完好的備份。</translation>
-    </message>
-    <message>
-        <source>Restore Backup</source>
-        <translation>還原備份</translation>
-    </message>
-    <message>
-        <source>Start a New Library</source>
-        <translation>建立新文庫</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>結束</translation>
-    </message>
-    <message>
-        <source>&amp;Check Library…</source>
-        <translation>檢查文庫(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Check the library file for damage and see its backups</source>
-        <translation>檢查文庫檔案是否損毀，並檢視其備份</translation>
-    </message>
-    <message>
-        <source>Checking the library…</source>
-        <translation>正在檢查文庫…</translation>
-    </message>
-    <message>
-        <source>Check Library</source>
-        <translation>檢查文庫</translation>
-    </message>
-    <message>
-        <source>The check could not run.</source>
-        <translation>無法進行檢查。</translation>
-    </message>
-    <message>
-        <source>The library is healthy.</source>
-        <translation>文庫完好。</translation>
-    </message>
-    <message>
-        <source>The library has problems.</source>
-        <translation>文庫有問題。</translation>
-    </message>
-</context>
-<context>
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
@@ -1568,6 +1497,77 @@
     <message>
         <source>Delete word %1</source>
         <translation>刪除詞語「%1」</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>Bilingual Reader</source>
+        <translation>Bilingual Reader</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened.</source>
+        <translation>無法開啟文庫。</translation>
+    </message>
+    <message>
+        <source>Library damaged</source>
+        <translation>文庫已損壞</translation>
+    </message>
+    <message>
+        <source>Your library file is damaged and cannot be opened.</source>
+        <translation>你的文庫檔案已損壞，無法開啟。</translation>
+    </message>
+    <message>
+        <source>Whatever you choose, the damaged file is kept aside (renamed), never overwritten.</source>
+        <translation>無論你選擇哪一項，損壞的檔案都會改名保留，絕不會被覆蓋。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {when}.</source>
+        <translation>最新的完好備份來自 {when}。</translation>
+    </message>
+    <message>
+        <source>There is no good backup.</source>
+        <translation>沒有完好的備份。</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>還原備份</translation>
+    </message>
+    <message>
+        <source>Start a New Library</source>
+        <translation>建立新文庫</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Check Library…</source>
+        <translation>檢查文庫(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check the library file for damage and see its backups</source>
+        <translation>檢查文庫檔案是否損壞，並檢視其備份</translation>
+    </message>
+    <message>
+        <source>Checking the library…</source>
+        <translation>正在檢查文庫…</translation>
+    </message>
+    <message>
+        <source>Check Library</source>
+        <translation>檢查文庫</translation>
+    </message>
+    <message>
+        <source>The check could not run.</source>
+        <translation>檢查無法進行。</translation>
+    </message>
+    <message>
+        <source>The library is healthy.</source>
+        <translation>文庫完好。</translation>
+    </message>
+    <message>
+        <source>The library has problems.</source>
+        <translation>文庫有問題。</translation>
     </message>
 </context>
 </TS>
