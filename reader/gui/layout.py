@@ -7,7 +7,7 @@ laid out yet have estimated heights that are refined as they are laid out.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -650,16 +650,32 @@ class DocumentLayout:
         a = lay.display_index(max(start, par.start))
         b = lay.display_index(min(end, par.end), end=True)
         rects: list[QRectF] = []
-        for line in lay.lines:
-            if not line.cells or line.end <= a or line.start >= b:
+        xo = self.x_offset
+        lines = lay.lines
+        first_line = max(0, bisect_right(lines, a, key=_line_start) - 1) if len(lines) > 4 else 0
+        for line in lines[first_line:]:
+            cells = line.cells
+            if not cells or line.end <= a:
                 continue
-            sel = [c for c in line.cells if a <= c.i < b]
-            if not sel:
+            if line.start >= b:
+                break
+            lo, hi = bisect_left(cells, a, key=_cell_index), bisect_left(cells, b, key=_cell_index)  # cells in order
+            if lo >= hi:
                 continue
-            x0 = self.x_offset + sel[0].x
-            x1 = self.x_offset + sel[-1].x + sel[-1].w
+            first, last = cells[lo], cells[hi - 1]
+            x0 = xo + first.x
+            x1 = xo + last.x + last.w
             rects.append(QRectF(x0, ptop + line.y + line.band_top, x1 - x0, line.band_bottom - line.band_top))
         return rects
+
+
+def _cell_index(cell: Cell) -> int:
+    return cell.i
+
+
+def _line_start(line: Line) -> int:
+    return line.cells[0].i if line.cells else -1
+
 
 def _wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
     """Greedy word wrap for translation lines (spaces for Latin text, any character for CJK)."""
