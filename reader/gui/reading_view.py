@@ -482,13 +482,17 @@ class ReadingView(QAbstractScrollArea):
         pal: Palette = self.palette_
         p = lay.par
         painter.setPen(Qt.PenStyle.NoPen)
+        colours: dict[int, tuple[QColor, QColor]] = {}  # rgba → (fill, underline)
         for (start, end, colour, _key), depth in self.paragraph_highlights(idx):
-            fill = QColor(colour)
-            fill.setAlpha(min(fill.alpha(), 90))
+            pair = colours.get(colour.rgba())
+            if pair is None:
+                fill, line_colour = QColor(colour), QColor(colour)
+                fill.setAlpha(min(fill.alpha(), 90))
+                line_colour.setAlpha(230)
+                pair = colours[colour.rgba()] = (fill, line_colour)
+            fill, line_colour = pair
             for rect in self.doc.span_rects(lay, top, start, end):
                 painter.fillRect(rect, fill)
-                line_colour = QColor(colour)
-                line_colour.setAlpha(230)
                 painter.fillRect(QRectF(rect.left(), rect.bottom() - 2 - depth * 3.5, rect.width(), 2), line_colour)
         for n, (start, end) in enumerate(self._find):
             if end <= p.start or start >= p.end:
