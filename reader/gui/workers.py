@@ -12,7 +12,8 @@ from PySide6.QtCore import QThread, Signal
 from reader.core.errors import ReaderError
 from reader.core.text import Paragraph
 
-CHUNK = 8  # paragraphs per batch sent back to the view
+CHUNK = 8  # the first batch: the paragraphs on screen, read on their own so their readings show soonest
+CHUNK_CHARS = 10_000  # then batches of about this many characters (one model run each; ~0.3 s)
 
 
 class TokensWorker(QThread):
@@ -38,20 +39,33 @@ class TokensWorker(QThread):
         try:
             with Library.open(self.db_path) as lib:
                 total = len(self.paragraphs)
-                for k in range(0, total, CHUNK):
+                k = 0
+                while k < total:
                     if self._stop:
                         return
-                    chunk = self.paragraphs[k : k + CHUNK]
-                    self.batch.emit(self.revision_id, lib.tokens(self.revision_id, chunk))
-                    self.progress.emit(min(total, k + CHUNK), total)
+                    end = min(total, CHUNK) if k == 0 else _chunk_end(self.paragraphs, k, CHUNK_CHARS)
+                    self.batch.emit(self.revision_id, lib.tokens(self.revision_id, self.paragraphs[k:end]))
+                    k = end
+                    self.progress.emit(k, total)
         except ReaderError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - shown to the user as one line, never a traceback
             self.failed.emit(f"{type(exc).__name__}: {exc}")
 
 
+def _chunk_end(paragraphs: list[Paragraph], start: int, chars: int) -> int:
+    """End of the batch that starts at `start`: at least one paragraph, at most about `chars` characters."""
+    end, size = start, 0
+    while end < len(paragraphs) and (end == start or size + len(paragraphs[end].text) <= chars):
+        size += len(paragraphs[end].text)
+        end += 1
+    return end
+
+
 class ImportWorker(QThread):
-    """Import files into the library; each result or error is reported separately."""
+    """Import files into the library; each result or error is reported separately.
+
+    `progress(done, total)` counts files; importing one book, it counts the chapters read."""
 
     imported = Signal(object)  # ImportResult
     failed = Signal(str, str)  # file name, message
@@ -72,9 +86,10 @@ class ImportWorker(QThread):
                 self.failed.emit(f.name, str(exc))
             return
         with lib:
+            one = len(self.files) == 1
             for n, path in enumerate(self.files, 1):
                 try:
-                    self.imported.emit(lib.import_file(path))
+                    self.imported.emit(lib.import_file(path, progress=self.progress.emit if one else None))
                 except ReaderError as exc:
                     self.failed.emit(path.name, str(exc))
                 except Exception as exc:  # noqa: BLE001
