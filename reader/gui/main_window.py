@@ -43,7 +43,7 @@ from reader.gui.sidebar import LibrarySidebar
 from reader.gui.signals import SignalHub
 from reader.gui.workers import ImportWorker, TokensWorker
 
-IMPORTABLE = (".txt", ".md", ".markdown", ".text")
+IMPORTABLE = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".epub")
 
 
 class MainWindow(QMainWindow):
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
     # ---- import ---------------------------------------------------------------------------------
     def import_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import texts"), str(Path.home()), self.tr("Texts (*.txt *.md *.markdown);;All files (*)")
+            self, self.tr("Import texts"), str(Path.home()), self.tr("Texts and books (*.txt *.md *.markdown *.html *.htm *.epub);;All files (*)")
         )
         if files:
             self.import_files([Path(f) for f in files])
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
         for bad in (f for f in files if f.suffix.lower() not in IMPORTABLE):
             self.error(
                 self.tr("Cannot import %1").replace("%1", bad.name),
-                self.tr("Only text (.txt) and Markdown (.md) files can be imported."),
+                self.tr("Only text (.txt), Markdown (.md), HTML and EPUB files can be imported."),
             )
         if good:
             self.import_files(good)
