@@ -86,3 +86,20 @@ def test_show_prints_the_fixed_reading(seeded_db, capsys) -> None:  # noqa: ANN0
     assert found == ["hang2"]
     assert main(["--db", str(seeded_db), "show", "1", "--pinyin", "marks"]) == 0
     assert "行動[háng dòng]" in capsys.readouterr().out
+
+
+def test_reading_fixes_appear_in_the_markdown_export(library) -> None:  # noqa: ANN001
+    from reader.core.annotations import Annotations
+    from reader.core.export.markdown import render_markdown
+    from reader.core.reading_fixes import set_fix
+
+    text = library.revision_text(library.article(2).revision_id)
+    at = text.index("行动")  # 行 read xíng by the model; a reader insists on háng here (for the test)
+    set_fix(library, 2, at, "hang2", author="teacher")
+    Annotations(library).create(2, at - 2, at + 2, note="see the reading")
+    md = render_markdown(library, 2, pinyin="marks")
+    assert "## Reading corrections" in md
+    line = next(x for x in md.splitlines() if x.startswith("- **行** read *háng* (hang2)"))
+    assert "teacher" in line and "paragraph 0" in line
+    quote = next(x for x in md.splitlines() if x.startswith("> "))
+    assert "háng" in quote  # the highlight's quote readings use the corrected reading

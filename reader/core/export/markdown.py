@@ -71,10 +71,14 @@ def render_markdown(
         meta.append(f"- **Exported:** {escape_inline(generated)}")
     out += meta + [""]
 
+    from reader.core.reading_fixes import apply_fixes, fix_annotations
+
+    fixes = fix_annotations(lib, article_id)
     needed = {p.index for a in anchored for p in _overlapping(pars, a)}
     tokens = {}
     if needed and (script != "original" or pinyin != "none"):
         tokens = lib.tokens(info.revision_id, [p for p in pars if p.index in needed])
+        tokens = apply_fixes(tokens, {f.start: str(f.reading) for f in fixes})
 
     out += ["## Highlights", ""]
     if not anchored:
@@ -98,6 +102,17 @@ def render_markdown(
             out += _details(a, zh_script) + [""]
             if a.note.strip():
                 out += [safe_note(a.note), ""]
+    if fixes:
+        out += ["## Reading corrections", "",
+                "Readings a reader set by hand for one occurrence; they replace the computed reading.", ""]
+        for f in fixes:
+            par = next((p for p in pars if p.start <= f.start < p.end), None)
+            where = f"paragraph {par.index}" if par else "the text"
+            context = conv(f.prefix[-6:] + f.exact + f.suffix[:6]).replace("\n", " ")
+            reading = render(str(f.reading), "marks")
+            out += [f"- **{escape_inline(conv(f.exact))}** read *{escape_inline(reading)}* ({escape_inline(str(f.reading))})"
+                    f" in {where}: “{escape_inline(context)}” — {escape_inline(f.author)}"]
+        out += [""]
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
