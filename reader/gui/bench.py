@@ -85,6 +85,12 @@ def _child_env(db: Path, config: Path) -> dict[str, str]:
     env.setdefault("READER_FONT", "bundled")
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    # An installed app starts from compiled bytecode; a checkout run with PYTHONDONTWRITEBYTECODE would
+    # compile every module at each start (~0.15 s). Children keep their bytecode in our cache folder.
+    from reader.core.paths import cache_dir
+
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("PYTHONPYCACHEPREFIX", str(cache_dir() / "bench" / "pycache"))
     return env
 
 
