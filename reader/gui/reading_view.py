@@ -41,31 +41,40 @@ PIXMAP_LINES = 160  # rendered lines kept for fast scrolling  # lay out the rest
 
 
 def index_highlights(highlights: list[Highlight], paragraphs: list[Paragraph]) -> dict[int, list[tuple[Highlight, int]]]:
-    """Paragraph index → (highlight, underline depth) of the highlights drawn on it, in the given order
-    (sorted by start, as `ReadingView.set_highlights` keeps them).
+    """Paragraph index → `paragraph_rows` of every paragraph that has highlights (tests, tools)."""
+    index = HighlightIndex(highlights)
+    rows = {idx: index.rows(par) for idx, par in enumerate(paragraphs)}
+    return {idx: r for idx, r in rows.items() if r}
 
-    A highlight belongs to each paragraph it reaches (end > paragraph start, start ≤ paragraph end). Its
-    depth is the number of highlights before it on that paragraph that overlap it (stacked underlines)."""
-    starts = [p.start for p in paragraphs]
-    ends = [p.end for p in paragraphs]
-    members: dict[int, list[Highlight]] = {}
-    for h in highlights:
-        for idx in range(bisect_left(ends, h[0]), bisect_left(starts, h[1])):
-            members.setdefault(idx, []).append(h)
-    out: dict[int, list[tuple[Highlight, int]]] = {}
-    for idx, hs in members.items():
-        row: list[tuple[Highlight, int]] = []
-        seen_ends: list[int] = []  # ends of the highlights before, sorted
-        for k, h in enumerate(hs):
+
+class HighlightIndex:
+    """Highlights sorted by (start, -end), looked up per paragraph by bisection on their starts.
+
+    A paragraph's rows are the highlights that reach it (end > paragraph start, start ≤ paragraph end) in
+    that order, each with its underline depth: how many highlights before it on the paragraph overlap it.
+    Only highlights starting at most the longest highlight's length before the paragraph are looked at."""
+
+    def __init__(self, highlights: list[Highlight]) -> None:
+        self.highlights = highlights
+        self.starts = [h[0] for h in highlights]
+        self.longest = max((h[1] - h[0] for h in highlights), default=0)
+
+    def rows(self, par: Paragraph) -> list[tuple[Highlight, int]]:
+        lo = bisect_left(self.starts, par.start - self.longest)
+        hi = bisect_right(self.starts, par.end)
+        out: list[tuple[Highlight, int]] = []
+        ends: list[int] = []  # ends of the highlights before, sorted
+        for h in self.highlights[lo:hi]:
             start, end = h[0], h[1]
+            if end <= par.start:
+                continue
             if start < end:  # the ones before start no later (sorted), so they overlap if they end after start
-                depth = len(seen_ends) - bisect_right(seen_ends, start)
+                depth = len(ends) - bisect_right(ends, start)
             else:
-                depth = sum(1 for s, e, *_ in hs[:k] if s < end and start < e)
-            row.append((h, depth))
-            insort(seen_ends, end)
-        out[idx] = row
-    return out
+                depth = sum(1 for (s, e, *_), _d in out if s < end and start < e)
+            out.append((h, depth))
+            insort(ends, end)
+        return out
 
 
 def system_is_dark() -> bool:
@@ -91,7 +100,8 @@ class ReadingView(QAbstractScrollArea):
         self._dragging = False
         self._press_pos: QPointF | None = None
         self._highlights: list[Highlight] = []
-        self._highlight_index: dict[int, list[tuple[Highlight, int]]] | None = None  # see paragraph_highlights
+        self._highlight_index = HighlightIndex([])
+        self._highlight_rows: dict[int, list[tuple[Highlight, int]]] = {}  # see paragraph_highlights
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._providers: list[ContextMenuProvider] = []
@@ -130,7 +140,7 @@ class ReadingView(QAbstractScrollArea):
         self._text_len = paragraphs[-1].end if paragraphs else 0
         self._sel_anchor = self._sel_cursor = 0
         self._highlights, self._find, self._find_current = [], [], -1
-        self._highlight_index = None
+        self._highlight_index, self._highlight_rows = HighlightIndex([]), {}
         self._update_scrollbar()
         self.verticalScrollBar().setValue(0)
         self._start_idle()
@@ -194,17 +204,19 @@ class ReadingView(QAbstractScrollArea):
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Fills under the text: (canonical start, end, colour, key). Overlaps blend and get stacked underlines."""
         self._highlights = sorted(highlights, key=lambda h: (h[0], -h[1]))
-        self._highlight_index = None
+        self._highlight_index, self._highlight_rows = HighlightIndex(self._highlights), {}
         self.viewport().update()
 
     def paragraph_highlights(self, idx: int) -> list[tuple[Highlight, int]]:
         """The highlights drawn on paragraph `idx` in drawing order, each with its underline depth.
 
-        Indexed by paragraph once per `set_highlights`, so a frame touches only the visible paragraphs'
-        highlights, however many the article has."""
-        if self._highlight_index is None:
-            self._highlight_index = index_highlights(self._highlights, self.doc.paragraphs)
-        return self._highlight_index.get(idx, [])
+        Found by bisection the first time a paragraph is drawn after `set_highlights`, then kept: a frame
+        touches only the visible paragraphs' highlights, however many the article has."""
+        rows = self._highlight_rows.get(idx)
+        if rows is None:
+            pars = self.doc.paragraphs
+            rows = self._highlight_rows[idx] = self._highlight_index.rows(pars[idx]) if 0 <= idx < len(pars) else []
+        return rows
 
     def highlight_at(self, offset: int) -> list[object]:
         """Keys of the highlights covering a canonical offset, the shortest (innermost) first."""
