@@ -5,6 +5,11 @@ jieba/pypinyin. Results come back through Qt signals, delivered in the GUI threa
 """
 from __future__ import annotations
 
+import gc
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
@@ -14,6 +19,44 @@ from reader.core.text import Paragraph
 
 CHUNK = 8  # the first batch: the paragraphs on screen, read on their own so their readings show soonest
 CHUNK_CHARS = 10_000  # then batches of about this many characters (one model run each; ~0.3 s)
+SWITCH_INTERVAL_S = 0.001  # while a worker computes (Python's default is 0.005)
+
+_busy = 0
+_busy_lock = threading.Lock()
+_saved: tuple[float, bool] = (0.005, True)
+
+
+@contextmanager
+def background_work() -> Iterator[None]:
+    """While a worker computes, keep the window's thread responsive.
+
+    Both threads run Python, which one thread at a time may do: the window's thread gets it back within a
+    millisecond instead of Python's five (each of its calls into Qt gives it up and takes it back), and no
+    garbage collection stalls it (with a book open they walk every token: up to 0.3 s). Reading a
+    1M-character book: the longest wait of a 10 ms timer in the window fell from ~0.13 s (99th
+    percentile) to ~0.05 s, the book itself read as fast. Nested and overlapping workers restore the
+    settings once the last one ends.
+    """
+    global _busy, _saved
+    with _busy_lock:
+        if _busy == 0:
+            _saved = (sys.getswitchinterval(), gc.isenabled())
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
+            gc.disable()
+        _busy += 1
+    try:
+        yield
+    finally:
+        with _busy_lock:
+            _busy -= 1
+            if _busy == 0:
+                sys.setswitchinterval(_saved[0])
+                if _saved[1]:
+                    # What was made meanwhile (mostly a book's tokens, kept while it is open) would all be
+                    # walked at once by the next collection (0.2 s for a book): keep it out of collections.
+                    # Reference counting still frees it; only a cycle made meanwhile would stay.
+                    gc.freeze()
+                    gc.enable()
 
 
 class TokensWorker(QThread):
@@ -37,7 +80,7 @@ class TokensWorker(QThread):
         from reader.core.library import Library
 
         try:
-            with Library.open(self.db_path) as lib:
+            with background_work(), Library.open(self.db_path) as lib:
                 total = len(self.paragraphs)
                 k = 0
                 while k < total:
@@ -85,7 +128,7 @@ class ImportWorker(QThread):
             for f in self.files:
                 self.failed.emit(f.name, str(exc))
             return
-        with lib:
+        with background_work(), lib:
             one = len(self.files) == 1
             for n, path in enumerate(self.files, 1):
                 try:
