@@ -7,7 +7,7 @@ offsets, so they stay on the same characters in every script.
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
 
@@ -29,52 +29,15 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from reader.core.text import Paragraph, Token
 from reader.gui.glyphs import render_line
+from reader.gui.highlight_index import Highlight, HighlightIndex
 from reader.gui.layout import DocumentLayout, Line, ParagraphLayout
 from reader.gui.options import DisplayOptions, Palette, make_palette, tone_colour
 from reader.gui.qtfix import keep_none_alive
 from reader.gui.selection import display_text, text_with_readings
 
-Highlight = tuple[int, int, QColor, object]
 ContextMenuProvider = Callable[[QMenu, int], None]
 IDLE_LAYOUT_MAX_CHARS = 400_000
 PIXMAP_LINES = 160  # rendered lines kept for fast scrolling  # lay out the rest of an article in idle time up to this size
-
-
-def index_highlights(highlights: list[Highlight], paragraphs: list[Paragraph]) -> dict[int, list[tuple[Highlight, int]]]:
-    """Paragraph index → `paragraph_rows` of every paragraph that has highlights (tests, tools)."""
-    index = HighlightIndex(highlights)
-    rows = {idx: index.rows(par) for idx, par in enumerate(paragraphs)}
-    return {idx: r for idx, r in rows.items() if r}
-
-
-class HighlightIndex:
-    """Highlights sorted by (start, -end), looked up per paragraph by bisection on their starts.
-
-    A paragraph's rows are the highlights that reach it (end > paragraph start, start ≤ paragraph end) in
-    that order, each with its underline depth: how many highlights before it on the paragraph overlap it.
-    Only highlights starting at most the longest highlight's length before the paragraph are looked at."""
-
-    def __init__(self, highlights: list[Highlight]) -> None:
-        self.highlights = highlights
-        self.starts = [h[0] for h in highlights]
-        self.longest = max((h[1] - h[0] for h in highlights), default=0)
-
-    def rows(self, par: Paragraph) -> list[tuple[Highlight, int]]:
-        lo = bisect_left(self.starts, par.start - self.longest)
-        hi = bisect_right(self.starts, par.end)
-        out: list[tuple[Highlight, int]] = []
-        ends: list[int] = []  # ends of the highlights before, sorted
-        for h in self.highlights[lo:hi]:
-            start, end = h[0], h[1]
-            if end <= par.start:
-                continue
-            if start < end:  # the ones before start no later (sorted), so they overlap if they end after start
-                depth = len(ends) - bisect_right(ends, start)
-            else:
-                depth = sum(1 for (s, e, *_), _d in out if s < end and start < e)
-            out.append((h, depth))
-            insort(ends, end)
-        return out
 
 
 def system_is_dark() -> bool:

@@ -6,7 +6,7 @@ import random
 from PySide6.QtGui import QColor
 
 from reader.core.text import Paragraph
-from reader.gui.reading_view import index_highlights
+from reader.gui.highlight_index import index_highlights
 
 SENTENCE = "二〇二六年一月，世界目睹了一场前所未有的外交“闪电战”。联合国安理会召开紧急会议，各国代表相继发言。"
 
