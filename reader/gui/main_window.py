@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         self._tokens_worker = worker
         self._workers.append(worker)
         self.statusBar().showMessage(self.tr("Computing readings…"))
-        worker.start()
+        QTimer.singleShot(0, worker, worker.start)  # after the first paint: both would run Python at once
 
     def _tokens_arrived(self, revision_id: int, tokens: dict) -> None:
         if self.article is not None and self.article.revision_id == revision_id:
