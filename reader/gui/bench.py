@@ -222,12 +222,13 @@ def _raw_pipeline(text: str) -> float:
 
 def format_results(results: dict[str, float]) -> str:
     rows = []
+    width = max((len(name) for name in results if name in TARGETS), default=20)
     for name in NAMES:
         if name not in results:
             continue
         target, check = TARGETS[name]
         verdict = "" if check is None else ("ok" if _safe(check, results) else "MISSED")
-        rows.append(f"{name:<20} {results[name]:>9.2f}   target {target:<22} {verdict}")
+        rows.append(f"{name:<{width}} {results[name]:>9.2f}   target {target:<22} {verdict}".rstrip())
     return "\n".join(rows)
 
 
