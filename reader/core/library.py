@@ -387,9 +387,10 @@ class Library:
         wanted = {p.index: p for p in paragraphs}
         if not wanted:
             return {}
-        rows = self.conn.execute(
-            "SELECT paragraph_idx, lengths, readings FROM tokens_cache WHERE revision_id = ? AND pipeline_version = ?",
-            (revision_id, PIPELINE_VERSION),
+        rows = self.conn.execute(  # only the range asked for: a book's worker asks ~50 paragraphs at a time
+            "SELECT paragraph_idx, lengths, readings FROM tokens_cache WHERE revision_id = ? AND pipeline_version = ?"
+            " AND paragraph_idx BETWEEN ? AND ?",
+            (revision_id, PIPELINE_VERSION, min(wanted), max(wanted)),
         ).fetchall()
         out: dict[int, list[Token]] = {}
         for idx, lengths, readings in rows:
