@@ -81,3 +81,21 @@ def test_importing_a_book_runs_in_workers_while_the_window_keeps_turning(
     assert not no_dialogs
     info = window.lib.article(book_id)
     assert info.paragraphs > 4000
+
+
+def test_opening_a_read_book_decodes_only_the_readings_near_the_reading_position(window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    from reader.gui.main_window import EAGER_PARAGRAPHS
+
+    count = EAGER_PARAGRAPHS + 150
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"第{n}段。联合国安理会召开紧急会议。" for n in range(count)), encoding="utf-8")
+    lib = window.lib
+    result = lib.import_file(path)
+    lib.tokens(result.revision_id)  # every reading cached
+    window.open_article(result.article_id, offset=lib.paragraphs(result.revision_id)[300].start)
+    view = window.view
+    at_open = set(view.doc.tokens)
+    assert 300 in at_open and len(at_open) <= EAGER_PARAGRAPHS // 2 + 1, "only the paragraphs near the reading position"
+    assert all(i in at_open for i in range(290, 310))
+    qtbot.waitUntil(lambda: len(view.doc.tokens) == count and window._tokens_worker is None, timeout=30_000)
+    assert view.doc.tokens[0] == lib.cached_tokens(result.revision_id, lib.paragraphs(result.revision_id)[:1])[0]
