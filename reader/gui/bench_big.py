@@ -14,7 +14,8 @@ figure is measured beside its anchor in the same run:
 - `big_open_read_ms` (no target): open the book with all its readings cached, at 50 %, until painted.
 - `big_scroll_frame_ms` (and `big_scroll_frame_p95_ms`): frames painted while scrolling at 5 %, 35 %, 65 %
   and 95 % of the book, readings cached; paragraphs come into view unlaid-out, as they do for a reader.
-- `big_rss_mb`: resident memory of a child process showing the book after visiting those four places.
+- `big_rss_mb`: resident memory of a child process showing the book (all its readings loaded) after visiting
+  those four places.
 - `annotations_10k_*`, `search_ms`: the Traditional seed with 10,000 highlights merged from 40 students'
   hand-ins (tags on all, notes on a third): open it in the window and paint view and panel; export it as
   Markdown; search all notes (`Annotations(lib).search`).
@@ -255,7 +256,7 @@ def measure_big_scroll(read: Path, repeat: int) -> dict[str, float]:
 
 
 RSS_CHILD = """
-import json, sys
+import json, sys, time
 from reader.core.library import Library
 from reader.gui.app import _rss_mb, application
 from reader.gui.bench_big import PLACES, _window
@@ -264,12 +265,15 @@ with Library.open(sys.argv[1]) as lib:
     book = max(lib.list_articles(), key=lambda a: a.chars)
     window = _window(lib)
     window.open_article(book.id, offset=0)
-    app.processEvents()
+    while window._workers:  # every reading of the book in memory
+        app.processEvents()
+        time.sleep(0.005)
     for place in PLACES:
         window.view.scroll_to_offset(int(book.chars * place))
         window.view.viewport().repaint()
         app.processEvents()
     print(json.dumps({"rss_mb": _rss_mb()}))
+    window.close()
 """
 
 
