@@ -1,6 +1,7 @@
 """The reading view: ruby geometry, line breaking, options, selection and copying, on the real seeds."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -162,3 +163,17 @@ def test_keys_scroll_and_highlight_hooks(window, qtbot) -> None:  # noqa: ANN001
     texts = [a.text() for a in view.build_context_menu(off).actions()]
     assert texts[:2] == ["Copy", "Copy with pinyin"] and texts[-1] == f"Note at {off}"
     menu.deleteLater()
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_jumping_to_a_place_shows_it_at_the_top_in_every_script(window, script) -> None:  # noqa: ANN001
+    window.open_article(2, offset=0)
+    view = window.view
+    set_opts(window, script=script, pinyin="zhuyin")
+    for place in (0.3, 0.6, 0.9):
+        off = int(view._text_len * place)
+        view.scroll_to_offset(off)
+        view.viewport().repaint()
+        rect = view.glyph_rect(off)
+        assert rect is not None, f"the character at {place:.0%} is on screen"
+        assert 0 < rect.top() < view.viewport().height() / 4, "near the top, not above or far below it"
