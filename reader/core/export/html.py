@@ -16,9 +16,8 @@ from html.parser import HTMLParser
 import markdown
 
 from reader.core.annotations import Annotation, Annotations
-from reader.core.export.markdown import PINYIN, SCRIPT_NAMES, _overlapping, safe_note
+from reader.core.export.markdown import PINYIN, SCRIPT_NAMES, ShownParagraphs, paragraph_finder, safe_note
 from reader.core.library import Library
-from reader.core.pipeline import display
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
 from reader.core.text import SCRIPTS, Paragraph
@@ -112,9 +111,24 @@ def sanitize(fragment: str) -> str:
     return s.result()
 
 
-def note_html(note: str) -> str:
-    """A note's Markdown rendered to safe HTML (raw HTML shown as text, headings below the document's)."""
-    return sanitize(markdown.markdown(safe_note(note), extensions=["fenced_code", "tables", "sane_lists"]))
+_NOTE_EXTENSIONS = ["fenced_code", "tables", "sane_lists"]
+
+
+def note_html(note: str, md: markdown.Markdown | None = None) -> str:
+    """A note's Markdown rendered to safe HTML (raw HTML shown as text, headings below the document's).
+
+    `md`, a converter made by `note_converter`, is reused (and reset) instead of building one per note."""
+    if md is None:
+        return sanitize(markdown.markdown(safe_note(note), extensions=_NOTE_EXTENSIONS))
+    try:
+        return sanitize(md.convert(safe_note(note)))
+    finally:
+        md.reset()
+
+
+def note_converter() -> markdown.Markdown:
+    """One Markdown converter for the notes of one export (not shared between threads)."""
+    return markdown.Markdown(extensions=_NOTE_EXTENSIONS)
 
 
 def render_html(
@@ -166,57 +180,93 @@ def render_html(
         meta.append(f"<li><strong>Exported:</strong> {esc(generated)}</li>")
     out += ['<ul class="meta">', *meta, "</ul>"]
 
-    needed = {p.index for a in anchored for p in _overlapping(pars, a)}
+    overlapping = paragraph_finder(pars)
+    hits = [overlapping(a) for a in anchored]
+    needed = {p.index for hit in hits for p in hit}
     tokens = {}
     if needed and (script != "original" or pinyin != "none"):
         tokens = lib.tokens(info.revision_id, [p for p in pars if p.index in needed])
 
+    parts = _Parts(zh_script)
+    shown = ShownParagraphs(script)
     out.append("<h2>Highlights</h2>")
     if not anchored:
         out.append("<p><em>No highlights in the current text.</em></p>")
-    for n, a in enumerate(anchored, 1):
-        hit = _overlapping(pars, a)
+    for n, (a, hit) in enumerate(zip(anchored, hits, strict=True), 1):
         where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
-        quote = [_quote_html(p, tokens.get(p.index), a, script, pinyin) for p in hit]
-        out += _section(n, where, quote, a, zh_script)
+        quote = [_quote_html(p, tokens.get(p.index), a, script, pinyin, shown) for p in hit]
+        out += _section(n, where, quote, a, zh_script, parts)
     if orphaned:
         out += ["<h2>Orphaned highlights</h2>",
                 "<p>The passages these highlights marked are no longer in the current text; "
                 "their quotes are shown as they were.</p>"]
         for n, a in enumerate(orphaned, len(anchored) + 1):
-            out += _section(n, "No longer in the text", [esc(conv(p)) for p in a.exact.split("\n")], a, zh_script)
+            out += _section(n, "No longer in the text", [esc(conv(p)) for p in a.exact.split("\n")], a, zh_script,
+                            parts)
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
-def _section(n: int, where: str, quote: list[str], a: Annotation, zh_script: str) -> list[str]:
+class _Parts:
+    """What many highlights of one export share, made once: tag chips, author lines, rendered notes."""
+
+    def __init__(self, zh_script: str) -> None:
+        self.zh_script = zh_script
+        self.md = note_converter()
+        self._chips: dict[tuple, str] = {}
+        self._notes: dict[str, str] = {}
+
+    def chips(self, tags: tuple) -> str:
+        line = self._chips.get(tags)
+        if line is None:
+            line = self._chips[tags] = _chips(tags, self.zh_script)
+        return line
+
+    def note(self, note: str) -> str:
+        rendered = self._notes.get(note)
+        if rendered is None:
+            rendered = self._notes[note] = note_html(note, self.md)
+        return rendered
+
+
+def _chips(tags: tuple, zh_script: str) -> str:
+    chips = []
+    for t in tags:
+        zh = f" {convert_text(t.name_zh, zh_script)}" if t.name_zh else ""
+        chips.append(f'<span class="chip" style="--c:{t.color}" title="{esc(t.tagset)}">{esc(t.name + zh)}</span>')
+    return '<p class="tags">' + "".join(chips) + "</p>"
+
+
+def _section(
+    n: int, where: str, quote: list[str], a: Annotation, zh_script: str, parts: _Parts | None = None,
+) -> list[str]:
     colour = a.color or (a.tags[0].color if a.tags else "#c9c2b4")
     lines = [f'<section class="highlight" id="h{n}" style="--c:{colour}">', f"<h3>{n}. {esc(where)}</h3>",
              "<blockquote>", *[f"<p>{q}</p>" for q in quote], "</blockquote>"]
     if a.tags:
-        chips = []
-        for t in a.tags:
-            zh = f" {convert_text(t.name_zh, zh_script)}" if t.name_zh else ""
-            chips.append(f'<span class="chip" style="--c:{t.color}" title="{esc(t.tagset)}">{esc(t.name + zh)}</span>')
-        lines.append('<p class="tags">' + "".join(chips) + "</p>")
+        lines.append(parts.chips(a.tags) if parts else _chips(a.tags, zh_script))
     lines.append(f'<p class="by">— {esc(a.author)}</p>')
     if a.note.strip():
-        lines.append(f'<div class="note">{note_html(a.note)}</div>')
+        lines.append(f'<div class="note">{parts.note(a.note) if parts else note_html(a.note)}</div>')
     lines.append("</section>")
     return lines
 
 
-def _quote_html(par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str) -> str:
+def _quote_html(
+    par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str,
+    paragraphs: ShownParagraphs | None = None,
+) -> str:
     rel_s = max(a.start, par.start) - par.start
     rel_e = min(a.end, par.end) - par.start
     if toks is None:
         return esc(par.text[rel_s:rel_e])
-    shown = display(par.text, toks, script, par.start)
+    paragraphs = paragraphs or ShownParagraphs(script)
+    shown = paragraphs.get(par, toks)
     ds, de = shown.map.span_to_display(rel_s, rel_e)
     if pinyin == "none":
         return esc(shown.text[ds:de])
     pieces: list[str] = []
-    for t in shown.tokens:
+    for t in paragraphs.tokens(par, shown, ds, de):
         s, e = max(ds, t.start), min(de, t.end)
         if s >= e:
             continue

@@ -9,10 +9,12 @@ The output depends only on the library's content: no clock, unless a `generated`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.library import Library
-from reader.core.pipeline import display
+from reader.core.pipeline import DisplayParagraph, DisplayToken, display
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
 from reader.core.text import SCRIPTS, Paragraph
@@ -21,6 +23,8 @@ PINYIN = ("none", "marks", "numbers", "zhuyin")
 SCRIPT_NAMES = {"simplified": "simplified (简体)", "traditional": "traditional (繁體)", "taiwan": "Taiwan (臺灣正體)"}
 READING_NAMES = {"marks": "pinyin with tone marks", "numbers": "pinyin with tone numbers", "zhuyin": "zhuyin"}
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_INLINE_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>#|~"})
+_MARKER_STARTS = frozenset("-+*=")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])(\s)|^(\s*)([-+*=])(\s|$)")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(\s{0,3})(#{1,6})(\s|$)")
@@ -74,7 +78,9 @@ def render_markdown(
     from reader.core.reading_fixes import apply_fixes, fix_annotations
 
     fixes = fix_annotations(lib, article_id)
-    needed = {p.index for a in anchored for p in _overlapping(pars, a)}
+    overlapping = paragraph_finder(pars)
+    hits = [overlapping(a) for a in anchored]
+    needed = {p.index for hit in hits for p in hit}
     tokens = {}
     if needed and (script != "original" or pinyin != "none"):
         tokens = lib.tokens(info.revision_id, [p for p in pars if p.index in needed])
@@ -83,13 +89,21 @@ def render_markdown(
     out += ["## Highlights", ""]
     if not anchored:
         out += ["*No highlights in the current text.*", ""]
-    for n, a in enumerate(anchored, 1):
-        hit = _overlapping(pars, a)
+    shown = ShownParagraphs(script)
+    details: dict[tuple, list[str]] = {}  # the same authors and tags come back on many highlights
+
+    def details_of(a: Annotation) -> list[str]:
+        key = (a.author, a.tags)
+        if key not in details:
+            details[key] = _details(a, zh_script)
+        return details[key]
+
+    for n, (a, hit) in enumerate(zip(anchored, hits, strict=True), 1):
         where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
         out += [f"### {n}. {where}", ""]
-        quote_pars = [_quote_text(p, tokens.get(p.index), a, script, pinyin) for p in hit]
+        quote_pars = [_quote_text(p, tokens.get(p.index), a, script, pinyin, shown) for p in hit]
         out += blockquote(quote_pars) + [""]
-        out += _details(a, zh_script) + [""]
+        out += details_of(a) + [""]
         if a.note.strip():
             out += [safe_note(a.note), ""]
     if orphaned:
@@ -99,7 +113,7 @@ def render_markdown(
         for n, a in enumerate(orphaned, len(anchored) + 1):
             out += [f"### {n}. No longer in the text", ""]
             out += blockquote([escape_inline(conv(p)) for p in a.exact.split("\n")]) + [""]
-            out += _details(a, zh_script) + [""]
+            out += details_of(a) + [""]
             if a.note.strip():
                 out += [safe_note(a.note), ""]
     if fixes:
@@ -119,24 +133,81 @@ def render_markdown(
 
 
 def _overlapping(pars: list[Paragraph], a: Annotation) -> list[Paragraph]:
+    """The paragraphs a highlight touches, in order (the one before it for a highlight of a newline only)."""
     hit = [p for p in pars if p.start < a.end and a.start < p.end]
     if not hit:  # a highlight of the newline between two paragraphs: take the one before
         hit = [max((p for p in pars if p.start <= a.start), key=lambda p: p.start, default=pars[0])]
     return hit
 
 
-def _quote_text(par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str) -> str:
+def paragraph_finder(pars: list[Paragraph]) -> Callable[[Annotation], list[Paragraph]]:
+    """`_overlapping` for many highlights of one text: bisection over the paragraphs' starts and ends.
+
+    Paragraphs come in text order, so their starts and ends both rise and the paragraphs a highlight
+    touches are one run of the list. Paragraphs out of that order fall back to the scan."""
+    starts = [p.start for p in pars]
+    ends = [p.end for p in pars]
+    if not pars or any(starts[i] > starts[i + 1] or ends[i] > ends[i + 1] for i in range(len(pars) - 1)):
+        return lambda a: _overlapping(pars, a)
+
+    def find(a: Annotation) -> list[Paragraph]:
+        # p.end > a.start holds from `lo` on, p.start < a.end up to `hi`
+        lo, hi = bisect_right(ends, a.start), bisect_left(starts, a.end)
+        if lo < hi:
+            return pars[lo:hi]
+        before = bisect_right(starts, a.start)  # paragraphs with p.start <= a.start
+        if not before:
+            return [pars[0]]
+        return [pars[bisect_left(starts, starts[before - 1])]]  # the first of those with the latest start
+
+    return find
+
+
+class ShownParagraphs:
+    """Paragraphs as shown in one script, each displayed once per export (many highlights quote the same
+    paragraph), with their tokens found by bisection over the displayed offsets."""
+
+    def __init__(self, script: str) -> None:
+        self.script = script
+        self._shown: dict[int, DisplayParagraph] = {}
+        self._bounds: dict[int, tuple[list[int], list[int]] | None] = {}
+
+    def get(self, par: Paragraph, toks: list) -> DisplayParagraph:
+        shown = self._shown.get(par.index)
+        if shown is None:
+            shown = self._shown[par.index] = display(par.text, toks, self.script, par.start)
+        return shown
+
+    def tokens(self, par: Paragraph, shown: DisplayParagraph, ds: int, de: int) -> list[DisplayToken]:
+        """The displayed tokens that can overlap [ds, de), in order (a superset: callers skip empty overlaps)."""
+        if par.index not in self._bounds:
+            starts = [t.start for t in shown.tokens]
+            ends = [t.end for t in shown.tokens]
+            ordered = all(starts[i] <= starts[i + 1] and ends[i] <= ends[i + 1] for i in range(len(starts) - 1))
+            self._bounds[par.index] = (starts, ends) if ordered else None
+        bounds = self._bounds[par.index]
+        if bounds is None:
+            return shown.tokens
+        starts, ends = bounds
+        return shown.tokens[bisect_right(ends, ds) : bisect_left(starts, de)]
+
+
+def _quote_text(
+    par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str,
+    paragraphs: ShownParagraphs | None = None,
+) -> str:
     rel_s = max(a.start, par.start) - par.start
     rel_e = min(a.end, par.end) - par.start
     if toks is None:
         return escape_inline(par.text[rel_s:rel_e])
-    shown = display(par.text, toks, script, par.start)
+    paragraphs = paragraphs or ShownParagraphs(script)
+    shown = paragraphs.get(par, toks)
     ds, de = shown.map.span_to_display(rel_s, rel_e)
     if pinyin == "none":
         return escape_inline(shown.text[ds:de])
     pieces: list[str] = []
     last_han = False
-    for t in shown.tokens:
+    for t in paragraphs.tokens(par, shown, ds, de):
         s, e = max(ds, t.start), min(de, t.end)
         if s >= e:
             continue
@@ -174,17 +245,28 @@ def blockquote(paragraphs: list[str]) -> list[str]:
 
 def escape_inline(text: str) -> str:
     """Plain text that Markdown shows as typed: special characters and line-start markers escaped."""
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = re.sub(r"(!)(\\\[)", r"\\\1\2", text)
-    lines = []
-    for line in text.split("\n"):
-        m = _LINE_START.match(line)
-        if m and m.group(2):
-            line = f"{m.group(1)}{m.group(2)}\\{m.group(3)}{line[m.end(3):]}"
-        elif m and m.group(6):
-            line = f"{m.group(5)}\\{line[len(m.group(5)):]}"
-        lines.append(line)
-    return "\n".join(lines)
+    if _INLINE_SPECIAL.search(text):  # most fields (Chinese quotes, names) have nothing to escape
+        text = text.translate(_INLINE_ESCAPES)
+        if "!\\[" in text:
+            text = text.replace("!\\[", "\\!\\[")
+    if "\n" not in text:
+        return _escape_line_start(text)
+    return "\n".join([_escape_line_start(line) for line in text.split("\n")])
+
+
+def _escape_line_start(line: str) -> str:
+    """A line that Markdown would read as a list item or setext underline (`1.`, `- `, `=`) made literal."""
+    if not line:
+        return line
+    first = line[0]
+    if not (first.isspace() or first.isdigit() or first in _MARKER_STARTS):
+        return line  # the pattern needs a space, a digit or a marker first: skip the regular expression
+    m = _LINE_START.match(line)
+    if m and m.group(2):
+        return f"{m.group(1)}{m.group(2)}\\{m.group(3)}{line[m.end(3):]}"
+    if m and m.group(6):
+        return f"{m.group(5)}\\{line[len(m.group(5)):]}"
+    return line
 
 
 def safe_note(note: str) -> str:
