@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 import uuid as uuidlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from reader.core.anchoring import Reanchorer, make_quote, normalize
@@ -24,6 +24,12 @@ KINDS = ("highlight", "reading")
 COLUMNS = ("id", "uuid", "article_id", "revision_id", "kind", "start", "end", "exact", "prefix", "suffix",
            "normalized", "color", "note", "reading", "author", "status", "created", "updated")
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in COLUMNS) + " FROM annotations"
+# The same row and, last, the ids of the annotation's tags ("3" or "2,7"; NULL without tags), read in the
+# same query through the (annotation_id, tag_id) primary key of annotation_tags.
+_SELECT_WITH_TAGS = (
+    "SELECT " + ", ".join(f'"{c}"' for c in COLUMNS)
+    + ", (SELECT group_concat(tag_id) FROM annotation_tags WHERE annotation_id = annotations.id) FROM annotations"
+)
 
 
 class AnnotationError(ReaderError):
@@ -119,7 +125,7 @@ class Annotations:
 
     # ---- reading -------------------------------------------------------------------------------
     def get(self, annotation_id: int) -> Annotation:
-        row = self.conn.execute(_SELECT + " WHERE id = ?", (annotation_id,)).fetchone()
+        row = self.conn.execute(_SELECT_WITH_TAGS + " WHERE id = ?", (annotation_id,)).fetchone()
         if row is None:
             raise NotFound(f"there is no annotation with id {annotation_id}")
         return self._build([row])[0]
@@ -129,7 +135,7 @@ class Annotations:
     ) -> list[Annotation]:
         """The article's annotations in text order; orphaned ones last (their offsets are from an old revision)."""
         self._current(article_id, text=False)
-        sql = _SELECT + " WHERE article_id = ?"
+        sql = _SELECT_WITH_TAGS + " WHERE article_id = ?"
         params: list[object] = [article_id]
         if author is not None:
             sql += " AND author = ?"
@@ -141,7 +147,7 @@ class Annotations:
             sql += " AND id IN (SELECT annotation_id FROM annotation_tags WHERE tag_id = ?)"
             params.append(self.tags.resolve(tag).id)
         sql += ' ORDER BY status = \'orphaned\', start, "end", id'
-        return self._build(self.conn.execute(sql, params).fetchall())
+        return self._build(self.conn.execute(sql, params))
 
     def authors(self, article_id: int | None = None) -> list[str]:
         sql = "SELECT DISTINCT author FROM annotations" + (" WHERE article_id = ?" if article_id is not None else "")
@@ -185,13 +191,13 @@ class Annotations:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        sql = _SELECT + f" WHERE id IN ({marks})"
+        sql = _SELECT_WITH_TAGS + f" WHERE id IN ({marks})"
         params: list[object] = sorted(ids)
         if article_id is not None:
             sql += " AND article_id = ?"
             params.append(article_id)
         sql += f' ORDER BY article_id, status = \'orphaned\', start, "end", id LIMIT {int(limit)}'
-        return self._build(self.conn.execute(sql, params).fetchall())
+        return self._build(self.conn.execute(sql, params))
 
     # ---- creating and deleting -----------------------------------------------------------------
     def create(
@@ -404,25 +410,68 @@ class Annotations:
     def _changed(self, ann: Annotation, tags: Iterable[int] = ()) -> Changed:
         return Changed(articles=frozenset({ann.article_id}), annotations=frozenset({ann.id}), tags=frozenset(tags))
 
-    def _build(self, rows: list[tuple]) -> list[Annotation]:
-        if not rows:
-            return []
-        ids = [int(r[0]) for r in rows]
-        by_ann: dict[int, list[Tag]] = {i: [] for i in ids}
-        tags = {t.id: t for t in self.tags.all()}
-        order = {t.id: n for n, t in enumerate(tags.values())}
-        for chunk in _chunks(ids, 500):
-            for ann_id, tag_id in self.conn.execute(
-                f"SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ):
-                if tag_id in tags:
-                    by_ann[int(ann_id)].append(tags[tag_id])
-        out = []
-        for r in rows:
-            ts = sorted(by_ann[int(r[0])], key=lambda t: order[t.id])
-            out.append(Annotation(*r, tags=tuple(ts)))
-        return out
+    def _build(self, rows: Iterable[tuple]) -> list[Annotation]:
+        """Annotations from rows of `_SELECT_WITH_TAGS`, their tags in the order of `Tags.all()`."""
+        known = self.tags.all()
+        by_id = {t.id: t for t in known}
+        order = {t.id: n for n, t in enumerate(known)}
+        tag_sets: dict[str | None, tuple[Tag, ...]] = {None: ()}
+
+        def tags_of(ids: str) -> tuple[Tag, ...]:
+            found = [by_id[i] for i in map(int, ids.split(",")) if i in by_id]
+            return tag_sets.setdefault(ids, tuple(sorted(found, key=lambda t: order[t.id])))
+
+        return _make_annotations(rows, tag_sets, tags_of)
+
+
+# Ten thousand annotations are built here at once (an article read by a class). The frozen dataclass
+# __init__ sets each of the 19 fields through object.__setattr__; setting the slots directly builds the
+# same objects in half the time. The setters follow the fields in order (checked at import).
+_SLOT_SETTERS = tuple(getattr(Annotation, f.name).__set__ for f in fields(Annotation))
+if tuple(f.name for f in fields(Annotation)) != (*COLUMNS, "tags"):
+    raise ImportError("Annotation's fields must be COLUMNS followed by tags")
+
+
+def _make_annotations(
+    rows: Iterable[tuple], tag_sets: dict[str | None, tuple[Tag, ...]], tags_of: Callable[[str], tuple[Tag, ...]],
+) -> list[Annotation]:
+    """Annotation objects equal to `Annotation(*row[:18], tags=...)`; row[18] is the tag-id list or None.
+
+    Tag tuples are shared between annotations with the same tags (`tag_sets`, filled by `tags_of`).
+    Rows are consumed one at a time, so a cursor's rows never all exist at once.
+    """
+    (s_id, s_uuid, s_article, s_revision, s_kind, s_start, s_end, s_exact, s_prefix, s_suffix, s_normalized,
+     s_color, s_note, s_reading, s_author, s_status, s_created, s_updated, s_tags) = _SLOT_SETTERS
+    new = object.__new__
+    cls = Annotation
+    get_tags = tag_sets.get
+    out: list[Annotation] = []
+    append = out.append
+    for (id_, uuid, article_id, revision_id, kind, start, end, exact, prefix, suffix, normalized, color, note,
+         reading, author, status, created, updated, tag_ids) in rows:
+        ann = new(cls)
+        s_id(ann, id_)
+        s_uuid(ann, uuid)
+        s_article(ann, article_id)
+        s_revision(ann, revision_id)
+        s_kind(ann, kind)
+        s_start(ann, start)
+        s_end(ann, end)
+        s_exact(ann, exact)
+        s_prefix(ann, prefix)
+        s_suffix(ann, suffix)
+        s_normalized(ann, normalized)
+        s_color(ann, color)
+        s_note(ann, note)
+        s_reading(ann, reading)
+        s_author(ann, author)
+        s_status(ann, status)
+        s_created(ann, created)
+        s_updated(ann, updated)
+        tags = get_tags(tag_ids)
+        s_tags(ann, tags if tags is not None else tags_of(tag_ids))
+        append(ann)
+    return out
 
 
 def revise(lib: Library, article_id: int, source: str | Path | ParsedText) -> RevisionReport:
@@ -505,8 +554,3 @@ def _like_escape(text: str) -> str:
 def _short(text: str, n: int = 12) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _chunks(items: list[int], n: int) -> Iterable[list[int]]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]
