@@ -22,10 +22,10 @@ from reader.core.dictionary import Dictionary, DictionaryUnavailable, Entry
 from reader.core.errors import ReaderError
 from reader.core.pipeline.readings import is_han
 from reader.core.text import Token
-from reader.gui.panels.dictionary_popup import DictionaryPopup
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
+    from reader.gui.panels.dictionary_popup import DictionaryPopup
 
 HOVER_DELAY_MS = 400
 PROJECT_TRANSLATOR = "Bilingual Reader project"
@@ -64,11 +64,7 @@ class BilingualController(QObject):
 
         self.marker = SpanOverlay(self.view)  # marks the word the popup explains
         self.marker.colour = QColor(240, 170, 40, 70)
-        self.popup = DictionaryPopup(self.view.viewport())
-        self.popup.addRequested.connect(self.add_to_vocabulary)
-        self.popup.copyRequested.connect(self.copy_word)
-        self.popup.stepRequested.connect(self.step)
-        self.popup.closed.connect(lambda: (self.marker.set_spans([]), self.view.setFocus()))
+        self._popup: DictionaryPopup | None = None  # built when first shown
         self._hover = QTimer(self)
         self._hover.setSingleShot(True)
         self._hover.setInterval(HOVER_DELAY_MS)
@@ -95,6 +91,26 @@ class BilingualController(QObject):
         window.hub.settingsChanged.connect(lambda _k: self._sync())
         self._sync()
         self.apply_scaffolding()
+
+    @property
+    def popup(self) -> DictionaryPopup:
+        """The dictionary popup (a hidden child of the view's viewport), built the first time it is needed."""
+        if self._popup is None:
+            from reader.gui.panels.dictionary_popup import DictionaryPopup
+
+            popup = self._popup = DictionaryPopup(self.view.viewport())
+            popup.addRequested.connect(self.add_to_vocabulary)
+            popup.copyRequested.connect(self.copy_word)
+            popup.stepRequested.connect(self.step)
+            popup.closed.connect(lambda: (self.marker.set_spans([]), self.view.setFocus()))
+        return self._popup
+
+    def _popup_visible(self) -> bool:
+        return self._popup is not None and self._popup.isVisible()
+
+    def _close_popup(self) -> None:
+        if self._popup is not None:  # one never shown has nothing to close
+            self._popup.close_popup()
 
     # ---- menus ----------------------------------------------------------------------------------
     def _menu_with(self, action: QAction) -> QMenu | None:
@@ -187,7 +203,8 @@ class BilingualController(QObject):
                 act.setText(self.tr("HSK %1").replace("%1", str(level)))
         self.act_hover.setText(self.tr("&Dictionary Popup on Hover"))
         self.act_hover.setToolTip(self.tr("Show the dictionary entry when the mouse rests on a word"))
-        self.popup.retranslate()
+        if self._popup is not None:  # a popup built later is built in the language of that moment
+            self._popup.retranslate()
         self._update_caption()
 
     def _sync(self) -> None:
@@ -204,7 +221,7 @@ class BilingualController(QObject):
     # ---- events ---------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.KeyPress and obj is self.view and self.popup.isVisible():
+        if kind == QEvent.Type.KeyPress and obj is self.view and self._popup_visible():
             if self.popup.handle_key(event if isinstance(event, QKeyEvent) else QKeyEvent(event)):
                 return True
         elif kind == QEvent.Type.Leave and obj is self.view.viewport():
@@ -216,7 +233,8 @@ class BilingualController(QObject):
         return False
 
     def _article_changed(self, _article_id: int) -> None:
-        self.popup.hide()
+        if self._popup is not None:
+            self._popup.hide()
         self.marker.set_spans([])
         self._text_key = None
         self._load_translator()
@@ -293,19 +311,19 @@ class BilingualController(QObject):
     def _hovered(self, offset: int) -> None:
         if not self.hover_enabled:
             return
-        span = self.popup.span
-        if self.popup.isVisible() and span and span[0] <= offset < span[1]:
+        span = self._popup.span if self._popup is not None else None
+        if self._popup_visible() and span and span[0] <= offset < span[1]:
             self._hover.stop()
             return
         self._pending = offset
         self._hover.start()
 
     def _hover_fired(self) -> None:
-        if self.popup.underMouse():
+        if self._popup is not None and self._popup.underMouse():
             return
         found = self.lookup_at(self._pending)
         if found is None:
-            self.popup.close_popup()
+            self._close_popup()
         else:
             self.show_word(*found)
 
@@ -314,7 +332,7 @@ class BilingualController(QObject):
         self._hover.stop()
         found = self.lookup_at(offset)
         if found is None:
-            self.popup.close_popup()
+            self._close_popup()
             return False
         self.show_word(*found)
         return True
@@ -353,12 +371,12 @@ class BilingualController(QObject):
         return rects
 
     def _reposition(self) -> None:
-        if not self.popup.isVisible():
+        if not self._popup_visible():
             return
         rects = self.word_rects()
         area = QRectF(self.view.viewport().rect())
         if not rects or not any(area.intersects(r) for r in rects):
-            self.popup.close_popup()
+            self._close_popup()
             return
         self.popup.place(rects, area)
 
@@ -546,8 +564,8 @@ def install(window: MainWindow) -> BilingualController:
     controller = BilingualController(window)
     window.bilingual = controller  # type: ignore[attr-defined]
     dock = vocabulary_panel.install(window, controller.view_menu)
-    controller.vocabularyChanged.connect(dock.panel.reload)
-    dock.panel.vocabularyChanged.connect(controller.known_words_may_have_changed)
+    controller.vocabularyChanged.connect(dock.reload)
+    dock.vocabularyChanged.connect(controller.known_words_may_have_changed)
     if str(window.store.value("bilingual/vocabulary_visible", "false")).lower() in ("true", "1"):
         dock.show()
     dock.visibilityChanged.connect(controller.remember_dock)

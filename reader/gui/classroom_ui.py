@@ -33,18 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import classroom
-from reader.core.annotations import Annotations
-from reader.core.class_report import REPORT_FORMATS, ClassReport, build_report, render
 from reader.core.errors import ReaderError
-from reader.core.export import write_atomic
-from reader.core.pipeline.script import convert_text
-from reader.core.tags import Tags
-from reader.gui.panels.annotation_panel import tag_label
-from reader.gui.panels.class_view import ClassView, heat_colour, heat_runs
 
+# The class view (QtCharts), the class report and the package code are imported when first used: the
+# menus are here from the start, the dock and its panel are built the first time the class view opens.
 if TYPE_CHECKING:
+    from reader.core import classroom
+    from reader.core.class_report import ClassReport
     from reader.gui.main_window import MainWindow
+    from reader.gui.panels.class_view import ClassView
 
 DOCK_WIDTH = 420
 HeatKey = tuple[str, int]  # ("heat", number of students): the key of a heat span in the reading view
@@ -68,6 +65,7 @@ class MergeWorker(QThread):
         self.files = files
 
     def run(self) -> None:
+        from reader.core import classroom
         from reader.core.library import Library
 
         results: list[classroom.MergeResult] = []
@@ -83,6 +81,8 @@ class MergeWorker(QThread):
 
 
 def _merge_one(lib, path: Path) -> classroom.MergeResult:  # noqa: ANN001 - Library
+    from reader.core import classroom
+
     try:
         return classroom.merge_handin(lib, path)
     except Exception as exc:  # noqa: BLE001 - a bad package is reported, the others go on
@@ -105,6 +105,8 @@ class HandoutDialog(QDialog):
             self.articles.addItem(item)
         form.addRow(self.tr("Articles:"), self.articles)
         self.tagset = QComboBox(self)
+        from reader.core.tags import Tags
+
         for ts in Tags(lib).tagsets():
             self.tagset.addItem(ts.name, ts.name)
         self.tagset.setCurrentIndex(max(0, self.tagset.findData("Stance")))
@@ -140,23 +142,43 @@ class ClassroomController(QObject):
         self._worker: MergeWorker | None = None
         self.last_merge: list[classroom.MergeResult] = []
 
-        self.panel = ClassView()
-        self.dock = QDockWidget(self.tr("Class View"), window)
-        self.dock.setObjectName("classDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        other = getattr(getattr(window, "annotator", None), "dock", None)
-        if isinstance(other, QDockWidget):
-            window.tabifyDockWidget(other, self.dock)
-        self.dock.hide()
-        self.dock.installEventFilter(self)
+        self._panel: ClassView | None = None
+        self._dock: QDockWidget | None = None
         self._build_actions()
-        self.panel.filtersChanged.connect(self.refresh)
-        self.panel.paragraphActivated.connect(self.show_paragraph)
-        self.panel.passageActivated.connect(self.show_passage)
         self.hub.articleChanged.connect(lambda _aid: self.refresh())
         self.hub.annotationsChanged.connect(self._annotations_changed)
         self.hub.settingsChanged.connect(lambda key: self.refresh() if key == "display" else None)
+
+    # ---- the dock, built when first needed --------------------------------------------------------
+    @property
+    def panel(self) -> ClassView:
+        if self._panel is None:
+            self._build_dock()
+        return self._panel
+
+    @property
+    def dock(self) -> QDockWidget:
+        if self._dock is None:
+            self._build_dock()
+        return self._dock
+
+    def _build_dock(self) -> None:
+        from reader.gui.panels.class_view import ClassView
+
+        window = self.window
+        self._panel = panel = ClassView()
+        self._dock = dock = QDockWidget(self.tr("Class View"), window)
+        dock.setObjectName("classDock")
+        dock.setWidget(panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        other = getattr(getattr(window, "annotator", None), "dock", None)
+        if isinstance(other, QDockWidget):
+            window.tabifyDockWidget(other, dock)
+        dock.hide()
+        dock.installEventFilter(self)
+        panel.filtersChanged.connect(self.refresh)
+        panel.paragraphActivated.connect(self.show_paragraph)
+        panel.passageActivated.connect(self.show_passage)
 
     # ---- menus ----------------------------------------------------------------------------------
     def _menu_holding(self, action: QAction | None) -> QMenu | None:
@@ -211,7 +233,7 @@ class ClassroomController(QObject):
 
     # ---- the class view -------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if obj is self.dock and event.type() == QEvent.Type.Close and self.active:
+        if obj is self._dock and event.type() == QEvent.Type.Close and self.active:
             self.set_active(False)
         return False
 
@@ -244,6 +266,9 @@ class ClassroomController(QObject):
 
     def students_of(self, article_id: int) -> list[str]:
         """The class of an article: students whose hand-ins were merged, else the authors of its highlights."""
+        from reader.core import classroom
+        from reader.core.annotations import Annotations
+
         names = [str(h["student"]) for h in classroom.handins(self.lib, article_id)]
         if names:
             return names
@@ -262,6 +287,11 @@ class ClassroomController(QObject):
         info = self.window.article
         if not self.active or info is None:
             return
+        from reader.core.class_report import build_report
+        from reader.core.pipeline.script import convert_text
+        from reader.core.tags import Tags
+        from reader.gui.panels.annotation_panel import tag_label
+
         if info.id != self.article_id:
             self.panel.students = []
             self.article_id = info.id
@@ -294,6 +324,8 @@ class ClassroomController(QObject):
         self._show_heat()
 
     def _show_heat(self) -> None:
+        from reader.gui.panels.class_view import heat_colour, heat_runs
+
         report = self.report
         total = len(report.students) if report is not None else 0
         self.heat_spans = heat_runs(report.heat) if report is not None else []
@@ -329,6 +361,8 @@ class ClassroomController(QObject):
         return self.tr("Class packages (*.readerclass);;All files (*)")
 
     def handout(self) -> None:
+        from reader.core import classroom
+
         current = self.window.article.id if self.window.article else None
         dialog = HandoutDialog(self.lib, current, self.window)
         try:
@@ -352,6 +386,8 @@ class ClassroomController(QObject):
         self.window.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path), 6000)
 
     def open_package(self, path: str | None = None) -> None:
+        from reader.core import classroom
+
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open class package"), str(Path.home()),
                                                   self._package_filter())
@@ -384,6 +420,8 @@ class ClassroomController(QObject):
                                         text=self.lib.reader_name)
         if not ok:
             return
+        from reader.core import classroom
+
         suggested = "".join(ch if ch.isalnum() else "-" for ch in name.strip()).strip("-") or "handin"
         path, _ = self._save_name(self.tr("Save hand-in"), suggested + classroom.SUFFIX, self._package_filter())
         if not path:
@@ -456,6 +494,9 @@ class ClassroomController(QObject):
         path, chosen = self._save_name(self.tr("Save class report"), f"class-report-{info.id}.md", filters)
         if not path:
             return
+        from reader.core.class_report import REPORT_FORMATS, build_report, render
+        from reader.core.export import write_atomic
+
         suffix = Path(path).suffix.lstrip(".").lower()
         fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
         if fmt not in REPORT_FORMATS:

@@ -9,7 +9,6 @@ effect immediately. `install(window)` adds View → Language.
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -117,6 +116,8 @@ def catalogue(lang: str) -> dict[str, str]:
     path = ts_path(lang)
     if lang == "en" or not path.exists():
         return out
+    import xml.etree.ElementTree as ET  # only a language switch reads the sources
+
     for message in ET.parse(path).getroot().iter("message"):
         source = message.findtext("source")
         node = message.find("translation")

@@ -451,23 +451,46 @@ class VocabularyPanel(QWidget):
 
 
 class VocabularyDock(QDockWidget):
-    """The dock around the panel; its toggle action goes in the View menu."""
+    """The dock around the panel; its toggle action goes in the View menu.
+
+    The panel (its table reads the whole list) is built when the dock is first shown or asked for.
+    """
+
+    vocabularyChanged = Signal()  # the panel's: a word was edited, deleted, restored or marked known there
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("vocabularyDock")
         self.setProperty("i18n_own", True)
-        self.panel = VocabularyPanel(window)
-        self.setWidget(self.panel)
+        self._window = window
+        self._panel: VocabularyPanel | None = None
         self.toggleViewAction().setProperty("i18n_own", True)
         self.retranslate()
+
+    @property
+    def panel(self) -> VocabularyPanel:
+        if self._panel is None:
+            self._panel = VocabularyPanel(self._window)
+            self._panel.vocabularyChanged.connect(self.vocabularyChanged)
+            self.setWidget(self._panel)
+        return self._panel
+
+    def reload(self) -> None:
+        """The vocabulary changed elsewhere: show it (a panel not built yet reads it when it is)."""
+        if self._panel is not None:
+            self._panel.reload()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        if visible:
+            self.panel  # noqa: B018 - built before it is first shown
+        super().setVisible(visible)
 
     def share_area(self) -> None:
         """Become a tab beside the other docks on the right (so each keeps the full height)."""
         window = self.parentWidget()
         if not isinstance(window, QMainWindow):
             return
-        for other in window.findChildren(QDockWidget):
+        for other in window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if other is not self and window.dockWidgetArea(other) == Qt.DockWidgetArea.RightDockWidgetArea \
                     and not other.isFloating():
                 window.tabifyDockWidget(other, self)
