@@ -265,15 +265,25 @@ class AnnotationController(QObject):
     def _show(self, items: list[Annotation]) -> None:
         """Draw the highlights and reading fixes of `items` and list them in the panel."""
         self.items = items
-        self.by_id = {a.id: a for a in self.items}
-        colours: dict[str, QColor] = {}
-        self.view.set_highlights([
-            (a.start, a.end, colours.get(c) or colours.setdefault(c, QColor(c)), a.id)
-            for a in self.items if a.kind == "highlight" and not a.orphaned for c in (annotation_colour(a),)
-        ])
-        self._update_fixes({a.start: str(a.reading) for a in sorted(self.items, key=lambda a: a.id)
-                            if a.kind == "reading" and not a.orphaned and a.reading and a.end == a.start + 1})
-        authors = sorted({a.author for a in self.items} | {self.lib.reader_name})
+        self.by_id = {a.id: a for a in items}
+        colours: dict[str, QColor] = {}  # one QColor per colour, shared by its highlights
+        highlights = []
+        readings = []
+        for a in items:
+            if a.orphaned:
+                continue
+            if a.kind == "highlight":
+                c = annotation_colour(a)
+                colour = colours.get(c)
+                if colour is None:
+                    colour = colours[c] = QColor(c)
+                highlights.append((a.start, a.end, colour, a.id))
+            elif a.kind == "reading":
+                readings.append(a)
+        self.view.set_highlights(highlights)
+        readings.sort(key=lambda a: a.id)
+        self._update_fixes({a.start: str(a.reading) for a in readings if a.reading and a.end == a.start + 1})
+        authors = sorted({a.author for a in items} | {self.lib.reader_name})
         self.panel.set_authors(authors)
         self.panel.set_annotations(self.items, self.script, self.reading_style, self.tag_script)
         if self.selected is not None and self.selected not in self.by_id:

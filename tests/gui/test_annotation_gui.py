@@ -12,6 +12,7 @@ from reader.core.annotations import Annotations
 from reader.core.library import Library
 from reader.core.reading_fixes import fixes_for
 from reader.gui.annotation_toolbar import span_rects
+from reader.gui.panels.annotation_panel import AnnotationRole
 
 DISAGREE = "#e06666"
 
@@ -253,9 +254,11 @@ def test_orphaned_annotations_are_listed_in_their_own_section(window, tmp_path) 
     assert gone.annotation.id in report.orphaned
     window.open_article(2, offset=0)
     c = window.annotator
-    rows = [(r.annotation.id if r.annotation else None) for r in c.panel.model.rows]
-    assert rows == [kept.annotation.id, None, gone.annotation.id]
-    assert c.panel.model.rows[1].heading.startswith("Orphaned (1)")
+    model = c.panel.model
+    listed = [model.index(n).data(AnnotationRole) for n in range(model.rowCount())]
+    assert [(a.id if a else None) for a in listed] == [kept.annotation.id, None, gone.annotation.id]
+    assert model.index(1).data().startswith("Orphaned (1)")
+    assert not model.flags(model.index(1)) & Qt.ItemFlag.ItemIsSelectable, "the heading is not a row to select"
     assert [k for *_, k in window.view._highlights] == [kept.annotation.id], "orphans are not drawn"
     c.panel.list.setCurrentIndex(c.panel.model.index(2))
     assert c.selected == gone.annotation.id and c.note_editor.text() == "about the UN"

@@ -1,15 +1,14 @@
 """The annotation panel (gui layer): the article's annotations in text order, filters, and search in all articles.
 
-A QListView over `AnnotationListModel` painted by `AnnotationDelegate`: each row shows the quote (in the
-displayed script), the tags as coloured chips, the first line of the note and the author. Rows are of one
-height and drawn only when visible, so ten thousand annotations cost nothing until shown. Orphaned
+A one-column view (`AnnotationList`) over `AnnotationListModel` painted by `AnnotationDelegate`: each row
+shows the quote (in the displayed script), the tags as coloured chips, the first line of the note and the
+author. Rows are of one height and asked for and drawn only when visible, so ten thousand annotations cost
+nothing until shown. Orphaned
 annotations (their passage is gone from the current text) follow under their own heading. Typing in the
 search field lists matching annotations of all articles instead; activating a row asks the controller to
 open its article and jump to it. The panel never touches the library: the controller feeds it.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -27,12 +26,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -58,52 +58,67 @@ def annotation_colour(ann: Annotation) -> str:
     return PLAIN_COLOUR
 
 
-@dataclass(slots=True)
-class Row:
-    annotation: Annotation | None  # None: a section heading
-    heading: str = ""
-    article_title: str = ""
-
-
 class AnnotationListModel(QAbstractListModel):
-    """Rows of annotations (and section headings); display texts are computed when a row is first drawn."""
+    """Rows of annotations (and section headings); display texts are computed when a row is first drawn.
+
+    A row is its annotation, or None for a section heading (`headings` holds its text by row); search
+    results also carry their article's title (`titles`, by row). Nothing is made per row until it is asked for.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[Row] = []
+        self.annotations: list[Annotation | None] = []
+        self.headings: dict[int, str] = {}
+        self.titles: list[str] = []
         self.script = "original"
         self.tag_script = "original"
         self.reading_style = "marks"
         self.search_mode = False
         self._quotes: dict[tuple[int, str, str], str] = {}
-        self._index: dict[int, int] = {}
+        self._index: dict[int, int] | None = {}
 
-    def set_rows(self, rows: list[Row], script: str, reading_style: str, search_mode: bool,
-                 tag_script: str | None = None) -> None:
+    def set_rows(self, annotations: list[Annotation | None], script: str, reading_style: str, search_mode: bool,
+                 tag_script: str | None = None, headings: dict[int, str] | None = None,
+                 titles: list[str] | None = None) -> None:
+        """Show these rows (None: the heading `headings[row]`); `titles`: each row's article (search results)."""
         self.beginResetModel()
-        self.rows = rows
+        self.annotations = annotations
+        self.headings = dict(headings or {})
+        self.titles = list(titles or [])
         self.script = script
         self.tag_script = tag_script or script
         self.reading_style = reading_style if reading_style != "none" else "marks"
         self.search_mode = search_mode
-        self._index = {r.annotation.id: n for n, r in enumerate(rows) if r.annotation is not None}
+        self._index = None  # made when a row is first looked up
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.annotations)
 
     def row_of(self, annotation_id: int) -> int:
+        if self._index is None:
+            self._index = {a.id: n for n, a in enumerate(self.annotations) if a is not None}
         return self._index.get(annotation_id, -1)
 
     def annotation(self, row: int) -> Annotation | None:
-        return self.rows[row].annotation if 0 <= row < len(self.rows) else None
+        return self.annotations[row] if 0 <= row < len(self.annotations) else None
+
+    def heading(self, row: int) -> str:
+        return self.headings.get(row, "")
+
+    def article_title(self, row: int) -> str:
+        return self.titles[row] if 0 <= row < len(self.titles) else ""
+
+    def listed(self) -> list[Annotation]:
+        """The annotations listed, in order (headings left out)."""
+        return [a for a in self.annotations if a is not None]
 
     def replace(self, ann: Annotation) -> bool:
         """Update one row in place (a note or tag change); False when the annotation is not listed."""
         row = self.row_of(ann.id)
         if row < 0:
             return False
-        self.rows[row].annotation = ann
+        self.annotations[row] = ann
         idx = self.index(row)
         self.dataChanged.emit(idx, idx)
         return True
@@ -117,20 +132,20 @@ class AnnotationListModel(QAbstractListModel):
         return text
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self.annotations):
             return None
-        row = self.rows[index.row()]
-        ann = row.annotation
+        ann = self.annotations[row]
         if role == HeaderRole:
-            return row.heading if ann is None else None
+            return self.heading(row) if ann is None else None
         if ann is None:
-            return row.heading if role == Qt.ItemDataRole.DisplayRole else None
+            return self.heading(row) if role == Qt.ItemDataRole.DisplayRole else None
         if role == AnnotationRole:
             return ann
         if role == Qt.ItemDataRole.DisplayRole:
             return self.quote(ann)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(ann, row.article_title)
+            return self.tooltip(ann, self.article_title(row))
         return None
 
     def tooltip(self, ann: Annotation, article_title: str = "") -> str:
@@ -147,7 +162,7 @@ class AnnotationListModel(QAbstractListModel):
         return "<br>".join(parts)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if index.isValid() and self.rows[index.row()].annotation is None:
+        if index.isValid() and self.annotation(index.row()) is None:
             return Qt.ItemFlag.ItemIsEnabled
         return super().flags(index)
 
@@ -264,7 +279,7 @@ class AnnotationDelegate(QStyledItemDelegate):
         y += lh + 3
         # line 3: first line of the note, author (and the article in search results)
         meta = ann.author
-        article = model.rows[index.row()].article_title if hasattr(model, "rows") else ""
+        article = model.article_title(index.row()) if hasattr(model, "article_title") else ""
         if article:
             meta = f"{article} · {meta}"
         meta_w = min(fm.horizontalAdvance(meta) + 4, width * 0.55)
@@ -281,6 +296,37 @@ class AnnotationDelegate(QStyledItemDelegate):
             painter.drawText(QRectF(x0, y, nw, lh), Qt.AlignmentFlag.AlignVCenter,
                              QFontMetricsF(italic).elidedText(note, Qt.TextElideMode.ElideRight, nw))
         painter.restore()
+
+
+class AnnotationList(QTableView):
+    """The list of the panel: one column of rows of one height, without headers or grid.
+
+    A QListView lays out every row when its model is reset (asking the model about each one), which costs
+    tens of milliseconds for ten thousand annotations; a table of fixed-height rows only asks about the
+    rows it shows.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+
+    def set_row_height(self, height: int) -> None:
+        header = self.verticalHeader()
+        header.setMinimumSectionSize(min(header.minimumSectionSize(), height))
+        header.setDefaultSectionSize(height)
 
 
 class AnnotationPanel(QWidget):
@@ -310,14 +356,10 @@ class AnnotationPanel(QWidget):
         self.count = QLabel(self)
         self.model = AnnotationListModel(self)
         self.delegate = AnnotationDelegate(self)
-        self.list = QListView(self)
+        self.list = AnnotationList(self)
         self.list.setModel(self.model)
         self.list.setItemDelegate(self.delegate)
-        self.list.setUniformItemSizes(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setMouseTracking(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.set_row_height(self.delegate.row_height())
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.tag_filter, 3)
@@ -342,6 +384,12 @@ class AnnotationPanel(QWidget):
         self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._clicked(cur))
         self.set_tags([])
         self.set_authors([])
+
+    def set_font(self, font: QFont) -> None:
+        """The font rows are drawn in (their height follows it)."""
+        self.delegate.set_font(font)
+        self.list.set_row_height(self.delegate.row_height())
+        self.list.viewport().update()
 
     # ---- filters --------------------------------------------------------------------------------
     def set_tags(self, tags: list[Tag]) -> None:
@@ -402,13 +450,14 @@ class AnnotationPanel(QWidget):
         selected = self.selected_id()
         filtered = self.tag_id() is not None or self.author() is not None
         shown = [a for a in self.annotations if self.passes(a)] if filtered else self.annotations
-        anchored = [Row(a) for a in shown if not a.orphaned]
-        orphans = [Row(a) for a in shown if a.orphaned]
-        rows = anchored
+        orphans = [a for a in shown if a.orphaned]
+        rows: list[Annotation | None] = [a for a in shown if not a.orphaned] if orphans else list(shown)
+        headings = {}
         if orphans:
-            rows = anchored + [Row(None, self.tr("Orphaned (%1): the passage is no longer in the text").replace(
-                "%1", str(len(orphans))))] + orphans
-        self.model.set_rows(rows, self.script, self.reading_style, False, self.tag_script)
+            headings[len(rows)] = self.tr("Orphaned (%1): the passage is no longer in the text").replace(
+                "%1", str(len(orphans)))
+            rows += [None, *orphans]
+        self.model.set_rows(rows, self.script, self.reading_style, False, self.tag_script, headings)
         total = len(self.annotations)
         if len(shown) == total:
             self.count.setText(self.tr("1 annotation") if total == 1 else self.tr("%1 annotations").replace("%1", str(total)))
@@ -418,8 +467,8 @@ class AnnotationPanel(QWidget):
 
     def show_search_results(self, results: list[Annotation], titles: dict[int, str]) -> None:
         """Matches from all articles (the controller ran the search)."""
-        rows = [Row(a, article_title=titles.get(a.article_id, "")) for a in results]
-        self.model.set_rows(rows, self.script, self.reading_style, True, self.tag_script)
+        self.model.set_rows(list(results), self.script, self.reading_style, True, self.tag_script,
+                            titles=[titles.get(a.article_id, "") for a in results])
         articles = len({a.article_id for a in results})
         self.count.setText(self.tr("%1 matches in %2 articles").replace("%1", str(len(results))).replace("%2", str(articles)))
 
@@ -447,10 +496,10 @@ class AnnotationPanel(QWidget):
         """Anchored annotations listed now (filters applied), in text order: what ] and [ step through."""
         if self.in_search:
             return [a for a in self.annotations if not a.orphaned and self.passes(a)]
-        return [r.annotation for r in self.model.rows if r.annotation is not None and not r.annotation.orphaned]
+        return [a for a in self.model.listed() if not a.orphaned]
 
     def listed_ids(self) -> list[int]:
-        return [r.annotation.id for r in self.model.rows if r.annotation is not None]
+        return [a.id for a in self.model.listed()]
 
     # ---- selection ------------------------------------------------------------------------------
     def selected_id(self) -> int | None:
