@@ -103,3 +103,43 @@ def test_the_index_gives_the_same_underline_depths_as_stacking_them_one_by_one()
             expected.append((h, sum(1 for s, e in stack if s < end and start < e)))
             stack.append((start, end))
         assert index.get(idx, []) == expected
+
+
+def test_the_panel_asks_only_for_the_rows_it_shows(qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QModelIndex
+
+    from reader.core.annotations import Annotation
+    from reader.gui.panels import annotation_panel
+
+    asked: list[int] = []
+
+    class CountingModel(annotation_panel.AnnotationListModel):
+        """Notes every row the view asks about."""
+
+        def data(self, index, role=0):  # noqa: ANN001, ANN202
+            asked.append(index.row())
+            return super().data(index, role)
+
+        def index(self, row, column=0, parent=QModelIndex()):  # noqa: ANN001, ANN202, B008
+            asked.append(row)
+            return super().index(row, column, parent)
+
+    monkeypatch.setattr(annotation_panel, "AnnotationListModel", CountingModel)
+    panel = annotation_panel.AnnotationPanel()
+    qtbot.addWidget(panel)
+    panel.resize(340, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    anns = [Annotation(n + 1, f"u{n}", 1, 1, "highlight", 2 * n, 2 * n + 2, SENTENCE[n % 40:n % 40 + 2], "", "", "",
+                       None, "", None, "Lin", "orphaned" if n >= 9_990 else "anchored", "t", "t")
+            for n in range(10_000)]
+    asked.clear()
+    panel.set_annotations(anns, "original", "marks")
+    qtbot.waitUntil(lambda: bool(asked), timeout=2000)  # the visible rows are drawn
+    qtbot.wait(50)  # and whatever the view does later
+    assert panel.model.rowCount() == 10_001, "all listed, orphans under a heading"
+    assert panel.count.text() == "10000 annotations"
+    assert len(set(asked)) < 50, "rows out of sight are not asked for"
+    assert panel.visible_annotations() == anns[:9_990]
+    panel.select_annotation(9_995)
+    assert panel.selected_id() == 9_995
