@@ -60,6 +60,7 @@ class AnnotationController(QObject):
         self._last_note = 0.0
         self._programmatic = False
         self._hover_offset = -1
+        self._toolbar_stale = True
 
         self.panel = AnnotationPanel()
         self.note_editor = NoteEditor()
@@ -201,6 +202,14 @@ class AnnotationController(QObject):
         self._toolbar_tags()
 
     def _toolbar_tags(self) -> None:
+        """The toolbar's tag buttons are (re)made when it is next shown (their names may need the script
+        converter, not worth loading while the toolbar is hidden)."""
+        self._toolbar_stale = True
+        if self.toolbar.isVisible():
+            self._fill_toolbar()
+
+    def _fill_toolbar(self) -> None:
+        self._toolbar_stale = False
         script = self.tag_script
         self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, script), lambda t: tag_short(t, script))
 
@@ -543,6 +552,8 @@ class AnnotationController(QObject):
         if span is None or not self.view.isVisible():
             self.toolbar.hide()
             return
+        if self._toolbar_stale:
+            self._fill_toolbar()
         self.toolbar.show_near(span_rects(self.view, *span))
 
     def _toolbar_tag(self, tag_id: int) -> None:

@@ -399,3 +399,41 @@ def test_the_context_menu_recolours_retags_and_deletes_a_highlight(window, qtbot
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     restored = Annotations(window.lib).get(ann.id)
     assert restored.color == "#6fa8dc" and len(restored.tags) == 2
+
+
+def test_tag_names_in_traditional_are_made_when_shown_not_when_a_traditional_article_opens(
+        qtbot, seeded_db, monkeypatch) -> None:  # noqa: ANN001
+    import threading
+
+    from reader.core.pipeline import script
+    from reader.gui.main_window import MainWindow
+
+    monkeypatch.setattr(script, "_local", threading.local())  # no converter loaded yet
+    lib = Library.open(seeded_db)
+    win = MainWindow(lib)
+    qtbot.addWidget(win)
+    win.resize(1100, 760)
+    win.view.smooth_scrolling = False
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        win.open_article(1, offset=0)
+        assert win.article.script == "traditional"
+        c = win.annotator
+        assert "traditional" not in getattr(script._local, "converters", {}), "nothing shown needs it yet"
+        assert c.panel.tag_filter.currentText() == "All tags"
+        labels = [c.panel.tag_filter.itemText(n) for n in range(c.panel.tag_filter.count())]
+        assert "Claim 論點" in labels and "Disagree 反對" in labels
+        claim = next(t for t in c.tag_list if t.name == "Claim")
+        assert c.panel.tag_filter.itemData(labels.index("Claim 論點")) == claim.id
+        s, e = span(win, "聯合國安理會")
+        drag(qtbot, win.view, s, e)
+        qtbot.waitUntil(c.toolbar.isVisible, timeout=2000)
+        assert c.toolbar.buttons[claim.id].toolTip().startswith("Claim 論點")
+        qtbot.mouseClick(c.toolbar.buttons[claim.id], Qt.MouseButton.LeftButton)
+        assert stored(lib) == [(s, e, ["Claim"], "")]
+        c.panel.tag_filter.setCurrentIndex(labels.index("Claim 論點"))
+        assert c.panel.listed_ids() == [a.id for a in Annotations(lib).list_for_article(1)]
+    finally:
+        win.close()
+        lib.close()

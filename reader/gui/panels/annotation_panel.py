@@ -167,6 +167,49 @@ class AnnotationListModel(QAbstractListModel):
         return super().flags(index)
 
 
+class TagFilterModel(QAbstractListModel):
+    """The tag filter's items: "All tags", then each tag with its colour (the tag id as its data).
+
+    A tag's label ("Claim 論點": the Chinese name in the displayed script) is made when the combo box first
+    shows it, so opening a Traditional article does not load the script converter for a closed list.
+    """
+
+    def __init__(self, all_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.all_text = all_text
+        self.tags: list[Tag] = []
+        self.script = "original"
+        self._labels: dict[int, str] = {}
+
+    def set_tags(self, tags: list[Tag], script: str) -> None:
+        self.beginResetModel()
+        self.tags = list(tags)
+        self.script = script
+        self._labels = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.tags) + 1
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = index.row()
+        if not index.isValid() or not 0 <= row <= len(self.tags):
+            return None
+        if row == 0:
+            return self.all_text if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) else None
+        tag = self.tags[row - 1]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            label = self._labels.get(row)
+            if label is None:
+                label = self._labels[row] = tag_label(tag, self.script)
+            return label
+        if role == Qt.ItemDataRole.UserRole:
+            return tag.id
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QColor(tag.color)
+        return None
+
+
 def tag_label(tag: Tag, script: str = "original") -> str:
     """'Disagree 反对' with the Chinese name in the displayed script (traditional when shown traditional)."""
     zh = tag.name_zh or ""
@@ -348,6 +391,8 @@ class AnnotationPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search quotes and notes in all articles"))
         self.search.setClearButtonEnabled(True)
         self.tag_filter = QComboBox(self)
+        self.tag_model = TagFilterModel(self.tr("All tags"), self.tag_filter)
+        self.tag_filter.setModel(self.tag_model)
         self.author_filter = QComboBox(self)
         self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.author_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -395,12 +440,8 @@ class AnnotationPanel(QWidget):
     def set_tags(self, tags: list[Tag]) -> None:
         current = self.tag_filter.currentData()
         self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem(self.tr("All tags"), None)
-        for t in tags:
-            self.tag_filter.addItem(tag_label(t, self.tag_script), t.id)
-            self.tag_filter.setItemData(self.tag_filter.count() - 1, QColor(t.color), Qt.ItemDataRole.DecorationRole)
-        found = self.tag_filter.findData(current)
+        self.tag_model.set_tags(tags, self.tag_script)
+        found = self.tag_filter.findData(current) if current is not None else 0
         self.tag_filter.setCurrentIndex(max(0, found))
         self.tag_filter.blockSignals(False)
 
