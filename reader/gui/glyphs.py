@@ -8,13 +8,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPixmap
 
 from reader.gui.layout import FontSet, Line
 
 
-def _reading_shape(fs: FontSet, reading: str) -> tuple[list[int], QPolygonF] | None:
-    """Glyph ids and relative positions of one reading (cached); None when the font lacks a glyph."""
+def _reading_shape(fs: FontSet, reading: str) -> tuple[list[int], tuple[float, ...]] | None:
+    """Glyph ids and x offsets of one reading (cached); None when the font lacks a glyph."""
     shapes = fs.shapes
     if reading in shapes:
         return shapes[reading]
@@ -22,11 +22,11 @@ def _reading_shape(fs: FontSet, reading: str) -> tuple[list[int], QPolygonF] | N
     shape = None
     if len(ids) == len(reading) and 0 not in ids:
         x = 0.0
-        points = []
+        offsets = []
         for adv in fs.rraw.advancesForGlyphIndexes(ids):
-            points.append(QPointF(x, 0.0))
+            offsets.append(x)
             x += adv.x()
-        shape = (list(ids), QPolygonF(points))
+        shape = (list(ids), tuple(offsets))
     shapes[reading] = shape
     return shape
 
@@ -55,7 +55,9 @@ def line_runs(line: Line, fs: FontSet) -> list:
         ids.append(gid)
         pos.append(point(x, gbase))
     rbase = float(round(line.reading_base))
-    rgroups: dict[int, tuple[list[int], QPolygonF]] = {}
+    # Positions as one QPointF per letter in a list: QPolygonF.append of a translated polygon per reading
+    # cost ~3 µs a reading, this ~1 µs (same positions).
+    rgroups: dict[int, tuple[list[int], list[QPointF]]] = {}
     for c in line.cells:
         if not c.reading:
             continue
@@ -66,9 +68,9 @@ def line_runs(line: Line, fs: FontSet) -> list:
             continue
         group = rgroups.get(c.tone)
         if group is None:
-            group = rgroups[c.tone] = ([], QPolygonF())
+            group = rgroups[c.tone] = ([], [])
         group[0].extend(shape[0])
-        group[1].append(shape[1].translated(x, rbase))
+        group[1].extend([point(x + dx, rbase) for dx in shape[1]])
     for tone, (ids, poly) in rgroups.items():
         groups[("r", tone)] = (ids, poly)  # type: ignore[assignment]
     runs: list = []
