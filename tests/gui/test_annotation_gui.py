@@ -408,14 +408,14 @@ def test_tag_names_in_traditional_are_made_when_shown_not_when_a_traditional_art
     from reader.core.pipeline import script
     from reader.gui.main_window import MainWindow
 
-    monkeypatch.setattr(script, "_local", threading.local())  # no converter loaded yet
     lib = Library.open(seeded_db)
-    win = MainWindow(lib)
+    win = MainWindow(lib, restore=False)
     qtbot.addWidget(win)
     win.resize(1100, 760)
     win.view.smooth_scrolling = False
     win.show()
     qtbot.waitExposed(win)
+    monkeypatch.setattr(script, "_local", threading.local())  # no converter loaded yet
     try:
         win.open_article(1, offset=0)
         assert win.article.script == "traditional"
