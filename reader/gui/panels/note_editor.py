@@ -11,7 +11,6 @@ import base64
 import binascii
 from urllib.parse import unquote
 
-import markdown
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
@@ -40,6 +39,8 @@ h1, h2, h3, h4 { margin: 6px 0 4px 0; }
 
 def render_markdown(text: str) -> str:
     """HTML for a note: Markdown rendered, raw HTML shown as text (escaped), never interpreted."""
+    import markdown  # only when a note is first shown: keeps it off the start-up path
+
     md = markdown.Markdown(extensions=["fenced_code", "sane_lists", "nl2br"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
