@@ -115,6 +115,7 @@ class ReadingView(QAbstractScrollArea):
         self.doc.update_tokens(tokens)
         self._restore(anchor)
         self._start_idle()
+        self._scrolled(self.verticalScrollBar().value())  # the top line may be another one at the new width
         self.viewport().update()
 
     def set_translations(self, translations: dict[int, str] | None) -> None:
@@ -300,7 +301,8 @@ class ReadingView(QAbstractScrollArea):
             for line in lay.lines:
                 if top + line.y + line.height * 0.5 >= y and line.cells:
                     return lay.canonical(line.cells[0].i)
-        return self.doc.paragraphs[-1].start
+        # Nothing drawn (a view not yet sized, or only blank lines at the top): the paragraph at the top.
+        return self.doc.paragraphs[self.doc.paragraph_at_y(y)].start
 
     def scroll_to_offset(self, offset: int, *, margin: float | None = None) -> None:
         """Scroll so the line showing a canonical offset is near the top of the view."""

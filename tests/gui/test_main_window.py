@@ -128,3 +128,27 @@ def test_translation_lines_and_theme_override(window) -> None:  # noqa: ANN001
     assert window.options.size > size
     window.zoom(0)
     assert window.options.size == 20.0
+
+
+def test_a_new_reader_starts_at_the_top_and_the_status_bar_says_so(qtbot, seeded_db) -> None:  # noqa: ANN001
+    """The first start: the article is opened before the window has a size; the position shown is 0 %."""
+    from reader.core import positions
+    from reader.core.library import Library
+    from reader.gui.main_window import MainWindow
+
+    with Library.open(seeded_db) as lib:
+        win = MainWindow(lib)
+        qtbot.addWidget(win)
+        assert win.status_label.text().endswith("· 0 %"), "not the position of the last paragraph"
+        win.resize(1100, 760)
+        win.show()
+        qtbot.waitExposed(win)
+        assert win.view.top_offset() == 0
+        assert win.status_label.text().endswith("· 0 %")
+        win.view.verticalScrollBar().setValue(win.view.verticalScrollBar().maximum() // 2)
+        middle = win.view.top_offset()
+        assert 0 < middle < win.article.chars
+        pct = int(win.status_label.text().rsplit("·", 1)[1].strip(" %"))
+        assert abs(pct - 100 * middle / win.article.chars) <= 2, "the status bar follows the scrolling"
+        win.close()
+        assert positions.get_position(lib, win.article.id) == middle, "closing keeps where the reader was"
