@@ -133,8 +133,10 @@ def run_gui(argv: Sequence[str] | None = None, *, db: str | None = None) -> int:
     """Open the reader window and run the event loop; returns the exit code."""
     with starting_up():
         app = application(argv)
+        from reader.gui import error_report
         from reader.gui.main_window import MainWindow
 
+        error_report.install()  # an unexpected error: a plain dialog and a log file, never a traceback
         lib = open_library_or_explain(db)
         if lib is None:
             return 1
