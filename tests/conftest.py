@@ -10,11 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SEEDS = PROJECT_ROOT / "seeds"
-SEED_TRAD = SEEDS / "000_dbfc36cdcc34ed11.txt"
-SEED_SIMP = SEEDS / "002_50d667fd36437d6d.txt"
-DATA = Path(__file__).resolve().parent / "data"
+from testdata import DATA, PROJECT_ROOT, SEED_SIMP, SEED_TRAD, SEEDS  # noqa: F401 - shared with the tests
 
 
 @pytest.fixture(scope="session")

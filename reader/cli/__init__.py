@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -62,14 +63,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _damaged(args, exc)
     except sqlite3.DatabaseError as exc:  # damage found mid-command (pages in the middle of the file)
         return _damaged(args, exc)
+    except BrokenPipeError:  # the reader of our output went away (`… | head`): not an error
+        _quiet_stdout()
+        return 0
     except OSError as exc:
         print(f"error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, the traceback in the log
+        if os.environ.get("READER_DEBUG"):
+            raise
+        from reader.core.errorlog import write_log
+
+        log = write_log(type(exc), exc, exc.__traceback__)
+        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        where = f"; details in {log}" if log else ""
+        print(f"error: unexpected problem ({type(exc).__name__}{': ' + detail if detail else ''}){where}",
+              file=sys.stderr)
+        return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit doesn't raise the broken pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _damaged(args: argparse.Namespace, exc: sqlite3.DatabaseError) -> int:

@@ -14,40 +14,14 @@ from __future__ import annotations
 import sqlite3
 import sys
 import threading
-import traceback
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reader.core.errorlog import log_path, write_log
 from reader.core.errors import ReaderError
-from reader.core.paths import data_dir
-
-LOG_NAME = "errors.log"
-LOG_LIMIT = 512 * 1024  # bytes; beyond it the log becomes errors.log.1 and a new one starts
-
-
-def log_path() -> Path:
-    return data_dir() / "logs" / LOG_NAME
-
-
-def write_log(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, path: Path) -> bool:
-    """Append the traceback to the log; False when it can't be written (the dialog then says so)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size > LOG_LIMIT:
-            path.replace(path.with_name(path.name + ".1"))
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        from reader import __version__
-
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
-        with path.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {stamp} Bilingual Reader {__version__}, Python {sys.version.split()[0]}\n{text}\n")
-        return True
-    except OSError:
-        return False
 
 
 def describe(exc: BaseException) -> str:
@@ -91,7 +65,7 @@ class ErrorReporter(QObject):
             QApplication.quit()
             return
         logged = write_log(exc_type, exc, tb, self.path)
-        self.reported.emit(describe(exc), str(self.path) if logged else "")
+        self.reported.emit(describe(exc), str(logged) if logged else "")
 
     def handle_thread(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import DATA
+from testdata import DATA
 
 from reader.cli import main
 from reader.core.library import Library

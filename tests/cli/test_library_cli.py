@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_ROOT, SEED_SIMP
+from testdata import PROJECT_ROOT, SEED_SIMP
 
 from reader.cli import main
 
@@ -159,3 +159,35 @@ def test_damage_found_mid_command_is_one_line(seeded_db: Path, capsys: pytest.Ca
     code, _, err = run(["--db", str(seeded_db), "list"], capsys)
     assert code == 1
     assert err.startswith("error: ") and "is damaged" in err and "check --repair" in err and err.count("\n") == 1
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(seeded_db: Path) -> None:
+    """`show 1 | head -1`: the reader stops reading early; the command ends quietly with exit 0."""
+    proc = subprocess.Popen(
+        [sys.executable, str(PROJECT_ROOT / "main.py"), "--db", str(seeded_db), "show", "1", "--pinyin", "marks"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(64)
+    proc.stdout.close()  # like `head`: stop reading
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert first and err == "", "no 'Broken pipe' error and no traceback"
+
+
+def test_a_bug_in_a_command_is_one_line_and_the_details_are_logged(
+    seeded_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, isolated_environment: Path,
+) -> None:
+    from reader.core.library import Library
+
+    def broken(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        raise KeyError("revision")
+
+    monkeypatch.setattr(Library, "list_articles", broken)
+    code, out, err = run(["--db", str(seeded_db), "list"], capsys)
+    assert code == 1 and out == ""
+    assert err.startswith("error: unexpected problem (KeyError: 'revision')") and err.count("\n") == 1
+    assert "Traceback" not in err
+    log = isolated_environment / "data" / "logs" / "errors.log"
+    assert str(log) in err
+    assert "Traceback" in log.read_text(encoding="utf-8") and "broken" in log.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from testdata import DATA
 
 from reader.core.annotation_import import import_annotations, import_w3c_file
 from reader.core.annotations import Annotations

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from conftest import SEED_SIMP, SEED_TRAD
+from testdata import SEED_SIMP, SEED_TRAD
 
 from reader.core.importers import parse_path
 from reader.core.library import BULK_INDEX_PARAGRAPHS, Library

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SIMP, SEED_TRAD
+from testdata import SEED_SIMP, SEED_TRAD
 
 from reader.core.errors import ImportFailed
 from reader.core.importers import parse_path

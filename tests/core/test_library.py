@@ -5,7 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SIMP, SEED_TRAD
+from testdata import SEED_SIMP, SEED_TRAD
 
 from reader.core import schema
 from reader.core.errors import ImportFailed, LibraryError

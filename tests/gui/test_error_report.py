@@ -87,11 +87,13 @@ def test_errors_of_the_library_and_files_are_told_in_plain_words(exc, words) -> 
 
 
 def test_the_log_stays_small(tmp_path) -> None:  # noqa: ANN001
+    from reader.core import errorlog
+
     path = tmp_path / "errors.log"
-    path.write_text("x" * (error_report.LOG_LIMIT + 1), encoding="utf-8")
+    path.write_text("x" * (errorlog.LOG_LIMIT + 1), encoding="utf-8")
     try:
         raise RuntimeError("new")
     except RuntimeError:
-        assert error_report.write_log(*sys.exc_info(), path)
-    assert path.with_name("errors.log.1").stat().st_size > error_report.LOG_LIMIT, "the old log is kept once"
+        assert errorlog.write_log(*sys.exc_info(), path) == path
+    assert path.with_name("errors.log.1").stat().st_size > errorlog.LOG_LIMIT, "the old log is kept once"
     assert path.stat().st_size < 10_000 and "RuntimeError: new" in path.read_text(encoding="utf-8")
