@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", type=int, metavar="HSK", help="readings only above this HSK level (0-7)")
     p.add_argument("--side-by-side", action="store_true", help="the translation in a second column")
     p.add_argument("--popup", type=int, metavar="OFFSET", help="open the dictionary popup on the word at this offset")
+    p.add_argument("--annotation", type=int, metavar="ID",
+                   help="select this annotation (its note in the side panel), see `annotations ID`")
     p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("bench", help="measure opening, toggling, scrolling, startup time and memory")
@@ -66,7 +68,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         db=getattr(args, "db", None), article_id=args.id, output=out, size=(width, height), script=args.script,
         pinyin=args.pinyin, tones=args.tones, theme=args.theme, select=span, translation=args.translation,
         font_size=args.font_size, offset=args.offset, class_view=args.class_view, ui_language=args.ui_language,
-        level=args.level, side_by_side=args.side_by_side, popup=args.popup,
+        level=args.level, side_by_side=args.side_by_side, popup=args.popup, annotation=args.annotation,
     )
     print(f"wrote {out} ({width}×{height})")
     return 0

@@ -11,6 +11,7 @@ def render_screenshot(
     pinyin: str = "marks", tones: str = "none", theme: str = "light", select: tuple[int, int] | None = None,
     translation: bool = False, font_size: float | None = None, offset: int = 0, class_view: bool = False,
     ui_language: str | None = None, level: int | None = None, side_by_side: bool = False, popup: int | None = None,
+    annotation: int | None = None,
 ) -> Path:
     """Open the window offscreen (the user's saved options are not changed) and grab it to `output`."""
     from reader.gui.app import application
@@ -45,6 +46,11 @@ def render_screenshot(
             from reader.gui.bilingual import prepare_screenshot
 
             prepare_screenshot(window, ui_language=ui_language, level=level, side_by_side=side_by_side, popup=popup)
+            app.processEvents()
+        if annotation is not None:
+            if annotation not in window.annotator.by_id:
+                raise ReaderError(f"article {aid} has no annotation {annotation}: see `annotations {aid}`")
+            window.annotator.select(annotation, jump=not offset)
             app.processEvents()
         if select:
             window.view.set_selection(*select)

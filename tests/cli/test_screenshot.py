@@ -36,3 +36,24 @@ def test_screenshot_rejects_bad_arguments(seeded_db, tmp_path, capsys) -> None: 
     assert "--size" in capsys.readouterr().err
     assert main(["--db", str(seeded_db), "screenshot", "99", "-o", str(tmp_path / "x.png")]) == 1
     assert "99" in capsys.readouterr().err
+
+
+def test_screenshot_of_a_selected_annotation_shows_its_rendered_note(seeded_db, tmp_path, qapp, capsys) -> None:  # noqa: ANN001
+    """`--annotation ID` selects it: its note appears in the side panel (editor and preview)."""
+    from PySide6.QtGui import QImage
+
+    from reader.cli import main
+
+    assert main(["--db", str(seeded_db), "annotate", "1", "--start", "26", "--end", "38", "--tag", "Claim",
+                 "--note", "**A war metaphor**"]) == 0
+    plain, chosen = tmp_path / "plain.png", tmp_path / "chosen.png"
+    assert main(["--db", str(seeded_db), "screenshot", "1", "-o", str(plain)]) == 0
+    assert main(["--db", str(seeded_db), "screenshot", "1", "-o", str(chosen), "--annotation", "1"]) == 0
+    a, b = QImage(str(plain)), QImage(str(chosen))
+    right = range(int(a.width() * 0.75), a.width(), 3)  # the side panel: the note editor and its preview
+    lower = range(int(a.height() * 0.5), a.height(), 3)
+    changed = sum(a.pixel(x, y) != b.pixel(x, y) for x in right for y in lower)
+    assert changed > 500, "the note and its preview appear in the side panel"
+    capsys.readouterr()
+    assert main(["--db", str(seeded_db), "screenshot", "1", "-o", str(tmp_path / "x.png"), "--annotation", "7"]) == 1
+    assert "no annotation 7" in capsys.readouterr().err

@@ -1,6 +1,7 @@
 """The note editor: Markdown preview with HTML shown as text, nothing loaded from outside, links only after asking."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMessageBox
@@ -119,3 +120,21 @@ def test_a_note_typed_just_before_closing_the_window_is_kept(window, qtbot) -> N
     qtbot.keyClicks(c.note_editor.edit, "last words")
     window.close()
     assert Annotations(window.lib).get(ann.id).note == "last words"
+
+
+@pytest.mark.parametrize(("note", "shown"), [
+    ("A war metaphor (**blitzkrieg**) for a diplomatic decision.", "A war metaphor (blitzkrieg) for a diplomatic decision."),
+    ("# Claim\nThe author says so.", "Claim\nThe author says so."),
+    ("- [ ] check *this* and [the source](https://example.org/a_b)", "check this and the source"),
+    ("```\nprint(1)\n```", "print(1)"),
+    ("**粗体**和*斜体*、~~删去~~、`代码`", "粗体和斜体、删去、代码"),
+    ("> 引文 quoted", "引文 quoted"),
+    ("snake_case_name and 2 * 3 * 4 = 24 stay", "snake_case_name and 2 * 3 * 4 = 24 stay"),
+    (r"escaped \*stars\* and \# stay", "escaped *stars* and # stay"),
+    ("---\n\n1. first point", "first point"),
+])
+def test_lists_show_a_note_as_it_reads_not_its_markdown(note: str, shown: str) -> None:
+    """The annotation list and tooltips show the note's first lines without **, #, links' addresses …"""
+    from reader.gui.panels.note_editor import first_lines
+
+    assert first_lines(note, 2) == shown

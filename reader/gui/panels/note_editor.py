@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from urllib.parse import unquote
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -62,11 +63,37 @@ def decode_data_url(url: str, limit: int = 4 << 20) -> QByteArray | None:
     return QByteArray(data) if len(data) <= limit else None
 
 
+_BLOCK_MARK = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+)+")
+_INLINE_MARKS = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # image → its alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # link → its text
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),  # autolink
+    (re.compile(r"`([^`]+)`"), r"\1"),  # code
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),  # strike-through
+    (re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)"), r"\1"),  # emphasis *x* (inside words too)
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # emphasis _x_ (not snake_case)
+)
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")  # \* is a literal star, not a mark
+_HIDDEN = 0xE000  # escaped characters wait in the private use area while the marks are removed
+
+
+def plain_line(line: str) -> str:
+    """One line of Markdown as the reader sees it rendered: no #, >, list bullets, ** or link targets."""
+    line = _ESCAPED.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), line.strip())
+    line = _BLOCK_MARK.sub("", line)
+    for pattern, repl in _INLINE_MARKS:
+        line = pattern.sub(repl, line)
+    return "".join(chr(ord(c) - _HIDDEN) if _HIDDEN <= ord(c) < _HIDDEN + 128 else c for c in line).strip()
+
+
 def first_lines(note: str, lines: int = 1, width: int = 80) -> str:
-    """The first non-empty lines of a note as plain text (for lists and tooltips)."""
+    """The first non-empty lines of a note as plain text, Markdown marks removed (for lists and tooltips)."""
     out = []
-    for line in note.splitlines():
-        line = line.strip()
+    for raw in note.splitlines():
+        if raw.strip().startswith(("```", "~~~")) or re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", raw):
+            continue  # code fences and horizontal rules show nothing of their own
+        line = plain_line(raw)
         if line:
             out.append(line if len(line) <= width else line[: width - 1] + "…")
         if len(out) >= lines:
