@@ -85,6 +85,7 @@ class AnnotationController(QObject):
         self._build_actions()
         self._connect()
         window.installEventFilter(self)  # save a note being typed when the window closes
+        self.note_editor.edit.installEventFilter(self)  # Esc returns from the note to the text
         self.reload_tags()
         if window.article is not None:
             self.load(window.article.id)
@@ -92,6 +93,11 @@ class AnnotationController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.note_editor.flush()
+        elif (watched is self.note_editor.edit and event.type() == QEvent.Type.KeyPress
+              and event.key() == Qt.Key.Key_Escape and not event.modifiers()):
+            self.note_editor.flush()  # Esc in the note: saved, and back to reading
+            self.view.setFocus()
+            return True
         return False
 
     def _timer(self, ms: int, slot) -> QTimer:  # noqa: ANN001
@@ -148,6 +154,7 @@ class AnnotationController(QObject):
             self.tag_actions.append(self._action(self.tr("Tag %1").replace("%1", key),
                                                  lambda k=key: self.tag_key(k), key))
         self.act_plain = self._action(self.tr("&Highlight"), self.highlight_plain, "H")
+        self.act_note = self._action(self.tr("Write &Note"), self.write_note, "N")
         self.act_delete = self._action(self.tr("&Delete Annotation"), self.delete_selected,
                                        QKeySequence(QKeySequence.StandardKey.Delete))
         self.act_next = self._action(self.tr("&Next Annotation"), lambda: self.step(1), "]")
@@ -159,7 +166,7 @@ class AnnotationController(QObject):
             bar.insertMenu(last, menu)
         else:
             bar.addMenu(menu)
-        for act in (self.act_plain, self.act_delete, self.act_next, self.act_prev):
+        for act in (self.act_plain, self.act_note, self.act_delete, self.act_next, self.act_prev):
             menu.addAction(act)
         menu.addSeparator()
         toggle = self.dock.toggleViewAction()
@@ -422,6 +429,22 @@ class AnnotationController(QObject):
 
     def highlight_plain(self) -> None:
         self.create()
+
+    def write_note(self) -> None:
+        """N: write the note of the selected highlight, or highlight the selected text and write its note.
+
+        The cursor goes to the note editor (the panel is shown if hidden); Esc there returns to the text.
+        """
+        if self.selected_span() is not None:
+            if self.create(focus_note=True) is not None:
+                self.dock.show()
+            return
+        if self.selected is None or self.selected not in self.by_id:
+            self.message(self.tr("Select some text or a highlight first."))
+            return
+        self.dock.show()
+        self.dock.raise_()
+        self.note_editor.edit.setFocus()
 
     def tag_key(self, key: str) -> None:
         """A tag's key: tag a new selection, or toggle the tag on the selected annotation."""

@@ -40,6 +40,10 @@
         <translation>高亮(&amp;H)</translation>
     </message>
     <message>
+        <source>Write &amp;Note</source>
+        <translation>写笔记(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Delete Annotation</source>
         <translation>删除标注(&amp;D)</translation>
     </message>
@@ -69,7 +73,7 @@
     </message>
     <message>
         <source>Select some text or a highlight first.</source>
-        <translation>请先选中文字或一处高亮。</translation>
+        <translation>请先选中一段文字或一处标注。</translation>
     </message>
     <message>
         <source>Select a highlight first (click it).</source>

@@ -40,6 +40,10 @@
         <translation>標示(&amp;H)</translation>
     </message>
     <message>
+        <source>Write &amp;Note</source>
+        <translation>寫筆記(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Delete Annotation</source>
         <translation>刪除標註(&amp;D)</translation>
     </message>
@@ -69,7 +73,7 @@
     </message>
     <message>
         <source>Select some text or a highlight first.</source>
-        <translation>請先選取文字或一處標示。</translation>
+        <translation>請先選取一段文字或一處標示。</translation>
     </message>
     <message>
         <source>Select a highlight first (click it).</source>

@@ -437,3 +437,28 @@ def test_tag_names_in_traditional_are_made_when_shown_not_when_a_traditional_art
     finally:
         win.close()
         lib.close()
+
+
+def test_keyboard_only_tag_then_n_writes_the_note_and_esc_returns_to_the_text(window, qtbot) -> None:  # noqa: ANN001
+    """Select, press 2, press N, type, Esc: the note is saved and the keys act on the text again."""
+    window.open_article(1, offset=0)
+    s, e = span(window, "我不在乎聯合國")
+    window.view.scroll_to_offset(s)
+    drag(qtbot, window.view, s, e)
+    key(qtbot, window, Qt.Key.Key_2)
+    assert stored(window.lib) == [(s, e, ["Disagree"], "")]
+    key(qtbot, window, Qt.Key.Key_N)
+    edit = window.annotator.note_editor.edit
+    assert edit.hasFocus(), "N puts the cursor in the note of the selected highlight"
+    qtbot.keyClicks(edit, "Dismissive 1 2 T")  # digits and letters are text here, not tag keys or toggles
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert window.view.hasFocus(), "Esc returns to the text"
+    assert stored(window.lib) == [(s, e, ["Disagree"], "Dismissive 1 2 T")], "saved at once, not after a delay"
+    assert not window.options.translations, "T typed in the note did not toggle the translation"
+    s2, e2 = span(window, "聯合國的意見")
+    drag(qtbot, window.view, s2, e2)
+    key(qtbot, window, Qt.Key.Key_N)  # with a fresh selection: a plain highlight, and its note at once
+    assert edit.hasFocus()
+    qtbot.keyClicks(edit, "why?")
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert (s2, e2, [], "why?") in stored(window.lib)
