@@ -189,9 +189,13 @@ def visible_tokens(
     if band <= 0:
         for tok in tokens:
             text = tok.text
-            append(has_han(text) and not (known and (text in known or getattr(tok, "token", tok).text in known)))
+            shown = has_han(text) and not (known and (text in known or getattr(tok, "token", tok).text in known))
+            if shown and compose and known and _made_of_easy_parts(text, 0, known, hsk_levels(dictionary)):
+                shown = False  # every part of it is a known word
+            append(shown)
         return out
-    rank = hsk_levels(dictionary).rank
+    levels = hsk_levels(dictionary)
+    rank = levels.rank
     for tok in tokens:
         text = tok.text
         r = rank(text, compose)
@@ -204,5 +208,40 @@ def visible_tokens(
             continue
         if r == UNLISTED and canonical != text:
             r = rank(canonical, compose)
+        if r > band and compose and known and _made_of_easy_parts(text, band, known, levels):
+            r = band  # e.g. 国际组织 for a reader who knows 国际 and is past 组织's level
         append(r > band)
     return out
+
+
+def _made_of_easy_parts(word: str, band: int, known: Collection[str], levels: HskLevels) -> bool:
+    """Whether `word` reads, longest word first, as parts each known to the reader or listed at or below `band`.
+
+    A segmenter's long words (联合国安理会) hold words the reader has marked known; they count as known
+    inside longer words too, as long as every other part is easy for the reader. Parts are taken as the
+    `compose` rule takes them, the longest known or listed word first, so a hard word is never excused by
+    splitting it into easy characters.
+    """
+    n = len(word)
+    if n < 2 or n > 24:
+        return False
+    i = 0
+    while i < n:
+        if not is_han(word[i]):
+            i += 1
+            continue
+        for j in range(min(n, i + 8), i, -1):
+            part = word[i:j]
+            if part == word:
+                continue  # the whole word was judged already
+            if part in known:
+                break
+            level = levels.level(part)
+            if level is not None:
+                if level > band:
+                    return False
+                break
+        else:
+            return False  # a character that is neither known nor listed
+        i = j
+    return True

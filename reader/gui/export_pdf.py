@@ -223,7 +223,7 @@ def _cells(
 
         toks = [Token(par.start + k, par.start + k + 1, ch, [None]) for k, ch in enumerate(par.text)]
     disp = display(par.text, toks, script, par.start)
-    show = visible_tokens(disp.tokens, level, known) if pinyin != "none" else [False] * len(disp.tokens)
+    show = visible_tokens(disp.tokens, level, known, compose=True) if pinyin != "none" else [False] * len(disp.tokens)
     here = [a for a in anns if a.start < par.end and par.start < a.end]
     ends: dict[int, list[int]] = {}
     for a in here:

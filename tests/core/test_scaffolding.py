@@ -146,3 +146,21 @@ def test_compose_treats_an_unlisted_word_as_its_hardest_listed_part(dictionary: 
     assert scaffolding.show_reading("霸權", 7, set(), dictionary, compose=True)
     tokens = [_tok("一場"), _tok("聯合國")]
     assert scaffolding.visible_tokens(tokens, 4, set(), dictionary, compose=True) == [False, True]
+
+
+def test_known_words_count_inside_the_segmenters_longer_words(dictionary: Dictionary) -> None:
+    """联合国安理会 is one word to the segmenter: a reader at level 6 who knows 安理会 needs no reading on it."""
+    words = ["联合国安理会", "聯合國安理會", "安理会", "霸权主义"]
+    tokens, pos = [], 0
+    for w in words:
+        tokens.append(_tok(w, pos))
+        pos += len(w)
+    known = {"安理会", "安理會"}
+    assert scaffolding.visible_tokens(tokens, 6, set(), dictionary, compose=True) == [True, True, True, True]
+    assert scaffolding.visible_tokens(tokens, 6, known, dictionary, compose=True) == [False, False, False, True], \
+        "联合国 is level 6 and 安理会 is known; 霸权 is neither"
+    assert scaffolding.visible_tokens(tokens, 5, known, dictionary, compose=True) == [True, True, False, True], \
+        "at level 5, 联合国 (level 6) still needs its reading, so the whole word keeps it"
+    every = {"联合国", "聯合國", *known}
+    assert scaffolding.visible_tokens(tokens, 0, every, dictionary, compose=True) == [False, False, False, True], \
+        "showing every reading, a word made only of known words still has none"
