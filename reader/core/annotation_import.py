@@ -22,7 +22,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.core.anchoring import Quote, Reanchorer, make_quote, normalize
@@ -147,7 +147,7 @@ def _place_one(it: Item, rev: _Revision | None, article_id: int, current: int, t
                            f"it names ({len(source_text)} characters)")
     given = Quote(start, end, exact, it.prefix, it.suffix, normalize(exact))
     if it.orphaned:
-        return _Placed(it, article_id, rev.id if rev is not None else current, given, "orphaned")
+        return _orphan(it, article_id, rev.id if rev is not None else current, given, texts)
     if rev is not None and source_text is not None and source_text[start:end] == exact:
         if rev.id == current:
             return _Placed(it, article_id, current, make_quote(source_text, start, end), "anchored")
@@ -155,8 +155,19 @@ def _place_one(it: Item, rev: _Revision | None, article_id: int, current: int, t
     else:
         found = texts.anchorer(None, current).reanchor(given)
     if found is None:
-        return _Placed(it, article_id, rev.id if rev is not None else current, given, "orphaned")
+        return _orphan(it, article_id, rev.id if rev is not None else current, given, texts)
     return _Placed(it, article_id, current, make_quote(texts.text(current), found.start, found.end), "anchored")
+
+
+def _orphan(it: Item, article_id: int, revision_id: int, given: Quote, texts: _Texts) -> _Placed:
+    """An orphaned annotation keeps its quote and its offsets when they lie inside the revision it is stored with.
+    Offsets that do not (from a revision this library lacks, or from a damaged file) would point outside the
+    text: the span is put at the text's end instead, as long as it was (at most the whole text)."""
+    length = len(texts.text(revision_id))
+    if not 0 <= given.start < given.end <= length:
+        span = min(max(given.end - given.start, 1), length)
+        given = replace(given, start=length - span, end=length)
+    return _Placed(it, article_id, revision_id, given, "orphaned")
 
 
 def import_annotations(

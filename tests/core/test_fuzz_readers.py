@@ -696,3 +696,31 @@ def test_the_unmutated_translation_imports(files: Files) -> None:
         revision = lib.article(1).revision_id
         assert "\n".join(t for _, t in sorted(lib.translations(revision).items())) == files.translation
 
+
+def _orphan_outside_the_text(w3c: bytes, source: str | None) -> bytes:
+    """The first annotation of the file marked orphaned, at offsets far beyond the end of any text."""
+    doc = json.loads(w3c)
+    item = doc["first"]["items"][0]
+    item["urn:bilingual-reader:status"] = "orphaned"
+    position, quote = item["target"]["selector"]
+    position.update(start=999_990, end=999_997)
+    quote["exact"] = "不存在的一段"
+    if source is not None:  # a revision this library never had; the article is named by its current text
+        item["target"]["urn:bilingual-reader:article"] = item["target"]["source"]
+        item["target"]["source"] = source
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize("source", [None, "urn:sha256:" + "ab" * 32], ids=["same-revision", "unknown-revision"])
+def test_an_orphaned_annotation_outside_the_text_is_kept_inside_it(files: Files, source: str | None) -> None:
+    """Once: stored at 999990–999997 of a 3,492-character text, and `check` called the library damaged."""
+    path = _write(files.folder, "notes.json", _orphan_outside_the_text(files.w3c, source))
+    with library_copy(files.seeded, files.folder) as lib:
+        report = attempt(lib, lambda: import_w3c_file(lib, path))  # asserts the annotations lie inside their texts
+        assert report is not None and report.orphaned == 1  # type: ignore[attr-defined]
+        (orphan,) = [a for a in Annotations(lib).list_for_article(1) if a.orphaned]
+        length = len(lib.revision_text(orphan.revision_id))
+        assert (orphan.exact, orphan.start, orphan.end) == ("不存在的一段", length - 7, length)
+        again = _write(files.folder, "again.json", render_w3c(lib, [1, 2]).encode())
+    with library_copy(files.seeded, files.folder) as lib:  # and its export reads back
+        assert attempt(lib, lambda: import_w3c_file(lib, again)) is not None
