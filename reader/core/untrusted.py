@@ -22,6 +22,7 @@ MAX_CONTEXT = 1_000  # characters of a quote's prefix or suffix
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # half of a UTF-16 pair: JSON can write one (\ud800), UTF-8 cannot
 
 
 class InvalidData(ReaderError):
@@ -105,6 +106,8 @@ def text(value: object, where: str, *, max_len: int, empty: bool = True, multili
     pattern = _CONTROL_MULTILINE if multiline else _CONTROL
     if pattern.search(value):
         raise InvalidData(f"{where} contains control characters")
+    if _SURROGATE.search(value):
+        raise InvalidData(f"{where} contains a broken character (half of a UTF-16 pair)")
     return value
 
 

@@ -141,6 +141,17 @@ def _checkpoint(lib: Library) -> None:
     lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _pin(lib: Library, prefix: int) -> None:
+    """Fixed uuids and times, so that the files made from the library, and with them every hypothesis example,
+    are the same in every run (a failure found once is replayed from the example database)."""
+    uuid, stamp = f"printf('00000000-0000-4000-8000-{prefix}%011d', a.id)", "'2026-03-01T10:00:00+00:00'"
+    with lib.transaction():
+        lib.conn.execute(f"UPDATE tag_history SET at = {stamp}, annotation_uuid = (SELECT {uuid} FROM annotations a"
+                         " WHERE a.uuid = tag_history.annotation_uuid)")
+        lib.conn.execute(f"UPDATE annotations AS a SET uuid = {uuid}, created = {stamp}, updated = {stamp}")
+        lib.conn.execute(f"UPDATE annotation_tags SET created = {stamp}")
+
+
 class Files:
     """The libraries and files every fuzz test starts from (a plain class: failing examples print it short)."""
 
@@ -177,6 +188,7 @@ def files(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Fi
         s, _ = _offsets(lib, "閃電戰")
         Annotations(lib).create(1, s, s + 1, kind="reading", reading="shan3")
         Annotations(lib).create(1, 10, 20, tags=["Agree"], note="the teacher's own")
+        _pin(lib, 1)
         make_handout(lib, [1, 2], folder / "handout.readerclass", tagset="Class stance",
                      instructions="# Week 1\n\nTag each claim.", created="2026-03-01T09:00:00+00:00")
         translation = "\n".join(text for _, text in sorted(lib.translations(lib.article(1).revision_id).items()))
@@ -193,6 +205,7 @@ def files(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Fi
         s, e = _offsets(lib, "聯合國的意見無關緊要")
         a.create(1, s, e, tags=["Doubts", "Question"])
         a.create(2, 5, 12, note="第二篇")
+        _pin(lib, 2)
         make_handin(lib, [1, 2], folder / "handin.readerclass", created="2026-03-08T09:00:00+00:00")
         w3c = render_w3c(lib, [1, 2]).encode()
         _checkpoint(lib)
@@ -293,7 +306,8 @@ def _tweaks(value: object) -> list[object]:
         return [value + 1, value - 1, -value - 1, value * 1000 + 7, str(value), float(value), 2**63 + value]
     if isinstance(value, str):
         return ["", value[: len(value) // 2], value + value, value.upper(), " " + value + " ", value + "\x07",
-                "\u202e" + value, value + "\ud800", value.replace("-", ""), value[::-1], value + "/x"]
+                "\u202e" + value, value + "\ud800", "\udc00" + value, value[:1] + "\ud83d" + value[1:],
+                value.replace("-", ""), value[::-1], value + "/x", value + "\n", value * 1000]
     if isinstance(value, list):
         return [value[:-1], value + value, list(reversed(value)), value[:1] * 200] if value else [[{}]]
     if isinstance(value, dict):
@@ -313,11 +327,15 @@ def mutate_json(data: st.DataObject, doc: object, label: str = "json") -> object
     doc = {"": _copy(doc)}  # a wrapper, so the root itself can be replaced
     for _ in range(data.draw(st.sampled_from((1, 1, 1, 2, 3)), label=f"{label}: edits")):
         paths = list(_paths(doc[""], ("",)))
-        path = data.draw(st.sampled_from(paths), label=f"{label}: where")
+        leaves = [p for p in paths if isinstance(_get(doc, p), str | int)]  # where text and numbers are read
+        op = data.draw(st.sampled_from(("odd", "tweak", "leaf", "leaf", "delete", "add", "swap", "duplicate")),
+                       label=f"{label}: op")
+        if op == "leaf" and leaves:
+            op, path = "tweak", data.draw(st.sampled_from(leaves), label=f"{label}: leaf")
+        else:
+            path = data.draw(st.sampled_from(paths), label=f"{label}: where")
         parent, key = _get(doc, path[:-1]), path[-1]
         value = parent[key]
-        op = data.draw(st.sampled_from(("odd", "tweak", "tweak", "delete", "add", "swap", "duplicate")),
-                       label=f"{label}: op")
         if op == "odd":
             parent[key] = _copy(data.draw(ODD_VALUES, label=f"{label}: value"))
         elif op == "tweak":
@@ -351,7 +369,7 @@ def dump_json(data: st.DataObject, doc: object) -> bytes:
             return [placeholder(v) for v in value]
         return value
 
-    ascii_only = data.draw(st.booleans(), label="ascii")
+    ascii_only = data.draw(st.sampled_from((True, True, True, False)), label="ascii")
     text = json.dumps(placeholder(doc), ensure_ascii=ascii_only, indent=data.draw(st.sampled_from((None, 1))))
     for n, raw in enumerate(raws):
         text = text.replace(json.dumps(f"\x00raw{n}\x00", ensure_ascii=ascii_only), raw)
@@ -548,7 +566,9 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     b.spine = ["nav", *items]
     path = tmp_path_factory.mktemp("book") / "book.epub"
     epub.write_epub(str(path), b, {"raise_exceptions": True})
-    return path.read_bytes()
+    members = [replace(m, data=re.sub(rb'(dcterms:modified">)[^<]*', rb"\g<1>2026-03-01T10:00:00Z", m.data))
+               for m in members_of(path.read_bytes())]
+    return build_zip(members)  # the same bytes in every run: no time stamps of today
 
 
 @settings(max_examples=examples(150), **FUZZ)
@@ -724,3 +744,37 @@ def test_an_orphaned_annotation_outside_the_text_is_kept_inside_it(files: Files,
         again = _write(files.folder, "again.json", render_w3c(lib, [1, 2]).encode())
     with library_copy(files.seeded, files.folder) as lib:  # and its export reads back
         assert attempt(lib, lambda: import_w3c_file(lib, again)) is not None
+
+
+def refusal(lib: Library, call: Callable[[], object]) -> str:
+    """The one-line message `call` is refused with (the library checked unchanged by `attempt`)."""
+    with pytest.raises(ReaderError) as info:
+        call()
+    assert attempt(lib, call) is None
+    return str(info.value)
+
+
+def _repack(blob: bytes, name: str, change: Callable[[dict], None]) -> bytes:
+    members = members_of(blob)
+    for n, m in enumerate(members):
+        if m.name == name:
+            doc = json.loads(m.data)
+            change(doc)
+            members[n] = replace(m, data=json.dumps(doc).encode())  # ensure_ascii: a lone surrogate as \ud800
+    return build_zip(members)
+
+
+def test_a_lone_surrogate_in_json_is_refused(files: Files) -> None:
+    """Once: JSON's \\ud800 escape became a string SQLite cannot store, and UnicodeEncodeError escaped."""
+    doc = json.loads(files.w3c)
+    doc["first"]["items"][0]["creator"]["name"] = "Wang\ud800"
+    notes = _write(files.folder, "notes.json", json.dumps(doc).encode())
+    handin = _write(files.folder, "wang.readerclass", _repack(
+        files.handin, "annotations.json", lambda d: d["first"]["items"][0]["body"][0].update(value="\udc00")))
+    handout = _write(files.folder, "week1.readerclass", _repack(
+        files.handout, "articles/001.json", lambda d: d.update(title="第\ud83d章")))
+    with library_copy(files.teacher, files.folder) as lib:
+        assert "creator.name contains a broken character" in refusal(lib, lambda: import_w3c_file(lib, notes))
+        assert "body[1].value contains a broken character" in refusal(lib, lambda: merge_handin(lib, handin))
+    with library_copy(files.empty, files.folder) as lib:
+        assert "title contains a broken character" in refusal(lib, lambda: open_handout(lib, handout))
