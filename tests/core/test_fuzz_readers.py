@@ -778,3 +778,12 @@ def test_a_lone_surrogate_in_json_is_refused(files: Files) -> None:
         assert "body[1].value contains a broken character" in refusal(lib, lambda: merge_handin(lib, handin))
     with library_copy(files.empty, files.folder) as lib:
         assert "title contains a broken character" in refusal(lib, lambda: open_handout(lib, handout))
+
+
+@pytest.mark.parametrize("name", ["a\nb.json", "a\rb.json", "a\u2028b.json", "a\x1bb.json"])
+def test_a_member_name_with_a_line_break_is_refused_in_one_line(files: Files, name: str) -> None:
+    """Once: 'the member a<newline>b.json is compressed more than 100:1' split the message over two lines."""
+    members = [*members_of(files.handin), Member(name, b" " * (1024 * 1024))]
+    path = _write(files.folder, "wang.readerclass", build_zip(members))
+    with library_copy(files.teacher, files.folder) as lib:
+        assert refusal(lib, lambda: merge_handin(lib, path)) == "wang.readerclass: a member has an unusable name"
