@@ -52,6 +52,7 @@ RATIO_CHECK_ABOVE = 1 * MiB
 EPUB_DROP_TAGS = DROP_TAGS | {"nav"}
 _HTML_TYPES = {"application/xhtml+xml", "text/html", "application/xml", "text/xml"}
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _ENCRYPTED_CONTENT = re.compile(r"\.(x?html?|xml|opf|ncx|txt)$", re.IGNORECASE)
 
 Progress = Callable[[int, int], None]
@@ -167,17 +168,24 @@ def _metadata(book: Any, field: str) -> list[str]:
     return [v for v in (squash_spaces(str(value)) for value, _attrs in values if value) if v]
 
 
+def _shown(file_name: str) -> str:
+    """A file name from the book as it can stand in a one-line message (control characters and line
+    separators written as escapes, e.g. \\n)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], file_name)
+
+
 def _chapter_blocks(content: bytes, file_name: str, name: str) -> tuple[list[Block], int, str]:
+    shown = _shown(file_name)
     try:
         text, encoding = decode_markup(content, f"{name}/{file_name}")
     except ImportFailed as exc:
-        raise _fail(name, f"the EPUB is damaged: chapter {file_name} is not readable text") from exc
+        raise _fail(name, f"the EPUB is damaged: chapter {shown} is not readable text") from exc
     try:
         root = parse_markup(text, xml_first=True)
     except MarkupError as exc:
         if not text.strip():
             return [], 0, encoding
-        raise _fail(name, f"the EPUB is damaged: chapter {file_name} cannot be parsed ({exc})") from exc
+        raise _fail(name, f"the EPUB is damaged: chapter {shown} cannot be parsed ({exc})") from exc
     body = child(root, "body")
     blocks, images = extract_blocks(body if body is not None else root, EPUB_DROP_TAGS)
     return blocks, images, encoding
