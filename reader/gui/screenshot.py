@@ -29,42 +29,57 @@ def render_screenshot(
         aid = article_id if article_id is not None else articles[0].id
         info = lib.article(aid)  # raises NotFound with a clear message
         lib.tokens(info.revision_id)  # readings cached before the window opens
+        from reader.gui import i18n
+
+        language = i18n.ui_language()
         window = MainWindow(lib, restore=False)
         window.persist = False
-        window.resize(*size)
-        options = DisplayOptions(
-            script=script, pinyin=pinyin, tones=tones, theme=theme, translations=translation,
-            size=font_size if font_size else DisplayOptions().size,
-        )
-        window.apply_options(options, save=False)
-        window.show()
-        window.open_article(aid, offset=offset)
-        if class_view:
-            window.classroom.set_active(True)
-        app.processEvents()
-        if ui_language or level is not None or side_by_side or popup is not None:
-            from reader.gui.bilingual import prepare_screenshot
-
-            prepare_screenshot(window, ui_language=ui_language, level=level, side_by_side=side_by_side, popup=popup)
+        try:
+            _render(window, app, aid, output, size, DisplayOptions(
+                script=script, pinyin=pinyin, tones=tones, theme=theme, translations=translation,
+                size=font_size if font_size else DisplayOptions().size,
+            ), offset=offset, class_view=class_view, ui_language=ui_language, level=level,
+                side_by_side=side_by_side, popup=popup, annotation=annotation, select=select)
+        finally:  # a bad argument found on the way leaves no window behind, nor another language
+            window.close()
+            window.deleteLater()
             app.processEvents()
-        if annotation is not None:
-            if annotation not in window.annotator.by_id:
-                raise ReaderError(f"article {aid} has no annotation {annotation}: see `annotations {aid}`")
-            window.annotator.select(annotation, jump=not offset)
-            app.processEvents()
-        if select:
-            window.view.set_selection(*select)
-            if not offset:
-                window.view.ensure_offset_visible(select[0])
-        app.processEvents()
-        image = window.grab()
-        output.parent.mkdir(parents=True, exist_ok=True)
-        if not image.save(str(output), "PNG"):
-            raise ReaderError(f"cannot write {output}")
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+            if i18n.ui_language() != language:
+                i18n.set_language(language, save=False)
     return output
+
+
+def _render(
+    window, app, aid: int, output: Path, size: tuple[int, int], options, *, offset: int, class_view: bool,  # noqa: ANN001
+    ui_language: str | None, level: int | None, side_by_side: bool, popup: int | None, annotation: int | None,
+    select: tuple[int, int] | None,
+) -> None:
+    window.resize(*size)
+    window.apply_options(options, save=False)
+    window.show()
+    window.open_article(aid, offset=offset)
+    if class_view:
+        window.classroom.set_active(True)
+    app.processEvents()
+    if ui_language or level is not None or side_by_side or popup is not None:
+        from reader.gui.bilingual import prepare_screenshot
+
+        prepare_screenshot(window, ui_language=ui_language, level=level, side_by_side=side_by_side, popup=popup)
+        app.processEvents()
+    if annotation is not None:
+        if annotation not in window.annotator.by_id:
+            raise ReaderError(f"article {aid} has no annotation {annotation}: see `annotations {aid}`")
+        window.annotator.select(annotation, jump=not offset)
+        app.processEvents()
+    if select:
+        window.view.set_selection(*select)
+        if not offset:
+            window.view.ensure_offset_visible(select[0])
+    app.processEvents()
+    image = window.grab()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(output), "PNG"):
+        raise ReaderError(f"cannot write {output}")
 
 
 __all__ = ["render_screenshot", "NotFound"]
