@@ -411,7 +411,7 @@ class Library:
         pars = paragraphs if paragraphs is not None else self.paragraphs(revision_id)
         out = self.cached_tokens(revision_id, pars)
         missing = [p for p in pars if p.index not in out]
-        with _collector_paused() if len(missing) > 50 else nullcontext():
+        with collector_paused() if len(missing) > 50 else nullcontext():
             self._compute_tokens(revision_id, missing, out, progress)
         return out
 
@@ -473,12 +473,13 @@ class Library:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused(*, freeze: bool = False) -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a book's readings are computed.
 
     Reading a book creates millions of long-lived objects (its tokens); the collector would walk all of them
     again every time their number grows by a quarter, about a tenth of the whole time. Reference counting
     still frees everything as usual; only cycles wait until the collector runs again afterwards.
+    With `freeze`, what was made meanwhile is kept out of later collections (the app's start-up).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -486,6 +487,8 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if freeze:
+                gc.freeze()
             gc.enable()
 
 

@@ -1,7 +1,6 @@
 """Application setup (gui layer): QApplication, names, theme, the main window; `run_gui(argv) -> int`."""
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -119,14 +118,10 @@ def starting_up() -> Iterator[None]:
     wrappers); the collector walked them ~90 times while they were made (~20 ms). What was made is then
     kept out of later collections (reference counting still frees it; only a cycle made meanwhile stays).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from reader.core.library import collector_paused
+
+    with collector_paused(freeze=True):
         yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
 
 
 def run_gui(argv: Sequence[str] | None = None, *, db: str | None = None) -> int:

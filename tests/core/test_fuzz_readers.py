@@ -27,10 +27,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from ebooklib import epub
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
+from test_epub_import import write_book
 
 from reader.core.annotation_import import import_w3c_file
 from reader.core.annotations import Annotations
@@ -576,25 +576,7 @@ _CHAPTERS = [
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A small valid EPUB 3 book (nav, NCX, three chapters, an image), as ebooklib writes it."""
-    b = epub.EpubBook()
-    b.set_identifier("fuzz-book-1")
-    b.set_title("远行记")
-    b.set_language("zh")
-    b.add_author("李四")
-    items = []
-    for n, (title, body) in enumerate(_CHAPTERS, start=1):
-        item = epub.EpubHtml(title=title, file_name=f"text/ch{n}.xhtml", lang="zh")
-        item.content = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-        b.add_item(item)
-        items.append(item)
-    b.add_item(epub.EpubImage(uid="map", file_name="text/images/map.png", media_type="image/png",
-                              content=b"\x89PNG\r\n\x1a\n" + b"\x00" * 32))
-    b.toc = items
-    b.add_item(epub.EpubNcx())
-    b.add_item(epub.EpubNav())
-    b.spine = ["nav", *items]
-    path = tmp_path_factory.mktemp("book") / "book.epub"
-    epub.write_epub(str(path), b, {"raise_exceptions": True})
+    path = write_book(tmp_path_factory.mktemp("book") / "book.epub", _CHAPTERS)
     members = [replace(m, data=re.sub(rb'(dcterms:modified">)[^<]*', rb"\g<1>2026-03-01T10:00:00Z", m.data))
                for m in members_of(path.read_bytes())]
     return build_zip(members)  # the same bytes in every run: no time stamps of today

@@ -109,12 +109,18 @@ def test_every_string_has_a_translation(lang) -> None:  # noqa: ANN001
     assert not missing, f"untranslated: {missing}"
 
 
+def pyside_tool(name: str) -> str:
+    """A PySide6 tool beside this Python (the project's environment), else on PATH; skips the test if absent."""
+    local = Path(sys.executable).with_name(name)
+    tool = str(local) if local.exists() else shutil.which(name)
+    if tool is None:
+        pytest.skip(f"{name} is not installed")
+    return tool
+
+
 @pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
 def test_compiled_translations_are_up_to_date(lang, tmp_path) -> None:  # noqa: ANN001
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    tool = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
-    if tool is None:
-        pytest.skip("pyside6-lrelease is not installed")
+    tool = pyside_tool("pyside6-lrelease")
     fresh = tmp_path / "fresh.qm"
     subprocess.run([tool, "-silent", str(TS_DIR / f"bilingual_reader_{lang}.ts"), "-qm", str(fresh)], check=True)
     shipped = TS_DIR / f"bilingual_reader_{lang}.qm"
@@ -124,10 +130,7 @@ def test_compiled_translations_are_up_to_date(lang, tmp_path) -> None:  # noqa: 
 @pytest.mark.parametrize("lang", ["zh_CN", "zh_TW"])
 def test_every_string_of_the_interface_is_in_the_translations(lang, tmp_path) -> None:  # noqa: ANN001
     """A string added to the code but never collected would show in English to a Chinese reader."""
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    tool = str(lupdate) if lupdate.exists() else shutil.which("pyside6-lupdate")
-    if tool is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    tool = pyside_tool("pyside6-lupdate")
     ts = tmp_path / f"bilingual_reader_{lang}.ts"
     shutil.copy(TS_DIR / ts.name, ts)
     sources = sorted(str(p) for p in (ROOT / "reader" / "gui").rglob("*.py"))
