@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
 
     # ---- connections ----------------------------------------------------------------------------
     def _connect(self) -> None:
+        self.view.viewport().installEventFilter(self)
         self.sidebar.currentItemChanged.connect(self._sidebar_changed)
         self.view.positionChanged.connect(lambda _o: (self.update_status(), self._save_timer.start()))
         self.view.selectionChanged.connect(lambda s, e: self.act_copy.setEnabled(s < e))
@@ -356,9 +357,16 @@ class MainWindow(QMainWindow):
             self.status_label.setText("")
             return
         pct = round(self.view.reading_position() * 100)
-        self.status_label.setText(
-            self.tr("%1 characters · %2 %").replace("%1", f"{self.article.chars:,}").replace("%2", str(pct))
-        )
+        text = self.tr("%1 characters · %2 %").replace("%1", f"{self.article.chars:,}").replace("%2", str(pct))
+        o = self.options
+        if o.translations and getattr(o, "translation_mode", "") == "side" and not self.view.doc.side_by_side:
+            text += " · " + self.tr("translation under each paragraph: too narrow for two columns")
+        self.status_label.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.update_status)  # side by side may have become possible, or not
+        return super().eventFilter(watched, event)
 
     # ---- find -----------------------------------------------------------------------------------
     def find(self, query: str) -> None:

@@ -1108,6 +1108,10 @@
         <translation>%1 字 · %2 %</translation>
     </message>
     <message>
+        <source>translation under each paragraph: too narrow for two columns</source>
+        <translation>译文显示在各段之下：窗口太窄，放不下两栏</translation>
+    </message>
+    <message>
         <source>Import texts</source>
         <translation>导入文本</translation>
     </message>

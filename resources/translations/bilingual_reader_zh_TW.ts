@@ -1108,6 +1108,10 @@
         <translation>%1 字 · %2 %</translation>
     </message>
     <message>
+        <source>translation under each paragraph: too narrow for two columns</source>
+        <translation>譯文顯示在各段之下：視窗太窄，放不下兩欄</translation>
+    </message>
+    <message>
         <source>Import texts</source>
         <translation>匯入文字</translation>
     </message>

@@ -109,3 +109,15 @@ def test_a_narrow_view_puts_the_side_by_side_translation_under_the_paragraph(win
     lay = window.view.doc.layout(1)
     assert not window.view.doc.side_by_side and lay.translation_x == 0.0
     assert lay.translation[0][0] > lay.lines[-1].y, "under the paragraph"
+
+
+def test_side_by_side_in_a_narrow_window_says_why_the_translation_is_underneath(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    window.resize(700, 700)
+    qtbot.waitUntil(lambda: window.view.viewport().width() < 600)
+    _mode(window, "side")
+    assert not window.view.doc.side_by_side, "too narrow for two columns"
+    qtbot.waitUntil(lambda: "too narrow for two columns" in window.status_label.text())
+    _wide(window, qtbot)
+    assert window.view.doc.side_by_side
+    qtbot.waitUntil(lambda: "too narrow" not in window.status_label.text())
