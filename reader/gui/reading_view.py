@@ -115,7 +115,6 @@ class ReadingView(QAbstractScrollArea):
         self.doc.update_tokens(tokens)
         self._restore(anchor)
         self._start_idle()
-        self._scrolled(self.verticalScrollBar().value())  # the top line may be another one at the new width
         self.viewport().update()
 
     def set_translations(self, translations: dict[int, str] | None) -> None:
