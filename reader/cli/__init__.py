@@ -75,13 +75,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug: one line for the user, the traceback in the log
         if os.environ.get("READER_DEBUG"):
             raise
-        from reader.core.errorlog import write_log
+        from reader.core.errorlog import summary, write_log
 
         log = write_log(type(exc), exc, exc.__traceback__)
-        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         where = f"; details in {log}" if log else ""
-        print(f"error: unexpected problem ({type(exc).__name__}{': ' + detail if detail else ''}){where}",
-              file=sys.stderr)
+        print(f"error: unexpected problem ({summary(exc)}){where}", file=sys.stderr)
         return 1
 
 

@@ -18,6 +18,13 @@ LOG_NAME = "errors.log"
 LOG_LIMIT = 512 * 1024  # bytes
 
 
+def summary(exc: BaseException) -> str:
+    """An exception in one line for a reader: its type and the first line of its message (≤ 200 characters)."""
+    message = str(exc).strip()
+    name = type(exc).__name__
+    return f"{name}: {message.splitlines()[0][:200]}" if message else name
+
+
 def log_path() -> Path:
     return data_dir() / "logs" / LOG_NAME
 

@@ -20,7 +20,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.core.errorlog import log_path, write_log
+from reader.core.errorlog import log_path, summary, write_log
 from reader.core.errors import ReaderError
 
 
@@ -44,9 +44,7 @@ def describe(exc: BaseException) -> str:
         where = f" ({exc.filename})" if exc.filename else ""
         text = QCoreApplication.translate("ErrorReport", "A file could not be read or written: %1.")
         return text.replace("%1", exc.strerror + where)
-    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-    name = type(exc).__name__
-    return f"{name}: {detail}" if detail else name
+    return summary(exc)
 
 
 class ErrorReporter(QObject):
@@ -72,6 +70,8 @@ class ErrorReporter(QObject):
             self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
     def _show(self, what: str, log: str) -> None:
+        if self._showing:  # one dialog at a time; the rest are in the log
+            return
         intro = QCoreApplication.translate("ErrorReport", "Bilingual Reader could not finish what it was doing:")
         safe = QCoreApplication.translate(
             "ErrorReport",
@@ -83,8 +83,6 @@ class ErrorReporter(QObject):
         else:
             where = QCoreApplication.translate("ErrorReport", "The details could not be written to the log folder.")
         text = f"{intro}\n\n{what}\n\n{safe}\n\n{where}"
-        if self._showing:  # one dialog at a time; the rest are in the log
-            return
         self._showing = True
         try:
             title = QCoreApplication.translate("ErrorReport", "Something went wrong")
@@ -93,14 +91,11 @@ class ErrorReporter(QObject):
             self._showing = False
 
 
-_installed: ErrorReporter | None = None
-
-
 def install(path: Path | None = None) -> ErrorReporter:
-    """Route unexpected exceptions of every thread to the log and a dialog (the app's entry point calls it)."""
-    global _installed
+    """Route unexpected exceptions of every thread to the log and a dialog (the app's entry point calls it).
+
+    The hooks hold the reporter, which keeps it alive for the life of the app."""
     reporter = ErrorReporter(path)
     sys.excepthook = reporter.handle
     threading.excepthook = reporter.handle_thread
-    _installed = reporter
     return reporter
