@@ -48,8 +48,6 @@ MAX_ARTICLES = 20
 MAX_INSTRUCTIONS = 200_000
 MAX_TAGS = 50
 KNOWN_MEMBER = re.compile(r"^(manifest\.json|instructions\.md|tagset\.json|annotations\.json|articles/\d{1,3}\.json)$")
-_DRIVE = re.compile(r"^[A-Za-z]:")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")  # a member name is shown in one-line messages
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _SCRIPTS = ("simplified", "traditional", "mixed", "unknown")
 _META_LIMIT = 500
@@ -79,9 +77,10 @@ class Package:
 # ---- reading packages -------------------------------------------------------------------------------
 def check_member_name(name: str, where: str) -> None:
     """Refuse a member name that points outside the package or is not a plain relative path."""
-    if not name or len(name) > 200 or _UNPRINTABLE.search(name):
+    # (a member name is shown in one-line messages: no control characters or line separators)
+    if not name or len(name) > 200 or u.UNPRINTABLE.search(name):
         raise PackageError(f"{where}: a member has an unusable name")
-    if "\\" in name or name.startswith("/") or _DRIVE.match(name):
+    if "\\" in name or name.startswith("/") or u.DRIVE.match(name):
         raise PackageError(f"{where}: the member {name!r} points outside the package")
     parts = PurePosixPath(name).parts
     if any(p in ("..", ".") for p in name.split("/")) or not parts:

@@ -22,6 +22,10 @@ MAX_CONTEXT = 1_000  # characters of a quote's prefix or suffix
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A file name inside a zip that starts with a drive letter (C:…) points outside it on Windows.
+DRIVE = re.compile(r"^[A-Za-z]:")
+#: Characters that break a file name shown in a one-line message (controls, line and paragraph separators).
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")  # half of a UTF-16 pair: JSON can write one (\ud800), UTF-8 cannot
 
 

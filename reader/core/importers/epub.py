@@ -40,6 +40,7 @@ from reader.core.importers.html import (
 )
 from reader.core.importers.plaintext import _HEADING_CHAPTER, HEADING_MAX_CHARS
 from reader.core.text import ParsedText
+from reader.core.untrusted import DRIVE, UNPRINTABLE
 
 MiB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MiB
@@ -51,8 +52,6 @@ RATIO_CHECK_ABOVE = 1 * MiB
 #: In a book, a <header> or <footer> inside a chapter is part of the chapter; only navigation is dropped.
 EPUB_DROP_TAGS = DROP_TAGS | {"nav"}
 _HTML_TYPES = {"application/xhtml+xml", "text/html", "application/xml", "text/xml"}
-_DRIVE = re.compile(r"^[A-Za-z]:")
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _ENCRYPTED_CONTENT = re.compile(r"\.(x?html?|xml|opf|ncx|txt)$", re.IGNORECASE)
 
 Progress = Callable[[int, int], None]
@@ -77,7 +76,7 @@ def check_archive(data: bytes, name: str) -> zipfile.ZipFile:
     for info in infos:
         member = info.filename
         parts = member.replace("\\", "/").split("/")
-        if member.startswith(("/", "\\")) or _DRIVE.match(member) or ".." in parts or "\x00" in member:
+        if member.startswith(("/", "\\")) or DRIVE.match(member) or ".." in parts or "\x00" in member:
             raise _fail(name, f"the EPUB contains a file with an unsafe path ({member[:80]!r}); not imported")
         if info.flag_bits & 0x1:
             raise _fail(name, "the EPUB is encrypted (password or DRM protected); it cannot be imported")
@@ -171,7 +170,7 @@ def _metadata(book: Any, field: str) -> list[str]:
 def _shown(file_name: str) -> str:
     """A file name from the book as it can stand in a one-line message (control characters and line
     separators written as escapes, e.g. \\n)."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], file_name)
+    return UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], file_name)
 
 
 def _chapter_blocks(content: bytes, file_name: str, name: str) -> tuple[list[Block], int, str]:
