@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         pct = round(self.view.reading_position() * 100)
         text = self.tr("%1 characters · %2 %").replace("%1", f"{self.article.chars:,}").replace("%2", str(pct))
         o = self.options
-        if o.translations and getattr(o, "translation_mode", "") == "side" and not self.view.doc.side_by_side:
+        if o.translations and o.translation_mode == "side" and not self.view.doc.side_by_side:
             text += " · " + self.tr("translation under each paragraph: too narrow for two columns")
         self.status_label.setText(text)
 

@@ -194,15 +194,14 @@ def render_html(
         out.append("<p><em>No highlights in the current text.</em></p>")
     for n, (a, hit) in enumerate(zip(anchored, hits, strict=True), 1):
         where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
-        quote = [_quote_html(p, tokens.get(p.index), a, script, pinyin, shown) for p in hit]
-        out += _section(n, where, quote, a, zh_script, parts)
+        quote = [_quote_html(p, tokens.get(p.index), a, pinyin, shown) for p in hit]
+        out += _section(n, where, quote, a, parts)
     if orphaned:
         out += ["<h2>Orphaned highlights</h2>",
                 "<p>The passages these highlights marked are no longer in the current text; "
                 "their quotes are shown as they were.</p>"]
         for n, a in enumerate(orphaned, len(anchored) + 1):
-            out += _section(n, "No longer in the text", [esc(conv(p)) for p in a.exact.split("\n")], a, zh_script,
-                            parts)
+            out += _section(n, "No longer in the text", [esc(conv(p)) for p in a.exact.split("\n")], a, parts)
     out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
@@ -237,30 +236,26 @@ def _chips(tags: tuple, zh_script: str) -> str:
     return '<p class="tags">' + "".join(chips) + "</p>"
 
 
-def _section(
-    n: int, where: str, quote: list[str], a: Annotation, zh_script: str, parts: _Parts | None = None,
-) -> list[str]:
+def _section(n: int, where: str, quote: list[str], a: Annotation, parts: _Parts) -> list[str]:
     colour = a.color or (a.tags[0].color if a.tags else "#c9c2b4")
     lines = [f'<section class="highlight" id="h{n}" style="--c:{colour}">', f"<h3>{n}. {esc(where)}</h3>",
              "<blockquote>", *[f"<p>{q}</p>" for q in quote], "</blockquote>"]
     if a.tags:
-        lines.append(parts.chips(a.tags) if parts else _chips(a.tags, zh_script))
+        lines.append(parts.chips(a.tags))
     lines.append(f'<p class="by">— {esc(a.author)}</p>')
     if a.note.strip():
-        lines.append(f'<div class="note">{parts.note(a.note) if parts else note_html(a.note)}</div>')
+        lines.append(f'<div class="note">{parts.note(a.note)}</div>')
     lines.append("</section>")
     return lines
 
 
 def _quote_html(
-    par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str,
-    paragraphs: ShownParagraphs | None = None,
+    par: Paragraph, toks: list | None, a: Annotation, pinyin: str, paragraphs: ShownParagraphs,
 ) -> str:
     rel_s = max(a.start, par.start) - par.start
     rel_e = min(a.end, par.end) - par.start
     if toks is None:
         return esc(par.text[rel_s:rel_e])
-    paragraphs = paragraphs or ShownParagraphs(script)
     shown = paragraphs.get(par, toks)
     ds, de = shown.map.span_to_display(rel_s, rel_e)
     if pinyin == "none":

@@ -101,7 +101,7 @@ def render_markdown(
     for n, (a, hit) in enumerate(zip(anchored, hits, strict=True), 1):
         where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
         out += [f"### {n}. {where}", ""]
-        quote_pars = [_quote_text(p, tokens.get(p.index), a, script, pinyin, shown) for p in hit]
+        quote_pars = [_quote_text(p, tokens.get(p.index), a, pinyin, shown) for p in hit]
         out += blockquote(quote_pars) + [""]
         out += details_of(a) + [""]
         if a.note.strip():
@@ -193,14 +193,12 @@ class ShownParagraphs:
 
 
 def _quote_text(
-    par: Paragraph, toks: list | None, a: Annotation, script: str, pinyin: str,
-    paragraphs: ShownParagraphs | None = None,
+    par: Paragraph, toks: list | None, a: Annotation, pinyin: str, paragraphs: ShownParagraphs,
 ) -> str:
     rel_s = max(a.start, par.start) - par.start
     rel_e = min(a.end, par.end) - par.start
     if toks is None:
         return escape_inline(par.text[rel_s:rel_e])
-    paragraphs = paragraphs or ShownParagraphs(script)
     shown = paragraphs.get(par, toks)
     ds, de = shown.map.span_to_display(rel_s, rel_e)
     if pinyin == "none":

@@ -75,6 +75,7 @@ _INLINE_MARKS = (
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # emphasis _x_ (not snake_case)
 )
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")  # \* is a literal star, not a mark
+_RULE = re.compile(r"\s*([-*_])(\s*\1){2,}\s*")  # a horizontal rule: ---, * * *, ___
 _HIDDEN = 0xE000  # escaped characters wait in the private use area while the marks are removed
 
 
@@ -91,7 +92,7 @@ def first_lines(note: str, lines: int = 1, width: int = 80) -> str:
     """The first non-empty lines of a note as plain text, Markdown marks removed (for lists and tooltips)."""
     out = []
     for raw in note.splitlines():
-        if raw.strip().startswith(("```", "~~~")) or re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", raw):
+        if raw.strip().startswith(("```", "~~~")) or _RULE.fullmatch(raw):
             continue  # code fences and horizontal rules show nothing of their own
         line = plain_line(raw)
         if line:
