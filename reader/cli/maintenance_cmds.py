@@ -49,7 +49,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _print_report(report, args)
         return 0 if report.ok else 1
     if report.not_a_library:
-        raise NotALibrary(f"{path} is {report.not_a_library}, not a library; nothing was changed "
+        raise NotALibrary(f"{path} is {report.not_a_library}, not a Bilingual Reader library; nothing was changed "
                           "(give the path of the library file with --db)")
     if report.unreadable:
         raise LibraryError(f"{path} was not repaired: it is not damaged as far as can be seen, but "
