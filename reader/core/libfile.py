@@ -291,8 +291,10 @@ def stray_wal(path: Path) -> str | None:
     if applied[0] is not None:
         return f"with it applied SQLite reports: {applied[0]}"
     before, after = alone[1], applied[1]
+    if before and not after:
+        return "it is the log of another database, not of a Bilingual Reader library"
     if before and any(after.get(version) != stamp for version, stamp in before.items()):
-        return "it belongs to another library (their histories differ)"
+        return "it is the log of another library (their histories differ)"
     return None
 
 
