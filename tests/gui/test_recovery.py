@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -200,25 +201,29 @@ def test_a_full_disk_is_never_offered_as_damage(qapp, seeded_db: Path, tmp_path:
         subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
-def test_db_option_alone_opens_the_reader_on_that_library(qapp, tmp_path: Path) -> None:  # noqa: ANN001
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+OPEN_AND_QUIT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from reader.gui import main_window
+shown = main_window.MainWindow.show
+def show(self):
+    shown(self)
+    print("window on", self.lib.path, flush=True)
+    QTimer.singleShot(0, QApplication.quit)
+main_window.MainWindow.show = show
+from reader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
 
-    from reader.cli import main
 
+def test_db_option_alone_opens_the_reader_on_that_library(tmp_path: Path) -> None:
     db = tmp_path / "elsewhere.sqlite3"
-    shown: list[Path | None] = []
-
-    def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows:
-            QTimer.singleShot(20, look)
-            return
-        shown.append(windows[0].lib.path)
-        windows[0].close()
-        QApplication.quit()
-
-    QTimer.singleShot(0, look)
-    assert main(["--db", str(db)]) == 0
-    assert shown == [db]
-    assert not maintenance.list_backups(Path(os.environ["READER_DB"])) and not Path(os.environ["READER_DB"]).exists()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    proc = subprocess.run([sys.executable, "-c", OPEN_AND_QUIT, "--db", str(db)], capture_output=True, text=True,
+                          env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-800:]
+    assert proc.stdout.strip() == f"window on {db}"
+    with Library.open(db) as lib:
+        assert len(lib.list_articles()) == 2  # a new library, with the seeds, at the path given
+    assert not Path(os.environ["READER_DB"]).exists()  # the default library was not touched
