@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from reader.core import libfile, schema
 from reader.core.errors import LibraryDamaged, LibraryError, NotALibrary
+from reader.core.paths import default_db_path
 
 if TYPE_CHECKING:
     from reader.core.health import CheckReport
@@ -359,8 +360,6 @@ def explain_open_failure(lib_path: str | Path | None, exc: LibraryError, db_opti
     Errors that are not damage (a newer schema, a folder, another program's file, a read-only library, a
     full disk, a busy or unreachable library) are returned unchanged.
     """
-    from reader.core.paths import default_db_path
-
     path = Path(lib_path) if lib_path else default_db_path()
     if "--repair" in str(exc) or "newer version" in str(exc):
         return exc
@@ -432,8 +431,6 @@ def recover(lib_path: str | Path, choice: RecoverChoice, *, backup_path: str | P
 def refuse_unless_library(path: Path) -> None:
     """Raise NotALibrary for what must never be renamed as a damaged library (a folder, a device, a FIFO,
     another kind of file the user named by mistake); a missing file is fine (a new library starts there)."""
-    from reader.core.paths import default_db_path
-
     kind = libfile.kind_of(path)
     if kind is not None:
         raise NotALibrary(f"{path} is {kind}, not a library file; nothing was changed")
