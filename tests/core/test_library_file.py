@@ -353,3 +353,14 @@ def test_a_wal_deleted_under_an_open_library_is_not_called_damage(seeded_db: Pat
     finally:
         holder.communicate("", timeout=30)
     assert not list(seeded_db.parent.glob("*.damaged-*"))
+
+
+def test_the_open_library_cannot_be_imported_as_a_text(seeded_db: Path) -> None:
+    """Reading it with plain file I/O would drop the process's locks on it (the -wal then goes)."""
+    from reader.core.errors import ImportFailed
+
+    with Library.open(seeded_db) as lib:
+        for name in (seeded_db, Path(f"{seeded_db}-wal"), Path(f"{seeded_db}-shm")):
+            with pytest.raises(ImportFailed, match="open here"):
+                lib.import_file(name)
+        assert len(lib.list_articles()) == 2
