@@ -281,21 +281,8 @@ def _search_indexes(conn: sqlite3.Connection, report: CheckReport) -> Finding | 
     bad: list[str] = []
     # FTS5's integrity-check is written as an INSERT, so it needs a writable connection; it changes nothing
     # and runs inside a transaction that is rolled back.
-    writer = sqlite3.connect(str(report.path), timeout=5, isolation_level=None)
-    try:
-        writer.execute("BEGIN")  # rolled back below
-        for name, _content, _tokenize, _columns in tables:
-            try:
-                writer.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
-            except sqlite3.OperationalError as exc:
-                if not any(word in str(exc) for word in ("readonly", "locked", "busy")):
-                    bad.append(f"{name}: {exc}")
-                # a read-only or busy library: the comparison below still runs, read-only
-            except sqlite3.DatabaseError as exc:
-                bad.append(f"{name}: {exc}")
-        writer.execute("ROLLBACK")
-    finally:
-        writer.close()
+    if libfile.read_only_reason(report.path) is None:
+        bad += _fts_integrity(report.path, [t[0] for t in tables])
     for name, content, tokenize, columns in tables:
         if content and not any(b.startswith(f"{name}:") for b in bad):
             differing = _index_differences(conn, name, content, tokenize, columns)
@@ -309,6 +296,32 @@ def _search_indexes(conn: sqlite3.Connection, report: CheckReport) -> Finding | 
         return Finding("search index", False, "a search index does not match its table (search may miss or "
                                               "invent results)", tuple(bad[:SAMPLE]))
     return Finding("search index", True, f"consistent ({', '.join(t[0] for t in tables)})")
+
+
+def _fts_integrity(path: Path, names: list[str]) -> list[str]:
+    """FTS5's own integrity-check of each index. It is written as an INSERT, so it needs a writable
+    connection; it changes nothing and runs in a transaction that is rolled back. Only SQLite reporting
+    damage counts: a busy, locked or unwritable library skips it (the comparison still runs, read-only)."""
+    bad: list[str] = []
+    try:
+        writer = sqlite3.connect(str(path), timeout=5, isolation_level=None)
+    except sqlite3.Error:
+        return bad
+    try:
+        writer.execute("BEGIN")  # rolled back below
+        for name in names:
+            try:
+                writer.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
+            except sqlite3.DatabaseError as exc:
+                code = getattr(exc, "sqlite_errorcode", None)
+                if not isinstance(exc, sqlite3.OperationalError) or (code or 0) & 0xFF == libfile.SQLITE_CORRUPT:
+                    bad.append(f"{name}: {exc}")
+        writer.execute("ROLLBACK")
+    except sqlite3.OperationalError:
+        pass  # busy or unwritable: skipped
+    finally:
+        writer.close()
+    return bad
 
 
 def _index_differences(
