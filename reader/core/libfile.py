@@ -87,12 +87,15 @@ def in_use_here(path: Path) -> bool:
     return False
 
 
-def held_elsewhere(path: Path) -> bool:
+def held_elsewhere(path: Path) -> bool | None:
     """Whether another process has the library open now (it holds locks on the file or on its `-shm`).
 
-    Read from /proc/locks (Linux) without opening either file. Call it only when this process has no
-    connection to the library. Where it cannot be told, the answer is True: then a `-wal` is never touched.
+    Read from /proc/locks (Linux) without opening either file; this process's own locks count too, so
+    call it when this process has no connection to the library. None where it cannot be told: then a
+    `-wal` is never judged stray.
     """
+    if not hasattr(os, "major") or not os.path.exists("/proc/locks"):
+        return None
     ids = set()
     for p in (path, Path(f"{path}-shm")):
         try:
@@ -106,7 +109,7 @@ def held_elsewhere(path: Path) -> bool:
         with open("/proc/locks", encoding="ascii", errors="replace") as fh:
             lines = fh.read().splitlines()
     except OSError:
-        return True
+        return None
     return any(len(fields) > 5 and fields[5] in ids for fields in (line.split() for line in lines)
                if fields and not fields[1].startswith("->"))
 
@@ -278,7 +281,9 @@ def stray_wal(path: Path) -> str | None:
     """
     wal = wal_header(path)
     head = read_head(path)
-    if wal is None or not wal.has_frames or not head or head[:16] != SQLITE_MAGIC or held_elsewhere(path):
+    if wal is None or not wal.has_frames or not head or head[:16] != SQLITE_MAGIC:
+        return None
+    if held_elsewhere(path) is not False:  # its owner is live, or that cannot be told: leave it
         return None
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size

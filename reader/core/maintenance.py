@@ -399,7 +399,7 @@ def recover(lib_path: str | Path, choice: RecoverChoice, *, backup_path: str | P
     if choice not in ("restore", "new"):
         raise LibraryError(f"unknown repair '{choice}' (choose 'restore' or 'new')")
     refuse_unless_library(path)
-    if path.exists() and libfile.held_elsewhere(path):
+    if path.exists() and libfile.held_elsewhere(path):  # None (cannot be told) proceeds as before
         raise LibraryError(f"{path} is open in another program; close it there first (nothing was moved)")
     chosen: BackupInfo | None = None
     if choice == "restore":
