@@ -1,4 +1,4 @@
-"""Bilingual Reader entry point: no arguments opens the reader window; arguments run the command line."""
+"""Bilingual Reader entry point: no arguments (or only `--db PATH`) open the reader window; commands run the command line."""
 from __future__ import annotations
 
 import sys

@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader import __version__
 from reader.core.errors import ReaderError
@@ -49,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
+        if getattr(args, "db", None):  # `--db PATH` alone: the reader window on that library
+            from reader.gui.app import run_gui
+
+            return run_gui([], db=args.db)
         parser.print_help()
         return 2
     try:
@@ -56,13 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReaderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            print("error: the library is busy in another program (a long save); try again", file=sys.stderr)
-            return 1
-        return _damaged(args, exc)
-    except sqlite3.DatabaseError as exc:  # damage found mid-command (pages in the middle of the file)
-        return _damaged(args, exc)
+    except sqlite3.Error as exc:  # found mid-command: damage, or a full disk, a read-only file …
+        return _sqlite_failure(args, exc)
     except BrokenPipeError:  # the reader of our output went away (`… | head`): not an error
         _quiet_stdout()
         return 0
@@ -92,11 +92,23 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _damaged(args: argparse.Namespace, exc: sqlite3.DatabaseError) -> int:
+def _sqlite_failure(args: argparse.Namespace, exc: sqlite3.Error) -> int:
+    """One line saying what an SQLite error means: damage only when SQLite says the file is damaged."""
+    from reader.core import libfile
     from reader.core.maintenance import damaged_message
     from reader.core.paths import default_db_path
 
-    path = getattr(args, "db", None) or default_db_path()
+    path = Path(getattr(args, "db", None) or default_db_path())
+    explained = libfile.explain(exc, path)
+    if explained is not None:
+        print(f"error: {explained}", file=sys.stderr)
+        return 1
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    damage = code in (libfile.SQLITE_CORRUPT, libfile.SQLITE_NOTADB) or (
+        not code and any(w in str(exc) for w in ("malformed", "not a database", "corrupt")))
+    if not damage:
+        print(f"error: the library {path} could not be used ({exc})", file=sys.stderr)
+        return 1
     try:
         message = damaged_message(path, str(exc), getattr(args, "db", None))
     except Exception:  # noqa: BLE001 - the message must come out even if the backups folder is unreadable

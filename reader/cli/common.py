@@ -5,30 +5,21 @@ import argparse
 import json
 import sys
 
+from reader.core import opening
 from reader.core.library import Library
 
 
 def open_library(args: argparse.Namespace, *, seeds: bool = True) -> Library:
-    """The library named by --db (or READER_DB / the default); the seeds are imported on first use.
+    """The library named by --db (or READER_DB / the default), opened for use by `reader.core.opening`.
 
-    The first use of the day backs the library up (reader.core.maintenance); a damaged library is refused
-    with a message saying how to repair it.
+    Checks, a stray `-wal` set aside, migration, the day's start-up backup and the seeds on first use; what
+    opening set right or found is printed on stderr as `note: …` lines. Errors say what is true (damaged
+    with what to run, read-only, disk full, not a library).
     """
-    from reader.core import maintenance
-    from reader.core.errors import LibraryError
-
     db = getattr(args, "db", None)
-    try:
-        lib = Library.open(db)
-    except LibraryError as exc:
-        raise maintenance.explain_open_failure(db, exc, db) from exc
-    try:
-        maintenance.backup_on_start(lib)
-        if seeds:
-            lib.ensure_seeds()
-    except BaseException:
-        lib.close()
-        raise
+    lib = opening.open_library(db, seeds=seeds, db_option=db)
+    for notice in lib.notices:
+        print(f"note: {notice}", file=sys.stderr)
     return lib
 
 

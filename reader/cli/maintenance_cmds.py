@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import print_json
-from reader.core import health, maintenance
-from reader.core.errors import LibraryError
+from reader.core import health, maintenance, opening
+from reader.core.errors import LibraryError, NotALibrary
 from reader.core.library import Library
 from reader.core.paths import default_db_path
 
@@ -48,8 +48,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.repair is None:
         _print_report(report, args)
         return 0 if report.ok else 1
+    if report.not_a_library:
+        raise NotALibrary(f"{path} is {report.not_a_library}, not a Bilingual Reader library; nothing was changed "
+                          "(give the path of the library file with --db)")
+    if report.unreadable:
+        raise LibraryError(f"{path} was not repaired: it is not damaged as far as can be seen, but "
+                           f"{report.unreadable}")
     if report.ok:
         message = f"{path} is healthy; nothing to repair"
+    elif report.log_only:
+        with opening.open_library(path, seeds=False, backup=False) as lib:
+            message = "; ".join(lib.notices) or "nothing to set aside"
     elif args.repair == "search-index":
         if report.damaged:
             raise LibraryError(f"{path} is damaged; rebuilding the search index cannot help. {report.advice(_command(args))}")

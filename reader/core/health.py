@@ -13,7 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core import maintenance, schema
+from reader.core import libfile, maintenance, schema
+from reader.core.paths import default_db_path
 
 SAMPLE = 5  # problem examples listed per check
 
@@ -40,6 +41,8 @@ class CheckReport:
     schema_version: int | None = None
     backups: list[maintenance.BackupInfo] = field(default_factory=list)
     newest_good_backup: maintenance.BackupInfo | None = None
+    not_a_library: str | None = None  # what the path is instead ("a folder" …): nothing to repair
+    unreadable: str | None = None  # the file could not be read (disk, permission): not damage
 
     @property
     def ok(self) -> bool:
@@ -48,6 +51,8 @@ class CheckReport:
     @property
     def damaged(self) -> bool:
         """The file itself is damaged (only a restore or a new library helps)."""
+        if self.not_a_library or self.unreadable:
+            return False
         return any(not f.ok and f.name in ("file", "integrity") for f in self.findings)
 
     @property
@@ -56,12 +61,26 @@ class CheckReport:
         bad = [f for f in self.findings if not f.ok]
         return bool(bad) and all(f.name == "search index" for f in bad)
 
+    @property
+    def log_only(self) -> bool:
+        """The only problem is a `-wal` that does not belong to the library: opening it sets the log aside."""
+        bad = [f for f in self.findings if not f.ok]
+        return bool(bad) and all(f.name == "log" for f in bad)
+
     def advice(self, command: str = maintenance.COMMAND) -> str | None:
         """What to run, in one sentence (None when healthy)."""
         if self.ok:
             return None
+        if self.not_a_library:
+            return (f"Nothing to repair: this is {self.not_a_library}, not a library. Give the path of the "
+                    f"library file ('{maintenance.COMMAND} --db PATH').")
+        if self.unreadable:
+            return f"The library is not damaged as far as can be seen: {self.unreadable}."
         if any(not f.ok and f.name == "schema" and "newer" in f.message for f in self.findings):
             return "Update Bilingual Reader to open this library; do not repair it."
+        if self.log_only:
+            return (f"Open the library (e.g. '{command} list') to set the stray -wal file aside; nothing else "
+                    "is wrong.")
         if self.index_only:
             return f"Run '{command} check --repair search-index' to rebuild the search index (no data is lost)."
         new = f"'{command} check --repair new' to start a new library (the damaged file is kept aside)"
@@ -89,6 +108,7 @@ class CheckReport:
         good = self.newest_good_backup
         return {
             "path": str(self.path), "ok": self.ok, "damaged": self.damaged, "schema_version": self.schema_version,
+            "not_a_library": self.not_a_library, "unreadable": self.unreadable,
             "checks": [f.as_json() for f in self.findings], "advice": self.advice(),
             "backups": [b.as_json() for b in self.backups],
             "newest_good_backup": good.as_json() if good else None,
@@ -102,27 +122,53 @@ def check(lib_path: str | Path, *, backups: bool = True) -> CheckReport:
     if backups:
         report.backups = maintenance.list_backups(path)
         report.newest_good_backup = maintenance.newest_good_backup(path)
+    kind = libfile.kind_of(path)
+    if kind is not None:
+        report.not_a_library = kind
+        report.findings.append(Finding("file", False, f"this is {kind}, not a library file"))
+        return report
     if not path.exists():
         report.findings.append(Finding("file", False, "there is no library file here (the app creates it on first start)"))
         return report
-    if path.is_dir():
-        report.findings.append(Finding("file", False, "this is a folder, not a library file"))
+    size = path.stat().st_size
+    wal = Path(f"{path}-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    if size == 0:
+        if report.backups or wal_size or (not backups and maintenance.list_backups(path)):
+            report.findings.append(Finding("file", False, "the file is empty (0 bytes) where a library was "
+                                           "(it has backups or a -wal beside it): the file is damaged"))
+        else:
+            report.findings.append(Finding("file", True, "empty: a new library will be started here"))
         return report
-    if path.stat().st_size == 0:
-        report.findings.append(Finding("file", True, "empty: a new library will be started here"))
+    head = libfile.read_head(path)  # None while this process has the library open: SQLite checks below
+    damage = libfile.header_damage(head, size, wal_size > 0) if head is not None else None
+    if damage and not libfile.looks_like_library(path, head, default_db_path()):
+        report.not_a_library = libfile.what_is(path, head)
+        report.findings.append(Finding("file", False, f"this is {report.not_a_library}, not a library"))
         return report
-    damage = maintenance.diagnose(path) if _header_problem(path) else _truncation_only(path)
     if damage:
         report.findings.append(Finding("file", False, f"the file is damaged: {damage}"))
         return report
-    report.findings.append(Finding("file", True, f"an SQLite database of {_size(path.stat().st_size)}"))
+    report.findings.append(Finding("file", True, f"an SQLite database of {_size(size)}"))
+    stray = libfile.stray_wal(path)
+    if stray:
+        report.findings.append(Finding("log", False, f"the -wal file beside the library does not belong to it "
+                                       f"({stray}); opening the library sets it aside (kept, not applied)"))
+    read_only = libfile.read_only_reason(path)
+    immutable = stray is not None or (read_only is not None and not wal.exists())
     try:
-        conn = sqlite3.connect(maintenance._ro_uri(path), uri=True, timeout=5)
+        conn = sqlite3.connect(maintenance._ro_uri(path, immutable=immutable), uri=True, timeout=5)
     except sqlite3.Error as exc:
-        report.findings.append(Finding("file", False, f"it cannot be opened: {exc}"))
+        report.unreadable = str(libfile.explain(exc, path) or f"it cannot be opened ({exc})")
+        report.findings.append(Finding("file", False, report.unreadable))
         return report
     try:
-        problems = maintenance._integrity_problems(conn, limit=50)
+        try:
+            problems = maintenance._integrity_problems(conn, limit=50)
+        except sqlite3.Error as exc:  # not damage: the file could not be read
+            report.unreadable = str(libfile.explain(exc, path) or exc)
+            report.findings.append(Finding("integrity", False, f"could not be checked: {report.unreadable}"))
+            return report
         if problems:
             report.findings.append(Finding("integrity", False, "the file is damaged (SQLite's integrity check "
                                            f"found {_count(len(problems), 'problem')})", tuple(problems[:SAMPLE])))
@@ -138,17 +184,6 @@ def check(lib_path: str | Path, *, backups: bool = True) -> CheckReport:
     finally:
         conn.close()
     return report
-
-
-def _header_problem(path: Path) -> bool:
-    with path.open("rb") as fh:
-        return fh.read(16) != maintenance.SQLITE_MAGIC
-
-
-def _truncation_only(path: Path) -> str | None:
-    with path.open("rb") as fh:
-        head = fh.read(100)
-    return maintenance._truncation(path, head, path.stat().st_size)
 
 
 def _references(conn: sqlite3.Connection, report: CheckReport) -> Finding:
@@ -246,21 +281,8 @@ def _search_indexes(conn: sqlite3.Connection, report: CheckReport) -> Finding | 
     bad: list[str] = []
     # FTS5's integrity-check is written as an INSERT, so it needs a writable connection; it changes nothing
     # and runs inside a transaction that is rolled back.
-    writer = sqlite3.connect(str(report.path), timeout=5, isolation_level=None)
-    try:
-        writer.execute("BEGIN")  # rolled back below
-        for name, _content, _tokenize, _columns in tables:
-            try:
-                writer.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
-            except sqlite3.OperationalError as exc:
-                if not any(word in str(exc) for word in ("readonly", "locked", "busy")):
-                    bad.append(f"{name}: {exc}")
-                # a read-only or busy library: the comparison below still runs, read-only
-            except sqlite3.DatabaseError as exc:
-                bad.append(f"{name}: {exc}")
-        writer.execute("ROLLBACK")
-    finally:
-        writer.close()
+    if libfile.read_only_reason(report.path) is None:
+        bad += _fts_integrity(report.path, [t[0] for t in tables])
     for name, content, tokenize, columns in tables:
         if content and not any(b.startswith(f"{name}:") for b in bad):
             differing = _index_differences(conn, name, content, tokenize, columns)
@@ -274,6 +296,32 @@ def _search_indexes(conn: sqlite3.Connection, report: CheckReport) -> Finding | 
         return Finding("search index", False, "a search index does not match its table (search may miss or "
                                               "invent results)", tuple(bad[:SAMPLE]))
     return Finding("search index", True, f"consistent ({', '.join(t[0] for t in tables)})")
+
+
+def _fts_integrity(path: Path, names: list[str]) -> list[str]:
+    """FTS5's own integrity-check of each index. It is written as an INSERT, so it needs a writable
+    connection; it changes nothing and runs in a transaction that is rolled back. Only SQLite reporting
+    damage counts: a busy, locked or unwritable library skips it (the comparison still runs, read-only)."""
+    bad: list[str] = []
+    try:
+        writer = sqlite3.connect(str(path), timeout=5, isolation_level=None)
+    except sqlite3.Error:
+        return bad
+    try:
+        writer.execute("BEGIN")  # rolled back below
+        for name in names:
+            try:
+                writer.execute(f'INSERT INTO "{name}"("{name}") VALUES (\'integrity-check\')')
+            except sqlite3.DatabaseError as exc:
+                code = getattr(exc, "sqlite_errorcode", None)
+                if not isinstance(exc, sqlite3.OperationalError) or (code or 0) & 0xFF == libfile.SQLITE_CORRUPT:
+                    bad.append(f"{name}: {exc}")
+        writer.execute("ROLLBACK")
+    except sqlite3.OperationalError:
+        pass  # busy or unwritable: skipped
+    finally:
+        writer.close()
+    return bad
 
 
 def _index_differences(

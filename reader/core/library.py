@@ -1,8 +1,8 @@
 """The library (core layer): the one object that owns the SQLite file — open, migrate, and operations.
 
 Every operation that changes data runs in one transaction (`with lib.transaction():`) and returns what
-it changed, so a GUI can refresh only that. WAL mode, foreign keys on, a busy timeout for a second
-process (the CLI while the app is open).
+it changed, so a GUI can refresh only that. WAL mode with `synchronous=FULL`, foreign keys on, a busy
+timeout for a second process (the CLI while the app is open).
 """
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import gc
 import getpass
 import hashlib
 import json
-import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -20,16 +19,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import schema
-from reader.core.errors import ImportFailed, LibraryError, NotFound
+from reader.core import libfile, schema
+from reader.core.errors import ImportFailed, LibraryDamaged, LibraryError, LibraryReadOnly, NotALibrary, NotFound
 from reader.core.paths import SEEDS_DIR, default_db_path
 from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = libfile.SQLITE_MAGIC
 BUSY_TIMEOUT_MS = 5000
+SYNCHRONOUS = "FULL"  # with WAL: a commit reported done survives power loss (NORMAL may lose the last ones)
 TOKENS_BATCH_CHARS = 20_000  # characters read per batch by `tokens` (a write transaction each)
 BULK_INDEX_PARAGRAPHS = 200  # from this many paragraphs on, an import indexes them in one statement
 _PARAGRAPH_INDEX_INSERT = 'INSERT INTO "paragraphs_fts" (rowid, "text") VALUES (new.rowid, new."text");'
@@ -73,6 +73,8 @@ class Library:
         self._db: Database | None = None
         self._depth = 0
         self._lock = threading.RLock()
+        self.read_only: str | None = None  # why the library cannot be written (None: it can)
+        self.notices: list[str] = []  # what opening it set right or found, for the user (reader.core.opening)
 
     @property
     def db(self) -> Database:
@@ -88,36 +90,42 @@ class Library:
     def open(cls, path: str | Path | None = None, *, migrate: bool = True) -> Library:
         """Open (creating if needed) a library file and bring its schema up to date.
 
-        `":memory:"` opens a private in-memory library (tests). Raises LibraryError with a clear message
-        for a file that is not a library, is damaged, or was written by a newer version.
+        `":memory:"` opens a private in-memory library (tests). A library that cannot be written (read-only
+        file, folder or disk) is opened read-only (`read_only` says why). Raises a LibraryError subclass
+        with a clear message for what is not a library (NotALibrary), a damaged file (LibraryDamaged), a
+        full disk, or a file written by a newer version. `reader.core.opening.open_library` is the entry
+        for using a library (checks, start-up backup, seeds); this is the bare connection.
         """
         memory = str(path) == ":memory:"
         file: Path | None = None if memory else Path(path) if path else default_db_path()
+        read_only: str | None = None
         if file is not None:
-            _check_file_header(file)
+            libfile.check_file(file, default_db_path())
+            read_only = libfile.read_only_reason(file)
             try:
                 file.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise LibraryError(f"cannot create the folder for the library {file}: {exc.strerror}") from exc
         try:
             conn = sqlite3.connect(
-                ":memory:" if file is None else str(file), isolation_level=None,
-                check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                ":memory:" if file is None else libfile.connect_target(file, read_only), isolation_level=None,
+                check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, uri=read_only is not None,
             )
         except sqlite3.Error as exc:
-            raise LibraryError(f"cannot open the library {file}: {exc}") from exc
+            raise libfile.explain(exc, file) or LibraryError(f"cannot open the library {file}: {exc}") from exc
         lib = cls(conn, file)
+        lib.read_only = read_only
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if file is not None:
+            if file is not None and read_only is None:
                 conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
             conn.execute("PRAGMA foreign_keys = ON")
             version = schema.applied_version(conn)
             if version == 0 and conn.execute(
                 "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             ).fetchone()[0]:
-                raise LibraryError(
+                raise NotALibrary(
                     f"{file} is an SQLite database of another program, not a Bilingual Reader library; "
                     "choose another file"
                 )
@@ -126,11 +134,16 @@ class Library:
                     f"{file} was written by a newer version of Bilingual Reader (schema {version}, this "
                     f"version knows up to {schema.LATEST}); update the app to open it"
                 )
-            if migrate:
+            if migrate and schema.pending(conn):
+                if read_only is not None:
+                    raise LibraryReadOnly(
+                        f"{file} cannot be opened: {read_only}, and it was written by an older version that "
+                        f"this one must upgrade first (schema {version} to {schema.LATEST}); make it writable"
+                    )
                 lib.migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise LibraryError(f"{file} is damaged or is not a Bilingual Reader library ({exc})") from exc
+            raise libfile.explain(exc, file) or LibraryDamaged(f"{file} is damaged ({exc})") from exc
         except BaseException:
             conn.close()
             raise
@@ -152,6 +165,8 @@ class Library:
     @contextmanager
     def transaction(self) -> Iterator[Library]:
         """One atomic unit of work: committed when the block ends, rolled back on any exception."""
+        if self.read_only is not None:
+            raise LibraryReadOnly(f"{self.path} is open read-only ({self.read_only}); nothing was changed")
         with self._lock:
             outer = self._depth == 0
             if outer:
@@ -317,6 +332,8 @@ class Library:
         from reader.core.importers import parse_path
 
         path = Path(path)
+        if libfile.in_use_here(path):  # reading it would drop this process's locks on a library it has open
+            raise ImportFailed(f"{path.name} is a library file open here, not a text to import")
         parsed = parse_path(path, progress=progress) if progress else parse_path(path)
         return self.import_parsed(parsed, title=title, source_file=path.name, **kwargs)
 
@@ -432,6 +449,11 @@ class Library:
             for par, toks in zip(batch, analyse_many([p.text for p in batch], [p.start for p in batch]), strict=True):
                 out[par.index] = toks
                 rows.append((revision_id, PIPELINE_VERSION, par.index, *_encode_tokens(toks)))
+            if self.read_only is not None:  # computed for reading; a read-only library cannot cache them
+                done = end
+                if progress:
+                    progress(done, len(missing))
+                continue
             with self.transaction():
                 self.conn.executemany(
                     "INSERT OR REPLACE INTO tokens_cache (revision_id, pipeline_version, paragraph_idx, lengths, readings)"
@@ -490,23 +512,6 @@ def collector_paused(*, freeze: bool = False) -> Iterator[None]:
             if freeze:
                 gc.freeze()
             gc.enable()
-
-
-def _check_file_header(file: Path) -> None:
-    try:
-        if not file.exists():
-            return
-        if file.is_dir():
-            raise LibraryError(f"{file} is a folder, not a library file")
-        size = file.stat().st_size
-        if size == 0:
-            return  # an empty file becomes a new library
-        with file.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise LibraryError(f"cannot read the library {file}: {exc.strerror}") from exc
-    if head != SQLITE_MAGIC:
-        raise LibraryError(f"{file} is not a Bilingual Reader library (not an SQLite database, or damaged)")
 
 
 def _info(row: tuple) -> ArticleInfo:
@@ -581,5 +586,13 @@ def import_seeds(lib: Library) -> list[ImportResult]:
 
 
 def copy_library(src: Path, dest: Path) -> None:
-    """Copy a closed library file (used by tests and backups)."""
-    shutil.copyfile(src, dest)
+    """Copy a library file through SQLite's backup API (never with plain file I/O: see reader.core.libfile)."""
+    source = sqlite3.connect(str(src), timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        target = sqlite3.connect(str(dest))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()

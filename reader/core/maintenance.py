@@ -23,8 +23,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from reader.core import schema
-from reader.core.errors import LibraryError
+from reader.core import libfile, schema
+from reader.core.errors import LibraryDamaged, LibraryError, NotALibrary
+from reader.core.paths import default_db_path
 
 if TYPE_CHECKING:
     from reader.core.health import CheckReport
@@ -42,13 +43,10 @@ MIGRATION_PREFIX = "before-migration"
 STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
 PARTIAL_MAX_AGE_S = 3600  # an unfinished copy older than this was left by a crash: delete it
 COMMAND = "bilingual-reader"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = libfile.SQLITE_MAGIC
 
 RecoverChoice = Literal["restore", "new"]
-
-
-class LibraryDamaged(LibraryError):
-    """The library file is damaged; `check --repair restore|new` (or `recover()`) puts it right."""
+__all__ = ["LibraryDamaged"]  # defined in reader.core.errors; callers reach it here too
 
 
 @dataclass(frozen=True)
@@ -131,8 +129,8 @@ def backup_file(lib_path: str | Path, reason: str = "manual", *, prune: bool = T
 
     The copy is written to `<name>.partial` and renamed only once `PRAGMA integrity_check` says ok, so a
     backup file with its final name is always complete. Raises LibraryDamaged when the copy fails the check
-    because the library itself is damaged (older backups are then kept untouched), LibraryError when the
-    backup cannot be written (disk full, no permission).
+    because the library itself is damaged (older backups are then kept untouched), another LibraryError
+    when the backup cannot be written (disk full, no permission, busy): never "damaged" for those.
     """
     lib_path = Path(lib_path)
     folder = backups_folder(lib_path)
@@ -165,10 +163,12 @@ def backup_file(lib_path: str | Path, reason: str = "manual", *, prune: bool = T
         os.replace(tmp, target)
         _fsync_dir(folder)
     except sqlite3.DatabaseError as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise LibraryError(f"cannot back up {lib_path}: it is busy in another program ({exc})") from exc
-        raise LibraryDamaged(damaged_message(lib_path, str(exc))) from exc
+        _unlink_quietly(tmp)
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (libfile.SQLITE_CORRUPT, libfile.SQLITE_NOTADB):
+            raise LibraryDamaged(damaged_message(lib_path, str(exc))) from exc
+        why = libfile.explain(exc, tmp) or LibraryError(str(exc))
+        raise LibraryError(f"cannot back up {lib_path}: {why}") from exc
     except OSError as exc:
         _unlink_quietly(tmp)
         raise LibraryError(f"cannot write a backup into {folder}: {exc.strerror or exc}") from exc
@@ -250,10 +250,17 @@ def _ro_uri(path: Path, *, immutable: bool = False) -> str:
 
 
 def _integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit: int = 20) -> list[str]:
-    """The lines `PRAGMA integrity_check` reports ([] when the file is sound)."""
+    """The lines `PRAGMA integrity_check` reports ([] when the file is sound).
+
+    SQLite reporting damage while checking counts as a problem; any other error (I/O, busy, disk full) is
+    raised: it says nothing about the file's soundness.
+    """
     try:
         rows = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}({limit})").fetchall()
     except sqlite3.DatabaseError as exc:
+        if (getattr(exc, "sqlite_errorcode", None) or libfile.SQLITE_CORRUPT) & 0xFF not in (
+                libfile.SQLITE_CORRUPT, libfile.SQLITE_NOTADB):
+            raise
         return [str(exc)]
     lines = [str(r[0]) for r in rows]
     return [] if lines == ["ok"] else lines
@@ -263,14 +270,20 @@ def verify_backup(path: str | Path) -> tuple[bool, str]:
     """Whether a backup is a sound library this version can open: (ok, plain-words reason)."""
     path = Path(path)
     try:
-        with path.open("rb") as fh:
-            if fh.read(16) != SQLITE_MAGIC:
-                return False, "not an SQLite database"
+        kind = libfile.kind_of(path)
+        if kind is not None:
+            return False, kind
+        head = libfile.read_head(path, 16)
+        if head is not None and head != SQLITE_MAGIC:
+            return False, "not an SQLite database"
         conn = sqlite3.connect(_ro_uri(path, immutable=True), uri=True)
     except (OSError, sqlite3.Error) as exc:
         return False, f"cannot be read ({exc})"
     try:
-        problems = _integrity_problems(conn)
+        try:
+            problems = _integrity_problems(conn)
+        except sqlite3.Error as exc:
+            return False, f"cannot be read ({exc})"
         if problems:
             return False, f"damaged ({problems[0]})"
         try:
@@ -297,50 +310,36 @@ def newest_good_backup(lib_path: str | Path) -> BackupInfo | None:
 def diagnose(lib_path: str | Path) -> str | None:
     """A quick look at a library file: None when it looks sound, else why it is damaged, in plain words.
 
-    Cheap checks only (header, size against the page count, `PRAGMA quick_check`); `health.check` is the
-    full examination. A missing or empty file is not damaged: a new library starts there.
+    Cheap checks only (header and size against the page count, read outside SQLite only when this process
+    has no connection to the file; then `PRAGMA quick_check`); `health.check` is the full examination.
+    A missing file, or something that is not a file, is not damaged.
     """
     path = Path(lib_path)
     try:
-        if not path.exists() or path.is_dir():
+        if libfile.kind_of(path) is not None or not path.exists():
             return None
         size = path.stat().st_size
         if size == 0:
-            return None
-        with path.open("rb") as fh:
-            head = fh.read(100)
+            return "the file is empty (0 bytes)" if list_backups(path) else None
+        head = libfile.read_head(path)
     except OSError:
         return None
-    if head[:16] != SQLITE_MAGIC:
-        if not head.strip(b"\x00"):
-            return "the file is filled with zero bytes"
-        return "the file is not an SQLite database"
-    truncated = _truncation(path, head, size)
-    if truncated:
-        return truncated
+    if head is not None:
+        wal = Path(f"{path}-wal")
+        damage = libfile.header_damage(head, size, wal.exists() and wal.stat().st_size > 0)
+        if damage:
+            return damage
     try:
         conn = sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
-        return f"it cannot be opened ({exc})"
+        return None if libfile.explain(exc, path) else f"it cannot be opened ({exc})"
     try:
         problems = _integrity_problems(conn, quick=True, limit=5)
+    except sqlite3.Error:
+        return None  # not damage: the file could not be read (see libfile.explain)
     finally:
         conn.close()
     return f"SQLite reports: {problems[0]}" if problems else None
-
-
-def _truncation(path: Path, head: bytes, size: int) -> str | None:
-    """A file shorter than the page count in its header was cut off (unless a WAL file still holds pages)."""
-    if len(head) < 100:
-        return "the file is cut off (shorter than an SQLite header)"
-    page_size = int.from_bytes(head[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(head[28:32], "big")
-    valid = head[24:28] == head[92:96]  # the page count is valid only when its change counter matches
-    wal = Path(f"{path}-wal")
-    if valid and pages and size < pages * page_size and not (wal.exists() and wal.stat().st_size > 0):
-        return f"the file is cut off ({size:,} bytes of the {pages * page_size:,} its header announces)"
-    return None
 
 
 def damaged_message(lib_path: str | Path, reason: str | None = None, db_option: str | None = None) -> str:
@@ -356,19 +355,28 @@ def damaged_message(lib_path: str | Path, reason: str | None = None, db_option: 
 
 
 def explain_open_failure(lib_path: str | Path | None, exc: LibraryError, db_option: str | None = None) -> LibraryError:
-    """Turn `Library.open`'s error into one that says what to do when the file is damaged.
+    """Turn an opening error into one that says what to do when the file is damaged.
 
-    Errors that are not damage (a newer schema, a folder, no permission) are returned unchanged.
+    Errors that are not damage (a newer schema, a folder, another program's file, a read-only library, a
+    full disk, a busy or unreachable library) are returned unchanged.
     """
-    from reader.core.paths import default_db_path
-
     path = Path(lib_path) if lib_path else default_db_path()
-    if isinstance(exc, LibraryDamaged) or "newer version" in str(exc):
+    if "--repair" in str(exc) or "newer version" in str(exc):
+        return exc
+    if isinstance(exc, LibraryDamaged):
+        return LibraryDamaged(damaged_message(path, diagnose(path) or _reason(exc), db_option))
+    if type(exc) is not LibraryError:  # a more precise kind: NotALibrary, LibraryReadOnly, DiskFull …
         return exc
     reason = diagnose(path)
     if reason is None and "damaged" not in str(exc):
         return exc
     return LibraryDamaged(damaged_message(path, reason, db_option))
+
+
+def _reason(exc: LibraryError) -> str | None:
+    """The words in brackets of "X is damaged (why)"."""
+    text = str(exc)
+    return text[text.index("(") + 1 : text.rindex(")")] if "(" in text and text.endswith(")") else None
 
 
 def _quote(text: str) -> str:
@@ -390,6 +398,9 @@ def recover(lib_path: str | Path, choice: RecoverChoice, *, backup_path: str | P
     path = Path(lib_path)
     if choice not in ("restore", "new"):
         raise LibraryError(f"unknown repair '{choice}' (choose 'restore' or 'new')")
+    refuse_unless_library(path)
+    if path.exists() and libfile.held_elsewhere(path):  # None (cannot be told) proceeds as before
+        raise LibraryError(f"{path} is open in another program; close it there first (nothing was moved)")
     chosen: BackupInfo | None = None
     if choice == "restore":
         if backup_path is not None:
@@ -417,9 +428,21 @@ def recover(lib_path: str | Path, choice: RecoverChoice, *, backup_path: str | P
     return RecoveryResult(path, kept, chosen)
 
 
+def refuse_unless_library(path: Path) -> None:
+    """Raise NotALibrary for what must never be renamed as a damaged library (a folder, a device, a FIFO,
+    another kind of file the user named by mistake); a missing file is fine (a new library starts there)."""
+    kind = libfile.kind_of(path)
+    if kind is not None:
+        raise NotALibrary(f"{path} is {kind}, not a library file; nothing was changed")
+    if path.exists() and not libfile.looks_like_library(path, libfile.read_head(path), default_db_path()):
+        raise NotALibrary(f"{path} is {libfile.what_is(path, libfile.read_head(path))}, not a Bilingual Reader "
+                          "library; nothing was changed (give the path of the library file)")
+
+
 def move_aside(lib_path: str | Path) -> list[Path]:
     """Rename the library file and its -wal/-shm/-journal companions to `….damaged-<stamp>`; returns new names."""
     path = Path(lib_path)
+    refuse_unless_library(path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     moved = []
     for suffix in ("", "-wal", "-shm", "-journal"):

@@ -7,7 +7,6 @@ and memory are measured in child processes so they see a cold interpreter. Ancho
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -17,12 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.gui.bench_big import BIG_NAMES, BIG_TARGETS
+from reader.gui.bench_storage import STORAGE_NAMES, STORAGE_TARGETS, run_storage
 
 SMALL_NAMES = (
     "open_article_ms", "raw_pipeline_ms", "toggle_script_ms", "toggle_pinyin_ms", "scroll_frame_ms",
     "startup_ms", "bare_qt_startup_ms", "rss_mb",
 )
-NAMES = SMALL_NAMES + BIG_NAMES
+NAMES = SMALL_NAMES + STORAGE_NAMES + BIG_NAMES
 TARGETS = {
     "open_article_ms": ("≤ 50", lambda r: r["open_article_ms"] <= 50),
     "toggle_script_ms": ("≤ 16", lambda r: r["toggle_script_ms"] <= 16),
@@ -34,6 +34,7 @@ TARGETS = {
     "rss_mb": ("≤ 250", lambda r: r["rss_mb"] <= 250),
     "raw_pipeline_ms": ("anchor", None),
     "bare_qt_startup_ms": ("anchor", None),
+    **STORAGE_TARGETS,
     **BIG_TARGETS,
 }
 
@@ -62,16 +63,14 @@ def _median(fn: Callable[[], float], repeat: int) -> float:
 
 def _prepare_library(db: str | None, folder: Path) -> Path:
     """A library with the seeds and their tokens cached (a copy, so the user's file is never touched)."""
-    from reader.core.library import Library, default_db_path
+    from reader.core.library import Library, copy_library, default_db_path
 
     target = folder / "bench.sqlite3"
     source = Path(db) if db else None
     if source is None and default_db_path().exists():
         source = default_db_path()
     if source is not None and source.exists():
-        with Library.open(source) as lib:
-            lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copyfile(source, target)
+        copy_library(source, target)  # through SQLite: the user's library may be open in the reader
     with Library.open(target) as lib:
         lib.ensure_seeds()
         for info in lib.list_articles()[:2]:
@@ -130,6 +129,8 @@ def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -
                 )
         if any(want(n) for n in ("open_article_ms", "toggle_script_ms", "toggle_pinyin_ms", "scroll_frame_ms", "raw_pipeline_ms")):
             results.update(_in_process(path, want, repeat))
+        if any(want(n) for n in STORAGE_NAMES):
+            results.update(run_storage(path, folder, want, repeat))
         if any(want(n) for n in BIG_NAMES):
             from reader.gui.bench_big import run_big
 

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from reader.core import maintenance
-from reader.core.errors import LibraryError, ReaderError
+from reader.core import maintenance, opening
+from reader.core.errors import LibraryDamaged, ReaderError
 from reader.core.library import Library
 from reader.core.paths import default_db_path
 
@@ -20,28 +20,25 @@ POLL_MS = 1500
 
 
 def open_library_with_recovery(path: str | Path | None = None, parent: QWidget | None = None) -> Library | None:
-    """Open the library. A damaged file gets a dialog offering to restore the newest good backup or to start a
-    new library (the damaged file is always kept aside); other problems get a plain message. None: give up."""
+    """Open the library for use (`reader.core.opening`, the same steps as the command line). A damaged file
+    gets a dialog offering to restore the newest good backup or to start a new library (the damaged file is
+    always kept aside); other problems (read-only, disk full, not a library) get a message saying what is
+    true; what opening set right (a stray `-wal` set aside, read-only) is shown once. None: give up."""
     target = Path(path) if path else default_db_path()
+    title = QCoreApplication.translate("recovery", "Bilingual Reader")
     for _attempt in range(3):
         try:
-            lib = Library.open(target)
-            lib.ensure_seeds()
-        except LibraryError as exc:
-            problem = maintenance.explain_open_failure(target, exc)
-            if not isinstance(problem, maintenance.LibraryDamaged):
-                QMessageBox.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), QCoreApplication.translate("recovery", "The library cannot be opened.") + f"\n\n{exc}")
-                return None
+            lib = opening.open_library(target)
+        except LibraryDamaged as exc:
             if not _offer_recovery(target, str(exc), parent):
                 return None
             continue
         except ReaderError as exc:
-            QMessageBox.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), QCoreApplication.translate("recovery", "The library cannot be opened.") + f"\n\n{exc}")
+            QMessageBox.critical(parent, title, QCoreApplication.translate(
+                "recovery", "The library cannot be opened.") + f"\n\n{exc}")
             return None
-        try:
-            maintenance.backup_on_start(lib)
-        except ReaderError:
-            pass  # the reader can still read; `check` reports a library that cannot be backed up
+        if lib.notices:
+            QMessageBox.information(parent, title, "\n\n".join(lib.notices))
         return lib
     return None
 
@@ -108,10 +105,28 @@ class LibraryGuard(QObject):
             help_menu.insertAction(first, self.action)
             if first is not None:
                 help_menu.insertSeparator(first)
+        if self.lib.read_only is not None:
+            self._show_read_only()
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
+
+    def _show_read_only(self) -> None:
+        """Say in the title and the status bar that the library is open read-only, and why."""
+        self._mark = " [" + QCoreApplication.translate("recovery", "read-only") + "]"
+        self._mark_title(self.window.windowTitle())
+        self.window.windowTitleChanged.connect(self._mark_title)  # the title changes with the article
+        label = QLabel(QCoreApplication.translate("recovery", "Read-only library"), self.window)
+        label.setObjectName("read_only_label")
+        label.setToolTip(QCoreApplication.translate(
+            "recovery", "The library cannot be written ({why}); reading works, changes are refused.").format(
+                why=self.lib.read_only))
+        self.window.statusBar().addPermanentWidget(label)
+
+    def _mark_title(self, title: str) -> None:
+        if not title.endswith(self._mark):
+            self.window.setWindowTitle(title + self._mark)
 
     def _data_version(self) -> int | None:
         try:

@@ -1601,6 +1601,18 @@
         <translation>检查文库文件是否损坏，并查看其备份</translation>
     </message>
     <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Read-only library</source>
+        <translation>只读文库</translation>
+    </message>
+    <message>
+        <source>The library cannot be written ({why}); reading works, changes are refused.</source>
+        <translation>文库无法写入（{why}）；可以阅读，但不能修改。</translation>
+    </message>
+    <message>
         <source>Checking the library…</source>
         <translation>正在检查文库…</translation>
     </message>

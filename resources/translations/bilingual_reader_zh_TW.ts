@@ -1601,6 +1601,18 @@
         <translation>檢查文庫檔案是否損壞，並檢視其備份</translation>
     </message>
     <message>
+        <source>read-only</source>
+        <translation>唯讀</translation>
+    </message>
+    <message>
+        <source>Read-only library</source>
+        <translation>唯讀文庫</translation>
+    </message>
+    <message>
+        <source>The library cannot be written ({why}); reading works, changes are refused.</source>
+        <translation>文庫無法寫入（{why}）；可以閱讀，但不能修改。</translation>
+    </message>
+    <message>
         <source>Checking the library…</source>
         <translation>正在檢查文庫…</translation>
     </message>

@@ -156,3 +156,14 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     with sqlite3.connect(path) as other:
         tables = {r[0] for r in other.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert tables == {"invoices"}
+
+
+def test_commits_wait_for_the_disk_synchronous_full(tmp_path: Path) -> None:
+    """A note reported saved survives power loss: WAL with synchronous=FULL (NORMAL may lose the last commits)."""
+    from reader.core import opening
+
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert lib.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    with opening.open_library(tmp_path / "lib.sqlite3") as lib:
+        assert lib.conn.execute("PRAGMA synchronous").fetchone()[0] == 2

@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import time
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from reader.core.library import Library
 
 
 def _count(path: Path, table: str) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
@@ -39,7 +40,7 @@ def _fake_backup(path: Path, when: datetime, reason: str) -> Path:
 
 
 def _corrupt_pages(path: Path, pages: tuple[int, ...] = (3, 6, 9)) -> None:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     with path.open("r+b") as fh:
@@ -56,7 +57,7 @@ def test_backup_is_a_verified_self_contained_copy(seeded_db: Path) -> None:
     assert target is not None and target.parent == seeded_db.parent / "backups"
     assert target.name.startswith(f"{seeded_db.stem}-") and target.name.endswith("-manual.sqlite3")
     assert not list(target.parent.glob("*.partial"))
-    with sqlite3.connect(target) as conn:
+    with closing(sqlite3.connect(target)) as conn, conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("SELECT COUNT(*) FROM annotations").fetchone()[0] == 3
     assert maintenance.verify_backup(target) == (True, f"sound, schema {schema.LATEST}")
@@ -121,7 +122,7 @@ def test_migration_backup_is_verified_and_kept(seeded_db: Path, monkeypatch: pyt
         assert lib.schema_version == schema.LATEST
     (b,) = maintenance.list_backups(seeded_db)
     assert b.reason == f"before-migration-{schema.LATEST}"
-    with sqlite3.connect(b.path) as conn:
+    with closing(sqlite3.connect(b.path)) as conn, conn:
         assert schema.applied_version(conn) == schema.LATEST - 1
 
 
@@ -148,7 +149,7 @@ def test_healthy_library_passes_every_check(seeded_db: Path) -> None:
     ids=["zeroed", "random", "truncated", "header-only", "corrupt-pages"],
 )
 def test_damaged_file_is_reported_in_plain_words(seeded_db: Path, damage, words: str) -> None:  # noqa: ANN001
-    with sqlite3.connect(seeded_db) as conn:
+    with closing(sqlite3.connect(seeded_db)) as conn, conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     damage(seeded_db)
     report = health.check(seeded_db)
@@ -159,7 +160,7 @@ def test_damaged_file_is_reported_in_plain_words(seeded_db: Path, damage, words:
 
 def test_broken_references_and_misplaced_annotations_are_reported(seeded_db: Path) -> None:
     _annotate(seeded_db)
-    with sqlite3.connect(seeded_db) as conn:
+    with closing(sqlite3.connect(seeded_db)) as conn, conn:
         conn.execute('UPDATE annotations SET start = 100000, "end" = 100005 WHERE id = 1')
         conn.execute("UPDATE annotations SET exact = 'something else' WHERE id = 2")
         conn.execute("INSERT INTO annotation_tags (annotation_id, tag_id, created) VALUES (3, 999, 'x')")
@@ -173,7 +174,7 @@ def test_broken_references_and_misplaced_annotations_are_reported(seeded_db: Pat
 
 
 def test_search_index_out_of_step_is_found_and_rebuilt(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with sqlite3.connect(seeded_db) as conn:
+    with closing(sqlite3.connect(seeded_db)) as conn, conn:
         conn.execute("DROP TRIGGER paragraphs_au")  # an update that bypasses the index, as a bug would
         conn.execute("UPDATE paragraphs SET text = '完全不同的段落文字' WHERE revision_id = 1 AND idx = 3")
         # same length, so the same number of index entries: only the entries themselves differ
@@ -191,7 +192,7 @@ def test_search_index_out_of_step_is_found_and_rebuilt(seeded_db: Path, capsys: 
 
 
 def test_newer_library_is_not_repaired(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with sqlite3.connect(seeded_db) as conn:
+    with closing(sqlite3.connect(seeded_db)) as conn, conn:
         conn.execute("INSERT INTO migrations VALUES (999, 'future', 'x')")
     report = health.check(seeded_db)
     assert not report.ok and "Update Bilingual Reader" in (report.advice() or "")
