@@ -73,7 +73,7 @@ def check_archive(data: bytes, name: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise _fail(name, "not an EPUB book (it is not a zip archive, or the file is cut short)") from exc
-    except (OSError, ValueError, EOFError) as exc:
+    except (OSError, ValueError, EOFError, NotImplementedError) as exc:  # NotImplementedError: a "zip version" past 6.3
         raise _fail(name, "not an EPUB book (the zip archive is damaged)") from exc
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
