@@ -7,6 +7,8 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from reader import APP_ID, __version__
+
 
 def ensure_display() -> None:
     """On Linux without a display, fall back to the offscreen platform (with a note) instead of aborting."""
@@ -143,6 +145,10 @@ def run_gui(argv: Sequence[str] | None = None, *, db: str | None = None) -> int:
 
 
 def main() -> None:
+    """The `bilingual-reader` command: the reader window (`--version` prints the version instead)."""
+    if "--version" in sys.argv[1:]:
+        print(f"{APP_ID} {__version__}")
+        sys.exit(0)
     sys.exit(run_gui(sys.argv[1:]))
 
 
