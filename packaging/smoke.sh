@@ -19,7 +19,12 @@ fail() { echo "FAILED"; echo "$1" >&2; exit 1; }
 
 if [ "$MODE" = wheel ]; then
     step "build the wheel"
-    "$PYTHON" -m pip wheel --quiet --no-deps --wheel-dir "$WORK/wheel" "$ROOT" >"$WORK/build.log" 2>&1 \
+    # from a copy of the source without build leftovers (setuptools reuses build/lib, stale files and all)
+    mkdir "$WORK/src"
+    tar -C "$ROOT" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./dist --exclude='*.egg-info' \
+        --exclude=__pycache__ --exclude=.hypothesis --exclude=.pytest_cache --exclude=.ruff_cache -cf - . \
+        | tar -C "$WORK/src" -xf -
+    "$PYTHON" -m pip wheel --quiet --no-deps --wheel-dir "$WORK/wheel" "$WORK/src" >"$WORK/build.log" 2>&1 \
         || fail "$(tail -20 "$WORK/build.log")"
     WHEEL="$(ls "$WORK"/wheel/*.whl)"
     echo "$(basename "$WHEEL") ($(du -k "$WHEEL" | cut -f1) KB)"
