@@ -8,6 +8,7 @@ import re
 import tomllib
 from pathlib import Path
 from types import ModuleType
+from xml.etree import ElementTree
 
 import pytest
 from testdata import PROJECT_ROOT
@@ -74,3 +75,18 @@ def test_one_version_everywhere() -> None:
     releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", changelog, re.MULTILINE)
     assert releases and releases[0] == reader.__version__, "CHANGELOG.md's latest release is this version"
     assert "## [Unreleased]" in changelog
+
+
+def test_desktop_entry_icon_and_metainfo_agree() -> None:
+    """The .desktop file, the icon and the AppStream metainfo name one app id; the metainfo's latest release
+    is this version (so a release updates it too)."""
+    folder = PROJECT_ROOT / "packaging"
+    app_id = "io.github.bilingualreader.BilingualReader"
+    desktop = dict(line.split("=", 1) for line in (folder / f"{app_id}.desktop").read_text(encoding="utf-8").splitlines()
+                   if "=" in line)
+    assert desktop["Exec"] == "bilingual-reader" and desktop["Icon"] == app_id and desktop["Type"] == "Application"
+    assert (folder / f"{app_id}.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    meta = ElementTree.parse(folder / f"{app_id}.metainfo.xml").getroot()
+    assert meta.findtext("id") == app_id and meta.findtext("project_license") == "MIT"
+    assert meta.find("launchable").text == f"{app_id}.desktop"
+    assert meta.find("releases/release").get("version") == reader.__version__
