@@ -29,7 +29,7 @@ def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplicati
     ensure_display()
     from PySide6.QtWidgets import QApplication
 
-    from reader import APP_ID, APP_NAME, __version__
+    from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
     from reader.gui.qtfix import keep_none_alive
 
     keep_none_alive()
@@ -40,7 +40,7 @@ def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplicati
         app.setApplicationName(APP_NAME)
         app.setApplicationDisplayName(APP_NAME)
         app.setApplicationVersion(__version__)
-        app.setDesktopFileName(APP_ID)
+        app.setDesktopFileName(DESKTOP_ID)  # Wayland: the window gets the .desktop file's name and icon
         from reader.gui import i18n
 
         i18n.set_language(i18n.saved_choice(), save=False)  # the interface language chosen (or the system's)

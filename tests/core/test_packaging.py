@@ -81,7 +81,7 @@ def test_desktop_entry_icon_and_metainfo_agree() -> None:
     """The .desktop file, the icon and the AppStream metainfo name one app id; the metainfo's latest release
     is this version (so a release updates it too)."""
     folder = PROJECT_ROOT / "packaging"
-    app_id = "io.github.bilingualreader.BilingualReader"
+    app_id = reader.DESKTOP_ID  # the id the running app gives itself (setDesktopFileName)
     desktop = dict(line.split("=", 1) for line in (folder / f"{app_id}.desktop").read_text(encoding="utf-8").splitlines()
                    if "=" in line)
     assert desktop["Exec"] == "bilingual-reader" and desktop["Icon"] == app_id and desktop["Type"] == "Application"
