@@ -14,7 +14,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 APP_ID = "io.github.bilingualreader.BilingualReader"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-SVG = Path(__file__).resolve().parent / f"{APP_ID}.svg"
+SVG = Path(__file__).resolve().parents[1] / "resources" / "icons" / f"{APP_ID}.svg"  # shipped: the window icon too
 
 
 def render(out: Path) -> list[Path]:

@@ -27,9 +27,11 @@ _original_palette = None
 def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication
     """The QApplication (created once), with organisation and application names set."""
     ensure_display()
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
+    from reader.core.paths import RESOURCES_DIR
     from reader.gui.qtfix import keep_none_alive
 
     keep_none_alive()
@@ -41,6 +43,7 @@ def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplicati
         app.setApplicationDisplayName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(DESKTOP_ID)  # Wayland: the window gets the .desktop file's name and icon
+        app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / f"{DESKTOP_ID}.svg")))
         from reader.gui import i18n
 
         i18n.set_language(i18n.saved_choice(), save=False)  # the interface language chosen (or the system's)

@@ -85,7 +85,9 @@ def test_desktop_entry_icon_and_metainfo_agree() -> None:
     desktop = dict(line.split("=", 1) for line in (folder / f"{app_id}.desktop").read_text(encoding="utf-8").splitlines()
                    if "=" in line)
     assert desktop["Exec"] == "bilingual-reader" and desktop["Icon"] == app_id and desktop["Type"] == "Application"
-    assert (folder / f"{app_id}.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    icon = shipped.resources_dir() / "icons" / f"{app_id}.svg"  # shipped: also the window icon
+    assert icon.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert f"resources/icons/{app_id}.svg" in _setup_module().shipped_files()
     meta = ElementTree.parse(folder / f"{app_id}.metainfo.xml").getroot()
     assert meta.findtext("id") == app_id and meta.findtext("project_license") == "MIT"
     assert meta.find("launchable").text == f"{app_id}.desktop"
