@@ -179,6 +179,21 @@ def test_corrupt_compressed_chapter(tmp_path: Path) -> None:
     _assert_refused(path, tmp_path, "corrupt")
 
 
+def test_corrupt_compressed_encryption_file(tmp_path: Path) -> None:
+    """Once: corrupt deflate data in META-INF/encryption.xml raised zlib.error, not a one-line refusal."""
+    padding = b"<!-- " + "山高水长，路远天长。".encode() * 300 + b" -->"
+    encryption = b'<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container">' + padding + b"</encryption>"
+    path = _rewrite(write_book(tmp_path / "book.epub"), {}, {"META-INF/encryption.xml": encryption})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("META-INF/encryption.xml")
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[middle : middle + 8] = bytes(b ^ 0x5A for b in data[middle : middle + 8])
+    path.write_bytes(bytes(data))
+    parsed = parse_path(path)  # no chapter is encrypted: an unreadable encryption list does not stop the book
+    assert [p.text for p in parsed.paragraphs][:2] == ["第一章 出发", "清晨，他背起行囊走出了村子。"]
+
+
 def test_package_document_damaged(tmp_path: Path) -> None:
     path = _rewrite(write_book(tmp_path / "book.epub"), {"EPUB/content.opf": b"<package><manifest>"})
     _assert_refused(path, tmp_path, "damaged")

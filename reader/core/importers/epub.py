@@ -2,7 +2,8 @@
 
 Read with zipfile and lxml alone: META-INF/container.xml names the package description (OPF), whose
 manifest and spine list the XHTML chapters in reading order; chapter titles come from the nav document,
-else the NCX. Only the members the spine and table of contents name are read, each through `_member`.
+else the NCX. Only the members the spine and table of contents name are read (through `_member`), besides
+META-INF/encryption.xml.
 
 Each chapter starts with a heading: its own h1–h3, else its first line if that is the table-of-contents
 title or a `第N章` line, else the table-of-contents title added. Blocks follow the HTML importer's rules
@@ -58,6 +59,8 @@ _HTML_TYPES = {"application/xhtml+xml", "text/html", "application/xml", "text/xm
 _OPF_TYPE = "application/oebps-package+xml"
 _NCX_TYPE = "application/x-dtbncx+xml"
 _OPF_DAMAGED = "the EPUB is damaged (its package description, the .opf file, cannot be read)"
+#: What reading one member of a damaged zip can raise (a bad CRC, corrupt deflate data, a cut-short file …).
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 _ENCRYPTED_CONTENT = re.compile(r"\.(x?html?|xml|opf|ncx|txt)$", re.IGNORECASE)
 
 Progress = Callable[[int, int], None]
@@ -104,7 +107,7 @@ def _check_encryption(zf: zipfile.ZipFile, name: str) -> None:
     try:
         root = etree.fromstring(zf.read("META-INF/encryption.xml"), etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, recover=True))
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
+    except (etree.XMLSyntaxError, *_READ_ERRORS):
         return
     if root is None:
         return
@@ -164,7 +167,7 @@ def _member(zf: zipfile.ZipFile, path: str, name: str) -> bytes:
         return zf.read(path)
     except KeyError as exc:
         raise _fail(name, f"the EPUB is damaged: a file it lists is missing ({_shown(path)})") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+    except _READ_ERRORS as exc:
         raise _fail(name, "the EPUB is damaged (a compressed file in it is corrupt)") from exc
 
 
