@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.core import paths
+from reader.core.epub_writer import Chapter, write_epub
 
 MIN_PARAGRAPH = 20
 MAX_PARAGRAPH = 400
@@ -208,26 +209,10 @@ def chapters_of(text: str) -> list[tuple[str, list[str]]]:
 
 def make_epub(path: str | Path, chars: int = 1_000_000, seed: int = 0, title: str | None = None) -> Path:
     """Write the generated text as a valid EPUB 3 book (one chapter file per `第N章`, with nav and NCX)."""
-    from ebooklib import epub
-
-    path = Path(path)
-    book = epub.EpubBook()
-    book.set_identifier(f"bilingual-reader-bench-{chars}-{seed}")
-    book.set_title(title or f"基准测试长文（{chars // 10_000}万字）")
-    book.set_language("zh")
-    book.add_author("Bilingual Reader")
-    items = []
+    chapters = []
     for n, (heading, paragraphs) in enumerate(chapters_of(make_big_text(chars, seed)), start=1):
-        item = epub.EpubHtml(title=heading or f"{n}", file_name=f"text/chapter{n:04d}.xhtml", lang="zh")
         body = "".join(f"<p>{html.escape(p)}</p>\n" for p in paragraphs)
         head = f"<h2>{html.escape(heading)}</h2>\n" if heading else ""
-        item.content = f"<html><head><title>{html.escape(heading)}</title></head><body>{head}{body}</body></html>"
-        book.add_item(item)
-        items.append(item)
-    book.toc = items
-    book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav())
-    book.spine = items
-    path.parent.mkdir(parents=True, exist_ok=True)
-    epub.write_epub(str(path), book, {"raise_exceptions": True})
-    return path
+        chapters.append(Chapter(heading or f"{n}", head + body, f"text/chapter{n:04d}.xhtml"))
+    return write_epub(path, chapters, title=title or f"基准测试长文（{chars // 10_000}万字）", authors=["Bilingual Reader"],
+                      identifier=f"bilingual-reader-bench-{chars}-{seed}")

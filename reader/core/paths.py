@@ -7,10 +7,10 @@ from pathlib import Path
 import platformdirs
 
 from reader import APP_ID
+from reader.core import shipped
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-RESOURCES_DIR = PROJECT_ROOT / "resources"
-SEEDS_DIR = PROJECT_ROOT / "seeds"
+RESOURCES_DIR = shipped.resources_dir()  # inside the installed package, or a source checkout's resources/
+SEEDS_DIR = shipped.seeds_dir()
 
 
 def data_dir() -> Path:

@@ -7,6 +7,8 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from reader import APP_ID, __version__
+
 
 def ensure_display() -> None:
     """On Linux without a display, fall back to the offscreen platform (with a note) instead of aborting."""
@@ -25,9 +27,11 @@ _original_palette = None
 def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication
     """The QApplication (created once), with organisation and application names set."""
     ensure_display()
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from reader import APP_ID, APP_NAME, __version__
+    from reader import APP_ID, APP_NAME, DESKTOP_ID, __version__
+    from reader.core.paths import RESOURCES_DIR
     from reader.gui.qtfix import keep_none_alive
 
     keep_none_alive()
@@ -38,7 +42,8 @@ def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplicati
         app.setApplicationName(APP_NAME)
         app.setApplicationDisplayName(APP_NAME)
         app.setApplicationVersion(__version__)
-        app.setDesktopFileName(APP_ID)
+        app.setDesktopFileName(DESKTOP_ID)  # Wayland: the window gets the .desktop file's name and icon
+        app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / f"{DESKTOP_ID}.svg")))
         from reader.gui import i18n
 
         i18n.set_language(i18n.saved_choice(), save=False)  # the interface language chosen (or the system's)
@@ -143,6 +148,10 @@ def run_gui(argv: Sequence[str] | None = None, *, db: str | None = None) -> int:
 
 
 def main() -> None:
+    """The `bilingual-reader` command: the reader window (`--version` prints the version instead)."""
+    if "--version" in sys.argv[1:]:
+        print(f"{APP_ID} {__version__}")
+        sys.exit(0)
     sys.exit(run_gui(sys.argv[1:]))
 
 

