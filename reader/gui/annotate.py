@@ -608,7 +608,7 @@ class AnnotationController(QObject):
             return
         text = self.menus.tooltip_html(self._hover_offset)
         if text:
-            QToolTip.showText(QCursor.pos(), text, self.view.viewport())
+            QToolTip.showText(QCursor.pos(), f"<qt>{text}</qt>", self.view.viewport())  # escaped HTML
         else:
             QToolTip.hideText()
 

@@ -22,6 +22,7 @@ from reader.core.dictionary import Dictionary, DictionaryUnavailable, Entry
 from reader.core.errors import ReaderError
 from reader.core.pipeline.readings import is_han
 from reader.core.text import Token
+from reader.gui.safe_text import plain
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -75,7 +76,7 @@ class BilingualController(QObject):
             self.level = scaffolding.get_level(self.lib)
         except ReaderError:
             self.level = 0
-        self.caption = QLabel(window)
+        self.caption = plain(QLabel(window))  # names a translator from a file
         self.caption.setObjectName("translationCaption")
         self.caption.setProperty("i18n_own", True)
         window.statusBar().addPermanentWidget(self.caption)

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
 from reader.core.errors import ReaderError
+from reader.gui import safe_text
+from reader.gui.panels.note_editor import MarkdownDialog
 
 # The class view (QtCharts), the class report and the package code are imported when first used: the
 # menus are here from the start, the dock and its panel are built the first time the class view opens.
@@ -352,7 +353,7 @@ class ClassroomController(QObject):
 
     # ---- File → Class ---------------------------------------------------------------------------
     def _error(self, title: str, exc: BaseException | str) -> None:
-        QMessageBox.warning(self.window, title, exc if isinstance(exc, str) else one_line(exc))
+        safe_text.warning(self.window, title, exc if isinstance(exc, str) else one_line(exc))
 
     def _save_name(self, title: str, name: str, filters: str) -> tuple[str, str]:
         return QFileDialog.getSaveFileName(self.window, title, str(Path.home() / name), filters)
@@ -404,11 +405,10 @@ class ClassroomController(QObject):
         if result.articles:
             self.window.open_article(result.articles[0].id)
         if result.instructions:
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Instructions"),
-                              result.instructions, QMessageBox.StandardButton.Ok, self.window)
-            box.setTextFormat(Qt.TextFormat.MarkdownText)
-            if result.teacher:
-                box.setWindowTitle(self.tr("Instructions from %1").replace("%1", result.teacher))
+            title = self.tr("Instructions from %1").replace("%1", result.teacher) if result.teacher \
+                else self.tr("Instructions")
+            box = MarkdownDialog(title, result.instructions, self.window)  # rendered; loads nothing
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
     def handin(self) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.export import COMBINED, article_filename, export_all, render_articles, write_atomic
 from reader.core.library import Library
+from reader.gui import safe_text
 
 PREVIEW_ROWS = 500  # CSV rows shown in the preview table
 PREVIEW_CHARS = 200_000  # JSON characters shown in the preview
@@ -128,7 +128,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Readings:"), self.pinyin)
         form.addRow(self.tr("Articles:"), scope)
 
-        self.note = QLabel(self)
+        self.note = safe_text.plain_label("", self)  # may name a folder
         self.note.setWordWrap(True)
         self.stack = QStackedWidget(self)
         self.browser = SafeBrowser(self)
@@ -300,7 +300,7 @@ class ExportDialog(QDialog):
                 write_atomic(path, render_articles(self.lib, [aid], fmt, script=self._script(), pinyin=self._pinyin()))
                 written = [path]
         except (ReaderError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot export"), " ".join(str(exc).split()))
+            safe_text.warning(self, self.tr("Cannot export"), " ".join(str(exc).split()))
             return []
         self.last_saved = written
         where = str(path)

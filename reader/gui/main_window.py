@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -28,6 +27,7 @@ from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.reading_fixes import apply_fixes, fixes_for
 from reader.core.text import ArticleInfo
+from reader.gui import safe_text
 from reader.gui.app import apply_theme
 from reader.gui.find_bar import FindBar, find_all
 from reader.gui.options import (
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([250, 1030])
         self.setCentralWidget(self.splitter)
 
-        self.status_label = QLabel(self)
+        self.status_label = safe_text.plain_label("", self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs and window state ---------------------------------------------------------------
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        safe_text.warning(self, title, message)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Bilingual Reader"), self.tr(

@@ -46,6 +46,7 @@ from reader.core import vocabulary
 from reader.core.errors import ReaderError
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
 from reader.gui.panels.dictionary_popup import hsk_label
+from reader.gui.safe_text import tip
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -102,7 +103,10 @@ class VocabularyModel(QAbstractTableModel):
             return entry.id
         if role == Qt.ItemDataRole.CheckStateRole and col == KNOWN:
             return Qt.CheckState.Checked if entry.known else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return tip(shown) if isinstance(shown, str) else None  # words and sentences shown literally
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == WORD:
                 return entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} {entry.traditional}"
             if col == READING:
