@@ -11,9 +11,9 @@ from __future__ import annotations
 import time
 from bisect import bisect_right
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QCursor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QToolTip
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QSplitter, QToolTip
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
@@ -26,6 +26,7 @@ from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_r
 from reader.gui.commands import EditCommand, NoteCommand
 from reader.gui.panels.annotation_panel import AnnotationPanel, annotation_colour, tag_label, tag_short
 from reader.gui.panels.note_editor import NoteEditor
+from reader.gui.shortcuts import standard_keys
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
@@ -93,6 +94,8 @@ class AnnotationController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.note_editor.flush()
+        elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self._toolbar_tags()  # the toolbar's buttons are made again in the new language
         elif (watched is self.note_editor.edit and event.type() == QEvent.Type.KeyPress
               and event.key() == Qt.Key.Key_Escape and not event.modifiers()):
             self.note_editor.flush()  # Esc in the note: saved, and back to reading
@@ -126,9 +129,9 @@ class AnnotationController(QObject):
     def _build_actions(self) -> None:
         w = self.window
         self.act_undo = self._action(self.tr("&Undo"), self.undo)
-        self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.act_undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
         self.act_redo = self._action(self.tr("&Redo"), self.redo)
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.act_redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
         self.stack.canUndoChanged.connect(self.act_undo.setEnabled)
@@ -180,6 +183,10 @@ class AnnotationController(QObject):
         v.selectionChanged.connect(self._selection_changed)
         v.wordClicked.connect(self._clicked)
         v.wordHovered.connect(self._hovered)
+        v.escapePressed.connect(self._escaped)
+        bilingual = getattr(self.window, "bilingual", None)
+        if bilingual is not None:
+            bilingual.popupPlaced.connect(self._popup_placed)
         v.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
         self.hub.articleChanged.connect(self.load)
         self.hub.annotationsChanged.connect(self._annotations_changed)
@@ -409,6 +416,26 @@ class AnnotationController(QObject):
             return None  # the selection is the selected annotation itself (a jump selected it)
         return s, e
 
+    def target(self) -> int | None:
+        """The selected annotation if the reader can see it is selected: outlined in the visible text, or its
+        row current in the focused panel. Keys never act on one selected earlier and scrolled away."""
+        ann = self.by_id.get(self.selected) if self.selected is not None else None
+        if ann is None:
+            return None
+        if self.panel.isVisible() and self.panel.isAncestorOf(QApplication.focusWidget()) \
+                and self.panel.selected_id() == ann.id:
+            return ann.id
+        if ann.orphaned or ann.kind != "highlight" or self.overlay.selected is None or not self.view.isVisible():
+            return None
+        area = QRectF(self.view.viewport().rect())
+        for offset in range(ann.start, min(ann.end, ann.start + 2000)):
+            rect = self.view.glyph_rect(offset)
+            if rect is not None and area.intersects(rect):
+                return ann.id
+            if rect is not None and rect.top() > area.bottom():
+                break
+        return None
+
     def create(self, tags: list[int] | None = None, color: str | None = None, focus_note: bool = False) -> Annotation | None:
         span = self.selected_span()
         if span is None or self.article_id is None:
@@ -439,8 +466,8 @@ class AnnotationController(QObject):
             if self.create(focus_note=True) is not None:
                 self.dock.show()
             return
-        if self.selected is None or self.selected not in self.by_id:
-            self.message(self.tr("Select some text or a highlight first."))
+        if self.target() is None:
+            self.message(self.tr("Select text first, or click a highlight."))
             return
         self.dock.show()
         self.dock.raise_()
@@ -452,12 +479,13 @@ class AnnotationController(QObject):
         if tag is None:
             self.message(self.tr("No tag has the key %1 (Edit → Tags…).").replace("%1", key))
             return
+        target = self.target()
         if self.selected_span() is not None:
             self.create([tag.id])
-        elif self.selected is not None:
-            self.toggle_tag(self.selected, tag.id)
+        elif target is not None:
+            self.toggle_tag(target, tag.id)
         else:
-            self.message(self.tr("Select some text or a highlight first."))
+            self.message(self.tr("Select text first, or click a highlight."))
 
     def toggle_tag(self, annotation_id: int, tag_id: int) -> None:
         ann = self.by_id.get(annotation_id)
@@ -477,10 +505,11 @@ class AnnotationController(QObject):
             self.push(edit, ann.article_id)
 
     def delete_selected(self) -> None:
-        if self.selected is None:
+        target = self.target()
+        if target is None:
             self.message(self.tr("Select a highlight first (click it)."))
             return
-        self.delete(self.selected)
+        self.delete(target)
 
     def delete(self, annotation_id: int) -> None:
         ann = self.by_id.get(annotation_id)
@@ -568,7 +597,20 @@ class AnnotationController(QObject):
             self._toolbar_timer.stop()
             self.toolbar.hide()
             return
+        if self.selected_span() is not None and self.selected is not None:
+            self.select(None)  # new text selected: the keys act on it, not on a highlight clicked before
         self._toolbar_timer.start()
+
+    def _escaped(self) -> None:
+        """Esc in the text (no popup open): nothing stays selected."""
+        self._toolbar_timer.stop()
+        self.toolbar.hide()
+        if self.selected is not None:
+            self.select(None)
+
+    def _popup_placed(self) -> None:
+        if self.toolbar.isVisible():
+            self._show_toolbar()
 
     def _show_toolbar(self) -> None:
         span = self.selected_span()
@@ -577,7 +619,8 @@ class AnnotationController(QObject):
             return
         if self._toolbar_stale:
             self._fill_toolbar()
-        self.toolbar.show_near(span_rects(self.view, *span))
+        bilingual = getattr(self.window, "bilingual", None)
+        self.toolbar.show_near(span_rects(self.view, *span), bilingual.popup_rect() if bilingual is not None else None)
 
     def _toolbar_tag(self, tag_id: int) -> None:
         self.create([tag_id])
@@ -601,6 +644,10 @@ class AnnotationController(QObject):
 
     def _hovered(self, offset: int) -> None:
         self._hover_offset = offset
+        if offset < 0:
+            self._hover_timer.stop()
+            QToolTip.hideText()
+            return
         self._hover_timer.start()
 
     def _show_tooltip(self) -> None:

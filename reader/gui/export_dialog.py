@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.export import COMBINED, article_filename, export_all, render_articles, write_atomic
 from reader.core.library import Library
-from reader.gui import safe_text
+from reader.gui import file_dialogs, safe_text
 
 PREVIEW_ROWS = 500  # CSV rows shown in the preview table
 PREVIEW_CHARS = 200_000  # JSON characters shown in the preview
@@ -280,12 +279,12 @@ class ExportDialog(QDialog):
         folder = self.all_articles and fmt not in COMBINED
         if target is None:
             if folder:
-                target = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), str(Path.home()))
+                target = file_dialogs.existing_directory(self, self.tr("Export into folder"))
             else:
                 name = f"annotations.{fmt}" if self.all_articles else article_filename(self.lib, aid, fmt)
-                target, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / name),
-                                                        self.tr("%1 (*.%2)").replace("%1", self.format.currentText())
-                                                        .replace("%2", fmt))
+                target = file_dialogs.save_file_name(self, self.tr("Export"), name,
+                                                     self.tr("%1 (*.%2)").replace("%1", self.format.currentText())
+                                                     .replace("%2", fmt))
             if not target:
                 return []
         path = Path(target)

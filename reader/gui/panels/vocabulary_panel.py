@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 from reader.core import vocabulary
 from reader.core.errors import ReaderError
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
+from reader.gui import file_dialogs
 from reader.gui.panels.dictionary_popup import hsk_label
 from reader.gui.safe_text import tip
 
@@ -442,14 +442,14 @@ class VocabularyPanel(QWidget):
         return count
 
     def export_anki_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Anki"), "vocabulary.apkg",
-                                              self.tr("Anki decks (*.apkg)"))
+        path = file_dialogs.save_file_name(self, self.tr("Export to Anki"), "vocabulary.apkg",
+                                           self.tr("Anki decks (*.apkg)"))
         if path:
             self.export_anki(path if path.lower().endswith(".apkg") else path + ".apkg")
 
     def export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "vocabulary.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path = file_dialogs.save_file_name(self, self.tr("Export CSV"), "vocabulary.csv",
+                                           self.tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
 
