@@ -100,8 +100,8 @@ class SelectionToolbar(QFrame):
         )
         self.set_compact(False)
 
-    def set_compact(self, compact: bool) -> None:
-        """The buttons on one row, or (compact, for a narrow view) on two rows; names are always shown."""
+    def set_compact(self, compact: bool, rows: int = 2) -> None:
+        """The buttons on one row, or (compact, for a narrow view) on `rows` rows; names are always shown."""
         self.compact = compact
         while self._layout.count():
             row = self._layout.takeAt(0).layout()
@@ -110,7 +110,7 @@ class SelectionToolbar(QFrame):
                     row.takeAt(0)
                 row.deleteLater()
         buttons = [i for i in self._items if isinstance(i, QToolButton)]
-        half = (len(buttons) + 1) // 2 if compact else len(buttons)
+        per_row = -(-len(buttons) // max(1, rows)) if compact else len(buttons)
         row = QHBoxLayout()
         self._layout.addLayout(row)
         seen = 0
@@ -119,7 +119,7 @@ class SelectionToolbar(QFrame):
                 if row.count():
                     row.addSpacing(item)
                 continue
-            if seen == half:
+            if seen and seen % max(1, per_row) == 0:
                 row.addStretch(1)
                 row = QHBoxLayout()
                 self._layout.addLayout(row)
@@ -146,8 +146,10 @@ class SelectionToolbar(QFrame):
             return
         area = QRectF(self.parentWidget().rect())
         self.set_compact(False)
-        if self.sizeHint().width() > area.width() - 4:  # a narrow view: keys instead of names
-            self.set_compact(True)
+        rows = 1
+        while self.sizeHint().width() > area.width() - 4 and rows < len(self.buttons) + 2:  # a narrow view
+            rows += 1
+            self.set_compact(True, rows)
         size: QSize = self.sizeHint()
         w, h = float(size.width()), float(size.height())
         first, last = rects[0], rects[-1]
