@@ -33,7 +33,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.vocabulary import sentence_bounds, sentence_spans
 from reader.gui.qtfix import keep_none_alive
-from reader.gui.safe_text import tip as safe_tip
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -306,7 +305,7 @@ class ReadAloud(QObject):
         unknown = not self.probed and self._probe is None  # not looked yet: try when asked
         for act, tip in tips.items():
             act.setEnabled((self.available or unknown) and (act is not self.act_stop or self.speaking))
-            act.setToolTip(safe_tip(tip if self.available or unknown else self.reason))  # the reason may quote an error
+            act.setToolTip(tip if self.available or unknown else self.reason)
         self.menu.setToolTipsVisible(True)
 
     # ---- what to read ---------------------------------------------------------------------------
