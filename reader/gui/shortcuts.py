@@ -7,6 +7,8 @@ main window's actions, menu by menu, and the keys of the reading view, in the in
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
+_MNEMONIC = re.compile(r"\s*\(&\w\)")  # 导入(&I)
 
 
 def standard_keys(key: QKeySequence.StandardKey, *also: str) -> list[QKeySequence]:
@@ -33,8 +36,9 @@ def standard_keys(key: QKeySequence.StandardKey, *also: str) -> list[QKeySequenc
 
 
 def action_name(action: QAction) -> str:
-    """An action's text as a reader sees it in a list: no & marks, no key hint after a tab."""
-    return action.text().split("\t", 1)[0].replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+    """An action's text as a reader sees it in a list: no & marks (nor Chinese "(&F)"), no key hint after a tab."""
+    text = _MNEMONIC.sub("", action.text().split("\t", 1)[0])
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
 
 
 class ShortcutsDialog(QDialog):

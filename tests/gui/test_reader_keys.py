@@ -241,13 +241,14 @@ def test_keyboard_shortcuts_dialog_lists_every_shortcut(window, qtbot) -> None: 
     assert "Esc" in listed
     help_menu = window.menuBar().actions()[-1].menu()
     assert any(action_name(a) == "Keyboard Shortcuts" for a in help_menu.actions())
-    i18n.set_language("zh_CN", save=False)
+    window.language.switch("zh_CN")
     try:
         chinese = ShortcutsDialog(window)
         qtbot.addWidget(chinese)
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in chinese.windowTitle())
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in " ".join(chinese.descriptions()))
+        assert chinese.windowTitle() == "键盘快捷键"
+        assert "导入" in chinese.descriptions() and "重做" in chinese.descriptions(), "action names, no (&I) marks"
     finally:
+        window.language.switch("en")
         i18n.set_language("en", save=False)
 
 
