@@ -355,7 +355,7 @@ class ClassroomController(QObject):
         safe_text.warning(self.window, title, exc if isinstance(exc, str) else one_line(exc))
 
     def _save_name(self, title: str, name: str, filters: str) -> tuple[str, str]:
-        return file_dialogs.save_file_name(self.window, title, name, filters), ""
+        return file_dialogs.save_file_name(self.window, title, name, filters)
 
     def _package_filter(self) -> str:
         return self.tr("Class packages (*.readerclass);;All files (*)")

@@ -282,9 +282,9 @@ class ExportDialog(QDialog):
                 target = file_dialogs.existing_directory(self, self.tr("Export into folder"))
             else:
                 name = f"annotations.{fmt}" if self.all_articles else article_filename(self.lib, aid, fmt)
-                target = file_dialogs.save_file_name(self, self.tr("Export"), name,
-                                                     self.tr("%1 (*.%2)").replace("%1", self.format.currentText())
-                                                     .replace("%2", fmt))
+                target, _ = file_dialogs.save_file_name(self, self.tr("Export"), name,
+                                                        self.tr("%1 (*.%2)").replace("%1", self.format.currentText())
+                                                        .replace("%2", fmt))
             if not target:
                 return []
         path = Path(target)

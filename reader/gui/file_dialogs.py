@@ -43,11 +43,11 @@ def open_file_name(parent: QWidget | None, title: str, filters: str) -> str:
     return path
 
 
-def save_file_name(parent: QWidget | None, title: str, name: str, filters: str) -> str:
-    """A file to write, proposed as `name` in the last folder."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(start_folder() / name), filters)
+def save_file_name(parent: QWidget | None, title: str, name: str, filters: str) -> tuple[str, str]:
+    """A file to write, proposed as `name` in the last folder, and the filter chosen."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(start_folder() / name), filters)
     remember(path)
-    return path
+    return path, chosen
 
 
 def existing_directory(parent: QWidget | None, title: str) -> str:

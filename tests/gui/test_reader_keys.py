@@ -270,3 +270,21 @@ def test_file_dialogs_remember_the_last_folder(window, qtbot, tmp_path, monkeypa
     window.import_dialog()
     assert asked[0] != str(folder) and asked[1] == str(folder)
     QApplication.processEvents()
+
+
+def test_save_dialogs_start_in_the_last_folder_and_report_the_chosen_filter(qapp, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.gui import file_dialogs
+
+    asked: list[str] = []
+
+    def save(_parent, _title, proposed, _filters, *_a, **_k):  # noqa: ANN001, ANN002, ANN003, ANN202
+        asked.append(proposed)
+        return str(tmp_path / "report"), "CSV (*.csv)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    assert file_dialogs.save_file_name(None, "Save", "a.md", "Markdown (*.md);;CSV (*.csv)") == (
+        str(tmp_path / "report"), "CSV (*.csv)"), "callers pick the format from the chosen filter"
+    file_dialogs.save_file_name(None, "Save", "b.md", "")
+    assert asked[1] == str(tmp_path / "b.md"), "the next dialog proposes its name in the folder used last"

@@ -442,14 +442,14 @@ class VocabularyPanel(QWidget):
         return count
 
     def export_anki_dialog(self) -> None:
-        path = file_dialogs.save_file_name(self, self.tr("Export to Anki"), "vocabulary.apkg",
-                                           self.tr("Anki decks (*.apkg)"))
+        path, _ = file_dialogs.save_file_name(self, self.tr("Export to Anki"), "vocabulary.apkg",
+                                              self.tr("Anki decks (*.apkg)"))
         if path:
             self.export_anki(path if path.lower().endswith(".apkg") else path + ".apkg")
 
     def export_csv_dialog(self) -> None:
-        path = file_dialogs.save_file_name(self, self.tr("Export CSV"), "vocabulary.csv",
-                                           self.tr("CSV files (*.csv)"))
+        path, _ = file_dialogs.save_file_name(self, self.tr("Export CSV"), "vocabulary.csv",
+                                              self.tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
 
