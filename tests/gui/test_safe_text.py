@@ -293,9 +293,13 @@ def test_class_view_shows_student_names_literally(qtbot, seeded_db, tmp_path, fi
     from make_class_demo import STUDENTS, build_class
 
     from reader.core.library import Library
+    from reader.core.tags import Tags
     from reader.gui.main_window import MainWindow
 
     evil = hostile(fifo.path)
+    tag_evil = '<img src="secret.png"><b>Agree'  # a tag from a hand-out: no "/" in tag names
+    with Library.open(seeded_db) as lib:
+        Tags(lib).rename("Agree", name=tag_evil)
     build_class(seeded_db, tmp_path / "class")
     with Library.open(seeded_db) as lib:
         with lib.transaction():
@@ -311,6 +315,9 @@ def test_class_view_shows_student_names_literally(qtbot, seeded_db, tmp_path, fi
         qtbot.wait(100)
         showing = check_tree(win, evil)
         assert showing, "the class view names the student"
+        legends = [bar.label() for bar in win.classroom.panel.bar_sets.values()]
+        assert legends and all(rendered(label, Qt.TextFormat.RichText)[1] == [] for label in legends)
+        assert tag_evil in [rendered(label, Qt.TextFormat.RichText)[0] for label in legends], "chart legend as typed"
         assert fifo.opened == 0
     finally:
         win.close()

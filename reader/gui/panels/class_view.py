@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.class_report import ClassReport
 from reader.gui.qtfix import keep_none_alive
-from reader.gui.safe_text import plain_label, tip
+from reader.gui.safe_text import escape, plain_label, tip
 
 HEAT_LOW = QColor("#f2c230")  # one student
 HEAT_HIGH = QColor("#b3261e")  # everyone
@@ -481,7 +481,7 @@ class ClassView(QWidget):
         top = 0
         for code in codes:
             colour = labels.get(code, ("", "#9e9e9e"))[1]
-            bar = QBarSet(code.split("/", 1)[-1])
+            bar = QBarSet(escape(code.split("/", 1)[-1]))  # chart legends read HTML: a tag name is shown as typed
             bar.setColor(QColor(colour))
             bar.setBorderColor(QColor(colour).darker(120))
             bar.append([float(p["counts"].get(code, 0)) for p in rows])
