@@ -9,23 +9,24 @@ step the controller broadcasts `hub.annotationsChanged(article_id)` and refreshe
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QCursor, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCursor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QToolTip
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
 from reader.core.library import Changed
 from reader.core.pipeline.script import convert_text
-from reader.core.reading_fixes import apply_fixes, remove_fix, set_fix
+from reader.core.reading_fixes import remove_fix, set_fix
 from reader.core.tags import Tag, Tags
 from reader.gui.annotation_menus import AnnotationMenus
+from reader.gui.annotation_shown import ShownAnnotations
 from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_rects
 from reader.gui.commands import EditCommand, NoteCommand
-from reader.gui.panels.annotation_panel import AnnotationPanel, annotation_colour, tag_label, tag_short
+from reader.gui.panels.annotation_panel import AnnotationPanel, tag_label, tag_short
 from reader.gui.panels.note_editor import NoteEditor
+from reader.gui.shortcuts import standard_keys
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
@@ -33,7 +34,7 @@ HOVER_DELAY_MS = 300
 TOOLBAR_DELAY_MS = 120
 
 
-class AnnotationController(QObject):
+class AnnotationController(QObject, ShownAnnotations):
     """Everything annotation-related in one main window."""
 
     def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
@@ -93,6 +94,8 @@ class AnnotationController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.note_editor.flush()
+        elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self._toolbar_tags()  # the toolbar's buttons are made again in the new language
         elif (watched is self.note_editor.edit and event.type() == QEvent.Type.KeyPress
               and event.key() == Qt.Key.Key_Escape and not event.modifiers()):
             self.note_editor.flush()  # Esc in the note: saved, and back to reading
@@ -126,9 +129,9 @@ class AnnotationController(QObject):
     def _build_actions(self) -> None:
         w = self.window
         self.act_undo = self._action(self.tr("&Undo"), self.undo)
-        self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.act_undo.setShortcuts(standard_keys(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
         self.act_redo = self._action(self.tr("&Redo"), self.redo)
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.act_redo.setShortcuts(standard_keys(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
         self.stack.canUndoChanged.connect(self.act_undo.setEnabled)
@@ -180,6 +183,10 @@ class AnnotationController(QObject):
         v.selectionChanged.connect(self._selection_changed)
         v.wordClicked.connect(self._clicked)
         v.wordHovered.connect(self._hovered)
+        v.escapePressed.connect(self._escaped)
+        bilingual = getattr(self.window, "bilingual", None)
+        if bilingual is not None:
+            bilingual.popupPlaced.connect(self._popup_placed)
         v.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
         self.hub.articleChanged.connect(self.load)
         self.hub.annotationsChanged.connect(self._annotations_changed)
@@ -251,91 +258,6 @@ class AnnotationController(QObject):
         except ReaderError:
             items = []
         self._show(items)
-
-    def _refresh_some(self, ids: frozenset[int]) -> bool:
-        """Re-read only these annotations (an edit, undo or redo of one); False if a full refresh is needed."""
-        fresh: dict[int, Annotation | None] = {}
-        for i in ids:
-            try:
-                ann = self.anns.get(i)
-            except ReaderError:
-                ann = None
-            fresh[i] = ann if ann is not None and ann.article_id == self.article_id else None
-        if all(i in self.by_id and a is not None and _same_place(self.by_id[i], a) for i, a in fresh.items()):
-            for ann in fresh.values():  # notes only: update rows in place
-                assert ann is not None
-                self.by_id[ann.id] = ann
-                self.items = [ann if x.id == ann.id else x for x in self.items]
-                self.panel.update_annotation(ann)
-            self._sync_selected()
-            return True
-        by_id = dict(self.by_id)
-        for i, ann in fresh.items():
-            if ann is None:
-                by_id.pop(i, None)
-            else:
-                by_id[i] = ann
-        self._show(sorted(by_id.values(), key=lambda a: (a.orphaned, a.start, a.end, a.id)))
-        return True
-
-    def _show(self, items: list[Annotation]) -> None:
-        """Draw the highlights and reading fixes of `items` and list them in the panel."""
-        self.items = items
-        self.by_id = {a.id: a for a in items}
-        colours: dict[str, QColor] = {}  # one QColor per colour, shared by its highlights
-        highlights = []
-        readings = []
-        for a in items:
-            if a.orphaned:
-                continue
-            if a.kind == "highlight":
-                c = annotation_colour(a)
-                colour = colours.get(c)
-                if colour is None:
-                    colour = colours[c] = QColor(c)
-                highlights.append((a.start, a.end, colour, a.id))
-            elif a.kind == "reading":
-                readings.append(a)
-        self.view.set_highlights(highlights)
-        readings.sort(key=lambda a: a.id)
-        self._update_fixes({a.start: str(a.reading) for a in readings if a.reading and a.end == a.start + 1})
-        authors = sorted({a.author for a in items} | {self.lib.reader_name})
-        self.panel.set_authors(authors)
-        self.panel.set_annotations(self.items, self.script, self.reading_style, self.tag_script)
-        if self.selected is not None and self.selected not in self.by_id:
-            self.selected = None
-            self.note_editor.set_annotation(None)
-        self._sync_selected()
-
-    def _sync_selected(self) -> None:
-        ann = self.by_id.get(self.selected) if self.selected is not None else None
-        if ann is None:
-            self.overlay.selected = None
-        else:
-            if self.note_editor.annotation_id == ann.id:
-                self.note_editor.set_note_text(ann.note)
-            else:
-                self.note_editor.set_annotation(ann.id, ann.note, convert_text(ann.exact, self.script))
-            self.overlay.selected = (ann.start, ann.end, QColor(annotation_colour(ann))) \
-                if ann.kind == "highlight" and not ann.orphaned else None
-        if self.panel.selected_id() != self.selected:
-            self.panel.select_annotation(self.selected)
-        self.overlay.update()
-
-    def _update_fixes(self, fixes: dict[int, str]) -> None:
-        """Reading fixes changed: redraw the readings of the paragraphs they are in."""
-        old = self.fixes
-        self.fixes = fixes
-        self.overlay.fixes = fixes
-        moved = {o for o in old.keys() | fixes.keys() if old.get(o) != fixes.get(o)}
-        if not moved or self.window.article is None:
-            return
-        pars = self.view.paragraphs
-        starts = [p.start for p in pars]
-        idxs = sorted({max(0, bisect_right(starts, o) - 1) for o in moved})
-        cached = self.lib.cached_tokens(self.window.article.revision_id, [pars[i] for i in idxs if i < len(pars)])
-        if cached:
-            self.view.update_tokens(apply_fixes(cached, fixes))
 
     def _annotations_changed(self, article_id: int) -> None:
         if article_id == self.article_id:
@@ -439,8 +361,8 @@ class AnnotationController(QObject):
             if self.create(focus_note=True) is not None:
                 self.dock.show()
             return
-        if self.selected is None or self.selected not in self.by_id:
-            self.message(self.tr("Select some text or a highlight first."))
+        if self.target() is None:
+            self.message(self.tr("Select text first, or click a highlight."))
             return
         self.dock.show()
         self.dock.raise_()
@@ -452,12 +374,13 @@ class AnnotationController(QObject):
         if tag is None:
             self.message(self.tr("No tag has the key %1 (Edit → Tags…).").replace("%1", key))
             return
+        target = self.target()
         if self.selected_span() is not None:
             self.create([tag.id])
-        elif self.selected is not None:
-            self.toggle_tag(self.selected, tag.id)
+        elif target is not None:
+            self.toggle_tag(target, tag.id)
         else:
-            self.message(self.tr("Select some text or a highlight first."))
+            self.message(self.tr("Select text first, or click a highlight."))
 
     def toggle_tag(self, annotation_id: int, tag_id: int) -> None:
         ann = self.by_id.get(annotation_id)
@@ -477,10 +400,11 @@ class AnnotationController(QObject):
             self.push(edit, ann.article_id)
 
     def delete_selected(self) -> None:
-        if self.selected is None:
+        target = self.target()
+        if target is None:
             self.message(self.tr("Select a highlight first (click it)."))
             return
-        self.delete(self.selected)
+        self.delete(target)
 
     def delete(self, annotation_id: int) -> None:
         ann = self.by_id.get(annotation_id)
@@ -568,7 +492,20 @@ class AnnotationController(QObject):
             self._toolbar_timer.stop()
             self.toolbar.hide()
             return
+        if self.selected_span() is not None and self.selected is not None:
+            self.select(None)  # new text selected: the keys act on it, not on a highlight clicked before
         self._toolbar_timer.start()
+
+    def _escaped(self) -> None:
+        """Esc in the text (no popup open): nothing stays selected."""
+        self._toolbar_timer.stop()
+        self.toolbar.hide()
+        if self.selected is not None:
+            self.select(None)
+
+    def _popup_placed(self) -> None:
+        if self.toolbar.isVisible():
+            self._show_toolbar()
 
     def _show_toolbar(self) -> None:
         span = self.selected_span()
@@ -577,7 +514,8 @@ class AnnotationController(QObject):
             return
         if self._toolbar_stale:
             self._fill_toolbar()
-        self.toolbar.show_near(span_rects(self.view, *span))
+        bilingual = getattr(self.window, "bilingual", None)
+        self.toolbar.show_near(span_rects(self.view, *span), bilingual.popup_rect() if bilingual is not None else None)
 
     def _toolbar_tag(self, tag_id: int) -> None:
         self.create([tag_id])
@@ -601,6 +539,10 @@ class AnnotationController(QObject):
 
     def _hovered(self, offset: int) -> None:
         self._hover_offset = offset
+        if offset < 0:
+            self._hover_timer.stop()
+            QToolTip.hideText()
+            return
         self._hover_timer.start()
 
     def _show_tooltip(self) -> None:
@@ -608,7 +550,7 @@ class AnnotationController(QObject):
             return
         text = self.menus.tooltip_html(self._hover_offset)
         if text:
-            QToolTip.showText(QCursor.pos(), text, self.view.viewport())
+            QToolTip.showText(QCursor.pos(), f"<qt>{text}</qt>", self.view.viewport())  # escaped HTML
         else:
             QToolTip.hideText()
 
@@ -641,12 +583,6 @@ class AnnotationController(QObject):
         if dialog.exec():
             self.refresh()
         dialog.deleteLater()
-
-
-def _same_place(a: Annotation, b: Annotation) -> bool:
-    """Nothing the view or the list order depends on changed (only the note or the time stamps)."""
-    return (a.start, a.end, a.kind, a.status, a.color, a.reading, a.author, a.tags) == \
-        (b.start, b.end, b.kind, b.status, b.color, b.reading, b.author, b.tags)
 
 
 def install(window) -> AnnotationController:  # noqa: ANN001 - MainWindow

@@ -12,10 +12,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.tags import Tag
 from reader.gui.qtfix import keep_none_alive
+from reader.gui.safe_text import tip
 
 FIX_MARK_COLOUR = "#d9480f"  # the mark under a reading a reader chose
 
@@ -52,63 +53,79 @@ class SelectionToolbar(QFrame):
         self.setAutoFillBackground(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.ArrowCursor)
-        self._layout = QHBoxLayout(self)
+        self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 3, 4, 3)
         self._layout.setSpacing(3)
         self.buttons: dict[int, QToolButton] = {}
         self.plain_button: QToolButton | None = None
         self.note_button: QToolButton | None = None
-        self._labels: list[tuple[QToolButton, str, str]] = []  # button, full label, compact label
+        self._items: list[QToolButton | int] = []  # the buttons in order; an int is a gap between tagsets
         self.compact = False
         self.hide()
 
     def set_tags(self, tags: list[Tag], label: Callable[[Tag], str], short: Callable[[Tag], str]) -> None:
-        """One button per tag, named `short(tag)`, with `label(tag)` and its key as the tooltip."""
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            w = item.widget()
-            if w is not None:
-                w.deleteLater()
+        """One button per tag, named by its key and `short(tag)` ('1 同意'), with `label(tag)` as the tooltip."""
+        for item in self._items:
+            if isinstance(item, QToolButton):
+                item.deleteLater()
         self.buttons = {}
-        self._labels = []
+        self._items = []
         last_set: int | None = None
         for t in tags:
             if last_set is not None and t.tagset_id != last_set:
-                self._layout.addSpacing(6)
+                self._items.append(6)
             last_set = t.tagset_id
             colour = QColor(t.color)
-            name = short(t)
+            name = f"{t.shortcut} {short(t)}" if t.shortcut else short(t)
             b = self._button(name, lambda _=False, tid=t.id: self.on_tag(tid))
-            self._labels.append((b, name, t.shortcut or name[:1]))
-            b.setToolTip(label(t) + (f"  ({t.shortcut})" if t.shortcut else ""))
+            b.setToolTip(tip(label(t) + (f"  ({t.shortcut})" if t.shortcut else "")))
             b.setStyleSheet(
                 f"QToolButton {{ background: {colour.name()}; color: {_text_on(colour)}; border: none;"
                 " border-radius: 4px; padding: 2px 6px; }"
                 f"QToolButton:hover {{ background: {colour.lighter(115).name()}; }}"
             )
             self.buttons[t.id] = b
-        self._layout.addSpacing(6)
+        self._items.append(6)
         plain = QColor("#f2c94c")
-        self.plain_button = self._button(self.tr("Highlight"), lambda _=False: self.on_plain())
+        self.plain_button = self._button("H " + self.tr("Highlight"), lambda _=False: self.on_plain())
         self.plain_button.setToolTip(self.tr("Plain highlight (H)"))
-        self._labels.append((self.plain_button, self.tr("Highlight"), "H"))
         self.plain_button.setStyleSheet(
             f"QToolButton {{ background: {plain.name()}; color: #1a1a1a; border: none; border-radius: 4px;"
             " padding: 2px 6px; }"
         )
-        self.note_button = self._button(self.tr("Note…"), lambda _=False: self.on_note())
+        self.note_button = self._button("N " + self.tr("Note…"), lambda _=False: self.on_note())
         self.note_button.setToolTip(self.tr("Highlight and write a note"))
-        self._labels.append((self.note_button, self.tr("Note…"), "✎"))
         self.note_button.setStyleSheet(
             "QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 1px 6px; }"
         )
-        self.adjustSize()
+        self.set_compact(False)
 
-    def set_compact(self, compact: bool) -> None:
-        """Names on the buttons, or (compact) the tags' keys, for a narrow view."""
+    def set_compact(self, compact: bool, rows: int = 2) -> None:
+        """The buttons on one row, or (compact, for a narrow view) on `rows` rows; names are always shown."""
         self.compact = compact
-        for button, full, short in self._labels:
-            button.setText(short if compact else full)
+        while self._layout.count():
+            row = self._layout.takeAt(0).layout()
+            if row is not None:
+                while row.count():
+                    row.takeAt(0)
+                row.deleteLater()
+        buttons = [i for i in self._items if isinstance(i, QToolButton)]
+        per_row = -(-len(buttons) // max(1, rows)) if compact else len(buttons)
+        row = QHBoxLayout()
+        self._layout.addLayout(row)
+        seen = 0
+        for item in self._items:
+            if isinstance(item, int):
+                if row.count():
+                    row.addSpacing(item)
+                continue
+            if seen and seen % max(1, per_row) == 0:
+                row.addStretch(1)
+                row = QHBoxLayout()
+                self._layout.addLayout(row)
+            row.addWidget(item)
+            seen += 1
+        row.addStretch(1)
         self._layout.activate()
         self.adjustSize()
 
@@ -118,29 +135,42 @@ class SelectionToolbar(QFrame):
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         b.setAutoRaise(False)
         b.clicked.connect(slot)
-        self._layout.addWidget(b)
+        self._items.append(b)
         return b
 
-    def show_near(self, rects: list[QRectF]) -> None:
-        """Place the bar above the first rectangle of the selection (below the last when there is no room)."""
+    def show_near(self, rects: list[QRectF], avoid: QRectF | None = None) -> None:
+        """Place the bar above the first rectangle of the selection (below the last when there is no room),
+        never over `avoid` (the dictionary popup): then beside the selection's other side, or next to it."""
         if not rects:
             self.hide()
             return
-        area = self.parentWidget().rect()
+        area = QRectF(self.parentWidget().rect())
         self.set_compact(False)
-        if self.sizeHint().width() > area.width() - 4:  # a narrow view: keys instead of names
-            self.set_compact(True)
+        rows = 1
+        while self.sizeHint().width() > area.width() - 4 and rows < len(self.buttons) + 2:  # a narrow view
+            rows += 1
+            self.set_compact(True, rows)
         size: QSize = self.sizeHint()
+        w, h = float(size.width()), float(size.height())
         first, last = rects[0], rects[-1]
-        y = first.top() - size.height() - 4
-        x = first.left()
-        if y < 2:
-            y = last.bottom() + 4
-            x = last.left()
-        x = max(2.0, min(x, area.width() - size.width() - 2.0))
-        y = max(2.0, min(y, area.height() - size.height() - 2.0))
+        spots = [(first.left(), first.top() - h - 4), (last.left(), last.bottom() + 4)]
+        if avoid is not None:
+            spots += [(avoid.left(), avoid.top() - h - 4), (avoid.left(), avoid.bottom() + 4),
+                      (avoid.right() + 4, avoid.top()), (avoid.left() - w - 4, avoid.top())]
+
+        def clamp(x: float, y: float) -> QRectF:
+            x = max(2.0, min(x, area.width() - w - 2.0))
+            y = max(2.0, min(y, area.height() - h - 2.0))
+            return QRectF(x, y, w, h)
+
+        fits = [clamp(x, y) for x, y in spots if y >= 2 and y + h <= area.height() - 2]
+        clear = [r for r in fits if avoid is None or not r.intersects(avoid)]
+        if not clear and avoid is not None:
+            self.hide()  # nowhere beside the popup: the popup comes first
+            return
+        place = (clear or fits or [clamp(*spots[0])])[0]
         self.resize(size)
-        self.move(QPoint(int(x), int(y)))
+        self.move(QPoint(int(place.x()), int(place.y())))
         self.show()
         self.raise_()
 

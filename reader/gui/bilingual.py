@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from reader.core import scaffolding, vocabulary
 from reader.core.dictionary import Dictionary, DictionaryUnavailable, Entry
 from reader.core.errors import ReaderError
 from reader.core.pipeline.readings import is_han
 from reader.core.text import Token
+from reader.gui import file_dialogs
+from reader.gui.safe_text import plain
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -46,6 +48,7 @@ class BilingualController(QObject):
     """Owns the popup, the scaffolding filter and the translation modes of one main window."""
 
     vocabularyChanged = Signal()  # a word was added, edited, deleted or marked known
+    popupPlaced = Signal()  # the popup was shown or moved (the selection toolbar keeps clear of it)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -75,7 +78,7 @@ class BilingualController(QObject):
             self.level = scaffolding.get_level(self.lib)
         except ReaderError:
             self.level = 0
-        self.caption = QLabel(window)
+        self.caption = plain(QLabel(window))  # names a translator from a file
         self.caption.setObjectName("translationCaption")
         self.caption.setProperty("i18n_own", True)
         window.statusBar().addPermanentWidget(self.caption)
@@ -309,6 +312,9 @@ class BilingualController(QObject):
             self._hover.stop()
 
     def _hovered(self, offset: int) -> None:
+        if offset < 0:  # blank space, or a press that may start a drag: nothing to show
+            self._hover.stop()
+            return
         if not self.hover_enabled:
             return
         span = self._popup.span if self._popup is not None else None
@@ -379,6 +385,11 @@ class BilingualController(QObject):
             self._close_popup()
             return
         self.popup.place(rects, area)
+        self.popupPlaced.emit()
+
+    def popup_rect(self) -> QRectF | None:
+        """Where the popup is in the view's viewport; None when it is not shown."""
+        return QRectF(self._popup.geometry()) if self._popup_visible() else None
 
     def step(self, direction: int) -> None:
         """Show the next (+1) or previous (-1) word."""
@@ -510,8 +521,8 @@ class BilingualController(QObject):
     def import_translation_dialog(self) -> None:
         if self.window.article is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import a translation"), "", self.tr("Text files (*.txt);;All files (*)"))
+        path = file_dialogs.open_file_name(
+            self.window, self.tr("Import a translation"), self.tr("Text files (*.txt);;All files (*)"))
         if path:
             self.import_translation(path)
 

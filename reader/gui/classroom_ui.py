@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QFormLayout,
     QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
 from reader.core.errors import ReaderError
+from reader.gui import file_dialogs, safe_text
+from reader.gui.panels.note_editor import MarkdownDialog
 
 # The class view (QtCharts), the class report and the package code are imported when first used: the
 # menus are here from the start, the dock and its panel are built the first time the class view opens.
@@ -352,10 +352,10 @@ class ClassroomController(QObject):
 
     # ---- File → Class ---------------------------------------------------------------------------
     def _error(self, title: str, exc: BaseException | str) -> None:
-        QMessageBox.warning(self.window, title, exc if isinstance(exc, str) else one_line(exc))
+        safe_text.warning(self.window, title, exc if isinstance(exc, str) else one_line(exc))
 
     def _save_name(self, title: str, name: str, filters: str) -> tuple[str, str]:
-        return QFileDialog.getSaveFileName(self.window, title, str(Path.home() / name), filters)
+        return file_dialogs.save_file_name(self.window, title, name, filters)
 
     def _package_filter(self) -> str:
         return self.tr("Class packages (*.readerclass);;All files (*)")
@@ -389,8 +389,7 @@ class ClassroomController(QObject):
         from reader.core import classroom
 
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open class package"), str(Path.home()),
-                                                  self._package_filter())
+            path = file_dialogs.open_file_name(self.window, self.tr("Open class package"), self._package_filter())
         if not path:
             return
         try:
@@ -404,11 +403,10 @@ class ClassroomController(QObject):
         if result.articles:
             self.window.open_article(result.articles[0].id)
         if result.instructions:
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Instructions"),
-                              result.instructions, QMessageBox.StandardButton.Ok, self.window)
-            box.setTextFormat(Qt.TextFormat.MarkdownText)
-            if result.teacher:
-                box.setWindowTitle(self.tr("Instructions from %1").replace("%1", result.teacher))
+            title = self.tr("Instructions from %1").replace("%1", result.teacher) if result.teacher \
+                else self.tr("Instructions")
+            box = MarkdownDialog(title, result.instructions, self.window)  # rendered; loads nothing
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
     def handin(self) -> None:
@@ -435,8 +433,7 @@ class ClassroomController(QObject):
             self.tr("Wrote %1 (%2 annotations)").replace("%1", path).replace("%2", str(count)), 6000)
 
     def merge_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Merge hand-ins"), str(Path.home()),
-                                                self._package_filter())
+        files = file_dialogs.open_file_names(self.window, self.tr("Merge hand-ins"), self._package_filter())
         if files:
             self.merge([Path(f) for f in files])
 

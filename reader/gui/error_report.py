@@ -18,10 +18,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader.core.errorlog import log_path, summary, write_log
 from reader.core.errors import ReaderError
+from reader.gui import safe_text
 
 
 def describe(exc: BaseException) -> str:
@@ -86,7 +87,7 @@ class ErrorReporter(QObject):
         self._showing = True
         try:
             title = QCoreApplication.translate("ErrorReport", "Something went wrong")
-            QMessageBox.critical(QApplication.activeWindow(), title, text)
+            safe_text.critical(QApplication.activeWindow(), title, text)
         finally:
             self._showing = False
 

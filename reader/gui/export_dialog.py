@@ -20,11 +20,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,6 +38,7 @@ from PySide6.QtWidgets import (
 from reader.core.errors import ReaderError
 from reader.core.export import COMBINED, article_filename, export_all, render_articles, write_atomic
 from reader.core.library import Library
+from reader.gui import file_dialogs, safe_text
 
 PREVIEW_ROWS = 500  # CSV rows shown in the preview table
 PREVIEW_CHARS = 200_000  # JSON characters shown in the preview
@@ -128,7 +127,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Readings:"), self.pinyin)
         form.addRow(self.tr("Articles:"), scope)
 
-        self.note = QLabel(self)
+        self.note = safe_text.plain_label("", self)  # may name a folder
         self.note.setWordWrap(True)
         self.stack = QStackedWidget(self)
         self.browser = SafeBrowser(self)
@@ -280,10 +279,10 @@ class ExportDialog(QDialog):
         folder = self.all_articles and fmt not in COMBINED
         if target is None:
             if folder:
-                target = QFileDialog.getExistingDirectory(self, self.tr("Export into folder"), str(Path.home()))
+                target = file_dialogs.existing_directory(self, self.tr("Export into folder"))
             else:
                 name = f"annotations.{fmt}" if self.all_articles else article_filename(self.lib, aid, fmt)
-                target, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), str(Path.home() / name),
+                target, _ = file_dialogs.save_file_name(self, self.tr("Export"), name,
                                                         self.tr("%1 (*.%2)").replace("%1", self.format.currentText())
                                                         .replace("%2", fmt))
             if not target:
@@ -300,7 +299,7 @@ class ExportDialog(QDialog):
                 write_atomic(path, render_articles(self.lib, [aid], fmt, script=self._script(), pinyin=self._pinyin()))
                 written = [path]
         except (ReaderError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot export"), " ".join(str(exc).split()))
+            safe_text.warning(self, self.tr("Cannot export"), " ".join(str(exc).split()))
             return []
         self.last_saved = written
         where = str(path)

@@ -11,8 +11,6 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QLabel,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -28,6 +26,7 @@ from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.reading_fixes import apply_fixes, fixes_for
 from reader.core.text import ArticleInfo
+from reader.gui import file_dialogs, safe_text
 from reader.gui.app import apply_theme
 from reader.gui.find_bar import FindBar, find_all
 from reader.gui.options import (
@@ -40,6 +39,7 @@ from reader.gui.options import (
     settings,
 )
 from reader.gui.reading_view import ReadingView
+from reader.gui.shortcuts import ShortcutsDialog, standard_keys
 from reader.gui.sidebar import LibrarySidebar
 from reader.gui.signals import SignalHub
 from reader.gui.workers import ImportWorker, TokensWorker
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([250, 1030])
         self.setCentralWidget(self.splitter)
 
-        self.status_label = QLabel(self)
+        self.status_label = safe_text.plain_label("", self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
@@ -174,8 +174,9 @@ class MainWindow(QMainWindow):
         self.act_translation = self._action(self.tr("&Translation Lines"), lambda on: self._set(translations=on), "T", checkable=True)
         view.addAction(self.act_translation)
         view.addSeparator()
-        view.addAction(self._action(self.tr("Zoom &In"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn))
-        self.addAction(self._action("", lambda: self.zoom(1), "Ctrl+="))
+        zoom_in = self._action(self.tr("Zoom &In"), lambda: self.zoom(1))
+        zoom_in.setShortcuts(standard_keys(QKeySequence.StandardKey.ZoomIn, "Ctrl+="))
+        view.addAction(zoom_in)
         view.addAction(self._action(self.tr("Zoom &Out"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut))
         view.addAction(self._action(self.tr("&Actual Size"), lambda: self.zoom(0), "Ctrl+0"))
         view.addSeparator()
@@ -184,6 +185,9 @@ class MainWindow(QMainWindow):
         ])
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        act = self._action(self.tr("&Keyboard Shortcuts…"), self.show_shortcuts)
+        act.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
+        help_menu.addAction(act)
         act = self._action(self.tr("&About Bilingual Reader"), self.about)
         act.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(act)
@@ -396,8 +400,8 @@ class MainWindow(QMainWindow):
 
     # ---- import ---------------------------------------------------------------------------------
     def import_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import texts"), str(Path.home()), self.tr("Texts and books (*.txt *.md *.markdown *.html *.htm *.epub);;All files (*)")
+        files = file_dialogs.open_file_names(
+            self, self.tr("Import texts"), self.tr("Texts and books (*.txt *.md *.markdown *.html *.htm *.epub);;All files (*)")
         )
         if files:
             self.import_files([Path(f) for f in files])
@@ -449,7 +453,12 @@ class MainWindow(QMainWindow):
 
     # ---- dialogs and window state ---------------------------------------------------------------
     def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self, title, message)
+        safe_text.warning(self, title, message)
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Bilingual Reader"), self.tr(

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.errors import ReaderError
+from reader.gui import safe_text
 
 
 class PreferencesDialog(QDialog):
@@ -42,6 +42,6 @@ class PreferencesDialog(QDialog):
         try:
             self.lib.set_reader_name(self.name.text())
         except ReaderError as exc:
-            QMessageBox.warning(self, self.tr("Preferences"), str(exc))
+            safe_text.warning(self, self.tr("Preferences"), str(exc))
             return
         super().accept()

@@ -48,8 +48,9 @@ def system_is_dark() -> bool:
 class ReadingView(QAbstractScrollArea):
     selectionChanged = Signal(int, int)  # canonical start, end
     contextMenuRequested = Signal(int, QPoint)  # canonical offset, global position
-    wordClicked = Signal(int)
-    wordHovered = Signal(int)
+    wordClicked = Signal(int)  # a click (press and release without a drag): the character's offset, -1 off the text
+    wordHovered = Signal(int)  # the mouse is over another character: its offset, -1 over blank space or a press
+    escapePressed = Signal()  # Esc reached the view (nothing else took it): the selection was cleared
     positionChanged = Signal(int)  # canonical offset at the top of the view
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -291,6 +292,18 @@ class ReadingView(QAbstractScrollArea):
         """Canonical offset of the character under a viewport point."""
         return self.doc.offset_at(float(point.x()), float(point.y()) + self._scroll())
 
+    def char_at(self, point: QPointF | QPoint) -> int:
+        """Canonical offset of the character drawn under a viewport point (its glyph or its reading); -1 over
+        blank space: between paragraphs, past a line's end, in the margins."""
+        if not self.doc.paragraphs:
+            return -1
+        off = self.offset_at(point)
+        p = QPointF(point)
+        for rect in (self.glyph_rect(off), self.reading_rect(off)):
+            if rect is not None and rect.adjusted(-1, -1, 1, 1).contains(p):
+                return off
+        return -1
+
     def top_offset(self) -> int:
         """Canonical offset of the first character shown at the top of the view."""
         if not self.doc.paragraphs:
@@ -529,6 +542,7 @@ class ReadingView(QAbstractScrollArea):
             self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
         elif key == Qt.Key.Key_Escape:
             self.clear_selection()
+            self.escapePressed.emit()
         else:
             super().keyPressEvent(event)
             return
@@ -564,6 +578,8 @@ class ReadingView(QAbstractScrollArea):
                 self._sel_anchor = self._sel_cursor = b
             self._dragging = True
             self._press_pos = event.position()
+            self._hover = -1
+            self.wordHovered.emit(-1)  # a press may start a drag: nothing pending may pop up during it
             self.viewport().update()
             event.accept()
             return
@@ -582,7 +598,7 @@ class ReadingView(QAbstractScrollArea):
                 self.verticalScrollBar().setValue(int(self._scroll() + vy - self.viewport().height()))
             self.viewport().update()
         else:
-            off = self.doc.offset_at(x, y)
+            off = self.char_at(event.position())
             if off != self._hover:
                 self._hover = off
                 self.wordHovered.emit(off)
@@ -595,7 +611,7 @@ class ReadingView(QAbstractScrollArea):
             moved = self._press_pos is not None and (event.position() - self._press_pos).manhattanLength() > 3
             if not moved and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self._sel_anchor = self._sel_cursor
-                self.wordClicked.emit(self.doc.offset_at(x, y))
+                self.wordClicked.emit(self.char_at(event.position()))
             self.viewport().update()
             self.selectionChanged.emit(*self.selection())
             event.accept()

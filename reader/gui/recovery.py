@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from reader.core import maintenance, opening
 from reader.core.errors import LibraryDamaged, ReaderError
 from reader.core.library import Library
 from reader.core.paths import default_db_path
+from reader.gui import safe_text
 
 if TYPE_CHECKING:
     from reader.gui.main_window import MainWindow
@@ -34,11 +35,13 @@ def open_library_with_recovery(path: str | Path | None = None, parent: QWidget |
                 return None
             continue
         except ReaderError as exc:
-            QMessageBox.critical(parent, title, QCoreApplication.translate(
-                "recovery", "The library cannot be opened.") + f"\n\n{exc}")
+            safe_text.critical(parent, title, QCoreApplication.translate(
+                "recovery", "The library cannot be opened.") + f"
+
+{exc}")
             return None
         if lib.notices:
-            QMessageBox.information(parent, title, "\n\n".join(lib.notices))
+            safe_text.information(parent, title, "\n\n".join(lib.notices))
         return lib
     return None
 
@@ -46,6 +49,7 @@ def open_library_with_recovery(path: str | Path | None = None, parent: QWidget |
 def _offer_recovery(target: Path, reason: str, parent: QWidget | None) -> bool:
     good = maintenance.newest_good_backup(target)
     box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("recovery", "Library damaged"))
     box.setText(QCoreApplication.translate("recovery", "Your library file is damaged and cannot be opened."))
@@ -65,9 +69,9 @@ def _offer_recovery(target: Path, reason: str, parent: QWidget | None) -> bool:
     try:
         result = maintenance.recover(target, "restore" if clicked is restore else "new")
     except ReaderError as exc:
-        QMessageBox.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), str(exc))
+        safe_text.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), str(exc))
         return False
-    QMessageBox.information(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), result.message)
+    safe_text.information(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), result.message)
     return True
 
 
@@ -163,9 +167,10 @@ class LibraryGuard(QObject):
         self.action.setEnabled(True)
         self.window.statusBar().clearMessage()
         if isinstance(report, Exception):
-            QMessageBox.warning(self.window, QCoreApplication.translate("recovery", "Check Library"), QCoreApplication.translate("recovery", "The check could not run.") + f"\n\n{report}")
+            safe_text.warning(self.window, QCoreApplication.translate("recovery", "Check Library"), QCoreApplication.translate("recovery", "The check could not run.") + f"\n\n{report}")
             return
         box = QMessageBox(self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setWindowTitle(QCoreApplication.translate("recovery", "Check Library"))
         if report.ok:  # type: ignore[attr-defined]
             box.setIcon(QMessageBox.Icon.Information)

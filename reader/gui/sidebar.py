@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.text import ArticleInfo
+from reader.gui.safe_text import tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,7 +85,7 @@ class LibrarySidebar(QListWidget):
             item.setData(TITLE_ROLE, info.title)
             item.setData(SUBTITLE_ROLE, info.title_en if english_second else "")
             item.setData(META_ROLE, meta)
-            item.setToolTip(f"{info.title}\n{info.title_en or ''}".strip())
+            item.setToolTip(tip(f"{info.title}\n{info.title_en or ''}".strip()))
             self.addItem(item)
             if info.id == current:
                 self.setCurrentItem(item)

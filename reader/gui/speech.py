@@ -331,7 +331,8 @@ class ReadAloud(QObject):
         return "\n".join(p.text for p in self.view.paragraphs)
 
     def _clicked(self, offset: int) -> None:
-        self.cursor = offset
+        if offset >= 0:  # a click on blank space (-1) keeps the place last clicked
+            self.cursor = offset
 
     def _cursor(self) -> int:
         if self.cursor >= 0:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.errors import ReaderError
 from reader.core.tags import SHORTCUTS, Tag, Tags
+from reader.gui import safe_text
 
 TAG_ROLE = Qt.ItemDataRole.UserRole
 
@@ -127,7 +128,7 @@ class TagManagerDialog(QDialog):
         try:
             edit = fn(*args, **kwargs)
         except ReaderError as exc:
-            QMessageBox.warning(self, self.tr("Tags"), str(exc))
+            safe_text.warning(self, self.tr("Tags"), str(exc))
             return False
         self.controller.push(edit)
         self.populate(select=edit.tag.id if edit.tag is not None else None)
@@ -178,7 +179,7 @@ class TagManagerDialog(QDialog):
         none = self.tr("None")
         choices = [none, *SHORTCUTS]
         start = choices.index(tag.shortcut) if tag.shortcut in choices else 0
-        key, ok = QInputDialog.getItem(self, self.tr("Key"), self.tr("Key for %1:").replace("%1", tag.name),
+        key, ok = QInputDialog.getItem(self, self.tr("Key"), safe_text.tip(self.tr("Key for %1:").replace("%1", tag.name)),
                                        choices, start, False)
         if not ok:
             return
@@ -208,7 +209,7 @@ class TagManagerDialog(QDialog):
             text = (self.tr("1 annotation uses the tag %1. Delete it and take it off it?") if used == 1 else
                     self.tr("%2 annotations use the tag %1. Delete it and take it off them?")).replace(
                 "%1", tag.name).replace("%2", str(used))
-            answer = QMessageBox.question(
+            answer = safe_text.question(
                 self, self.tr("Delete tag"), text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
             )

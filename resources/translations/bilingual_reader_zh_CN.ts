@@ -68,12 +68,12 @@
         <translation>请先选中一段文字。</translation>
     </message>
     <message>
-        <source>No tag has the key %1 (Edit → Tags…).</source>
-        <translation>没有标签使用按键 %1（编辑 → 标签…）。</translation>
+        <source>Select text first, or click a highlight.</source>
+        <translation>请先选择文字，或点击一个高亮。</translation>
     </message>
     <message>
-        <source>Select some text or a highlight first.</source>
-        <translation>请先选中一段文字或一处标注。</translation>
+        <source>No tag has the key %1 (Edit → Tags…).</source>
+        <translation>没有标签使用按键 %1（编辑 → 标签…）。</translation>
     </message>
     <message>
         <source>Select a highlight first (click it).</source>
@@ -1088,6 +1088,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;About Bilingual Reader</source>
         <translation>关于 Bilingual Reader(&amp;A)</translation>
     </message>
@@ -1150,6 +1154,10 @@
 </context>
 <context>
     <name>NoteEditor</name>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
     <message>
         <source>The rendered note appears here.</source>
         <translation>笔记的排版效果显示在这里。</translation>
@@ -1308,6 +1316,109 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <source>Space, Page Down</source>
+        <translation>空格、Page Down</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Shift+Space, Page Up</source>
+        <translation>Shift+空格、Page Up</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>上、下</translation>
+    </message>
+    <message>
+        <source>Scroll by a line</source>
+        <translation>滚动一行</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Home、End</translation>
+    </message>
+    <message>
+        <source>Beginning or end of the article</source>
+        <translation>文章开头或结尾</translation>
+    </message>
+    <message>
+        <source>Shift+Arrows</source>
+        <translation>Shift+方向键</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>扩展选择</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>Select a word</source>
+        <translation>选择一个词</translation>
+    </message>
+    <message>
+        <source>Click, or rest the mouse on a word</source>
+        <translation>点击，或将鼠标停在词上</translation>
+    </message>
+    <message>
+        <source>Dictionary popup</source>
+        <translation>词典弹窗</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>左、右</translation>
+    </message>
+    <message>
+        <source>Previous or next word in the dictionary popup</source>
+        <translation>词典弹窗中的上一个或下一个词</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close the dictionary popup; again: clear the selection</source>
+        <translation>关闭词典弹窗；再按一次：取消选择</translation>
+    </message>
+    <message>
+        <source>Leave the note (it is saved) and return to the text</source>
+        <translation>离开笔记（已保存）并返回正文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
@@ -1425,7 +1536,7 @@
     </message>
     <message>
         <source>Reading</source>
-        <translation>读音</translation>
+        <translation>阅读</translation>
     </message>
     <message>
         <source>HSK</source>

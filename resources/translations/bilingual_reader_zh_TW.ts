@@ -68,12 +68,12 @@
         <translation>請先選取一段文字。</translation>
     </message>
     <message>
-        <source>No tag has the key %1 (Edit → Tags…).</source>
-        <translation>沒有標籤使用按鍵 %1（編輯 → 標籤…）。</translation>
+        <source>Select text first, or click a highlight.</source>
+        <translation>請先選擇文字，或點選一個高亮。</translation>
     </message>
     <message>
-        <source>Select some text or a highlight first.</source>
-        <translation>請先選取一段文字或一處標示。</translation>
+        <source>No tag has the key %1 (Edit → Tags…).</source>
+        <translation>沒有標籤使用按鍵 %1（編輯 → 標籤…）。</translation>
     </message>
     <message>
         <source>Select a highlight first (click it).</source>
@@ -1088,6 +1088,10 @@
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>鍵盤快捷鍵(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;About Bilingual Reader</source>
         <translation>關於 Bilingual Reader(&amp;A)</translation>
     </message>
@@ -1150,6 +1154,10 @@
 </context>
 <context>
     <name>NoteEditor</name>
+    <message>
+        <source>image</source>
+        <translation>圖片</translation>
+    </message>
     <message>
         <source>The rendered note appears here.</source>
         <translation>筆記的排版效果顯示在這裡。</translation>
@@ -1305,6 +1313,109 @@
     <message>
         <source>Highlight and write a note</source>
         <translation>標示並寫筆記</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快捷鍵</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>讀音</translation>
+    </message>
+    <message>
+        <source>Space, Page Down</source>
+        <translation>空格、Page Down</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一頁</translation>
+    </message>
+    <message>
+        <source>Shift+Space, Page Up</source>
+        <translation>Shift+空格、Page Up</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>上一頁</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>上、下</translation>
+    </message>
+    <message>
+        <source>Scroll by a line</source>
+        <translation>滾動一行</translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation>Home、End</translation>
+    </message>
+    <message>
+        <source>Beginning or end of the article</source>
+        <translation>文章開頭或結尾</translation>
+    </message>
+    <message>
+        <source>Shift+Arrows</source>
+        <translation>Shift+方向鍵</translation>
+    </message>
+    <message>
+        <source>Extend the selection</source>
+        <translation>擴充套件選擇</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>雙擊</translation>
+    </message>
+    <message>
+        <source>Select a word</source>
+        <translation>選擇一個詞</translation>
+    </message>
+    <message>
+        <source>Click, or rest the mouse on a word</source>
+        <translation>點選，或將滑鼠停在詞上</translation>
+    </message>
+    <message>
+        <source>Dictionary popup</source>
+        <translation>詞典彈窗</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>左、右</translation>
+    </message>
+    <message>
+        <source>Previous or next word in the dictionary popup</source>
+        <translation>詞典彈窗中的上一個或下一個詞</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close the dictionary popup; again: clear the selection</source>
+        <translation>關閉詞典彈窗；再按一次：取消選擇</translation>
+    </message>
+    <message>
+        <source>Leave the note (it is saved) and return to the text</source>
+        <translation>離開筆記（已儲存）並返回正文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
     </message>
 </context>
 <context>

@@ -38,4 +38,7 @@ def no_dialogs(monkeypatch):  # noqa: ANN001, ANN201
 
     for name in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(record))
+    from reader.gui import safe_text
+
+    monkeypatch.setattr(safe_text, "_box", lambda _icon, parent, title, text, *a, **k: record(parent, title, text))
     return calls

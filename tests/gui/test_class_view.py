@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from make_class_demo import STUDENTS, build_class
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
 from reader.core import classroom
 from reader.core.annotations import Annotations
 from reader.core.class_report import build_report
+from reader.gui.panels.note_editor import MarkdownDialog
 
 
 @pytest.fixture
@@ -244,12 +245,12 @@ def test_hand_in_and_open_a_package_from_the_menu(qtbot, seeded_db, tmp_path, mo
     win = make_window(qtbot, student_db)
     try:
         shown: list[str] = []
-        monkeypatch.setattr(QMessageBox, "open", lambda self: shown.append(self.text()))
+        monkeypatch.setattr(MarkdownDialog, "open", lambda self: shown.append(self.view.toPlainText()))
         monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(handout), "")))
         win.classroom.act_open.trigger()
         assert win.article is not None and win.article.title.startswith("美国大规模")
         assert win.sidebar.count() == 1
-        assert shown == ["# Read closely"]
+        assert shown == ["Read closely"], "the instructions' Markdown rendered"
         qtbot.waitUntil(lambda: not win._workers, timeout=20000)  # readings computed in the background
     finally:
         win.close()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.errors import ReaderError
-from reader.gui import error_report
+from reader.gui import error_report, safe_text
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_errors_arriving_while_a_dialog_is_open_are_logged_not_stacked(reporter,
                 reporter.handle(*sys.exc_info())
         return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(critical))
+    monkeypatch.setattr(safe_text, "critical", critical)
     try:
         raise RuntimeError("first")
     except RuntimeError:

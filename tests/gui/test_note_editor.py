@@ -7,6 +7,7 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.annotations import Annotations
+from reader.gui import safe_text
 from reader.gui.panels.note_editor import NoteEditor, NotePreview, render_markdown
 
 
@@ -49,8 +50,8 @@ def test_a_link_opens_only_after_the_reader_agrees(qtbot, monkeypatch) -> None: 
         asked.append(text)
         return answer["button"]
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: asked.append("refused")))
+    monkeypatch.setattr(safe_text, "question", question)
+    monkeypatch.setattr(safe_text, "information", lambda *a, **k: asked.append("refused"))
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True))
     editor = NoteEditor()
     qtbot.addWidget(editor)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 
 from reader.core.annotations import Annotations
 from reader.core.tags import Tags
+from reader.gui import safe_text
 from reader.gui.tag_manager import TAG_ROLE, TagManagerDialog
 
 
@@ -85,7 +86,7 @@ def test_deleting_a_tag_in_use_asks_with_the_count(window, dialog, monkeypatch) 
         asked.append(text)
         return reply["button"]
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(safe_text, "question", question)
     choose(dialog, "Opinion")
     dialog.delete()
     assert asked and "2 annotations use the tag Opinion" in asked[0]
@@ -119,7 +120,7 @@ def test_move_key_and_add(window, dialog, monkeypatch) -> None:  # noqa: ANN001
     dialog.set_key()
     assert Tags(window.lib).resolve("Neutral").shortcut is None
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
+    monkeypatch.setattr(safe_text, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
     choose(dialog, "Question")
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("1", True)))
     dialog.set_key()

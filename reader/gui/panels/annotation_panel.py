@@ -159,7 +159,7 @@ class AnnotationListModel(QAbstractListModel):
             parts.append(", ".join(html.escape(tag_label(t, self.tag_script)) for t in ann.tags))
         if ann.note.strip():
             parts.append("<i>" + html.escape(first_lines(ann.note, 3)).replace("\n", "<br>") + "</i>")
-        return "<br>".join(parts)
+        return "<qt>" + "<br>".join(parts) + "</qt>"  # always rich, so Qt never guesses
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if index.isValid() and self.annotation(index.row()) is None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.class_report import ClassReport
 from reader.gui.qtfix import keep_none_alive
+from reader.gui.safe_text import escape, plain_label, tip
 
 HEAT_LOW = QColor("#f2c230")  # one student
 HEAT_HIGH = QColor("#b3261e")  # everyone
@@ -135,14 +136,14 @@ class DisputeCard(QFrame):
         col = QVBoxLayout(self)
         col.setContentsMargins(8, 6, 8, 6)
         col.setSpacing(4)
-        head = QLabel(header)
+        head = plain_label(header)
         head.setWordWrap(True)
         head.setObjectName("disputeHeader")
         small = head.font()
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         head.setFont(small)
         col.addWidget(head)
-        sentence = QLabel(convert(text))
+        sentence = plain_label(convert(text))
         sentence.setWordWrap(True)
         big = sentence.font()
         big.setPointSizeF(big.pointSizeF() * 1.1)
@@ -152,12 +153,12 @@ class DisputeCard(QFrame):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
         for row, entry in enumerate(dispute["students"]):
-            name = QLabel(entry["name"])
+            name = plain_label(entry["name"])
             bold = QFont(name.font())
             bold.setBold(True)
             name.setFont(bold)
             label, colour = tag_labels.get(entry["tag"] or "", ((entry["tag"] or "").split("/", 1)[-1], "#9e9e9e"))
-            chip = QLabel(label)
+            chip = plain_label(label)
             chip.setStyleSheet(f"QLabel {{ background: {QColor(colour).lighter(150).name()}; color: #222;"
                                " border-radius: 3px; padding: 0 4px; }")
             note = QLabel(entry["note"].strip() or "—")
@@ -200,7 +201,7 @@ class ClassView(QWidget):
         col.setContentsMargins(6, 6, 6, 6)
         col.setSpacing(6)
         top = QHBoxLayout()
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setWordWrap(True)
         bold = self.title.font()
         bold.setBold(True)
@@ -480,7 +481,7 @@ class ClassView(QWidget):
         top = 0
         for code in codes:
             colour = labels.get(code, ("", "#9e9e9e"))[1]
-            bar = QBarSet(code.split("/", 1)[-1])
+            bar = QBarSet(escape(code.split("/", 1)[-1]))  # chart legends read HTML: a tag name is shown as typed
             bar.setColor(QColor(colour))
             bar.setBorderColor(QColor(colour).darker(120))
             bar.append([float(p["counts"].get(code, 0)) for p in rows])
@@ -525,7 +526,7 @@ class ClassView(QWidget):
             text = text[:39] + "…"
         lines = [self.tr("Paragraph %1").replace("%1", str(par)), text]
         lines += [f"{k.split('/', 1)[-1]}: {v}" for k, v in counts.items()]
-        QToolTip.showText(QCursor.pos(), "\n".join(lines), self.chart_view)
+        QToolTip.showText(QCursor.pos(), tip("\n".join(lines)), self.chart_view)
 
     def _fill_cards(self, data: dict | None, labels: dict[str, tuple[str, str]]) -> None:
         for card in self.cards:

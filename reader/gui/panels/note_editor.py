@@ -12,9 +12,11 @@ import binascii
 import re
 from urllib.parse import unquote
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui import safe_text
 from reader.gui.safe_text import blank_resource
 
 SAVE_DELAY_MS = 500
@@ -39,12 +42,30 @@ h1, h2, h3, h4 { margin: 6px 0 4px 0; }
 
 
 def render_markdown(text: str) -> str:
-    """HTML for a note: Markdown rendered, raw HTML shown as text (escaped), never interpreted."""
+    """HTML for a note: Markdown rendered, raw HTML shown as text (escaped), never interpreted.
+
+    An image other than a pasted one (a `data:` URL) becomes its alt text in brackets: nothing is fetched
+    or read from disk, and a FIFO or device named as an image cannot hang the preview."""
     import markdown  # only when a note is first shown: keeps it off the start-up path
+    from markdown.treeprocessors import Treeprocessor
+
+    placeholder = QCoreApplication.translate("NoteEditor", "image")
+
+    class _NoImages(Treeprocessor):
+        def run(self, root) -> None:  # noqa: ANN001 - an ElementTree element
+            for img in root.iter("img"):
+                src = (img.get("src") or "").strip()
+                if src.lower().startswith("data:image/"):
+                    continue
+                alt = img.get("alt") or placeholder
+                img.tag = "span"
+                img.attrib.clear()
+                img.text = f"[{alt}]"
 
     md = markdown.Markdown(extensions=["fenced_code", "sane_lists", "nl2br"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_NoImages(md), "no_images", 0)
     return md.convert(text)
 
 
@@ -110,9 +131,11 @@ class NotePreview(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(PREVIEW_CSS)
+        self.requested: list[str] = []  # what shown documents asked for (only data: URLs are answered)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: D401 - Qt override
         qurl = QUrl(url) if isinstance(url, str) else url
+        self.requested.append(qurl.toString()[:200])
         if qurl.scheme() == "data":
             image = decode_data_url(qurl.toString(QUrl.ComponentFormattingOption.FullyEncoded))
             if image is not None:
@@ -238,17 +261,40 @@ class NoteEditor(QWidget):
 
     def open_link(self, url: QUrl) -> None:
         """Open a link of the preview in the system browser, after asking."""
-        if url.scheme().lower() not in OPENABLE_SCHEMES:
-            QMessageBox.information(
-                self, self.tr("Link not opened"),
-                self.tr("Only web (http, https) and e-mail links can be opened: %1").replace(
-                    "%1", url.toDisplayString()),
-            )
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Open link?"),
-            self.tr("Open this link in your web browser?\n\n%1").replace("%1", url.toDisplayString()),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+        open_link(self, url)
+
+
+def open_link(parent: QWidget, url: QUrl) -> None:
+    """Open a link of rendered Markdown in the system browser, after asking (web and e-mail links only)."""
+    if url.scheme().lower() not in OPENABLE_SCHEMES:
+        safe_text.information(
+            parent, QCoreApplication.translate("NoteEditor", "Link not opened"),
+            QCoreApplication.translate("NoteEditor", "Only web (http, https) and e-mail links can be opened: %1").replace(
+                "%1", url.toDisplayString()),
         )
-        if answer == QMessageBox.StandardButton.Open:
-            QDesktopServices.openUrl(url)
+        return
+    answer = safe_text.question(
+        parent, QCoreApplication.translate("NoteEditor", "Open link?"),
+        QCoreApplication.translate("NoteEditor", "Open this link in your web browser?\n\n%1").replace(
+            "%1", url.toDisplayString()),
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel,
+    )
+    if answer == QMessageBox.StandardButton.Open:
+        QDesktopServices.openUrl(url)
+
+
+class MarkdownDialog(QDialog):
+    """Markdown from someone else (a hand-out's instructions) rendered like a note: nothing loaded, links asked."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.view = NotePreview(self)
+        self.view.anchorClicked.connect(lambda url: open_link(self, url))
+        self.view.setHtml(render_markdown(text))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(buttons)
+        self.resize(520, 360)

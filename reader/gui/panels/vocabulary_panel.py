@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDockWidget,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -45,7 +44,9 @@ from PySide6.QtWidgets import (
 from reader.core import vocabulary
 from reader.core.errors import ReaderError
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
+from reader.gui import file_dialogs
 from reader.gui.panels.dictionary_popup import hsk_label
+from reader.gui.safe_text import tip
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -102,7 +103,10 @@ class VocabularyModel(QAbstractTableModel):
             return entry.id
         if role == Qt.ItemDataRole.CheckStateRole and col == KNOWN:
             return Qt.CheckState.Checked if entry.known else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return tip(shown) if isinstance(shown, str) else None  # words and sentences shown literally
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == WORD:
                 return entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} {entry.traditional}"
             if col == READING:
@@ -438,13 +442,13 @@ class VocabularyPanel(QWidget):
         return count
 
     def export_anki_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Anki"), "vocabulary.apkg",
+        path, _ = file_dialogs.save_file_name(self, self.tr("Export to Anki"), "vocabulary.apkg",
                                               self.tr("Anki decks (*.apkg)"))
         if path:
             self.export_anki(path if path.lower().endswith(".apkg") else path + ".apkg")
 
     def export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "vocabulary.csv",
+        path, _ = file_dialogs.save_file_name(self, self.tr("Export CSV"), "vocabulary.csv",
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.export_csv(path if path.lower().endswith(".csv") else path + ".csv")
