@@ -36,9 +36,7 @@ def open_library_with_recovery(path: str | Path | None = None, parent: QWidget |
             continue
         except ReaderError as exc:
             safe_text.critical(parent, title, QCoreApplication.translate(
-                "recovery", "The library cannot be opened.") + f"
-
-{exc}")
+                "recovery", "The library cannot be opened.") + f"\n\n{exc}")
             return None
         if lib.notices:
             safe_text.information(parent, title, "\n\n".join(lib.notices))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from reader.core import maintenance
 from reader.core.annotations import Annotations
 from reader.core.library import Library
+from reader.gui import safe_text
 from reader.gui.main_window import MainWindow
 from reader.gui.recovery import open_library_with_recovery
 
@@ -27,7 +28,7 @@ def click(monkeypatch: pytest.MonkeyPatch, label: str, seen: list[str]) -> None:
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", answer)
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: seen.append(str(a[2]))))
+    monkeypatch.setattr(safe_text, "information", lambda *a, **k: seen.append(str(a[2])))
 
 
 def test_damaged_library_can_be_restored_from_backup(qapp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
@@ -191,7 +192,7 @@ def test_a_full_disk_is_never_offered_as_damage(qapp, seeded_db: Path, tmp_path:
         seen: list[str] = []
         click(monkeypatch, "Quit", seen)
         criticals: list[str] = []
-        monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda *a, **k: criticals.append(str(a[2]))))
+        monkeypatch.setattr(safe_text, "critical", lambda *a, **k: criticals.append(str(a[2])))
         lib = open_library_with_recovery(db)
         if lib is not None:
             lib.close()
