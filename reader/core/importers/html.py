@@ -23,6 +23,7 @@ from reader.core.errors import ImportFailed
 from reader.core.importers.decode import MAX_BYTES, decode_bytes
 from reader.core.importers.plaintext import _BYLINE, _FOOTER, _HEADING_CHAPTER, HEADING_MAX_CHARS, detect_script
 from reader.core.text import Paragraph, ParsedText
+from reader.core.untrusted import read_regular_file
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure "
@@ -363,21 +364,8 @@ def build_parsed(
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
-    """A file's bytes, with one-line messages for the ways reading can fail."""
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ImportFailed(
-                f"{name}: file is too large to import ({size // (1024 * 1024)} MiB; limit {limit // (1024 * 1024)} MiB)"
-            )
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise ImportFailed(f"{name}: is a folder, not a file") from exc
-    except FileNotFoundError as exc:
-        raise ImportFailed(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise ImportFailed(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+    """A regular file's bytes (at most `limit`), with one-line messages for the ways reading can fail."""
+    return read_regular_file(path, limit, error=ImportFailed)
 
 
 def parse_html(data: bytes, *, name: str = "page.html", xml_first: bool = False) -> ParsedText:
