@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader.cli.common import open_library, print_json
 from reader.core.errors import ReaderError
+from reader.core.untrusted import read_regular_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,15 +57,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from reader.core.classroom import make_handout
+    from reader.core.classroom import MAX_INSTRUCTIONS, make_handout
 
     instructions = None
     if args.instructions:
         try:
-            instructions = Path(args.instructions).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ReaderError(f"cannot read the instructions {args.instructions}: "
-                              f"{getattr(exc, 'strerror', None) or 'not UTF-8 text'}") from exc
+            instructions = read_regular_file(args.instructions, 4 * MAX_INSTRUCTIONS, error=ReaderError).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReaderError(f"cannot read the instructions {args.instructions}: not UTF-8 text") from exc
     with open_library(args) as lib:
         make_handout(lib, args.ids, args.output, tagset=args.tagset, instructions=instructions)
     print(f"wrote {args.output}", file=sys.stderr)

@@ -27,9 +27,10 @@ from pathlib import Path
 
 from reader.core.anchoring import Quote, Reanchorer, make_quote, normalize
 from reader.core.errors import ImportFailed
-from reader.core.export.w3c import Item, TagRef
+from reader.core.export.w3c import Item, TagRef, parse_document
 from reader.core.library import Changed, Library, now
 from reader.core.tags import TagError, Tags
+from reader.core.untrusted import load_json, read_regular_file
 
 IMPORTED_TAGSET = "Imported"
 DEFAULT_TAG_COLOR = "#9e9e9e"
@@ -331,20 +332,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 def import_w3c_file(lib: Library, path: str | Path) -> ImportReport:
     """Read a W3C Web Annotation JSON file (reader.core.export.w3c) and import it; nothing written on error."""
-    from reader.core.export.w3c import parse_document
-    from reader.core.untrusted import load_json
-
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise ImportFailed(f"{path} is a folder, not an annotation file")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFailed(f"{path.name} is too large for an annotation file (limit 64 MiB)")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportFailed(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise ImportFailed(f"cannot read {path}: {exc.strerror}") from exc
+    raw = read_regular_file(path, MAX_FILE_BYTES, error=ImportFailed)
     if raw.startswith(b"PK\x03\x04"):
         raise ImportFailed(f"{path.name} is a zip file, not W3C JSON; a class package is opened with "
                            "`class open` (hand-out) or `class merge` (hand-in)")
