@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.cli.common import add_pinyin_option, add_script_option, open_library, print_json
+from reader.cli.ids import record_id
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
 from reader.core.export import COMBINED, FORMATS
@@ -16,7 +17,7 @@ from reader.core.tags import Tags
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("annotate", help="highlight a passage of an article (canonical offsets, see `show --json`)")
-    p.add_argument("id", type=int, help="article id")
+    p.add_argument("id", type=record_id, help="article id")
     p.add_argument("--start", type=int, required=True, help="offset of the first character")
     p.add_argument("--end", type=int, required=True, help="offset after the last character")
     p.add_argument("--tag", action="append", default=[], metavar="NAME",
@@ -28,24 +29,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_annotate)
 
     p = sub.add_parser("annotations", help="list the annotations of an article in text order")
-    p.add_argument("id", type=int, help="article id")
+    p.add_argument("id", type=record_id, help="article id")
     p.add_argument("--author", help="only this author's annotations")
     p.add_argument("--tag", metavar="NAME", help="only annotations with this tag")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_annotations)
 
     p = sub.add_parser("unannotate", help="delete an annotation")
-    p.add_argument("annotation", type=int, help="annotation id (see `annotations`)")
+    p.add_argument("annotation", type=record_id, help="annotation id (see `annotations`)")
     p.set_defaults(func=cmd_unannotate)
 
     p = sub.add_parser("revise", help="import an edited text as a new revision and re-anchor the annotations")
-    p.add_argument("id", type=int, help="article id")
+    p.add_argument("id", type=record_id, help="article id")
     p.add_argument("path", help="the edited text (.txt, .md)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_revise)
 
     p = sub.add_parser("export", help="export annotations: md, html, csv, W3C json, or a printable pdf hand-out")
-    p.add_argument("id", type=int, nargs="?", help="article id (or --all)")
+    p.add_argument("id", type=record_id, nargs="?", help="article id (or --all)")
     p.add_argument("--all", action="store_true",
                    help="every article: csv and json into the one file -o; md, html and pdf one file per "
                         "article into the folder -o")
