@@ -267,14 +267,14 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
 
 def _xml_parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
         remove_comments=True, remove_pis=True, encoding="utf-8",
     )
 
 
 def _html_parser() -> lxml_html.HTMLParser:
     return lxml_html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, encoding="utf-8"
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8"
     )
 
 
@@ -292,10 +292,17 @@ def parse_markup(text: str, *, xml_first: bool) -> etree._Element:
             return etree.fromstring(data, _xml_parser())
         except etree.XMLSyntaxError:
             pass
+    parser = _html_parser()
     try:
-        return lxml_html.document_fromstring(data, parser=_html_parser())
+        root = lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise MarkupError(str(exc).splitlines()[0] if str(exc) else "unreadable markup") from exc
+    # The forgiving parser mends what it can; a fatal error means it stopped there and the rest of the page
+    # would be missing. Refuse the page rather than import part of it.
+    fatal = next((e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL), None)
+    if fatal is not None:
+        raise MarkupError(f"reading stopped at line {fatal.line}: {fatal.message.strip()}")
+    return root
 
 
 def child(el: etree._Element, name: str) -> etree._Element | None:
