@@ -39,6 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("annotation", type=record_id, help="annotation id (see `annotations`)")
     p.set_defaults(func=cmd_unannotate)
 
+    p = sub.add_parser("confirm", help="confirm the place of a 'moved' annotation (after a revision)")
+    p.add_argument("annotation", type=record_id, help="annotation id (see `annotations`)")
+    p.set_defaults(func=cmd_confirm)
+
     p = sub.add_parser("revise", help="import an edited text as a new revision and re-anchor the annotations")
     p.add_argument("id", type=record_id, help="article id")
     p.add_argument("path", help="the edited text (.txt, .md)")
@@ -95,7 +99,7 @@ def _line(a: Annotation) -> str:
     note = " ".join(a.note.split())
     if len(note) > 40:
         note = note[:39] + "…"
-    status = " [orphaned]" if a.orphaned else ""
+    status = " [orphaned]" if a.orphaned else " [moved — please check]" if a.moved else ""
     return f"{a.id:>5}  {a.start}–{a.end}  “{quote}”{status}" + (f"  [{tags}]" if tags else "") + \
         (f"  {note}" if note else "") + f"  — {a.author}"
 
@@ -132,6 +136,17 @@ def cmd_unannotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_confirm(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        edit = Annotations(lib).confirm(args.annotation)
+    ann = edit.annotation
+    if edit.noop:
+        print(f"annotation {ann.id} is {ann.status}; nothing to confirm")
+    else:
+        print(f"annotation {ann.id} confirmed at {ann.start}–{ann.end} “{ann.exact}”")
+    return 0
+
+
 def cmd_revise(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         report = Annotations(lib).revise(args.id, args.path)
@@ -139,7 +154,11 @@ def cmd_revise(args: argparse.Namespace) -> int:
         print_json(report.as_json())
         return 0
     print(f"revision {report.revision_id}: {len(report.reanchored)} annotations re-anchored "
-          f"({len(report.moved)} moved, {len(report.fuzzy)} with changed text), {len(report.orphaned)} orphaned")
+          f"({len(report.shifted)} shifted, {len(report.fuzzy)} with changed text), {len(report.moved)} moved "
+          f"(please check), {len(report.orphaned)} orphaned")
+    if report.moved:
+        print("moved (found by an approximate match; check them, then `confirm ID`): "
+              + ", ".join(map(str, report.moved)))
     if report.orphaned:
         print("orphaned (their passage is gone; quote and note are kept): " + ", ".join(map(str, report.orphaned)))
     return 0

@@ -42,13 +42,15 @@ class ImportReport:
     updated: int = 0
     replaced: int = 0  # annotations of the layer that were removed because the new file replaces them
     orphaned: int = 0
+    moved: int = 0  # placed without certainty (status 'moved'): the reader should check them
     articles: list[int] = field(default_factory=list)
     tags_created: list[str] = field(default_factory=list)
     changed: Changed = field(default_factory=Changed)
 
     def as_json(self) -> dict[str, object]:
         return {"created": self.created, "updated": self.updated, "replaced": self.replaced,
-                "orphaned": self.orphaned, "articles": self.articles, "tags_created": self.tags_created}
+                "orphaned": self.orphaned, "moved": self.moved, "articles": self.articles,
+                "tags_created": self.tags_created}
 
 
 @dataclass
@@ -151,13 +153,15 @@ def _place_one(it: Item, rev: _Revision | None, article_id: int, current: int, t
         return _orphan(it, article_id, rev.id if rev is not None else current, given, texts)
     if rev is not None and source_text is not None and source_text[start:end] == exact:
         if rev.id == current:
-            return _Placed(it, article_id, current, make_quote(source_text, start, end), "anchored")
+            return _Placed(it, article_id, current, make_quote(source_text, start, end),
+                           "moved" if it.moved else "anchored")
         found = texts.anchorer(rev.id, current).reanchor(given)
     else:
         found = texts.anchorer(None, current).reanchor(given)
     if found is None:
         return _orphan(it, article_id, rev.id if rev is not None else current, given, texts)
-    return _Placed(it, article_id, current, make_quote(texts.text(current), found.start, found.end), "anchored")
+    return _Placed(it, article_id, current, make_quote(texts.text(current), found.start, found.end),
+                   "moved" if it.moved else found.status)
 
 
 def _orphan(it: Item, article_id: int, revision_id: int, given: Quote, texts: _Texts) -> _Placed:
@@ -224,6 +228,8 @@ def import_annotations(
                 report.created += 1
             if p.status == "orphaned":
                 report.orphaned += 1
+            elif p.status == "moved":
+                report.moved += 1
             changed_ids.add(ann_id)
             _write_tags(conn, ann_id, it, [tag_ids[_key(t)] for t in it.tags], names, author, created,
                         force_author=layer is not None)

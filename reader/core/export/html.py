@@ -17,6 +17,7 @@ import markdown
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.export.markdown import (
+    MOVED_NOTICE,
     PINYIN,
     SCRIPT_NAMES,
     ShownParagraphs,
@@ -235,6 +236,7 @@ def _chips(tags: tuple, zh_script: str) -> str:
 def _section(n: int, where: str, quote: list[str], a: Annotation, parts: _Parts) -> list[str]:
     colour = a.color or (a.tags[0].color if a.tags else "#c9c2b4")
     lines = [f'<section class="highlight" id="h{n}" style="--c:{colour}">', f"<h3>{n}. {esc(where)}</h3>",
+             *([f'<p class="by moved"><em>{esc(MOVED_NOTICE)}</em></p>'] if a.moved else []),
              "<blockquote>", *[f"<p>{q}</p>" for q in quote], "</blockquote>"]
     if a.tags:
         lines.append(parts.chips(a.tags))

@@ -3,7 +3,8 @@
 Layout: title (+ English title), a short metadata list, then one section per highlight in text order —
 paragraph number, the quote as a blockquote (in the chosen script, optionally with readings after each
 word: `联合国 (lián hé guó)`), tags, author, and the note with its own Markdown kept (raw HTML escaped,
-headings pushed below the document's own). Orphaned highlights come last in their own section.
+headings pushed below the document's own). A highlight whose place is to be checked (status `moved`) says
+so under its heading. Orphaned highlights come last in their own section.
 The output depends only on the library's content: no clock, unless a `generated` stamp is passed in.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ from reader.core.pipeline.script import convert_text
 from reader.core.text import SCRIPTS, Paragraph
 
 PINYIN = ("none", "marks", "numbers", "zhuyin")
+#: Shown with a highlight whose status is `moved` (re-anchored without certainty, not yet confirmed).
+MOVED_NOTICE = "Moved — please check: after the text was revised this highlight was placed by an approximate match."
 SCRIPT_NAMES = {"simplified": "simplified (简体)", "traditional": "traditional (繁體)", "taiwan": "Taiwan (臺灣正體)"}
 READING_NAMES = {"marks": "pinyin with tone marks", "numbers": "pinyin with tone numbers", "zhuyin": "zhuyin"}
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -105,6 +108,8 @@ def render_markdown(
     for n, (a, hit) in enumerate(zip(anchored, hits, strict=True), 1):
         where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
         out += [f"### {n}. {where}", ""]
+        if a.moved:
+            out += [f"*{MOVED_NOTICE}*", ""]
         quote_pars = [_quote_text(p, tokens.get(p.index), a, pinyin, shown) for p in hit]
         out += blockquote(quote_pars) + [""]
         out += details_of(a) + [""]
