@@ -16,6 +16,7 @@ COMMANDS = {
     "annotate": ["annotate", "ID", "--start", "0", "--end", "1"],
     "annotations": ["annotations", "ID"],
     "unannotate": ["unannotate", "ID"],
+    "confirm": ["confirm", "ID"],
     "revise": ["revise", "ID", "FILE"],
     "export": ["export", "ID", "--format", "md", "-o", "-"],
     "translate": ["translate", "ID", "FILE"],
@@ -59,7 +60,7 @@ def test_other_bad_ids_are_usage_errors(value: str, seeded_db: Path, tmp_path: P
     assert len(last) < 200
 
 
-@pytest.mark.parametrize("name", ["show", "annotations", "unannotate", "export", "class report", "translate"])
+@pytest.mark.parametrize("name", ["show", "annotations", "unannotate", "confirm", "export", "class report", "translate"])
 def test_largest_id_is_looked_up_and_not_found(name: str, seeded_db: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     code = main(argv_for(name, str(MAX_ID), seeded_db, tmp_path))
