@@ -112,3 +112,16 @@ def test_missing_file_and_the_error_class_of_the_caller(tmp_path: Path) -> None:
         read_regular_file(tmp_path / "missing.txt", 10)
     with pytest.raises(Refused, match="not a regular file"):
         read_regular_file("/dev/zero", 10, error=Refused)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link"])
+def test_eval_refuses_a_split_file_that_is_not_regular(kind: str, seeded_db: Path, tmp_path: Path) -> None:
+    split = tmp_path / "split"
+    split.mkdir()
+    (split / "test.lb").write_text("他▁0\n", encoding="utf-8")
+    if kind == "fifo":
+        os.mkfifo(split / "test.sent")
+    else:
+        (split / "test.sent").symlink_to("/dev/zero")
+    proc = run_cli(seeded_db, "eval-pinyin", str(split))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "not a regular file" in proc.stderr, proc.stderr
