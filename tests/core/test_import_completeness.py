@@ -76,3 +76,26 @@ def test_file_over_the_limit_is_refused_whole(tmp_path: Path) -> None:
         fh.truncate(65 * 1024 * 1024)  # sparse: no need to write it
     with pytest.raises(ImportFailed, match="too large"):
         parse_path(path)
+
+
+def test_text_after_the_end_of_the_page_is_kept() -> None:
+    # Browsers keep reading after </body> and </html>; the parser used to drop what followed, silently.
+    for markup in ("<html><body><p>第一段。</p></body></html><p>第二段。</p>",
+                   "<html><body><p>第一段。</p></body><div>第二段。</div></html>"):
+        assert [p.text for p in parse_html(markup.encode()).paragraphs] == ["第一段。", "第二段。"]
+
+
+@pytest.mark.parametrize(("markup", "what"), [
+    ("<p>第一段。</p><!-- 注 <p>第二段。</p>", "a comment"),
+    ("<p>第一段。</p>\n<script>var a = 1;<p>第二段。</p>", "a <script> element"),
+    ("<title>標題<p>第一段。</p><p>第二段。</p>", "a <title> element"),
+])
+def test_an_element_that_swallows_the_rest_of_the_page_is_refused(markup: str, what: str) -> None:
+    with pytest.raises(ImportFailed, match=f"{what} opened at line .* is never closed"):
+        parse_html(markup.encode())
+
+
+def test_closed_comments_scripts_and_styles_are_fine() -> None:
+    markup = ("<head><title>標題</title><script><!--\nvar s = '<script src=x><\\/script>'; // <!-- old\n//--></script>"
+              "<style><!-- p {} --></style></head><body><p>第一段。</p><!-- 注 --><p>第二段。</p></body>")
+    assert [p.text for p in parse_html(markup.encode()).paragraphs] == ["第一段。", "第二段。"]

@@ -47,6 +47,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
+# End tags of the document and its body: browsers keep reading after them, libxml2 drops what follows.
+_END_OF_PAGE = re.compile(rb"</\s*(?:html|body)\s*>", re.IGNORECASE)
+# Where everything up to a closing mark is not page text: an unclosed one would hide the rest of the page.
+_RAW_OPEN = re.compile(rb"<!--|<(script|style|title|textarea)\b", re.IGNORECASE)
 #: Declared legacy Chinese charsets decode with their supersets (pages labelled gb2312 often use GBK characters).
 _CHARSET_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
 _WESTERN = {"latin_1", "iso8859_1", "cp1252", "ascii"}
@@ -292,9 +296,10 @@ def parse_markup(text: str, *, xml_first: bool) -> etree._Element:
             return etree.fromstring(data, _xml_parser())
         except etree.XMLSyntaxError:
             pass
+    _check_closed(data)
     parser = _html_parser()
     try:
-        root = lxml_html.document_fromstring(data, parser=parser)
+        root = lxml_html.document_fromstring(_END_OF_PAGE.sub(b"", data), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise MarkupError(str(exc).splitlines()[0] if str(exc) else "unreadable markup") from exc
     # The forgiving parser mends what it can; a fatal error means it stopped there and the rest of the page
@@ -303,6 +308,22 @@ def parse_markup(text: str, *, xml_first: bool) -> etree._Element:
     if fatal is not None:
         raise MarkupError(f"reading stopped at line {fatal.line}: {fatal.message.strip()}")
     return root
+
+
+def _check_closed(data: bytes) -> None:
+    """Refuse markup where a comment, script, style, title or text area is opened and never closed: everything
+    after it would be swallowed (browsers hide it too), so importing would keep only the part before it."""
+    lower = data.lower()
+    pos = 0
+    while (m := _RAW_OPEN.search(data, pos)) is not None:
+        name = m.group(1).lower() if m.group(1) else None
+        closing = b"-->" if name is None else b"</" + name
+        end = lower.find(closing, m.end())
+        if end < 0:
+            what = "a comment" if name is None else f"a <{name.decode()}> element"
+            line = data.count(b"\n", 0, m.start()) + 1
+            raise MarkupError(f"{what} opened at line {line} is never closed; the rest of the page would be lost")
+        pos = end + len(closing)
 
 
 def child(el: etree._Element, name: str) -> etree._Element | None:
