@@ -114,6 +114,8 @@ def test_moved_status_in_the_command_line_and_every_export(
     assert listed[moved]["status"] == "moved"
     assert main(["--db", str(seeded_db), "annotations", "1"]) == 0
     assert "[moved — please check]" in capsys.readouterr().out
+    assert main(["--db", str(seeded_db), "check"]) == 0  # a moved annotation is a sound one
+    capsys.readouterr()
     with Library.open(seeded_db) as lib:
         assert MOVED_NOTICE in render_articles(lib, [1], "md")
         assert MOVED_NOTICE in render_articles(lib, [1], "html")
