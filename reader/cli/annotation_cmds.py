@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.cli.common import add_pinyin_option, add_script_option, open_library, print_json
+from reader.cli.ids import record_id
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
 from reader.core.export import COMBINED, FORMATS
@@ -16,7 +17,7 @@ from reader.core.tags import Tags
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("annotate", help="highlight a passage of an article (canonical offsets, see `show --json`)")
-    p.add_argument("id", type=int, help="article id")
+    p.add_argument("id", type=record_id, help="article id")
     p.add_argument("--start", type=int, required=True, help="offset of the first character")
     p.add_argument("--end", type=int, required=True, help="offset after the last character")
     p.add_argument("--tag", action="append", default=[], metavar="NAME",
@@ -28,24 +29,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_annotate)
 
     p = sub.add_parser("annotations", help="list the annotations of an article in text order")
-    p.add_argument("id", type=int, help="article id")
+    p.add_argument("id", type=record_id, help="article id")
     p.add_argument("--author", help="only this author's annotations")
     p.add_argument("--tag", metavar="NAME", help="only annotations with this tag")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_annotations)
 
     p = sub.add_parser("unannotate", help="delete an annotation")
-    p.add_argument("annotation", type=int, help="annotation id (see `annotations`)")
+    p.add_argument("annotation", type=record_id, help="annotation id (see `annotations`)")
     p.set_defaults(func=cmd_unannotate)
 
+    p = sub.add_parser("confirm", help="confirm the place of a 'moved' annotation (after a revision)")
+    p.add_argument("annotation", type=record_id, help="annotation id (see `annotations`)")
+    p.set_defaults(func=cmd_confirm)
+
     p = sub.add_parser("revise", help="import an edited text as a new revision and re-anchor the annotations")
-    p.add_argument("id", type=int, help="article id")
+    p.add_argument("id", type=record_id, help="article id")
     p.add_argument("path", help="the edited text (.txt, .md)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_revise)
 
     p = sub.add_parser("export", help="export annotations: md, html, csv, W3C json, or a printable pdf hand-out")
-    p.add_argument("id", type=int, nargs="?", help="article id (or --all)")
+    p.add_argument("id", type=record_id, nargs="?", help="article id (or --all)")
     p.add_argument("--all", action="store_true",
                    help="every article: csv and json into the one file -o; md, html and pdf one file per "
                         "article into the folder -o")
@@ -94,7 +99,7 @@ def _line(a: Annotation) -> str:
     note = " ".join(a.note.split())
     if len(note) > 40:
         note = note[:39] + "…"
-    status = " [orphaned]" if a.orphaned else ""
+    status = " [orphaned]" if a.orphaned else " [moved — please check]" if a.moved else ""
     return f"{a.id:>5}  {a.start}–{a.end}  “{quote}”{status}" + (f"  [{tags}]" if tags else "") + \
         (f"  {note}" if note else "") + f"  — {a.author}"
 
@@ -131,6 +136,17 @@ def cmd_unannotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_confirm(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        edit = Annotations(lib).confirm(args.annotation)
+    ann = edit.annotation
+    if edit.noop:
+        print(f"annotation {ann.id} is {ann.status}; nothing to confirm")
+    else:
+        print(f"annotation {ann.id} confirmed at {ann.start}–{ann.end} “{ann.exact}”")
+    return 0
+
+
 def cmd_revise(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         report = Annotations(lib).revise(args.id, args.path)
@@ -138,7 +154,11 @@ def cmd_revise(args: argparse.Namespace) -> int:
         print_json(report.as_json())
         return 0
     print(f"revision {report.revision_id}: {len(report.reanchored)} annotations re-anchored "
-          f"({len(report.moved)} moved, {len(report.fuzzy)} with changed text), {len(report.orphaned)} orphaned")
+          f"({len(report.shifted)} shifted, {len(report.fuzzy)} with changed text), {len(report.moved)} moved "
+          f"(please check), {len(report.orphaned)} orphaned")
+    if report.moved:
+        print("moved (found by an approximate match; check them, then `confirm ID`): "
+              + ", ".join(map(str, report.moved)))
     if report.orphaned:
         print("orphaned (their passage is gone; quote and note are kept): " + ", ".join(map(str, report.orphaned)))
     return 0

@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import open_library, print_json
+from reader.cli.ids import record_id
 from reader.core.errors import ReaderError
+from reader.core.untrusted import read_regular_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     csub = p.add_subparsers(dest="class_command", metavar="ACTION", required=True)
 
     q = csub.add_parser("handout", help="package article(s) and a tagset for a class (.readerclass)")
-    q.add_argument("ids", type=int, nargs="+", metavar="ID", help="article id(s)")
+    q.add_argument("ids", type=record_id, nargs="+", metavar="ID", help="article id(s)")
     q.add_argument("-o", "--output", required=True, metavar="FILE", help="package to write (.readerclass)")
     q.add_argument("--tagset", default="Stance", help="tagset the class uses (default: Stance)")
     q.add_argument("--instructions", metavar="FILE.md", help="instructions for the students (Markdown file)")
@@ -26,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_open)
 
     q = csub.add_parser("handin", help="package your annotations on article(s) to hand in")
-    q.add_argument("ids", type=int, nargs="+", metavar="ID", help="article id(s)")
+    q.add_argument("ids", type=record_id, nargs="+", metavar="ID", help="article id(s)")
     q.add_argument("-o", "--output", required=True, metavar="FILE", help="package to write (.readerclass)")
     q.add_argument("--author", help="your name as the teacher knows it (default: the reader name)")
     q.set_defaults(func=cmd_handin)
@@ -37,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_merge)
 
     q = csub.add_parser("report", help="where the class agrees and disagrees on an article")
-    q.add_argument("id", type=int, help="article id")
+    q.add_argument("id", type=record_id, help="article id")
     q.add_argument("--json", action="store_true", help="print JSON")
     q.add_argument("-o", "--output", metavar="FILE", help="write the report to a file")
     q.add_argument("--format", choices=("md", "html", "csv", "json"),
@@ -56,15 +58,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
-    from reader.core.classroom import make_handout
+    from reader.core.classroom import MAX_INSTRUCTIONS, make_handout
 
     instructions = None
     if args.instructions:
         try:
-            instructions = Path(args.instructions).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ReaderError(f"cannot read the instructions {args.instructions}: "
-                              f"{getattr(exc, 'strerror', None) or 'not UTF-8 text'}") from exc
+            instructions = read_regular_file(args.instructions, 4 * MAX_INSTRUCTIONS, error=ReaderError).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReaderError(f"cannot read the instructions {args.instructions}: not UTF-8 text") from exc
     with open_library(args) as lib:
         make_handout(lib, args.ids, args.output, tagset=args.tagset, instructions=instructions)
     print(f"wrote {args.output}", file=sys.stderr)

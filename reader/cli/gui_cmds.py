@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import add_pinyin_option, add_script_option
+from reader.cli.ids import record_id
 from reader.core.errors import ReaderError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("screenshot", help="render the reader window with an article to a PNG image")
-    p.add_argument("id", type=int, nargs="?", help="article id (default: the first article)")
+    p.add_argument("id", type=record_id, nargs="?", help="article id (default: the first article)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.png", help="image file to write")
     add_script_option(p)
     add_pinyin_option(p, default="marks")
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--level", type=int, metavar="HSK", help="readings only above this HSK level (0-7)")
     p.add_argument("--side-by-side", action="store_true", help="the translation in a second column")
     p.add_argument("--popup", type=int, metavar="OFFSET", help="open the dictionary popup on the word at this offset")
-    p.add_argument("--annotation", type=int, metavar="ID",
+    p.add_argument("--annotation", type=record_id, metavar="ID",
                    help="select this annotation (its note in the side panel), see `annotations ID`")
     p.set_defaults(func=cmd_screenshot)
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import add_pinyin_option, add_script_option, open_library, print_json
+from reader.cli.ids import record_id
 from reader.core.errors import ReaderError
 from reader.core.pipeline import analyse, display
 from reader.core.pipeline.readings import render
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("show", help="print an article, optionally converted and with readings")
-    p.add_argument("id", type=int, help="article id (see `list`)")
+    p.add_argument("id", type=record_id, help="article id (see `list`)")
     add_script_option(p)
     add_pinyin_option(p)
     p.add_argument("--translation", action="store_true", help="follow each paragraph with its English translation")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import open_library, print_json
+from reader.cli.ids import record_id
 from reader.core import scaffolding
 from reader.core import vocabulary as vocab
 from reader.core.errors import ReaderError
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = vsub.add_parser("add", help="add a word (from the dictionary) to your list")
     q.add_argument("word", metavar="WORD", help="a Chinese word, simplified or traditional")
     q.add_argument("--reading", metavar="PINYIN", help="which reading, for a word with several ('hang2' or 'háng')")
-    q.add_argument("--article", type=int, metavar="ID",
+    q.add_argument("--article", type=record_id, metavar="ID",
                    help="the article the word was found in (see `list`); its sentence is kept with the word")
     q.add_argument("--offset", type=int, metavar="N",
                    help="position of the word in the article (as in `show --json`; default: its first occurrence)")
@@ -62,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(func=cmd_export)
 
     p = sub.add_parser("translate", help="attach your own English translation to an article")
-    p.add_argument("id", type=int, metavar="ID", help="article id (see `list`)")
+    p.add_argument("id", type=record_id, metavar="ID", help="article id (see `list`)")
     p.add_argument("file", metavar="FILE", help="text file with one translated paragraph per non-empty line")
     p.set_defaults(func=cmd_translate)
 

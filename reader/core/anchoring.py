@@ -6,12 +6,16 @@ and the quote normalised (OpenCC t2s, NFKC, whitespace folded). When an article 
 
 1. the position the old offsets map to through a diff of the two texts, if the exact quote is there;
 2. the exact quote elsewhere: the occurrence closest to that place (context agreement breaks ties),
-   accepted only near the old place or where the context still agrees;
-3. the normalised quote in the normalised new text (the text switched script or width);
-4. a fuzzy match of the quote and its context: candidate places from the diff and from shared character
-   pairs, refined with difflib; accepted when the quote is similar enough (`FUZZY_MIN_RATIO`).
+   accepted only where the context still agrees at least in part;
+3. the normalised quote in the normalised new text (the text switched script or width), the same way;
+4. a fuzzy match of the quote near the mapped place: candidate places from the diff and from shared
+   character pairs, refined with difflib; accepted when the quote is similar enough (`FUZZY_MIN_RATIO`)
+   and its context agrees (`CONTEXT_MIN`).
 
-Nothing found: the caller marks the annotation orphaned (it keeps its quote and note).
+Only an anchor that cannot be on other text is `confident`: the quote (or its normalised form) at the
+mapped place of an unchanged stretch or with its context agreeing, or the only occurrence of the quote
+with its context agreeing (`CONTEXT_AGREE`). Every other anchor has status `moved`: the reader is asked
+to check it. Nothing found: the caller marks the annotation orphaned (it keeps its quote and note).
 """
 from __future__ import annotations
 
@@ -25,6 +29,9 @@ from typing import Protocol
 
 CONTEXT = 32  # characters of prefix and suffix kept with a quote
 FUZZY_MIN_RATIO = 0.6  # similarity of quote and match needed for a fuzzy anchor
+CONTEXT_MIN = 0.5  # context agreement (0–1) below which a match away from the mapped place is not taken
+FUZZY_NEAR = 32  # how far (or the quote's length, if longer) a fuzzy match may start from the mapped place
+CONTEXT_AGREE = 0.75  # context agreement from which a match elsewhere is certain enough not to be checked
 CHAR_DIFF_LIMIT = 4_000_000  # len(a) * len(b) above which a changed block is not diffed char by char
 _WS = re.compile(r"\s+")
 
@@ -52,11 +59,22 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """Where a target was found in the new text, and how ('exact', 'moved', 'normalized', 'fuzzy')."""
+    """Where a target was found in the new text, and how.
+
+    `method`: 'exact' (same offsets), 'shifted' (the quote at the mapped place, offsets changed),
+    'relocated' (the quote elsewhere), 'normalized' (in another script or width), 'fuzzy' (edited text).
+    `confident`: False when the reader should check the place (status `moved`).
+    """
 
     start: int
     end: int
     method: str
+    confident: bool = True
+
+    @property
+    def status(self) -> str:
+        """The annotation status this anchor gives: 'anchored', or 'moved' (please check)."""
+        return "anchored" if self.confident else "moved"
 
 
 def make_quote(text: str, start: int, end: int) -> Quote:
@@ -210,6 +228,7 @@ class Reanchorer:
         self.new = new_text
         self.mapper = OffsetMapper(old_text, new_text) if old_text is not None and old_text != new_text else None
         self._norm: tuple[str, list[int]] | None = None
+        self._old_norm: str | None = None
         self._pairs: dict[str, list[int]] | None = None
 
     def locate(self, t: Target) -> tuple[int, int]:
@@ -224,22 +243,31 @@ class Reanchorer:
             return None
         p, pe = self.locate(t)
         # 1. the quote is still where the old place now is.
-        if new.startswith(exact, p):
-            return Anchor(p, p + len(exact), "exact" if p == t.start else "moved")
-        if self.mapper is None and new.startswith(exact, t.start):
-            return Anchor(t.start, t.end, "exact")
+        at = p if new.startswith(exact, p) else t.start if self.mapper is None and new.startswith(exact, t.start) \
+            else None
+        if at is not None:
+            sure = self._mapped_intact(t) or context_score(new, at, at + len(exact), t.prefix, t.suffix) >= CONTEXT_AGREE
+            return Anchor(at, at + len(exact), "exact" if at == t.start else "shifted", sure)
         # 2. the exact quote elsewhere, closest first.
         found = self._closest(new, exact, p, t.prefix, t.suffix)
         if found is not None:
-            return Anchor(found, found + len(exact), "moved")
+            i, sure = found
+            # A quote the old text had more than once may have lost the very copy it marked.
+            sure = sure and (self.old is None or _once(self.old, exact))
+            return Anchor(i, i + len(exact), "relocated", sure)
         # 3. the normalised quote (script or width changed).
         if t.normalized:
             norm, origin = self.normalized()
             np_ = bisect_right(origin, p) - 1 if origin else 0
-            hit = self._closest(norm, t.normalized, max(0, np_), normalize(t.prefix), normalize(t.suffix))
+            at_mapped = norm.startswith(t.normalized, np_) and np_ >= 0 and origin[np_] == p
+            hit = (np_, self._mapped_intact(t) or self._agrees(norm, np_, t)) if at_mapped else \
+                self._closest(norm, t.normalized, max(0, np_), normalize(t.prefix), normalize(t.suffix))
+            if hit is not None and not at_mapped and self.old is not None and not _once(self.old_normalized(), t.normalized):
+                hit = (hit[0], False)
             if hit is not None:
-                s = origin[hit]
-                e = origin[hit + len(t.normalized) - 1] + 1
+                h, sure = hit
+                s = origin[h]
+                e = origin[h + len(t.normalized) - 1] + 1
                 # whitespace at the quote's edges was folded away: take it back where the new text has it
                 lead = len(exact) - len(exact.lstrip())
                 trail = len(exact) - len(exact.rstrip())
@@ -247,29 +275,47 @@ class Reanchorer:
                     s, lead = s - 1, lead - 1
                 while trail and e < len(new) and new[e].isspace():
                     e, trail = e + 1, trail - 1
-                return Anchor(s, e, "normalized")
-        # 4. fuzzy.
+                return Anchor(s, e, "normalized", sure)
+        # 4. fuzzy: never certain.
         return self._fuzzy(t, p, pe)
+
+    def _mapped_intact(self, t: Target) -> bool:
+        """Whether the target's old span lies in a stretch the diff found unchanged (or nothing changed)."""
+        return self.old == self.new or (self.mapper is not None and self.mapper.intact(t.start, t.end))
+
+    def _agrees(self, norm: str, at: int, t: Target) -> bool:
+        ctx = context_score(norm, at, at + len(t.normalized), normalize(t.prefix), normalize(t.suffix))
+        return ctx >= CONTEXT_AGREE
 
     def normalized(self) -> tuple[str, list[int]]:
         if self._norm is None:
             self._norm = normalize_with_map(self.new)
         return self._norm
 
+    def old_normalized(self) -> str:
+        if self._old_norm is None:
+            self._old_norm = normalize(self.old or "")
+        return self._old_norm
+
     # ---- helpers ----------------------------------------------------------------------------------
-    def _closest(self, text: str, needle: str, near: int, prefix: str, suffix: str) -> int | None:
+    def _closest(self, text: str, needle: str, near: int, prefix: str, suffix: str) -> tuple[int, bool] | None:
+        """The occurrence of `needle` nearest to `near` among those whose context agrees at least in part,
+        and whether it is certain: the only occurrence, its context agreeing (`CONTEXT_AGREE`)."""
         best: tuple[int, float, int] | None = None
-        limit = max(64, 2 * len(needle))
+        best_ctx = 0.0
+        count = 0
         i = text.find(needle)
         while i != -1:
-            dist = abs(i - near)
+            count += 1
             ctx = context_score(text, i, i + len(needle), prefix, suffix)
-            if dist <= limit or ctx >= 0.5:
-                key = (dist, -ctx, i)
+            if ctx >= CONTEXT_MIN:
+                key = (abs(i - near), -ctx, i)
                 if best is None or key < best:
-                    best = key
+                    best, best_ctx = key, ctx
             i = text.find(needle, i + 1)
-        return None if best is None else best[2]
+        if best is None:
+            return None
+        return best[2], count == 1 and best_ctx >= CONTEXT_AGREE
 
     def _candidates(self, t: Target, p: int, pe: int) -> list[int]:
         """Likely start offsets of the (edited) quote in the new text."""
@@ -305,6 +351,7 @@ class Reanchorer:
     def _fuzzy(self, t: Target, p: int, pe: int) -> Anchor | None:
         exact, new = t.exact, self.new
         m = len(exact)
+        near = max(FUZZY_NEAR, m)
         best: tuple[float, int, int] | None = None
         for c in self._candidates(t, p, pe):
             w0 = max(0, c - m // 2 - 8)
@@ -313,16 +360,24 @@ class Reanchorer:
             if span is None:
                 continue
             s, e = _edges(exact, new, span, t.prefix, t.suffix)
+            if abs(s - p) > near:
+                continue  # an approximate match far from where the passage was is some other passage
             ratio = SequenceMatcher(None, exact, new[s:e], autojunk=False).ratio()
             ctx = context_score(new, s, e, t.prefix, t.suffix)
             score = 0.75 * ratio + 0.25 * ctx
-            if ratio < FUZZY_MIN_RATIO or (m < 6 and ctx < 0.5):
+            if ratio < FUZZY_MIN_RATIO or ctx < CONTEXT_MIN:
                 continue
             if best is None or score > best[0] + 1e-9:
                 best = (score, s, e)
         if best is None or best[0] < FUZZY_MIN_RATIO:
             return None
-        return Anchor(best[1], best[2], "fuzzy")
+        return Anchor(best[1], best[2], "fuzzy", confident=False)
+
+
+def _once(text: str, needle: str) -> bool:
+    """Whether `needle` occurs in `text` at most once."""
+    first = text.find(needle)
+    return first == -1 or text.find(needle, first + 1) == -1
 
 
 def _align(exact: str, new: str, w0: int, w1: int) -> tuple[int, int, int, int] | None:

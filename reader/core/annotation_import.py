@@ -27,9 +27,10 @@ from pathlib import Path
 
 from reader.core.anchoring import Quote, Reanchorer, make_quote, normalize
 from reader.core.errors import ImportFailed
-from reader.core.export.w3c import Item, TagRef
+from reader.core.export.w3c import Item, TagRef, parse_document
 from reader.core.library import Changed, Library, now
 from reader.core.tags import TagError, Tags
+from reader.core.untrusted import load_json, read_regular_file
 
 IMPORTED_TAGSET = "Imported"
 DEFAULT_TAG_COLOR = "#9e9e9e"
@@ -41,13 +42,15 @@ class ImportReport:
     updated: int = 0
     replaced: int = 0  # annotations of the layer that were removed because the new file replaces them
     orphaned: int = 0
+    moved: int = 0  # placed without certainty (status 'moved'): the reader should check them
     articles: list[int] = field(default_factory=list)
     tags_created: list[str] = field(default_factory=list)
     changed: Changed = field(default_factory=Changed)
 
     def as_json(self) -> dict[str, object]:
         return {"created": self.created, "updated": self.updated, "replaced": self.replaced,
-                "orphaned": self.orphaned, "articles": self.articles, "tags_created": self.tags_created}
+                "orphaned": self.orphaned, "moved": self.moved, "articles": self.articles,
+                "tags_created": self.tags_created}
 
 
 @dataclass
@@ -150,13 +153,15 @@ def _place_one(it: Item, rev: _Revision | None, article_id: int, current: int, t
         return _orphan(it, article_id, rev.id if rev is not None else current, given, texts)
     if rev is not None and source_text is not None and source_text[start:end] == exact:
         if rev.id == current:
-            return _Placed(it, article_id, current, make_quote(source_text, start, end), "anchored")
+            return _Placed(it, article_id, current, make_quote(source_text, start, end),
+                           "moved" if it.moved else "anchored")
         found = texts.anchorer(rev.id, current).reanchor(given)
     else:
         found = texts.anchorer(None, current).reanchor(given)
     if found is None:
         return _orphan(it, article_id, rev.id if rev is not None else current, given, texts)
-    return _Placed(it, article_id, current, make_quote(texts.text(current), found.start, found.end), "anchored")
+    return _Placed(it, article_id, current, make_quote(texts.text(current), found.start, found.end),
+                   "moved" if it.moved else found.status)
 
 
 def _orphan(it: Item, article_id: int, revision_id: int, given: Quote, texts: _Texts) -> _Placed:
@@ -223,6 +228,8 @@ def import_annotations(
                 report.created += 1
             if p.status == "orphaned":
                 report.orphaned += 1
+            elif p.status == "moved":
+                report.moved += 1
             changed_ids.add(ann_id)
             _write_tags(conn, ann_id, it, [tag_ids[_key(t)] for t in it.tags], names, author, created,
                         force_author=layer is not None)
@@ -331,20 +338,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 def import_w3c_file(lib: Library, path: str | Path) -> ImportReport:
     """Read a W3C Web Annotation JSON file (reader.core.export.w3c) and import it; nothing written on error."""
-    from reader.core.export.w3c import parse_document
-    from reader.core.untrusted import load_json
-
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise ImportFailed(f"{path} is a folder, not an annotation file")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ImportFailed(f"{path.name} is too large for an annotation file (limit 64 MiB)")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportFailed(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise ImportFailed(f"cannot read {path}: {exc.strerror}") from exc
+    raw = read_regular_file(path, MAX_FILE_BYTES, error=ImportFailed)
     if raw.startswith(b"PK\x03\x04"):
         raise ImportFailed(f"{path.name} is a zip file, not W3C JSON; a class package is opened with "
                            "`class open` (hand-out) or `class merge` (hand-in)")

@@ -3,7 +3,8 @@
 `Annotations(lib)` holds the operations. Each change runs in one transaction and returns an `Edit`
 (reader.core.edits): `edit.changed` says what changed, `edit.undo()` / `edit.redo()` revert and re-apply
 it as committed changes, `edit.annotation` is the annotation created or changed. `revise` imports an
-edited text as a new revision and re-anchors every annotation of the article (reader.core.anchoring).
+edited text as a new revision and re-anchors every annotation of the article (reader.core.anchoring);
+one it could not place with certainty gets status `moved` until the reader confirms it (`confirm`).
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ class Annotation:
     note: str
     reading: str | None
     author: str
-    status: str  # 'anchored' | 'orphaned' (orphaned: start/end refer to revision_id, not the current text)
+    status: str  # 'anchored' | 'moved' (placed, please check) | 'orphaned' (start/end refer to revision_id)
     created: str
     updated: str
     tags: tuple[Tag, ...] = ()
@@ -65,6 +66,11 @@ class Annotation:
     @property
     def orphaned(self) -> bool:
         return self.status == "orphaned"
+
+    @property
+    def moved(self) -> bool:
+        """Re-anchored by an approximate match (or onto another copy of its quote): the reader should check it."""
+        return self.status == "moved"
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -102,17 +108,18 @@ class RevisionReport:
 
     article_id: int
     revision_id: int
-    reanchored: tuple[int, ...]  # ids anchored in the new revision (exact, moved, normalised or fuzzy)
-    moved: tuple[int, ...]  # of those, ids whose offsets changed
+    reanchored: tuple[int, ...]  # ids anchored in the new revision (exact, shifted, normalised or fuzzy)
+    shifted: tuple[int, ...]  # of those, ids whose offsets changed
     fuzzy: tuple[int, ...]  # of those, ids whose quote text changed (found by approximate match)
+    moved: tuple[int, ...]  # of those, ids with status 'moved': placed without certainty, to be checked
     orphaned: tuple[int, ...]  # ids whose passage is gone; they keep quote, note and tags
     changed: Changed = field(default_factory=Changed)
     edit: Edit | None = field(default=None, repr=False, compare=False)  # undo: back to the previous revision
 
     def as_json(self) -> dict[str, object]:
         return {"article_id": self.article_id, "revision_id": self.revision_id, "reanchored": len(self.reanchored),
-                "moved": len(self.moved), "fuzzy": len(self.fuzzy), "orphaned": len(self.orphaned),
-                "orphaned_ids": list(self.orphaned)}
+                "shifted": len(self.shifted), "fuzzy": len(self.fuzzy), "moved": len(self.moved),
+                "moved_ids": list(self.moved), "orphaned": len(self.orphaned), "orphaned_ids": list(self.orphaned)}
 
 
 class Annotations:
@@ -316,6 +323,26 @@ class Annotations:
         return edit
 
     # ---- revisions -----------------------------------------------------------------------------
+    def confirm(self, annotation_id: int) -> Edit:
+        """The reader checked a `moved` annotation's place: it is `anchored` again (undo makes it `moved`).
+
+        Anything else (already anchored, orphaned) is left as it is: a no-op edit."""
+        ann = self.get(annotation_id)
+        if not ann.moved:
+            return noop_edit("confirm position", annotation=ann, before=ann.status, after=ann.status)
+
+        def apply(status: str) -> Changed:
+            with self.lib.transaction():
+                cur = self.conn.execute("UPDATE annotations SET status = ? WHERE id = ? AND status != 'orphaned'",
+                                        (status, annotation_id))
+                if cur.rowcount == 0:
+                    raise NotFound(f"there is no annotation with id {annotation_id} in the text")
+            return self._changed(ann)
+
+        changed = apply("anchored")
+        return Edit("confirm position", changed, lambda: apply("moved"), lambda: apply("anchored"),
+                    annotation=ann, before="moved", after="anchored")
+
     def revise(self, article_id: int, source: str | Path | ParsedText) -> RevisionReport:
         """Import an edited text as the article's new revision and re-anchor all its annotations (one transaction)."""
         return revise(self.lib, article_id, source)
@@ -494,8 +521,9 @@ def revise(lib: Library, article_id: int, source: str | Path | ParsedText) -> Re
         raise ReaderError(f"the text is identical to the current revision of article {article_id}; nothing to do")
     anns = Annotations(lib)
     reanchored: list[int] = []
-    moved: list[int] = []
+    shifted: list[int] = []
     fuzzy: list[int] = []
+    moved: list[int] = []
     orphaned: list[int] = []
     anchor_cols = 'revision_id, start, "end", exact, prefix, suffix, normalized, status'
     with lib.transaction():
@@ -516,13 +544,17 @@ def revise(lib: Library, article_id: int, source: str | Path | ParsedText) -> Re
             q = make_quote(new_text, found.start, found.end)
             reanchored.append(ann.id)
             if (found.start, found.end) != (ann.start, ann.end):
-                moved.append(ann.id)
+                shifted.append(ann.id)
             if q.exact != ann.exact:
                 fuzzy.append(ann.id)
+            # A place found without certainty, or one the reader has not yet confirmed, stays to be checked.
+            status = "moved" if ann.moved else found.status
+            if status == "moved":
+                moved.append(ann.id)
             lib.conn.execute(
                 'UPDATE annotations SET revision_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?,'
-                " normalized = ?, status = 'anchored' WHERE id = ?",
-                (revision_id, q.start, q.end, q.exact, q.prefix, q.suffix, q.normalized, ann.id),
+                " normalized = ?, status = ? WHERE id = ?",
+                (revision_id, q.start, q.end, q.exact, q.prefix, q.suffix, q.normalized, status, ann.id),
             )
         after = lib.conn.execute(
             f"SELECT {anchor_cols}, id FROM annotations WHERE article_id = ?", (article_id,)
@@ -543,8 +575,8 @@ def revise(lib: Library, article_id: int, source: str | Path | ParsedText) -> Re
 
     edit = Edit(f"new revision of article {article_id}", changed,
                 lambda: apply(info.revision_id, before), lambda: apply(revision_id, after))
-    return RevisionReport(article_id, revision_id, tuple(reanchored), tuple(moved), tuple(fuzzy), tuple(orphaned),
-                          changed, edit)
+    return RevisionReport(article_id, revision_id, tuple(reanchored), tuple(shifted), tuple(fuzzy), tuple(moved),
+                          tuple(orphaned), changed, edit)
 
 
 def _like_escape(text: str) -> str:

@@ -91,18 +91,7 @@ def read_package(path: str | Path, expect: str | None = None) -> Package:
     """Open and check a package; its known members are read into memory (bounded)."""
     path = Path(path)
     where = path.name
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise PackageError(f"{where} is a folder, not a class package")
-        if size > MAX_PACKAGE_BYTES:
-            raise PackageError(f"{where} is too large for a class package ({size // MiB} MiB; limit "
-                               f"{MAX_PACKAGE_BYTES // MiB} MiB)")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PackageError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise PackageError(f"cannot read {path}: {exc.strerror}") from exc
+    data = u.read_regular_file(path, MAX_PACKAGE_BYTES, error=PackageError)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:

@@ -18,11 +18,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from reader.core.errors import ReaderError
+from reader.core.untrusted import read_regular_file
 
 MARK = "\u2581"
 
 Segmenter = Callable[[str], list[str]]
 Reader = Callable[[list[str]], list[list[str | None]]]
+
+
+MAX_SPLIT_BYTES = 256 * 1024 * 1024  # a split's .sent or .lb file (the full CPP test split is ~10 MB)
 
 
 class EvaluationError(ReaderError):
@@ -112,9 +116,9 @@ def read_split(folder: str | Path) -> list[Item]:
         raise EvaluationError(f"not a folder: {root}")
     sent_path, label_path = _one_file(root, ".sent"), _one_file(root, ".lb")
     try:
-        sentences = sent_path.read_text(encoding="utf-8").splitlines()
-        labels = label_path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        sentences = read_regular_file(sent_path, MAX_SPLIT_BYTES, error=EvaluationError).decode("utf-8").splitlines()
+        labels = read_regular_file(label_path, MAX_SPLIT_BYTES, error=EvaluationError).decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
         raise EvaluationError(f"cannot read the split in {root}: {exc}") from exc
     while sentences and not sentences[-1].strip():
         sentences.pop()

@@ -234,7 +234,7 @@ def _annotations(conn: sqlite3.Connection, report: CheckReport) -> Finding | Non
             continue  # a missing revision is reported by the references check
         if not 0 <= start <= end <= len(text):
             outside.append((ann_id, start, end, len(text)))
-        elif status == "anchored" and text[start:end] != exact:
+        elif status != "orphaned" and text[start:end] != exact:
             misquoted.append((ann_id, exact, text[start:end]))
     if not outside and not misquoted:
         return Finding("annotations", True, f"all {_count(total, 'annotation')} lie inside their revision's text")

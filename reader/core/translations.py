@@ -9,21 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.errors import ImportFailed
-from reader.core.importers.decode import decode_bytes
+from reader.core.importers.decode import MAX_BYTES, decode_bytes
 from reader.core.library import Changed, Library
+from reader.core.untrusted import read_regular_file
 
 
 def read_translation(path: str | Path) -> list[str]:
     """The non-empty lines of a translation file, trimmed. Raises ImportFailed for an unusable file."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ImportFailed(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise ImportFailed(f"{path}: is a folder, not a text file") from exc
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot read it ({exc.strerror})") from exc
+    data = read_regular_file(path, MAX_BYTES, error=ImportFailed)
     text, _encoding = decode_bytes(data, path.name)
     return [line.strip() for line in text.splitlines() if line.strip()]
 

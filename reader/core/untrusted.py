@@ -1,4 +1,4 @@
-"""Checks for data from files someone else made (core layer): JSON depth, types, lengths, names, times.
+"""Checks for data from files someone else made (core layer): reading files safely, JSON depth, types, names, times.
 
 Class packages and annotation files come from other people's machines. Everything read from them goes
 through these helpers, which raise `InvalidData` with a message naming the file and the place in it
@@ -8,11 +8,14 @@ with one clear line and nothing is written.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import uuid as uuidlib
 from datetime import UTC, datetime
+from pathlib import Path
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ImportFailed, ReaderError
 
 MAX_DEPTH = 32  # nesting of JSON arrays and objects
 MAX_NAME = 100  # reader names, tag names, tagset names
@@ -31,6 +34,61 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")  # half of a UTF-16 pair: JSON can w
 
 class InvalidData(ReaderError):
     """A file from elsewhere is not what it claims to be; nothing was written for it."""
+
+
+_MiB = 1024 * 1024
+_CHUNK = _MiB
+
+
+def _size_text(limit: int) -> str:
+    return f"{limit // _MiB} MiB" if limit >= _MiB else f"{limit:,} bytes"
+
+
+def read_regular_file(path: str | Path, limit: int, *, error: type[ReaderError] = ImportFailed) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or `error` with one clear line.
+
+    Every file that comes from outside the library (imports, class packages, annotation, translation and
+    vocabulary files) is read here. The file is opened without blocking and checked on the opened descriptor,
+    so a pipe, a device (/dev/zero), a folder or a symbolic link to one of them is refused before a byte is read,
+    and no one can swap the file between the check and the read. At most `limit` + 1 bytes are read, whatever the
+    file's reported size says (files under /proc report 0).
+    """
+    path = Path(path)
+    name = UNPRINTABLE.sub("?", path.name or str(path))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError as exc:
+        raise error(f"{UNPRINTABLE.sub('?', str(path))}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise error(f"{name}: is a folder, not a file") from exc
+    except OSError as exc:
+        raise error(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"{name}: is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{name}: is not a regular file (a pipe, socket or device); only files can be read")
+        if info.st_size > limit:
+            raise error(f"{name}: file is too large ({_size_text(info.st_size)}; limit {_size_text(limit)})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limit:
+            raise error(f"{name}: file is too large (more than {_size_text(limit)})")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise error(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+    finally:
+        os.close(fd)
 
 
 def check_depth(raw: str, where: str, limit: int = MAX_DEPTH) -> None:

@@ -2,7 +2,8 @@
 
 `AnnotationMenus(controller).build(menu, offset)` is the reading view's context-menu provider: highlight
 the selection (plain, with a note, with a tag, in a colour); on a highlight, its tags, colour, note and
-deletion; on a Chinese character, its other readings (CC-CEDICT and pypinyin), a reading fix, and going
+deletion, and "Confirm position" for one re-anchored without certainty (status `moved`; the annotation
+panel's menu and bar ask for the same through `confirm`); on a Chinese character, its other readings (CC-CEDICT and pypinyin), a reading fix, and going
 back to the automatic reading. `tooltip_html(offset)` is what hovering shows.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reader.core.annotations import Annotation
 from reader.core.pipeline.readings import is_han, render
 from reader.core.pipeline.script import convert_text
 from reader.gui.panels.annotation_panel import annotation_colour, tag_label
+from reader.gui.panels.moved_bar import moved_text
 from reader.gui.panels.note_editor import first_lines
 
 PRESET_COLOURS = ("#f2c94c", "#7bc96f", "#6fa8dc", "#f4a261", "#e58fb5")
@@ -36,6 +38,7 @@ class AnnotationMenus(QObject):
         super().__init__(controller)
         self.c = controller
         self._dictionary = None
+        controller.panel.confirmRequested.connect(self.confirm)
 
     def presets(self) -> list[tuple[str, str]]:
         """The colours offered for a highlight, with their names."""
@@ -54,6 +57,8 @@ class AnnotationMenus(QObject):
             note = first_lines(ann.note, 3)
             if note:
                 block += "<br>" + html.escape(note).replace("\n", "<br>")
+            if ann.moved:
+                block += "<br><i>" + html.escape(moved_text()) + "</i>"
             parts.append(block)
         if offset in self.c.fixes:
             shown = render(self.c.fixes[offset], self.c.reading_style) or self.c.fixes[offset]
@@ -81,7 +86,15 @@ class AnnotationMenus(QObject):
             self._annotation_menu(menu, ann)
         self._reading_menu(menu, offset)
 
+    def confirm(self, annotation_id: int) -> None:
+        """The reader checked a moved highlight's place: it becomes anchored (one undo step)."""
+        edit = self.c._run(self.c.anns.confirm, annotation_id)
+        if edit is not None:
+            self.c.push(edit, edit.annotation.article_id)
+
     def _annotation_menu(self, menu: QMenu, ann: Annotation) -> None:
+        if ann.moved:
+            menu.addAction(self.tr("Confirm position"), lambda aid=ann.id: self.confirm(aid))
         tags = menu.addMenu(self.tr("Tags of this highlight"))
         have = {t.id for t in ann.tags}
         for t in self.c.tag_list:

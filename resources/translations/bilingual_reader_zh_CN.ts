@@ -95,6 +95,10 @@
         <translation>读音 %1</translation>
     </message>
     <message>
+        <source>Moved — check</source>
+        <translation>已移动 — 请核对</translation>
+    </message>
+    <message>
         <source>highlight</source>
         <translation>高亮</translation>
     </message>
@@ -136,6 +140,10 @@
     <message>
         <source>Colour</source>
         <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Confirm position</source>
+        <translation>确认位置</translation>
     </message>
     <message>
         <source>Tags of this highlight</source>
@@ -207,6 +215,10 @@
     <message>
         <source>%1 matches in %2 articles</source>
         <translation>%2 篇文章中有 %1 处匹配</translation>
+    </message>
+    <message>
+        <source>Confirm position</source>
+        <translation>确认位置</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1162,21 @@
     <message>
         <source>About Bilingual Reader</source>
         <translation>关于 Bilingual Reader</translation>
+    </message>
+</context>
+<context>
+    <name>MovedBar</name>
+    <message>
+        <source>Moved — please check: after the text was revised this highlight was placed by an approximate match. Confirm its position, or delete it and highlight the passage again.</source>
+        <translation>已移动 — 请核对：文本修订后，这处高亮是按近似匹配重新定位的。请确认它的位置，或删除后重新高亮这段文字。</translation>
+    </message>
+    <message>
+        <source>Moved — please check its place in the text.</source>
+        <translation>已移动 — 请在文中核对它的位置。</translation>
+    </message>
+    <message>
+        <source>Confirm position</source>
+        <translation>确认位置</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,10 @@
         <translation>讀音 %1</translation>
     </message>
     <message>
+        <source>Moved — check</source>
+        <translation>已移動 — 請核對</translation>
+    </message>
+    <message>
         <source>highlight</source>
         <translation>標示</translation>
     </message>
@@ -136,6 +140,10 @@
     <message>
         <source>Colour</source>
         <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Confirm position</source>
+        <translation>確認位置</translation>
     </message>
     <message>
         <source>Tags of this highlight</source>
@@ -207,6 +215,10 @@
     <message>
         <source>%1 matches in %2 articles</source>
         <translation>%2 篇文章中有 %1 處符合</translation>
+    </message>
+    <message>
+        <source>Confirm position</source>
+        <translation>確認位置</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1162,21 @@
     <message>
         <source>About Bilingual Reader</source>
         <translation>關於 Bilingual Reader</translation>
+    </message>
+</context>
+<context>
+    <name>MovedBar</name>
+    <message>
+        <source>Moved — please check: after the text was revised this highlight was placed by an approximate match. Confirm its position, or delete it and highlight the passage again.</source>
+        <translation>已移動 — 請核對：文字修訂後，這處標示是按近似比對重新定位的。請確認它的位置，或刪除後重新標示這段文字。</translation>
+    </message>
+    <message>
+        <source>Moved — please check its place in the text.</source>
+        <translation>已移動 — 請在文中核對它的位置。</translation>
+    </message>
+    <message>
+        <source>Confirm position</source>
+        <translation>確認位置</translation>
     </message>
 </context>
 <context>

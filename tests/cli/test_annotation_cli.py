@@ -56,7 +56,8 @@ def annotate_seed(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, out, err = run(["--db", str(db), "revise", "1", str(edited), "--json"], capsys)
     assert code == 0, err
     assert json.loads(out) | {"revision_id": 0} == {
-        "article_id": 1, "revision_id": 0, "reanchored": 4, "moved": 4, "fuzzy": 0, "orphaned": 1, "orphaned_ids": [5],
+        "article_id": 1, "revision_id": 0, "reanchored": 4, "shifted": 4, "fuzzy": 0, "moved": 0, "moved_ids": [],
+        "orphaned": 1, "orphaned_ids": [5],
     }
 
 

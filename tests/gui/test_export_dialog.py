@@ -53,9 +53,10 @@ def test_markdown_and_html_previews_show_the_article_and_load_nothing(dialog, pi
     assert dialog.stack.currentWidget() is dialog.browser
     shown = dialog.browser.toPlainText()
     assert title in shown and "A blitz" in shown and "閃電戰" in shown
-    asked = [u for u in dialog.browser.requested if "private.png" in u]
-    assert asked, "the note's image is in the Markdown"
-    resource = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(asked[0]))
+    # The Markdown export shows a note's images as their alt text, so the preview asks for neither file.
+    assert "[x]" in shown and "[me]" in shown
+    assert not [u for u in dialog.browser.requested if "private.png" in u or "example.com" in u]
+    resource = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(picture.as_uri()))
     assert resource is None or resource.width() <= 1, "the local image file was loaded"
     dialog.set_format("html")
     assert title in dialog.browser.toPlainText()

@@ -2,7 +2,8 @@
 
 Columns: id, uuid, article (id), paragraph (index of the paragraph the passage starts in; empty when
 orphaned), start, end, quote, quote_simplified, tags ("Tagset/Name" joined by "; "), note, color (the
-annotation's own colour, else its first tag's), author, status, created, updated. UTF-8 with a BOM so
+annotation's own colour, else its first tag's), author, status (anchored, moved: to be checked, or orphaned),
+created, updated. UTF-8 with a BOM so
 spreadsheet programs keep the Chinese; CRLF line ends (RFC 4180). Cells that a spreadsheet would run as
 a formula (starting with = + - @ or a tab) get a leading apostrophe. Written atomically.
 """

@@ -16,7 +16,15 @@ from html.parser import HTMLParser
 import markdown
 
 from reader.core.annotations import Annotation, Annotations
-from reader.core.export.markdown import PINYIN, SCRIPT_NAMES, ShownParagraphs, paragraph_finder, safe_note
+from reader.core.export.markdown import (
+    MOVED_NOTICE,
+    PINYIN,
+    SCRIPT_NAMES,
+    ShownParagraphs,
+    paragraph_finder,
+    safe_href,
+    safe_note,
+)
 from reader.core.library import Library
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
@@ -44,7 +52,6 @@ border:1px solid var(--c);background:color-mix(in srgb,var(--c) 22%,transparent)
 _ALLOWED = {"p", "br", "em", "strong", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "h4", "h5", "h6",
             "hr", "a", "table", "thead", "tbody", "tr", "th", "td", "del", "sup", "sub", "dl", "dt", "dd"}
 _VOID = {"br", "hr"}
-_SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 
 def esc(text: str) -> str:
@@ -93,16 +100,6 @@ class _Sanitizer(HTMLParser):
     def result(self) -> str:
         self.close()
         return "".join(self.out) + "".join(f"</{t}>" for t in reversed(self.open))
-
-
-def safe_href(href: str | None) -> str | None:
-    """The link if it goes somewhere harmless (http, https, mailto, or a fragment), else None."""
-    if not href:
-        return None
-    probe = "".join(ch for ch in href if ch > " ").lower()
-    if probe.startswith("#") or probe.startswith(_SAFE_SCHEMES):
-        return href.strip()
-    return None
 
 
 def sanitize(fragment: str) -> str:
@@ -239,6 +236,7 @@ def _chips(tags: tuple, zh_script: str) -> str:
 def _section(n: int, where: str, quote: list[str], a: Annotation, parts: _Parts) -> list[str]:
     colour = a.color or (a.tags[0].color if a.tags else "#c9c2b4")
     lines = [f'<section class="highlight" id="h{n}" style="--c:{colour}">', f"<h3>{n}. {esc(where)}</h3>",
+             *([f'<p class="by moved"><em>{esc(MOVED_NOTICE)}</em></p>'] if a.moved else []),
              "<blockquote>", *[f"<p>{q}</p>" for q in quote], "</blockquote>"]
     if a.tags:
         lines.append(parts.chips(a.tags))

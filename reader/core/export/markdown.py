@@ -3,11 +3,13 @@
 Layout: title (+ English title), a short metadata list, then one section per highlight in text order —
 paragraph number, the quote as a blockquote (in the chosen script, optionally with readings after each
 word: `联合国 (lián hé guó)`), tags, author, and the note with its own Markdown kept (raw HTML escaped,
-headings pushed below the document's own). Orphaned highlights come last in their own section.
+headings pushed below the document's own). A highlight whose place is to be checked (status `moved`) says
+so under its heading. Orphaned highlights come last in their own section.
 The output depends only on the library's content: no clock, unless a `generated` stamp is passed in.
 """
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -20,6 +22,8 @@ from reader.core.pipeline.script import convert_text
 from reader.core.text import SCRIPTS, Paragraph
 
 PINYIN = ("none", "marks", "numbers", "zhuyin")
+#: Shown with a highlight whose status is `moved` (re-anchored without certainty, not yet confirmed).
+MOVED_NOTICE = "Moved — please check: after the text was revised this highlight was placed by an approximate match."
 SCRIPT_NAMES = {"simplified": "simplified (简体)", "traditional": "traditional (繁體)", "taiwan": "Taiwan (臺灣正體)"}
 READING_NAMES = {"marks": "pinyin with tone marks", "numbers": "pinyin with tone numbers", "zhuyin": "zhuyin"}
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -30,6 +34,9 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^(\s{0,3})(#{1,6})(\s|$)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _AUTOLINK = re.compile(r"<(https?://[^\s<>]+|mailto:[^\s<>]+)>")
+_REF_DEF = re.compile(r"^(\s{0,3})\[([^\]]+)\]:\s*(\S*)")
+_SAFE_SCHEMES = ("http:", "https:", "mailto:")
+_UNESCAPED_BRACKET = re.compile(r"(?<!\\)([\[\]])")
 
 
 def render_markdown(
@@ -101,6 +108,8 @@ def render_markdown(
     for n, (a, hit) in enumerate(zip(anchored, hits, strict=True), 1):
         where = f"Paragraph {hit[0].index}" if len(hit) == 1 else f"Paragraphs {hit[0].index}–{hit[-1].index}"
         out += [f"### {n}. {where}", ""]
+        if a.moved:
+            out += [f"*{MOVED_NOTICE}*", ""]
         quote_pars = [_quote_text(p, tokens.get(p.index), a, pinyin, shown) for p in hit]
         out += blockquote(quote_pars) + [""]
         out += details_of(a) + [""]
@@ -268,9 +277,19 @@ def _escape_line_start(line: str) -> str:
 
 
 def safe_note(note: str) -> str:
-    """A note's own Markdown, kept, with raw HTML made inert and headings pushed below level 3."""
+    """A note's own Markdown, kept, made safe to render: raw HTML made inert, images shown as their alt text,
+    links kept only to http, https, mailto or a fragment (others keep their text), headings pushed below level 3.
+
+    Both the Markdown and the HTML export show notes through this function."""
     out: list[str] = []
+    run: list[str] = []  # consecutive lines outside code fences: a link's text may span several of them
     fence: str | None = None
+
+    def flush() -> None:
+        if run:
+            out.extend(_escape_html(line) for line in _safe_links("\n".join(run)).split("\n"))
+            run.clear()
+
     for line in note.strip("\n").split("\n"):
         m = _FENCE.match(line)
         if fence is not None:
@@ -279,17 +298,110 @@ def safe_note(note: str) -> str:
                 fence = None
             continue
         if m:
+            flush()
             fence = m.group(1)
             out.append(line)
             continue
         h = _HEADING.match(line)
         if h:
-            level = min(6, len(h.group(2)) + 3)
-            line = f"{h.group(1)}{'#' * level}{line[h.end(2):]}"
-        out.append(_escape_html(line))
+            line = f"{h.group(1)}{'#' * min(6, len(h.group(2)) + 3)}{line[h.end(2):]}"
+        d = _REF_DEF.match(line)
+        if d and safe_href(_destination(d.group(3))) is None:
+            line = f"{d.group(1)}\\{line[len(d.group(1)):]}"  # an unsafe link definition becomes plain text
+        run.append(line)
+    flush()
     if fence is not None:
         out.append(fence)  # close a fence the note left open, so the rest of the document stays intact
     return "\n".join(out)
+
+
+def safe_href(href: str | None) -> str | None:
+    """The link if it goes somewhere harmless (http, https, mailto, or a fragment), else None."""
+    if not href:
+        return None
+    probe = "".join(ch for ch in html.unescape(href) if ch > " ").lower()
+    if probe.startswith("#") or probe.startswith(_SAFE_SCHEMES):
+        return href.strip()
+    return None
+
+
+def _destination(raw: str) -> str:
+    """The URL of a Markdown link destination (`<url>` or `url "title"`)."""
+    raw = raw.strip()
+    if raw.startswith("<"):
+        return raw[1 : raw.find(">")] if ">" in raw else raw[1:]
+    return raw.split(maxsplit=1)[0] if raw else ""
+
+
+def _closing(text: str, start: int, opening: str, closing: str) -> int | None:
+    """Index of the bracket that closes the one at `start` (backslash escapes and nesting respected)."""
+    depth = 0
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _safe_links(text: str) -> str:
+    """Images become `[alt]` text; links to other schemes (javascript:, data:, file:) keep only their text.
+
+    Code spans are left as they are (Markdown shows them literally)."""
+    parts: list[str] = []
+    pos = 0
+    for m in _CODE_SPAN.finditer(text):
+        parts.append(_safe_links_outside_code(text[pos : m.start()]))
+        parts.append(m.group(0))
+        pos = m.end()
+    parts.append(_safe_links_outside_code(text[pos:]))
+    return "".join(parts)
+
+
+def _safe_links_outside_code(text: str) -> str:
+    out: list[str] = []
+    pos = i = 0
+    while (i := text.find("[", i)) >= 0:
+        if _escaped(text, i):
+            i += 1
+            continue
+        close = _closing(text, i, "[", "]")
+        if close is None:
+            break
+        end = close + 1
+        url: str | None = None
+        if text.startswith("(", end) and (paren := _closing(text, end, "(", ")")) is not None:
+            url, end = _destination(text[end + 1 : paren]), paren + 1
+        elif text.startswith("[", end) and (ref := _closing(text, end, "[", "]")) is not None:
+            end = ref + 1
+        label = text[i + 1 : close]
+        if i > 0 and text[i - 1] == "!" and not _escaped(text, i - 1):
+            alt = _UNESCAPED_BRACKET.sub(r"\\\1", _safe_links_outside_code(label)) or "image"
+            out.append(f"{text[pos : i - 1]}\\[{alt}\\]")
+            pos = i = end
+        elif url and safe_href(url) is None:
+            out.append(text[pos:i] + _safe_links_outside_code(label))
+            pos = i = end
+        else:
+            i += 1  # a safe link (or plain brackets): keep it, and look inside its text for images
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _escaped(text: str, i: int) -> bool:
+    """Whether the character at `i` is escaped by an odd number of backslashes."""
+    n = 0
+    while i - n - 1 >= 0 and text[i - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
 
 
 def _escape_html(line: str) -> str:

@@ -14,8 +14,9 @@ embeds every annotation. Each annotation:
 
 What the model has no term for is kept in extension properties named by absolute IRIs under
 `urn:bilingual-reader:` (the Web Annotation model asks clients to ignore properties they do not know):
-a tag body's tagset, Chinese name and colour; an annotation's explicit colour, orphaned status and tag
-history (each change with its time, so a class report can look at the tags as they were on a date);
+a tag body's tagset, Chinese name and colour; an annotation's explicit colour, its status when it is not
+`anchored` (`orphaned`, or `moved`: its place is to be checked) and tag history (each change with its time,
+so a class report can look at the tags as they were on a date);
 the target's article (the content hash of the current revision, when the quote's revision is older).
 
 `parse_document` reads this back — and the plainer shapes other tools write (a bare list of annotations,
@@ -107,8 +108,8 @@ def annotation_json(a: Annotation, source: str, article: str, history: list[dict
     item["target"] = target
     if a.color:
         item[NS + "color"] = a.color
-    if a.orphaned:
-        item[NS + "status"] = "orphaned"
+    if a.status != "anchored":
+        item[NS + "status"] = a.status  # 'orphaned', or 'moved' (its place is to be checked)
     if history:
         item[NS + "tagHistory"] = history
     return item
@@ -192,6 +193,7 @@ class Item:
     suffix: str
     tags: list[TagRef] = field(default_factory=list)
     history: list[tuple[str, str, str | None, str]] | None = None  # (tag, action, author, at)
+    moved: bool = False  # placed by an approximate match in the library it came from, not yet confirmed
 
 
 def _hash_of(value: object, where: str) -> str | None:
@@ -317,11 +319,11 @@ def parse_item(raw: object, where: str) -> Item:
                             str(action), None if h.get("author") is None else u.name(h["author"], f"{hw}.author"),
                             u.timestamp(u.field(h, "at", hw), f"{hw}.at")))
     status = a.get(NS + "status", "anchored")
-    if status not in ("anchored", "orphaned"):
-        raise u.InvalidData(f"{where}: status must be anchored or orphaned")
+    if status not in ("anchored", "moved", "orphaned"):
+        raise u.InvalidData(f"{where}: status must be anchored, moved or orphaned")
     item = Item(uid, "reading" if is_reading else "highlight", note, reading if is_reading else None,
                 u.opt_color(a.get(NS + "color"), f"{where}: color"), author, created, modified,
-                status == "orphaned", None, None, None, None, None, "", "", tags, history)
+                status == "orphaned", None, None, None, None, None, "", "", tags, history, status == "moved")
     _parse_target(a, item, where)
     return item
 

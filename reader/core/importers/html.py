@@ -23,6 +23,7 @@ from reader.core.errors import ImportFailed
 from reader.core.importers.decode import MAX_BYTES, decode_bytes
 from reader.core.importers.plaintext import _BYLINE, _FOOTER, _HEADING_CHAPTER, HEADING_MAX_CHARS, detect_script
 from reader.core.text import Paragraph, ParsedText
+from reader.core.untrusted import read_regular_file
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure "
@@ -46,6 +47,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_DECL_TEXT = re.compile(r"^\s*<\?xml[^>]*\?>")
+# End tags of the document and its body: browsers keep reading after them, libxml2 drops what follows.
+_END_OF_PAGE = re.compile(rb"</\s*(?:html|body)\s*>", re.IGNORECASE)
+# Where everything up to a closing mark is not page text: an unclosed one would hide the rest of the page.
+_RAW_OPEN = re.compile(rb"<!--|<(script|style|title|textarea)\b", re.IGNORECASE)
 #: Declared legacy Chinese charsets decode with their supersets (pages labelled gb2312 often use GBK characters).
 _CHARSET_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
 _WESTERN = {"latin_1", "iso8859_1", "cp1252", "ascii"}
@@ -266,14 +271,14 @@ def decode_markup(data: bytes, name: str) -> tuple[str, str]:
 
 def _xml_parser() -> etree.XMLParser:
     return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True,
         remove_comments=True, remove_pis=True, encoding="utf-8",
     )
 
 
 def _html_parser() -> lxml_html.HTMLParser:
     return lxml_html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, encoding="utf-8"
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8"
     )
 
 
@@ -291,10 +296,34 @@ def parse_markup(text: str, *, xml_first: bool) -> etree._Element:
             return etree.fromstring(data, _xml_parser())
         except etree.XMLSyntaxError:
             pass
+    _check_closed(data)
+    parser = _html_parser()
     try:
-        return lxml_html.document_fromstring(data, parser=_html_parser())
+        root = lxml_html.document_fromstring(_END_OF_PAGE.sub(b"", data), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise MarkupError(str(exc).splitlines()[0] if str(exc) else "unreadable markup") from exc
+    # The forgiving parser mends what it can; a fatal error means it stopped there and the rest of the page
+    # would be missing. Refuse the page rather than import part of it.
+    fatal = next((e for e in parser.error_log if e.level >= etree.ErrorLevels.FATAL), None)
+    if fatal is not None:
+        raise MarkupError(f"reading stopped at line {fatal.line}: {fatal.message.strip()}")
+    return root
+
+
+def _check_closed(data: bytes) -> None:
+    """Refuse markup where a comment, script, style, title or text area is opened and never closed: everything
+    after it would be swallowed (browsers hide it too), so importing would keep only the part before it."""
+    lower = data.lower()
+    pos = 0
+    while (m := _RAW_OPEN.search(data, pos)) is not None:
+        name = m.group(1).lower() if m.group(1) else None
+        closing = b"-->" if name is None else b"</" + name
+        end = lower.find(closing, m.end())
+        if end < 0:
+            what = "a comment" if name is None else f"a <{name.decode()}> element"
+            line = data.count(b"\n", 0, m.start()) + 1
+            raise MarkupError(f"{what} opened at line {line} is never closed; the rest of the page would be lost")
+        pos = end + len(closing)
 
 
 def child(el: etree._Element, name: str) -> etree._Element | None:
@@ -363,21 +392,8 @@ def build_parsed(
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
-    """A file's bytes, with one-line messages for the ways reading can fail."""
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise ImportFailed(
-                f"{name}: file is too large to import ({size // (1024 * 1024)} MiB; limit {limit // (1024 * 1024)} MiB)"
-            )
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise ImportFailed(f"{name}: is a folder, not a file") from exc
-    except FileNotFoundError as exc:
-        raise ImportFailed(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise ImportFailed(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+    """A regular file's bytes (at most `limit`), with one-line messages for the ways reading can fail."""
+    return read_regular_file(path, limit, error=ImportFailed)
 
 
 def parse_html(data: bytes, *, name: str = "page.html", xml_first: bool = False) -> ParsedText:

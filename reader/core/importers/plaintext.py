@@ -14,8 +14,9 @@ from pathlib import Path
 import hanzidentifier
 
 from reader.core.errors import ImportFailed
-from reader.core.importers.decode import decode_bytes
+from reader.core.importers.decode import MAX_BYTES, decode_bytes
 from reader.core.text import Paragraph, ParsedText
+from reader.core.untrusted import read_regular_file
 
 _WS = " \t\u3000\u00a0\ufeff"
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
@@ -190,14 +191,7 @@ def parse_text(text: str, *, markdown: bool = False, name: str = "text") -> Pars
 def parse_file(path: Path) -> ParsedText:
     """Read and parse a .txt or .md file. Raises ImportFailed with a clear message."""
     name = path.name
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise ImportFailed(f"{name}: is a folder, not a file") from exc
-    except FileNotFoundError as exc:
-        raise ImportFailed(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise ImportFailed(f"{name}: cannot read it ({exc.strerror or exc})") from exc
+    data = read_regular_file(path, MAX_BYTES, error=ImportFailed)
     text, encoding = decode_bytes(data, name)
     parsed = parse_text(text, markdown=path.suffix.lower() in (".md", ".markdown"), name=name)
     parsed.encoding = encoding

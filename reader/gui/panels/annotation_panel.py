@@ -3,7 +3,8 @@
 A one-column view (`AnnotationList`) over `AnnotationListModel` painted by `AnnotationDelegate`: each row
 shows the quote (in the displayed script), the tags as coloured chips, the first line of the note and the
 author. Rows are of one height and asked for and drawn only when visible, so ten thousand annotations cost
-nothing until shown. Orphaned
+nothing until shown. A highlight re-anchored without certainty (status `moved`) carries a "Moved — check"
+chip; its context menu, and the bar above the list while it is selected, offer "Confirm position". Orphaned
 annotations (their passage is gone from the current text) follow under their own heading. Typing in the
 search field lists matching annotations of all articles instead; activating a row asks the controller to
 open its article and jump to it. The panel never touches the library: the controller feeds it.
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -41,6 +43,7 @@ from reader.core.annotations import Annotation
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
 from reader.core.tags import Tag
+from reader.gui.panels.moved_bar import MovedBar, moved_text
 from reader.gui.panels.note_editor import first_lines
 from reader.gui.qtfix import keep_none_alive
 
@@ -159,6 +162,8 @@ class AnnotationListModel(QAbstractListModel):
             parts.append(", ".join(html.escape(tag_label(t, self.tag_script)) for t in ann.tags))
         if ann.note.strip():
             parts.append("<i>" + html.escape(first_lines(ann.note, 3)).replace("\n", "<br>") + "</i>")
+        if ann.moved:
+            parts.append("<b>" + html.escape(moved_text()) + "</b>")
         return "<qt>" + "<br>".join(parts) + "</qt>"  # always rich, so Qt never guesses
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -295,6 +300,8 @@ class AnnotationDelegate(QStyledItemDelegate):
             style = getattr(model, "reading_style", "marks")
             chips.append((self.tr("Reading %1").replace("%1", render(ann.reading, style) or str(ann.reading)),
                           QColor("#8c8c8c")))
+        if ann.moved:
+            chips.append((self.tr("Moved — check"), QColor("#e0a030")))
         chips += [(tag_label(t, script), QColor(t.color)) for t in ann.tags]
         cx = x0
         small = QFont(self._font)
@@ -378,6 +385,7 @@ class AnnotationPanel(QWidget):
     annotationActivated = Signal(int)  # an annotation of the open article was chosen
     searchResultActivated = Signal(int, int)  # article id, annotation id (search results of all articles)
     searchRequested = Signal(str)  # the search text after a pause (empty: back to the article's list)
+    confirmRequested = Signal(int)  # the reader confirms the place of a `moved` annotation
     filtersChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -405,6 +413,10 @@ class AnnotationPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setItemDelegate(self.delegate)
         self.list.set_row_height(self.delegate.row_height())
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.moved_bar = MovedBar(self)
+        self.moved_bar.confirmRequested.connect(self.confirmRequested)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.tag_filter, 3)
@@ -415,6 +427,7 @@ class AnnotationPanel(QWidget):
         lay.addWidget(self.search)
         lay.addLayout(filters)
         lay.addWidget(self.count)
+        lay.addWidget(self.moved_bar)
         lay.addWidget(self.list, 1)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -427,6 +440,7 @@ class AnnotationPanel(QWidget):
         self.list.clicked.connect(self._clicked)
         self.list.activated.connect(self._clicked)
         self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._clicked(cur))
+        self.list.selectionModel().currentChanged.connect(lambda _cur, _prev: self._update_confirm())
         self.set_tags([])
         self.set_authors([])
 
@@ -505,6 +519,7 @@ class AnnotationPanel(QWidget):
         else:
             self.count.setText(self.tr("%1 of %2 annotations").replace("%1", str(len(shown))).replace("%2", str(total)))
         self.select_annotation(selected)
+        self._update_confirm()
 
     def show_search_results(self, results: list[Annotation], titles: dict[int, str]) -> None:
         """Matches from all articles (the controller ran the search)."""
@@ -531,6 +546,7 @@ class AnnotationPanel(QWidget):
             self._show_list()
             return True
         self.model.replace(ann)
+        self._update_confirm()
         return True
 
     def visible_annotations(self) -> list[Annotation]:
@@ -562,6 +578,17 @@ class AnnotationPanel(QWidget):
                 self.list.scrollTo(idx)
         finally:
             self._syncing = False
+
+    def _update_confirm(self) -> None:
+        idx = self.list.currentIndex()
+        self.moved_bar.set_annotation(self.model.annotation(idx.row()) if idx.isValid() else None)
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001 - QPoint
+        ann = self.model.annotation(self.list.indexAt(pos).row())
+        if ann is not None and ann.moved:
+            menu = QMenu(self)
+            menu.addAction(self.tr("Confirm position"), lambda: self.confirmRequested.emit(ann.id))
+            menu.popup(self.list.viewport().mapToGlobal(pos))
 
     def _clicked(self, index: QModelIndex) -> None:
         if self._syncing:
