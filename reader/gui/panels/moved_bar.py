@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from reader.core.annotations import Annotation
+from reader.gui import safe_text
 
 
 def moved_text() -> str:
@@ -31,7 +32,7 @@ class MovedBar(QWidget):
         self.label = QLabel(self.tr("Moved — please check its place in the text."), self)
         self.label.setWordWrap(True)
         self.button = QPushButton(self.tr("Confirm position"), self)
-        self.button.setToolTip(moved_text())
+        self.button.setToolTip(safe_text.tip(moved_text()))
         self.button.clicked.connect(lambda: self._id is not None and self.confirmRequested.emit(self._id))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
