@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
+from reader.core.export import file_mode
 from reader.core.library import Library
 from reader.core.pipeline import display
 from reader.core.pipeline.readings import is_han, render
@@ -177,6 +178,7 @@ def export_pdf(
     finally:
         painter.end()
     try:
+        os.chmod(tmp, file_mode(target))  # mkstemp makes it 0600: the hand-out gets a new file's usual mode
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
