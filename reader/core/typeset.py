@@ -381,7 +381,7 @@ def _place(
         while g + 1 < len(placed) and placed[g + 1].reading and placed[g + 1].k == placed[g].k + 1 \
                 and items[placed[g + 1].k].word == items[placed[m].k].word:
             g += 1
-        _place_group(placed[m:g + 1], params.gap_in, (placed[m].adv + spacing) * PULL)
+        _place_group(placed[m:g + 1], params.gap_in, min(placed[m].adv + spacing, placed[m].adv * 1.5) * PULL)
         line.groups.append((m, g))
         m = g + 1
     return line

@@ -65,6 +65,7 @@ def figures(report: dict, tolerance: float = 1.5) -> dict:
     half a character) and lines set."""
     full = justified = overlaps = off_centre = 0
     cvs: list[float] = []
+    where: list[int] = []  # offsets of the readings off-centre
     for line in report["lines"]:
         glyphs = [g for g in line["glyphs"] if not g["char"].isspace()]
         if not glyphs:
@@ -74,7 +75,7 @@ def figures(report: dict, tolerance: float = 1.5) -> dict:
             left, right = glyphs[0]["x"], glyphs[-1]["x"] + glyphs[-1]["w"]
             if abs(left - line["column_left"]) <= tolerance and abs(right - line["column_right"]) <= tolerance:
                 justified += 1
-        advances = [b["x"] - a["x"] for a, b in zip(line["glyphs"], line["glyphs"][1:])
+        advances = [b["x"] - a["x"] for a, b in zip(line["glyphs"], line["glyphs"][1:], strict=False)
                     if _han(a["char"]) and _han(b["char"])]
         if len(advances) >= 2:
             mean = sum(advances) / len(advances)
@@ -90,16 +91,18 @@ def figures(report: dict, tolerance: float = 1.5) -> dict:
             if g["ruby_of"] == 1:
                 if abs(g["ruby_x"] + g["ruby_w"] / 2 - (g["x"] + g["w"] / 2)) > tolerance:
                     off_centre += 1
+                    where.append(g["offset"])
             else:
                 for (x, w), h in zip(parts, covered, strict=False):
                     if abs(x + w / 2 - (h["x"] + h["w"] / 2)) > h["w"] / 2:
                         off_centre += 1
+                        where.append(h["offset"])
         boxes.sort()
-        overlaps += sum(1 for a, b in zip(boxes, boxes[1:]) if b[0] < a[1] - 0.01)
+        overlaps += sum(1 for a, b in zip(boxes, boxes[1:], strict=False) if b[0] < a[1] - 0.01)
     cvs.sort()
     return {
         "lines": len(report["lines"]), "full_lines": full,
         "justified_share": round(justified / full, 4) if full else 1.0,
         "median_cv": round(cvs[len(cvs) // 2], 4) if cvs else 0.0,
-        "overlaps": overlaps, "off_centre": off_centre,
+        "overlaps": overlaps, "off_centre": off_centre, "off_centre_at": where[:10],
     }

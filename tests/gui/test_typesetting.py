@@ -1,0 +1,143 @@
+"""Typesetting invariants (CLREQ with ruby) on the seeds, read from the layout report of what is drawn.
+
+Each run lays the real window out at a size, script and reading style and checks what a reader sees:
+full lines justified, even advances between Han characters, readings that never overlap, single
+characters' readings centred and a word's syllables each over its own character.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.core.typeset import Item, Params, set_paragraph, units_of
+from reader.gui.layout_report import figures, visible_layout
+
+SIZES = ((1280, 800), (900, 700))
+RUNS = [
+    *[(script, "marks", None) for script in ("original", "simplified", "traditional", "taiwan")],
+    ("original", "numbers", None), ("taiwan", "zhuyin", None), ("simplified", "marks", 3),
+]
+
+
+def check(report: dict) -> dict:
+    fig = figures(report)
+    assert fig["full_lines"] >= 5, fig
+    assert fig["justified_share"] >= 0.95, fig
+    assert fig["median_cv"] <= 0.08, fig
+    assert fig["overlaps"] == 0, fig
+    assert fig["off_centre"] == 0, fig
+    return fig
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(("script", "pinyin", "level"), RUNS)
+def test_layout_invariants_on_the_seeds(window, qapp, size, script, pinyin, level) -> None:  # noqa: ANN001
+    window.resize(*size)
+    window.apply_options(window.options.with_(script=script, pinyin=pinyin, translations=False), save=False)
+    if level is not None:
+        from reader.gui.bilingual import prepare_screenshot
+
+        prepare_screenshot(window, level=level)
+    for aid in (1, 2):
+        window.open_article(aid, offset=0)
+        qapp.processEvents()
+        window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum() // 3)
+        qapp.processEvents()
+        report = visible_layout(window.view, window)
+        check(report)
+        rubies = [g for line in report["lines"] for g in line["glyphs"] if g["ruby_of"]]
+        assert rubies, "readings are drawn"
+        if level is not None:
+            assert any(g["ruby"] is None and "\u4e00" <= g["char"] <= "\u9fff" and not g["ruby_of"]
+                       for line in report["lines"] for g in line["glyphs"]), "scaffolding leaves known words bare"
+
+
+def test_the_layout_report_gets_worse_when_the_layout_does(window, qapp) -> None:  # noqa: ANN001
+    """Positive control: the same report, with one reading moved or one line left ragged, fails."""
+    window.resize(1280, 800)
+    window.open_article(1, offset=0)
+    qapp.processEvents()
+    report = visible_layout(window.view, window)
+    check(report)
+    line = next(ln for ln in report["lines"] if not ln["last_in_paragraph"] and len(ln["glyphs"]) > 6)
+    glyph = next(g for g in line["glyphs"] if g["ruby_of"] == 1)
+    glyph["ruby_x"] += 3
+    assert figures(report)["off_centre"] == 1
+    glyph["ruby_x"] -= 3
+    for n, g in enumerate(line["glyphs"]):
+        g["x"] -= n * 0.8  # a line set solid and ragged on the right
+    fig = figures(report)
+    assert fig["justified_share"] < 1.0 and fig["median_cv"] > 0.0
+
+
+def test_screenshot_writes_the_layout_json(seeded_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    from reader.gui.screenshot import render_screenshot
+
+    out, data = tmp_path / "page.png", tmp_path / "page.json"
+    render_screenshot(db=str(seeded_db), article_id=2, output=out, size=(1280, 800), script="traditional",
+                      layout_json=data)
+    report = json.loads(data.read_text(encoding="utf-8"))
+    assert out.is_file() and report["width"] == 1280 and report["script"] == "traditional"
+    line = report["lines"][1]
+    assert {"paragraph", "kind", "column_left", "column_right", "last_in_paragraph", "glyphs"} <= set(line)
+    assert {"offset", "char", "x", "w", "ruby", "ruby_x", "ruby_w", "ruby_of"} <= set(line["glyphs"][0])
+    assert 0 <= line["column_left"] < line["column_right"] <= 1280
+    check(report)
+
+
+# ---- the line setter itself, on made-up widths -------------------------------------------------------
+def items_of(text: str, words: list[int], readings: dict[int, float] | None = None) -> list[Item]:
+    readings = readings or {}
+    return [Item(ch, 10.0 if ch.isascii() else 20.0, words[k], "x" * 3 if k in readings else None,
+                 readings.get(k, 0.0), ink="L" if ch in "，。」）" else "R" if ch in "「（" else "C")
+            for k, ch in enumerate(text)]
+
+
+def test_a_wide_reading_uses_its_neighbours_room_before_spacing_is_added() -> None:
+    params = Params(gap_in=1.0, gap_out=4.0)
+    text = "甲乙丙丁"
+    narrow = items_of(text, [0, 1, 2, 3], {0: 2.0, 1: 30.0, 2: 2.0, 3: 10.0})
+    line = set_paragraph(narrow, 400, params)[0]
+    assert line.need == 0.0, "30 px over 乙 fits between two 2 px readings: no spacing needed"
+    wide = items_of(text, [0, 1, 2, 3], {0: 30.0, 1: 30.0, 2: 10.0, 3: 10.0})
+    line = set_paragraph(wide, 400, params)[0]
+    advances = [b.x - a.x for a, b in zip(line.placed, line.placed[1:], strict=False)]
+    assert line.need == pytest.approx(14.0) and max(advances) - min(advances) < 1e-6, \
+        "two wide neighbours: the spacing they need is given to every joint of the line"
+
+
+def test_lines_are_justified_except_the_last_and_break_by_clreq() -> None:
+    params = Params(gap_in=1.0, gap_out=4.0)
+    text = "一二三四五六「七八」。九十"
+    words = list(range(len(text)))
+    lines = set_paragraph(items_of(text, words), 135, params)
+    for line in lines[:-1]:
+        end = line.placed[-1]
+        assert line.justified and end.x + end.adv == pytest.approx(135)
+    assert not lines[-1].justified
+    starts = [text[ln.placed[0].k] for ln in lines]
+    ends = [text[ln.placed[-1].k] for ln in lines]
+    assert not set(starts) & set("，。」）") and not set(ends[:-1]) & set("「（")
+
+
+def test_names_numbers_and_latin_words_never_break() -> None:
+    text = "美国国务卿马可·鲁比奥表示3.14和COVID很好"
+    words = [0, 0, 1, 1, 1, 2, 2, 3, 4, 5, 5, 6, 6, 7, 8, 8, 8, 9, 10, 10, 10, 10, 10, 11, 11]
+    units = ["".join(text[k] for k in range(a, b)) for a, b in units_of(items_of(text, words))]
+    assert "马可·鲁比奥" in units and "3.14" in units and "COVID" in units
+    assert "表示" in units, "the name's run stops at NAME_SIDE characters"
+
+
+def test_two_punctuation_marks_meeting_lose_a_blank_half() -> None:
+    def advances(text: str) -> list[float]:
+        line = set_paragraph(items_of(text, list(range(len(text)))), 400, Params(1.0, 4.0))[0]
+        return [p.adv for p in line.placed]
+
+    assert advances("好好") == [20.0, 20.0], "control: nothing to compress"
+    assert advances("好，「好") == [20.0, 10.0, 20.0, 20.0]
+    assert advances("好。」「好") == [20.0, 10.0, 10.0, 20.0, 20.0], "half an em between 」 and 「"
+    line = set_paragraph(items_of("好（「好", [0, 1, 2, 3]), 400, Params(1.0, 4.0))[0]
+    assert [p.adv for p in line.placed] == [20.0, 20.0, 10.0, 20.0]
+    opening = line.placed[2]
+    assert opening.glyph_x == pytest.approx(opening.x - 10.0), "「 keeps its ink, drawn over the removed half"
