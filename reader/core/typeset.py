@@ -174,8 +174,8 @@ def compress(items: Sequence[Item]) -> list[float]:
 class _Filler:
     """A line being filled: natural width and the least spacing its readings need."""
 
-    def __init__(self, items: Sequence[Item], adv: list[float], params: Params) -> None:
-        self.items, self.adv, self.params = items, adv, params
+    def __init__(self, items: Sequence[Item], adv: list[float], params: Params, ties: list[bool]) -> None:
+        self.items, self.adv, self.params, self.ties = items, adv, params, ties
         self.ks: list[int] = []
         self.pos: list[float] = []  # natural x of each item
         self.joints: list[int] = []  # expansion opportunities before each item
@@ -184,10 +184,17 @@ class _Filler:
         self.spacing = params.floor
         self.last: tuple[float, int, float, int] | None = None  # the last reading: (centre, joints, width, word)
 
+    def snapshot(self) -> tuple:
+        return len(self.ks), self.width, self.njoints, self.spacing, self.last
+
+    def restore(self, state: tuple) -> None:
+        n, self.width, self.njoints, self.spacing, self.last = state
+        del self.ks[n:], self.pos[n:], self.joints[n:]
+
     def add(self, k: int) -> None:
         items, adv = self.items, self.adv
         it = items[k]
-        if self.ks and not (self.ks[-1] == k - 1 and tied(items, k)):
+        if self.ks and not (self.ties[k] and self.ks[-1] == k - 1):
             self.njoints += 1
         self.ks.append(k)
         self.pos.append(self.width)
@@ -240,8 +247,8 @@ def _unit_width(adv: list[float], a: int, b: int) -> float:
     return sum(adv[a:b])
 
 
-def _filled(items: Sequence[Item], adv: list[float], params: Params, ks: list[int]) -> _Filler:
-    fill = _Filler(items, adv, params)
+def _filled(items: Sequence[Item], adv: list[float], params: Params, ks: list[int], ties: list[bool]) -> _Filler:
+    fill = _Filler(items, adv, params, ties)
     for k in ks:
         fill.add(k)
     return fill
@@ -254,38 +261,44 @@ def set_paragraph(
 
     Set twice when it has readings: the second time every line gets at least the spacing the median line
     needs, so a line of narrow readings is not set solid beside a line loosened by wide ones."""
-    lines = _set(items, width, params, indent_first, indent_rest)
-    needs = sorted(line.need for line in lines[:-1] if line.need > 0)
-    if not needs:
-        return lines
-    floor = min(needs[len(needs) // 2], width / 8)
-    return _set(items, width, Params(params.gap_in, params.gap_out, params.justify, floor), indent_first, indent_rest)
+    adv = compress(items)
+    ties = [tied(items, k) for k in range(len(items))]
+    units = units_of(items)
+    lines = _set(items, adv, ties, units, width, params, indent_first, indent_rest)
+    needs = sorted(fill.spacing for fill, _ in lines[:-1] if fill.spacing > 0)
+    if needs:
+        floor = min(needs[len(needs) // 2], width / 8)
+        lines = _set(items, adv, ties, units, width, Params(params.gap_in, params.gap_out, params.justify, floor),
+                     indent_first, indent_rest)
+    return [_place(fill, measure, n == len(lines) - 1, indent_first if n == 0 else indent_rest)
+            for n, (fill, measure) in enumerate(lines)]
 
 
 def _set(
-    items: Sequence[Item], width: float, params: Params, indent_first: float, indent_rest: float,
-) -> list[SetLine]:
-    adv = compress(items)
-    lines: list[tuple[list[int], float]] = []
-    fill = _Filler(items, adv, params)
+    items: Sequence[Item], adv: list[float], ties: list[bool], units: list[tuple[int, int]], width: float,
+    params: Params, indent_first: float, indent_rest: float,
+) -> list[tuple[_Filler, float]]:
+    """Break into lines: each line's filler (positions, spacing its readings need) and measure."""
+    lines: list[tuple[_Filler, float]] = []
+    fill = _Filler(items, adv, params, ties)
     em = max((it.advance for it in items if _han(it.ch)), default=16.0)
     measure = width - indent_first
 
     def flush() -> None:
         nonlocal fill, measure
-        lines.append((fill.ks, measure))
-        fill = _Filler(items, adv, params)
+        lines.append((fill, measure))
+        fill = _Filler(items, adv, params, ties)
         measure = width - indent_rest
 
-    for a, b in units_of(items):
-        kept = list(fill.ks)
+    for a, b in units:
+        state = fill.snapshot()
         for k in range(a, b):
             if not fill.ks and lines and items[k].ch.isspace():
                 continue  # no spaces at the start of a wrapped line
             fill.add(k)
         if fill.natural() <= measure + 0.01:
             continue
-        fill = _filled(items, adv, params, kept)
+        fill.restore(state)
         # Break inside the unit when it is longer than a line, or when it is an ordinary word and moving it
         # whole would leave this line loose; otherwise it starts the next line.
         if fill.ks and (fill.loose(measure, em) <= 0 or not _breakable(items, a, b)) \
@@ -294,24 +307,23 @@ def _set(
         for k in range(a, b):
             if not fill.ks and lines and items[k].ch.isspace():
                 continue
-            kept = list(fill.ks)
+            state = fill.snapshot()
             fill.add(k)
-            if kept and fill.natural() > measure + 0.01 and items[k].ch not in NO_START \
-                    and not (kept[-1] == k - 1 and tied(items, k) and _unit_width(adv, a, b) <= measure):
+            if state[0] and fill.natural() > measure + 0.01 and items[k].ch not in NO_START \
+                    and not (fill.ks[-2] == k - 1 and ties[k] and _unit_width(adv, a, b) <= measure):
+                fill.restore(state)
+                kept = list(fill.ks)
                 carry: list[int] = []
                 while len(kept) > 1 and items[kept[-1]].ch in NO_END:
                     carry.insert(0, kept.pop())
-                fill = _filled(items, adv, params, kept)
+                if carry:
+                    fill = _filled(items, adv, params, kept, ties)
                 flush()
                 for c in [*carry, k]:
                     fill.add(c)
     if fill.ks or not lines:
-        lines.append((fill.ks, measure))
-    out: list[SetLine] = []
-    for n, (ks, line_width) in enumerate(lines):
-        last = n == len(lines) - 1
-        out.append(_place(items, adv, ks, line_width, params, last, indent_first if n == 0 else indent_rest))
-    return out
+        lines.append((fill, measure))
+    return lines
 
 
 def _place_group(group: list[Placed], gap_in: float, pull: float) -> None:
@@ -337,11 +349,10 @@ def _place_group(group: list[Placed], gap_in: float, pull: float) -> None:
     first.group, first.group_x, first.group_w = len(group), first.rx, last.rx + last.rw - first.rx
 
 
-def _place(
-    items: Sequence[Item], adv: list[float], ks: list[int], width: float, params: Params, last: bool, indent: float,
-) -> SetLine:
+def _place(fill: _Filler, width: float, last: bool, indent: float) -> SetLine:
     """Positions of one line's items, justified unless it is the paragraph's last line."""
-    line_adv = list(adv)
+    items, adv, params, ks = fill.items, fill.adv, fill.params, fill.ks
+    line_adv = adv
     # A closing mark at the end of a line sets flush with the measure: its blank half is removed.
     end = len(ks)
     while end and items[ks[end - 1]].ch.isspace():
@@ -349,8 +360,9 @@ def _place(
     if end and not last:
         it = items[ks[end - 1]]
         if it.ch in FULL_WIDTH_PUNCT and it.ink == "L" and line_adv[ks[end - 1]] == it.advance:
+            line_adv = list(adv)
             line_adv[ks[end - 1]] = it.advance / 2
-    fill = _filled(items, line_adv, params, ks)
+            fill = _filled(items, line_adv, params, ks, fill.ties)
     spacing = fill.spacing
     njoints = fill.joints[end - 1] if end else 0
     natural = (fill.pos[end - 1] + line_adv[ks[end - 1]]) if end else 0.0
