@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         from reader.gui import recovery
 
         self.guard = recovery.install(self)
+        from reader.gui import room
+
+        self.room = room.install(self)
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
@@ -235,6 +238,8 @@ class MainWindow(QMainWindow):
             save_options(options, self.store)
             self.hub.settingsChanged.emit("display")
         self.update_status()
+        if hasattr(self, "room"):  # side by side or a larger size may need the panels to give way
+            QTimer.singleShot(0, self.room.fit)
 
     def zoom(self, step: int) -> None:
         size = DEFAULT_SIZE if step == 0 else self.options.size + 2 * step

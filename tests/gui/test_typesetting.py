@@ -141,3 +141,20 @@ def test_two_punctuation_marks_meeting_lose_a_blank_half() -> None:
     assert [p.adv for p in line.placed] == [20.0, 20.0, 10.0, 20.0]
     opening = line.placed[2]
     assert opening.glyph_x == pytest.approx(opening.x - 10.0), "「 keeps its ink, drawn over the removed half"
+
+
+def test_an_erhua_r_joins_the_syllable_before_it_and_gets_no_box_of_its_own(qapp) -> None:  # noqa: ANN001
+    from reader.core.text import Token
+    from reader.gui.layout import FontSet, reading_items
+
+    fs = FontSet(20)
+    text = "等一会儿吧"
+    tokens = [Token(0, 1, "等", ["deng3"]), Token(1, 4, "一会儿", ["yi1", "hui4", "r"]), Token(4, 5, "吧", ["ba5"])]
+    for style, joined in (("marks", "huìr"), ("numbers", "hui4r"), ("zhuyin", "ㄏㄨㄟˋㄦ")):
+        items, _ = reading_items(text, tokens, fs, style)
+        assert items[2].reading == joined and items[3].reading is None, style
+        line = set_paragraph(items, 400, fs.params(style))[0]
+        group = next(p for p in line.placed if p.k == 1)
+        assert group.group == 2, "the word's reading spans 一会, the 儿 sits under the r"
+    control, _ = reading_items("一会", [Token(0, 2, "一会", ["yi1", "hui4"])], fs, "marks")
+    assert control[1].reading == "huì"
