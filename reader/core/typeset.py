@@ -264,24 +264,24 @@ def set_paragraph(
     adv = compress(items)
     ties = [tied(items, k) for k in range(len(items))]
     units = units_of(items)
-    lines = _set(items, adv, ties, units, width, params, indent_first, indent_rest)
+    em = next((it.advance for it in items if _han(it.ch)), 16.0)
+    lines = _set(items, adv, ties, units, em, width, params, indent_first, indent_rest)
     needs = sorted(fill.spacing for fill, _ in lines[:-1] if fill.spacing > 0)
     if needs:
         floor = min(needs[len(needs) // 2], width / 8)
-        lines = _set(items, adv, ties, units, width, Params(params.gap_in, params.gap_out, params.justify, floor),
+        lines = _set(items, adv, ties, units, em, width, Params(params.gap_in, params.gap_out, params.justify, floor),
                      indent_first, indent_rest)
     return [_place(fill, measure, n == len(lines) - 1, indent_first if n == 0 else indent_rest)
             for n, (fill, measure) in enumerate(lines)]
 
 
 def _set(
-    items: Sequence[Item], adv: list[float], ties: list[bool], units: list[tuple[int, int]], width: float,
-    params: Params, indent_first: float, indent_rest: float,
+    items: Sequence[Item], adv: list[float], ties: list[bool], units: list[tuple[int, int]], em: float,
+    width: float, params: Params, indent_first: float, indent_rest: float,
 ) -> list[tuple[_Filler, float]]:
     """Break into lines: each line's filler (positions, spacing its readings need) and measure."""
     lines: list[tuple[_Filler, float]] = []
     fill = _Filler(items, adv, params, ties)
-    em = max((it.advance for it in items if _han(it.ch)), default=16.0)
     measure = width - indent_first
 
     def flush() -> None:
