@@ -74,10 +74,9 @@ class FontSet:
         return side
 
     def params(self, style: str, justify: bool = True) -> Params:
-        """Gaps between readings: a hair between one word's syllables, more between words."""
+        """Gaps between readings: a hair between one word's syllables (a zhuyin syllable ends in its tone
+        mark, a pinyin one is told apart by its tone colour or mark), more between words."""
         em = self.reading_em
-        if style == "zhuyin":
-            return Params(gap_in=em * 0.3, gap_out=em * 0.6, justify=justify)
         return Params(gap_in=em * 0.1, gap_out=em * 0.45, justify=justify)
 
     def radv(self, text: str) -> float:
