@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # No line begins with these (closing punctuation) …
-NO_START = frozenset("，。、；：？！」』）》〉】〕…‥·・‧,.;:?!)]}”’%—")
+NO_START = frozenset("，。、；：？！」』）》〉】〕…‥·・‧–～/,.;:?!)]}”’%")
 # … and none ends with these (opening punctuation).
 NO_END = frozenset("「『（《〈【〔“‘([{")
 NAME_DOTS = frozenset("·・‧•")
