@@ -158,3 +158,30 @@ def test_an_erhua_r_joins_the_syllable_before_it_and_gets_no_box_of_its_own(qapp
         assert group.group == 2, "the word's reading spans 一会, the 儿 sits under the r"
     control, _ = reading_items("一会", [Token(0, 2, "一会", ["yi1", "hui4"])], fs, "marks")
     assert control[1].reading == "huì"
+
+
+def test_a_name_joined_by_a_middle_dot_never_breaks_at_any_width(window) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    doc = window.view.doc
+    idx = next(i for i, p in enumerate(doc.paragraphs) if "馬可·魯比奧" in p.text)
+    start = doc.paragraphs[idx].text.index("馬可·魯比奧")
+    broke_elsewhere = 0
+    for width in range(260, 900, 9):
+        doc.set_viewport_width(float(width))
+        lay = doc.layout(idx)
+        lines_of = {c.i: n for n, line in enumerate(lay.lines) for c in line.cells}
+        rows = {lines_of[lay.display_index(lay.par.start + start + k)] for k in range(6)}
+        assert len(rows) == 1, f"馬可·魯比奧 split at width {width}"
+        broke_elsewhere += len(lay.lines) > 1
+    assert broke_elsewhere, "control: the paragraph does wrap at these widths"
+
+
+def test_the_cli_writes_the_layout_json(seeded_db, tmp_path, qapp) -> None:  # noqa: ANN001
+    from reader.cli import main
+
+    png, data = tmp_path / "x.png", tmp_path / "x.json"
+    assert main(["--db", str(seeded_db), "screenshot", "1", "--size", "900x700", "--pinyin", "zhuyin",
+                 "--script", "taiwan", "-o", str(png), "--layout-json", str(data)]) == 0
+    report = json.loads(data.read_text(encoding="utf-8"))
+    assert report["pinyin"] == "zhuyin" and report["lines"]
+    check(report)
