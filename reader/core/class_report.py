@@ -363,6 +363,7 @@ def stacked_bars_svg(rows: list[tuple[str, dict[str, int]]], colours: dict[str, 
     left, bottom, height = 44, 34, 180
     bar = max(8, min(36, 640 // max(1, len(rows)) - 6))
     width = left + len(rows) * (bar + 6) + 10
+    every = max(1, -(-24 // (bar + 6)))
     y = lambda v: 10 + height * (1 - v / ymax)  # noqa: E731
     out = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + bottom + 10}" '
            f'viewBox="0 0 {width} {height + bottom + 10}" role="img" aria-label="{esc(y_label)} per {esc(x_label)}">']
@@ -382,7 +383,8 @@ def stacked_bars_svg(rows: list[tuple[str, dict[str, int]]], colours: dict[str, 
             base += count
         if base:
             out.append(f'<text x="{x + bar / 2}" y="{y(base) - 3:.1f}" text-anchor="middle">{base}</text>')
-        out.append(f'<text x="{x + bar / 2}" y="{height + 24}" text-anchor="middle">{esc(label)}</text>')
+        if n % every == 0:  # narrow bars: label every few, so the numbers never run into each other
+            out.append(f'<text x="{x + bar / 2}" y="{height + 24}" text-anchor="middle">{esc(label)}</text>')
     out.append(f'<text x="{left + (width - left) / 2}" y="{height + bottom + 6}" text-anchor="middle">{esc(x_label)}</text>')
     out.append("</svg>")
     used = {k for _, c in rows for k in c}
@@ -410,7 +412,7 @@ def render_html(r: ClassReport) -> str:
         meta.append(f"<li><strong>Only annotations tagged:</strong> {esc(str(r.filters['tag']))}</li>")
     colours = {t.qualified: t.color for t in r.tags if t.color}
     tag_names = {t.qualified: t.name for t in r.tags}
-    body = [f"<h1>Class report: {esc(r.title)}</h1>", f'<ul class="meta">{"".join(meta)}</ul>',
+    body = [f'<h1>Class report: <span lang="zh">{esc(r.title)}</span></h1>', f'<ul class="meta">{"".join(meta)}</ul>',
             "<h2>Agreement per tag</h2>",
             _table(["Tag", "Alpha (this tag or not)"], [[t.name, _num(r.alpha_by_tag.get(t.qualified))] for t in r.tags]),
             "<h2>Pairwise agreement</h2>",
