@@ -329,6 +329,11 @@ def _set(
 def _place_group(group: list[Placed], gap_in: float, pull: float) -> None:
     """Readings of one word: each centred over its character, then drawn together towards the word's
     middle — at most `pull` each, never closer than `gap_in` — so a word's syllables read as one."""
+    if len(group) == 1:
+        p = group[0]
+        p.rx = p.group_x = p.x + (p.adv - p.rw) / 2
+        p.group, p.group_w = 1, p.rw
+        return
     mono = [p.x + p.adv / 2 for p in group]
     if len(group) > 1:
         total = sum(p.rw for p in group) + (len(group) - 1) * gap_in
