@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
         self.save_position()
         if self.persist:
             self.store.setValue("window/geometry", self.saveGeometry())
-            self.store.setValue("window/splitter", self.splitter.saveState())
+            self.store.setValue("window/splitter", self.room.splitter_state())  # not a fold made for room
             self.store.sync()
         for worker in list(self._workers):
             if hasattr(worker, "stop"):

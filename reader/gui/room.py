@@ -8,7 +8,7 @@ Panels the reader closed are never reopened; a panel the reader reopens stays un
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolButton
 
@@ -124,6 +124,17 @@ class Room(QObject):
         self.act_library.blockSignals(True)
         self.act_library.setChecked(True)
         self.act_library.blockSignals(False)
+
+    def splitter_state(self) -> QByteArray:
+        """The splitter's state as the reader left it: a fold made for room is not remembered."""
+        splitter = self.window.splitter  # type: ignore[attr-defined]
+        if not self.folded_sidebar:
+            return splitter.saveState()
+        sizes = splitter.sizes()
+        splitter.setSizes([self.folded_sidebar, max(0, sum(sizes) - self.folded_sidebar)])
+        state = splitter.saveState()
+        splitter.setSizes(sizes)
+        return state
 
     def _library_toggled(self, on: bool) -> None:
         splitter = self.window.splitter  # type: ignore[attr-defined]

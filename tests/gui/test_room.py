@@ -63,3 +63,21 @@ def test_side_by_side_at_1280_with_the_panels_open(window, qtbot, qapp) -> None:
     assert window.view.doc.side_by_side, "two columns: the library list gave way"
     assert docks(window), "the annotations stay open"
     assert "too narrow" not in window.status_label.text()
+
+
+def test_a_fold_made_for_room_is_not_remembered_by_the_next_window(window, qtbot, qapp, seeded_db) -> None:  # noqa: ANN001
+    from reader.core.library import Library
+    from reader.gui.main_window import MainWindow
+
+    window.open_article(1, offset=0)
+    settle(qtbot, qapp, window, 800, 600)
+    assert window.splitter.sizes()[0] == 0
+    window.close()
+    lib = Library.open(seeded_db)
+    again = MainWindow(lib)
+    qtbot.addWidget(again)
+    again.show()
+    settle(qtbot, qapp, again, 1400, 900)
+    assert again.splitter.sizes()[0] > 0, "the library list is back in a wide window"
+    again.close()
+    lib.close()
