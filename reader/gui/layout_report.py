@@ -62,10 +62,12 @@ def figures(report: dict, tolerance: float = 1.5) -> dict:
     """The typesetting figures of a layout report: share of full lines justified (within `tolerance` px at
     both edges), median over lines of the coefficient of variation of Han-to-Han advances, overlapping
     readings, readings off-centre (single characters beyond `tolerance`, a word's syllables beyond
-    half a character) and lines set."""
+    half a character), the median gaps between a word's syllables and between words' readings, and lines set."""
     full = justified = overlaps = off_centre = 0
     cvs: list[float] = []
     where: list[int] = []  # offsets of the readings off-centre
+    gaps_in: list[float] = []  # between syllables of one word
+    gaps_out: list[float] = []  # between the readings of neighbouring words
     for line in report["lines"]:
         glyphs = [g for g in line["glyphs"] if not g["char"].isspace()]
         if not glyphs:
@@ -86,6 +88,9 @@ def figures(report: dict, tolerance: float = 1.5) -> dict:
             if not g["ruby_of"]:
                 continue
             parts = g.get("ruby_parts") or [[g["ruby_x"], g["ruby_w"]]]
+            if boxes:
+                gaps_out.append(parts[0][0] - boxes[-1][1])
+            gaps_in.extend(b[0] - (a[0] + a[1]) for a, b in zip(parts, parts[1:], strict=False))
             boxes.extend((x, x + w) for x, w in parts)
             covered = line["glyphs"][n:n + g["ruby_of"]]
             if g["ruby_of"] == 1:
@@ -105,4 +110,9 @@ def figures(report: dict, tolerance: float = 1.5) -> dict:
         "justified_share": round(justified / full, 4) if full else 1.0,
         "median_cv": round(cvs[len(cvs) // 2], 4) if cvs else 0.0,
         "overlaps": overlaps, "off_centre": off_centre, "off_centre_at": where[:10],
+        "median_gap_in_word": _median(gaps_in), "median_gap_between_words": _median(gaps_out),
     }
+
+
+def _median(values: list[float]) -> float | None:
+    return round(sorted(values)[len(values) // 2], 2) if values else None

@@ -27,6 +27,8 @@ def check(report: dict) -> dict:
     assert fig["median_cv"] <= 0.08, fig
     assert fig["overlaps"] == 0, fig
     assert fig["off_centre"] == 0, fig
+    if fig["median_gap_in_word"] is not None:
+        assert fig["median_gap_in_word"] < fig["median_gap_between_words"], "a word's syllables sit closer"
     return fig
 
 
