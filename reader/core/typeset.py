@@ -19,7 +19,7 @@ sets both. Nothing here imports Qt.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # No line begins with these (closing punctuation) …
 NO_START = frozenset("，。、；：？！」』）》〉】〕…‥·・‧–～/,.;:?!)]}”’%")
@@ -85,12 +85,12 @@ class Placed:
     rx: float = 0.0  # left of the reading
     rw: float = 0.0
     group: int = 0  # characters spanned by the reading group that starts here (0: not the first of a group)
-    group_x: float = 0.0
-    group_w: float = 0.0
 
 
 @dataclass(slots=True)
 class SetLine:
+    """A line set: its items placed, whether it was justified, and the spacing used and needed."""
+
     placed: list[Placed]
     width: float  # the measure the line was set to
     justified: bool
@@ -98,7 +98,6 @@ class SetLine:
     spacing: float = 0.0  # space added at each expansion opportunity
     need: float = 0.0  # the least spacing its readings need
     indent: float = 0.0
-    groups: list[tuple[int, int]] = field(default_factory=list)  # (first, last) placed index of reading groups
 
 
 @dataclass(slots=True)
@@ -146,7 +145,7 @@ def units_of(items: Sequence[Item]) -> list[tuple[int, int]]:
         if merged:
             prev = items[merged[-1][1] - 1].ch
             first = items[a].ch
-            if (first in NO_START or prev in NO_END or tied(items, a)
+            if (first in NO_START or prev in NO_END or tied(items, a) or prev in NAME_DOTS
                     or (prev == first and prev in "—…")):
                 merged[-1][1] = b
                 continue
@@ -331,8 +330,8 @@ def _place_group(group: list[Placed], gap_in: float, pull: float) -> None:
     middle — at most `pull` each, never closer than `gap_in` — so a word's syllables read as one."""
     if len(group) == 1:
         p = group[0]
-        p.rx = p.group_x = p.x + (p.adv - p.rw) / 2
-        p.group, p.group_w = 1, p.rw
+        p.rx = p.x + (p.adv - p.rw) / 2
+        p.group = 1
         return
     mono = [p.x + p.adv / 2 for p in group]
     if len(group) > 1:
@@ -350,8 +349,7 @@ def _place_group(group: list[Placed], gap_in: float, pull: float) -> None:
         centres = mono
     for p, c in zip(group, centres, strict=True):
         p.rx = c - p.rw / 2
-    first, last = group[0], group[-1]
-    first.group, first.group_x, first.group_w = len(group), first.rx, last.rx + last.rw - first.rx
+    group[0].group = len(group)
 
 
 def _place(fill: _Filler, width: float, last: bool, indent: float) -> SetLine:
@@ -399,6 +397,5 @@ def _place(fill: _Filler, width: float, last: bool, indent: float) -> SetLine:
                 and items[placed[g + 1].k].word == items[placed[m].k].word:
             g += 1
         _place_group(placed[m:g + 1], params.gap_in, min(placed[m].adv + spacing, placed[m].adv * 1.5) * PULL)
-        line.groups.append((m, g))
         m = g + 1
     return line

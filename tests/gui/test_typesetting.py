@@ -187,3 +187,10 @@ def test_the_cli_writes_the_layout_json(seeded_db, tmp_path, qapp) -> None:  # n
     report = json.loads(data.read_text(encoding="utf-8"))
     assert report["pinyin"] == "zhuyin" and report["lines"]
     check(report)
+
+
+def test_a_dot_inside_a_token_still_joins_the_names() -> None:
+    text = "国务卿马可·鲁比奥表示"
+    words = [0, 0, 0, 1, 1, 1, 2, 3, 3, 4, 4]  # the tokenizer kept the dot with 马可
+    units = ["".join(text[k] for k in range(a, b)) for a, b in units_of(items_of(text, words))]
+    assert any("马可·鲁" in u for u in units), units
