@@ -38,12 +38,12 @@ def _alnum(ch: str) -> bool:
 
 
 def tied(items: Sequence[Item], k: int) -> bool:
-    """Whether items k-1 and k belong to one Latin word or number (no break, no added space between):
-    letters and digits, and the ' . , - / % inside them (3.14, 1,000, e-mail, 50%)."""
+    """Whether items k-1 and k belong to one Latin word or number, or one dash —— or ellipsis …… (no break,
+    no added space between): letters and digits, and the ' . , - / % inside them (3.14, 1,000, e-mail, 50%)."""
     if k <= 0 or k >= len(items):
         return False
     a, b = items[k - 1].ch, items[k].ch
-    if _alnum(a) and _alnum(b):
+    if _alnum(a) and _alnum(b) or (a == b and a in "—…‥"):  # ―― and …… are one mark in two halves
         return True
     if _alnum(a) and b in "%":
         return True
@@ -145,8 +145,7 @@ def units_of(items: Sequence[Item]) -> list[tuple[int, int]]:
         if merged:
             prev = items[merged[-1][1] - 1].ch
             first = items[a].ch
-            if (first in NO_START or prev in NO_END or tied(items, a) or prev in NAME_DOTS
-                    or (prev == first and prev in "—…")):
+            if first in NO_START or prev in NO_END or tied(items, a) or prev in NAME_DOTS:
                 merged[-1][1] = b
                 continue
         merged.append([a, b])

@@ -194,3 +194,18 @@ def test_a_dot_inside_a_token_still_joins_the_names() -> None:
     words = [0, 0, 0, 1, 1, 1, 2, 3, 3, 4, 4]  # the tokenizer kept the dot with 马可
     units = ["".join(text[k] for k in range(a, b)) for a, b in units_of(items_of(text, words))]
     assert any("马可·鲁" in u for u in units), units
+
+
+def test_a_dash_and_an_ellipsis_are_set_solid_and_never_broken() -> None:
+    text = "好——好……好" + "好" * 12
+    lines = set_paragraph(items_of(text, list(range(len(text)))), 205, Params(1.0, 4.0))
+    line = lines[0]
+    assert line.justified and len(lines) > 1
+    x = {text[p.k] + str(p.k): p for p in line.placed}
+    assert x["—2"].x == pytest.approx(x["—1"].x + x["—1"].adv), "no space inside ——"
+    assert x["…5"].x == pytest.approx(x["…4"].x + x["…4"].adv), "no space inside ……"
+    assert x["—1"].x > x["好0"].x + x["好0"].adv, "control: space around it"
+    for width in range(45, 200, 5):  # never a line break inside either
+        for ln in set_paragraph(items_of(text, list(range(len(text)))), width, Params(1.0, 4.0)):
+            k = ln.placed[0].k
+            assert not (text[k] in "—…" and text[k - 1] == text[k]), f"broken inside at width {width}"
