@@ -4,7 +4,8 @@ The rules follow the W3C Requirements for Chinese Text Layout (CLREQ) and, for t
 placement of JLREQ and CSS Ruby:
 
 - base characters keep one advance within a line: all added space is spread evenly over the line's
-  expansion opportunities (between characters, never inside a Latin word or a number);
+  expansion opportunities (between characters; never inside a Latin word or a number, before a closing
+  mark or after an opening one);
 - a word's readings are set as one group (its syllables a hair apart) centred over the word; a group wider
   than its characters overhangs its neighbours as long as their readings leave room, and only then is
   spacing added — to the whole line;
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 NO_START = frozenset("，。、；：？！」』）》〉】〕…‥·・‧–～/,.;:?!)]}”’%")
 # … and none ends with these (opening punctuation).
 NO_END = frozenset("「『（《〈【〔“‘([{")
+# Closing marks sit against what they close, opening ones against what they open: no space is added there.
+CLOSING = frozenset("，。、；：？！」』）》〉】〕,.;:?!)]}”’%")
 NAME_DOTS = frozenset("·・‧•")
 FULL_WIDTH_PUNCT = frozenset("，。、；：？！「」『』（）《》〈〉【】〔〕“”‘’")
 NAME_SIDE = 4  # Han characters kept together on each side of a name's middle dot
@@ -192,7 +195,8 @@ class _Filler:
     def add(self, k: int) -> None:
         items, adv = self.items, self.adv
         it = items[k]
-        if self.ks and not (self.ties[k] and self.ks[-1] == k - 1):
+        if self.ks and not (self.ties[k] and self.ks[-1] == k - 1) and it.ch not in CLOSING \
+                and items[self.ks[-1]].ch not in NO_END:
             self.njoints += 1
         self.ks.append(k)
         self.pos.append(self.width)

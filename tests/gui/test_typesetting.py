@@ -209,3 +209,14 @@ def test_a_dash_and_an_ellipsis_are_set_solid_and_never_broken() -> None:
         for ln in set_paragraph(items_of(text, list(range(len(text)))), width, Params(1.0, 4.0)):
             k = ln.placed[0].k
             assert not (text[k] in "—…" and text[k - 1] == text[k]), f"broken inside at width {width}"
+
+
+def test_closing_marks_sit_against_what_they_close_and_opening_ones_against_what_they_open() -> None:
+    text = "甲乙，丙「丁戊」己" + "庚" * 12
+    line = set_paragraph(items_of(text, list(range(len(text)))), 250, Params(1.0, 4.0))[0]
+    assert line.justified and line.spacing > 0
+    at = {p.k: p for p in line.placed}
+    assert at[2].x == pytest.approx(at[1].x + at[1].adv), "no space before ，"
+    assert at[5].x == pytest.approx(at[4].x + at[4].adv), "no space after 「"
+    assert at[7].x == pytest.approx(at[6].x + at[6].adv), "no space before 」"
+    assert at[1].x == pytest.approx(at[0].x + at[0].adv + line.spacing), "control: space between 甲 and 乙"
