@@ -34,11 +34,11 @@ h3{font-size:1.05em;color:#6b665e;margin:2em 0 .4em}
 .title-en{margin-top:0;color:#6b665e}
 ul.meta{list-style:none;padding:0;color:#4d4943}
 blockquote{margin:.4em 0;padding:.3em 1em;border-left:4px solid var(--c,#c9c2b4);background:#f3efe6}
-blockquote p{margin:.3em 0;font-size:1.15em;line-height:2.2;text-align:justify;text-justify:inter-character;
+blockquote p{margin:.3em 0;font-size:1.25em;line-height:2.3;text-align:justify;text-justify:inter-character;
 line-break:strict;text-spacing-trim:normal;hanging-punctuation:allow-end}
 blockquote p:lang(zh-Hant-TW){text-spacing-trim:space-all}
-ruby{ruby-position:over;ruby-align:center}
-rt{font-size:.55em;line-height:1;color:#5f6670;padding:0 .06em;font-variant-east-asian:normal}
+ruby{ruby-position:over;ruby-align:center}rb{padding:0 .16em}
+rt{font-size:.5em;line-height:1;color:#5f6670;padding:0 .06em;font-variant-east-asian:normal}
 ruby rt:first-of-type{padding-left:.3em}ruby rt:last-of-type{padding-right:.3em}
 rp{display:none}
 .chip{display:inline-block;margin:0 .3em .2em 0;padding:0 .55em;border-radius:1em;font-size:.85em;
