@@ -6,11 +6,13 @@ placement of JLREQ and CSS Ruby:
 - base characters keep one advance within a line: all added space is spread evenly over the line's
   expansion opportunities (between characters; never inside a Latin word or a number, before a closing
   mark or after an opening one);
-- a word's readings are set as one group (its syllables a hair apart) centred over the word; a group wider
-  than its characters overhangs its neighbours as long as their readings leave room, and only then is
-  spacing added — to the whole line;
-- lines are justified, except a paragraph's last line;
-- line breaking keeps the characters of a word together, never starts a line with 。，、」） and the like nor
+- each reading is centred over its character and may overhang its neighbours as long as their readings
+  leave room (a hair between two syllables of one word, more between words); only then is spacing added,
+  to the whole line; a word's syllables then lean towards each other (a fifth of a character at most);
+- every line of a paragraph gets at least the spacing its median line needs (lines alike);
+- lines are justified, except a paragraph's last line (and headings);
+- line breaking keeps the characters of a word together (a long compound may break rather than leave a
+  loose line), never starts a line with 。，、」） and the like nor
   ends one with 「（, and never breaks inside a name joined by ·, a number, a Latin word, —— or ……;
 - where two full-width punctuation marks meet, the blank half of one is removed.
 
