@@ -13,7 +13,7 @@ code of the chosen students), `at` (a date or time: annotations made after it ar
 annotation has the tags it had then, replayed from its tag history — a pre-reading pass against a
 post-reading pass). Orphaned highlights are left out (their offsets refer to an older text).
 
-`render(report, fmt)` writes it as md, html (self-contained), csv (the reliability data: one row per
+`render(report, fmt)` writes it as md, html (self-contained, with an SVG chart of the tags per paragraph), csv (the reliability data: one row per
 sentence, one column per student) or json (`ClassReport.as_json`).
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from datetime import UTC, datetime, time
 from reader.core import agreement as ag
 from reader.core.annotations import Annotations
 from reader.core.errors import ReaderError
-from reader.core.export.html import CSP, esc, sanitize
+from reader.core.export.html import CSP, STYLE, esc
 from reader.core.export.markdown import escape_inline
 from reader.core.library import Library
 from reader.core.tags import Tag, Tags
@@ -316,22 +316,140 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def render_html(r: ClassReport) -> str:
-    import markdown
+REPORT_STYLE = STYLE + """
+main{max-width:60em}
+table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.95em}
+td,th{border:1px solid #ddd6c8;padding:.25em .7em;vertical-align:top;text-align:left}
+th{background:#f3efe6}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.dispute{margin:1.6em 0}.dispute h3{color:#24221f;margin-bottom:.3em}
+.chart{margin:.6em 0 1.2em;max-width:100%;height:auto}.chart text{font:11px sans-serif;fill:#4d4943}
+.legend span{display:inline-block;margin-right:1em}.legend i{display:inline-block;width:.9em;height:.9em;
+margin-right:.3em;vertical-align:-.1em;background:var(--c)}
+.heat p{line-height:1.9}
+"""
+OTHER = "#b8b0a2"  # tags outside the stance tagset
 
-    body = sanitize(markdown.markdown(render_markdown(r), extensions=["tables"]))
+
+def _table(head: list[str], rows: list[list[object]]) -> str:
+    """An HTML table; numbers right-aligned, everything else escaped text."""
+    out = ["<table><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>"]
+    for row in rows:
+        out.append("<tr>" + "".join(
+            f'<td class="n">{esc(str(c))}</td>' if isinstance(c, int | float) or _is_number(c)
+            else f"<td>{esc(str(c))}</td>" for c in row) + "</tr>")
+    return "".join(out) + "</tbody></table>"
+
+
+def _is_number(c: object) -> bool:
+    return isinstance(c, str) and bool(re.fullmatch(r"[–-]|-?\d+(\.\d+)?( %)?", c))
+
+
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000):
+        if top / step <= 6:
+            return step
+    return max(1, top // 5)
+
+
+def stacked_bars_svg(rows: list[tuple[str, dict[str, int]]], colours: dict[str, str], names: dict[str, str],
+                     y_label: str, x_label: str) -> str:
+    """An inline SVG bar chart: one stacked bar per row (in the tag colours), a y axis with numbered ticks,
+    each bar's total above it, the row labels under it, and a legend."""
+    top = max((sum(c.values()) for _, c in rows), default=0)
+    if not top:
+        return "<p><em>No tags.</em></p>"
+    step = _nice_step(top)
+    ymax = -(-top // step) * step
+    left, bottom, height = 44, 34, 180
+    bar = max(8, min(36, 640 // max(1, len(rows)) - 6))
+    width = left + len(rows) * (bar + 6) + 10
+    every = max(1, -(-24 // (bar + 6)))
+    y = lambda v: 10 + height * (1 - v / ymax)  # noqa: E731
+    out = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + bottom + 10}" '
+           f'viewBox="0 0 {width} {height + bottom + 10}" role="img" aria-label="{esc(y_label)} per {esc(x_label)}">']
+    for v in range(0, ymax + 1, step):
+        out.append(f'<line x1="{left}" x2="{width - 6}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e4ddd0"/>'
+                   f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{v}</text>')
+    out.append(f'<line x1="{left}" x2="{left}" y1="10" y2="{10 + height}" stroke="#6b665e"/>'
+               f'<line x1="{left}" x2="{width - 6}" y1="{10 + height}" y2="{10 + height}" stroke="#6b665e"/>')
+    out.append(f'<text transform="translate(12 {10 + height / 2}) rotate(-90)" text-anchor="middle">{esc(y_label)}</text>')
+    for n, (label, counts) in enumerate(rows):
+        x = left + 6 + n * (bar + 6)
+        base = 0
+        for key, count in counts.items():
+            colour = colours.get(key, OTHER)
+            out.append(f'<rect x="{x}" y="{y(base + count):.1f}" width="{bar}" height="{y(base) - y(base + count):.1f}" '
+                       f'fill="{esc(colour)}"><title>{esc(names.get(key, key))}: {count}</title></rect>')
+            base += count
+        if base:
+            out.append(f'<text x="{x + bar / 2}" y="{y(base) - 3:.1f}" text-anchor="middle">{base}</text>')
+        if n % every == 0:  # narrow bars: label every few, so the numbers never run into each other
+            out.append(f'<text x="{x + bar / 2}" y="{height + 24}" text-anchor="middle">{esc(label)}</text>')
+    out.append(f'<text x="{left + (width - left) / 2}" y="{height + bottom + 6}" text-anchor="middle">{esc(x_label)}</text>')
+    out.append("</svg>")
+    used = {k for _, c in rows for k in c}
+    legend = "".join(f'<span><i style="--c:{esc(colours.get(k, OTHER))}"></i>{esc(names.get(k, k))}</span>'
+                     for k in sorted(used, key=lambda k: (k not in colours, names.get(k, k))))
+    return "".join(out) + f'<p class="legend">{legend}</p>'
+
+
+def render_html(r: ClassReport) -> str:
+    """The report as one self-contained page, styled like the notes export: headings, tables, a chart of
+    the tags per paragraph, each disputed passage with the students' tags and notes, and the heat map."""
+    data = r.as_json()
+    units = data["units"]
+    names = r.names
+    meta = [f"<li><strong>Students:</strong> {len(names)}" + (f" ({esc(', '.join(names))})" if names else "") + "</li>",
+            f"<li><strong>Tagset:</strong> {esc(r.tagset)} — {esc(', '.join(t.name for t in r.tags))}</li>",
+            f"<li><strong>Sentences:</strong> {units['count']}, coded by someone: {units['coded']}, "  # type: ignore[index]
+            f"by two or more: {units['pairable']}</li>",  # type: ignore[index]
+            f"<li><strong>Krippendorff's alpha (nominal):</strong> {_num(r.alpha)}</li>"]
+    if not names:
+        meta.append("<li><em>No hand-in merged and no highlight on this article yet.</em></li>")
+    if r.at:
+        meta.append(f"<li><strong>Tags as they were at:</strong> {esc(r.at)}</li>")
+    if r.filters.get("tag"):
+        meta.append(f"<li><strong>Only annotations tagged:</strong> {esc(str(r.filters['tag']))}</li>")
+    colours = {t.qualified: t.color for t in r.tags if t.color}
+    tag_names = {t.qualified: t.name for t in r.tags}
+    body = [f'<h1>Class report: <span lang="zh">{esc(r.title)}</span></h1>', f'<ul class="meta">{"".join(meta)}</ul>',
+            "<h2>Agreement per tag</h2>",
+            _table(["Tag", "Alpha (this tag or not)"], [[t.name, _num(r.alpha_by_tag.get(t.qualified))] for t in r.tags]),
+            "<h2>Pairwise agreement</h2>",
+            _table(["Student", "Student", "Sentences both coded", "Same tag"],
+                   [[p.a, p.b, p.units, "–" if p.percent is None else f"{p.percent:.1f} %"] for p in r.pairwise]),
+            "<h2>Participation</h2>",
+            _table(["Student", "Annotations", "Tags", "Stance", "Words of notes", "Sentences coded"],
+                   [[s.name, s.annotations, s.tags, s.stance, s.note_words, s.units_coded] for s in r.students]),
+            "<h2>Tags per paragraph</h2>",
+            stacked_bars_svg([(str(p["index"]), p["counts"]) for p in r.paragraphs],  # type: ignore[misc]
+                             colours, tag_names, "Tags", "Paragraph"),
+            "<h2>Most disputed passages</h2>"]
+    if not r.disputed:
+        body.append("<p><em>No sentence where students chose different tags.</em></p>")
+    for n, d in enumerate(r.disputed, 1):
+        tags = ", ".join(f"{k.split('/', 1)[-1]} {v}" for k, v in d.counts.items())
+        body += ['<section class="dispute">',
+                 f"<h3>{n}. Paragraph {d.unit.paragraph} — disagreement {d.disagreement:.2f} ({esc(tags)})</h3>",
+                 f'<blockquote lang="zh"><p>{esc(r.text[d.unit.start : d.unit.end])}</p></blockquote>',
+                 _table(["Student", "Tag", "Marked", "Note"],
+                        [[m.student, (m.stance or "").split("/", 1)[-1], _flat(m.quote, 80), _flat(m.note, 600)]
+                         for m in d.entries]),
+                 "</section>"]
+    body += ["<h2>Heat map</h2>", "<p>The deeper the red, the more students marked the passage.</p>",
+             f'<div class="heat" lang="zh">{_heat_html(r)}</div>']
     return "\n".join([
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        f"<title>Class report: {esc(r.title)}</title>",
-        "<style>body{margin:0;background:#fbf8f1;color:#24221f;font:16px/1.6 sans-serif}"
-        "main{max-width:60em;margin:0 auto;padding:2em 1.5em}table{border-collapse:collapse;margin:.5em 0}"
-        "td,th{border:1px solid #ddd6c8;padding:.2em .6em;vertical-align:top}"
-        "blockquote{margin:.4em 0;padding:.3em 1em;border-left:4px solid #d64848;background:#f3efe6}"
-        ".heat p{line-height:1.9}</style>", "</head>", "<body>", "<main>", body,
-        "<h2>Heat map</h2>", "<p>The deeper the red, the more students marked the passage.</p>",
-        f'<div class="heat" lang="zh">{_heat_html(r)}</div>', "</main>", "</body>", "</html>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Class report: {esc(r.title)}</title>", f"<style>{REPORT_STYLE}</style>", "</head>", "<body>",
+        "<main>", *body, "</main>", "</body>", "</html>",
     ]) + "\n"
+
+
+def _flat(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def render_csv(r: ClassReport) -> str:

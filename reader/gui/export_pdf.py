@@ -1,12 +1,12 @@
 """Printable PDF hand-out (gui layer): the article with readings above the characters, highlights, endnotes.
 
 Drawn with Qt's printing support (QPdfWriter + QPainter) on A4 pages, so the CLI can make it without a
-window (offscreen). A simple ruby layout of its own: each character in a cell as wide as the wider of its
-glyph and its reading; the characters of a word stay on one line; closing punctuation never starts a line
-and opening punctuation never ends one (the reading view's rules, reader.gui.layout). Readings follow the
-reader's pinyin scaffolding (reader.core.scaffolding): at HSK level N only words above N, never a word the
-reader knows. The reader's highlights are painted under the characters in their tag colours; each
-highlight with a note gets a superscript number, and the notes follow the article as numbered endnotes
+window (offscreen), in the bundled Noto Sans CJK subset (embedded in the file). Lines are set like the
+reading view's, by reader.core.typeset (CLREQ: even advances, justified lines, word readings that use
+their neighbours' room). Readings follow the reader's pinyin scaffolding (reader.core.scaffolding): at
+HSK level N only words above N, never a word the reader knows. The reader's highlights are painted under
+the characters in their tag colours, a legend of those colours under the title; every highlight gets a
+superscript number, and the highlights follow the article as numbered endnotes with their tags and notes
 (Markdown rendered by Qt, raw HTML ignored, no images or other files loaded).
 """
 from __future__ import annotations
@@ -30,14 +30,15 @@ from PySide6.QtGui import (
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
+from reader.core.export import file_mode
 from reader.core.library import Library
 from reader.core.pipeline import display
 from reader.core.pipeline.readings import is_han, render
 from reader.core.pipeline.script import convert_text
 from reader.core.scaffolding import get_level, level_label, visible_tokens
-from reader.core.text import Paragraph
+from reader.core.text import Paragraph, Token
+from reader.core.typeset import FULL_WIDTH_PUNCT, Item, Params, SetLine, set_paragraph
 from reader.core.vocabulary import known_words
-from reader.gui.layout import NO_END, NO_START
 from reader.gui.safe_text import blank_resource
 
 DPI = 300
@@ -64,10 +65,10 @@ class _SafeDocument(QTextDocument):
 class _Cell:
     ch: str
     reading: str | None
-    width: float
     colours: list[QColor]
     marks: list[int]  # endnote numbers drawn after this character
     offset: int  # canonical offset
+    word: int  # index of its word
 
 
 class _Fonts:
@@ -84,6 +85,14 @@ class _Fonts:
         self.rm = QFontMetricsF(self.reading)
         self.mm = QFontMetricsF(self.mark)
         self.gap = self.rm.height() * 0.25
+        self.params = Params(gap_in=self.reading.pixelSize() * 0.1, gap_out=self.reading.pixelSize() * 0.45)
+
+    def ink(self, ch: str) -> str:
+        """Which half of its advance a full-width punctuation mark's ink sits in (see typeset.compress)."""
+        if ch not in FULL_WIDTH_PUNCT:
+            return "C"
+        centre = self.gm.boundingRect(ch).center().x() / (self.gm.horizontalAdvance(ch) or 1.0)
+        return "L" if centre < 0.4 else "R" if centre > 0.6 else "C"
 
 
 class _Pages:
@@ -131,7 +140,7 @@ def export_pdf(
     """Write the hand-out PDF of an article (atomically). Highlights: the reader's (or `author`'s); when the
     reader has none, everyone's. `level`: the scaffolding level (default: the reader's own)."""
     from reader.gui.app import application
-    from reader.gui.fonts import cjk_family
+    from reader.gui.fonts import bundled_family, cjk_family
 
     application([])
     info = lib.article(article_id)
@@ -139,16 +148,15 @@ def export_pdf(
     tokens = lib.tokens(info.revision_id)
     level = get_level(lib) if level is None else level
     known = known_words(lib)
-    anns = _highlights(lib, article_id, author)
-    noted = [a for a in anns if a.note.strip()]
-    numbers = {a.id: n for n, a in enumerate(noted, 1)}
+    anns = sorted(_highlights(lib, article_id, author), key=lambda a: (a.start, a.end, a.id))
+    numbers = {a.id: n for n, a in enumerate(anns, 1)}
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ReaderError(f"cannot write {target}: the folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
-    family = cjk_family()
+    family = bundled_family() or cjk_family()  # the bundled font, embedded: the same hand-out everywhere
     title = convert_text(info.title, script)
     writer = QPdfWriter(tmp)
     writer.setResolution(DPI)
@@ -165,18 +173,20 @@ def export_pdf(
         small.setPixelSize(round(_px(8)))
         pages = _Pages(writer, painter, small, title)
         _header(pages, family, info, script, pinyin, level, len(anns))
+        _legend(pages, family, anns, script)
         body = _Fonts(family, GLYPH_PT)
         fonts = {"paragraph": body, "list_item": body, "byline": _Fonts(family, GLYPH_PT * 0.8)}
         for par in pars:
             fs = fonts.get(par.kind) or _Fonts(family, GLYPH_PT * (1.35 if par.level <= 1 else 1.15), bold=True)
             cells = _cells(par, tokens.get(par.index), script, pinyin, level, known, anns, numbers, fs)
-            _paragraph(pages, cells, fs, INK if par.kind != "byline" else MUTED)
-        if noted:
-            _endnotes(pages, family, noted, script)
+            _paragraph(pages, cells, fs, INK if par.kind != "byline" else MUTED, justify=par.kind != "heading")
+        if anns:
+            _endnotes(pages, family, anns, script)
         pages.footer()
     finally:
         painter.end()
     try:
+        os.chmod(tmp, file_mode(target))  # mkstemp makes it 0600: the hand-out gets a new file's usual mode
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -213,14 +223,51 @@ def _header(pages: _Pages, family: str, info: object, script: str, pinyin: str, 
     _text_block(pages, "  ·  ".join(meta), small, MUTED, _px(10))
 
 
+def _legend(pages: _Pages, family: str, anns: list[Annotation], script: str) -> None:
+    """A swatch and name for every tag colour (and untagged colour) the highlights use."""
+    seen: dict[str, str] = {}
+    for a in anns:
+        if a.tags:
+            for t in a.tags:
+                name = t.name + (f" {convert_text(t.name_zh, script)}" if getattr(t, "name_zh", "") else "")
+                seen.setdefault(t.name, f"{t.color or a.color or '#f2c94c'}\t{name}")
+        else:
+            seen.setdefault(f"#{a.color}", f"{a.color or '#f2c94c'}\tuntagged")
+    if not seen:
+        return
+    font = QFont(family)
+    font.setPixelSize(round(_px(8.5)))
+    fm = QFontMetricsF(font)
+    p = pages.painter
+    p.setFont(font)
+    box = fm.height() * 0.8
+    x = 0.0
+    row_h = fm.height() * 1.4
+    pages.need(row_h)
+    for entry in seen.values():
+        colour, name = entry.split("\t", 1)
+        w = box + fm.height() * 0.35 + fm.horizontalAdvance(name) + fm.height() * 1.2
+        if x and x + w > pages.width:
+            pages.y += row_h
+            pages.need(row_h)
+            x = 0.0
+        fill = QColor(colour)
+        fill.setAlphaF(0.38)
+        top = pages.y + (row_h - box) / 2
+        p.fillRect(QRectF(x, top, box, box), fill)
+        p.fillRect(QRectF(x, top + box - _px(0.8), box, _px(0.8)), QColor(colour))
+        p.setPen(MUTED)
+        p.drawText(QPointF(x + box + fm.height() * 0.35, pages.y + (row_h + fm.ascent() - fm.descent()) / 2), name)
+        x += w
+    pages.y += row_h + _px(8)
+
+
 def _cells(
     par: Paragraph, toks: list | None, script: str, pinyin: str, level: int, known: set[str],
     anns: list[Annotation], numbers: dict[int, int], fs: _Fonts,
-) -> list[list[_Cell]]:
-    """The paragraph as word units of cells (a unit never breaks across lines unless longer than one)."""
+) -> list[_Cell]:
+    """The paragraph's characters with their readings, highlight colours and highlight numbers."""
     if toks is None:
-        from reader.core.text import Token
-
         toks = [Token(par.start + k, par.start + k + 1, ch, [None]) for k, ch in enumerate(par.text)]
     disp = display(par.text, toks, script, par.start)
     show = visible_tokens(disp.tokens, level, known, compose=True) if pinyin != "none" else [False] * len(disp.tokens)
@@ -230,57 +277,39 @@ def _cells(
         if a.id in numbers:
             last = min(a.end, par.end) - 1
             ends.setdefault(last, []).append(numbers[a.id])
-    units: list[list[_Cell]] = []
-    for tok, visible in zip(disp.tokens, show, strict=True):
-        unit: list[_Cell] = []
+    cells: list[_Cell] = []
+    for w, (tok, visible) in enumerate(zip(disp.tokens, show, strict=True)):
         for k, ch in enumerate(tok.text):
             i = tok.start + k
             offset = par.start + disp.map.to_canonical(i)
             reading = None
-            if visible and k < len(tok.readings) and tok.readings[k] and is_han(ch):
-                reading = render(tok.readings[k], pinyin)
-            width = fs.gm.horizontalAdvance(ch)
-            if reading:
-                width = max(width, fs.rm.horizontalAdvance(reading) + fs.gap)
+            r = tok.readings[k] if k < len(tok.readings) else None
+            if visible and r and is_han(ch):
+                if r.rstrip("012345") == "r" and cells and cells[-1].reading and cells[-1].word == w:
+                    cells[-1].reading += "ㄦ" if pinyin == "zhuyin" else "r"  # erhua: joined to its syllable
+                else:
+                    reading = render(r, pinyin)
             colours = [QColor(a.color or (a.tags[0].color if a.tags else "#f2c94c")) for a in here
                        if a.start <= offset < a.end]
             end_of = par.start + disp.map.to_canonical(i + 1, end=True) - 1
             marks = sorted({n for o in range(offset, end_of + 1) for n in ends.get(o, [])})
-            unit.append(_Cell(ch, reading, width, colours, marks, offset))
-        if unit:
-            units.append(unit)
-    merged: list[list[_Cell]] = []
-    for unit in units:
-        if merged and (unit[0].ch in NO_START or merged[-1][-1].ch in NO_END):
-            merged[-1].extend(unit)
-        else:
-            merged.append(unit)
-    return merged
+            cells.append(_Cell(ch, reading, colours, marks, offset, w))
+    return cells
 
 
 def _mark_width(cell: _Cell, fs: _Fonts) -> float:
     return fs.mm.horizontalAdvance(",".join(map(str, cell.marks))) + fs.gap * 0.5 if cell.marks else 0.0
 
 
-def _paragraph(pages: _Pages, units: list[list[_Cell]], fs: _Fonts, ink: QColor) -> None:
-    lines: list[list[_Cell]] = [[]]
-    x = 0.0
-    for unit in units:
-        w = sum(c.width + _mark_width(c, fs) for c in unit)
-        if lines[-1] and x + w > pages.width:
-            if w <= pages.width:
-                lines.append([])
-                x = 0.0
-        for c in unit:
-            cw = c.width + _mark_width(c, fs)
-            if lines[-1] and x + cw > pages.width and c.ch not in NO_START:
-                lines.append([])
-                x = 0.0
-            if not lines[-1] and c.ch.isspace():
-                continue
-            lines[-1].append(c)
-            x += cw
-    has_readings = any(c.reading for line in lines for c in line)
+def _paragraph(pages: _Pages, cells: list[_Cell], fs: _Fonts, ink: QColor, *, justify: bool = True) -> None:
+    items = [
+        Item(c.ch, fs.gm.horizontalAdvance(c.ch) + _mark_width(c, fs), c.word, c.reading,
+             fs.rm.horizontalAdvance(c.reading) if c.reading else 0.0, fs.ink(c.ch))
+        for c in cells
+    ]
+    params = Params(fs.params.gap_in, fs.params.gap_out, justify)
+    lines = set_paragraph(items, pages.width, params)
+    has_readings = any(c.reading for c in cells)
     reading_h = fs.rm.height() if has_readings else 0.0
     line_h = reading_h + fs.gm.height() * 1.3
     p = pages.painter
@@ -288,48 +317,46 @@ def _paragraph(pages: _Pages, units: list[list[_Cell]], fs: _Fonts, ink: QColor)
         pages.need(line_h)
         top = pages.y
         glyph_top = top + reading_h
-        _fill_highlights(p, line, fs, glyph_top)
-        x = 0.0
-        for c in line:
-            if c.reading:
+        _fill_highlights(p, line, cells, fs, glyph_top)
+        for placed in line.placed:
+            c = cells[placed.k]
+            if placed.reading:
                 p.setFont(fs.reading)
                 p.setPen(READING_INK)
-                rw = fs.rm.horizontalAdvance(c.reading)
-                p.drawText(QPointF(x + (c.width - rw) / 2, top + fs.rm.ascent()), c.reading)
+                p.drawText(QPointF(placed.rx, top + fs.rm.ascent()), placed.reading)
             p.setFont(fs.glyph)
             p.setPen(ink)
-            gw = fs.gm.horizontalAdvance(c.ch)
-            p.drawText(QPointF(x + (c.width - gw) / 2, glyph_top + fs.gm.ascent() + fs.gm.height() * 0.1), c.ch)
-            x += c.width
+            p.drawText(QPointF(placed.glyph_x, glyph_top + fs.gm.ascent() + fs.gm.height() * 0.1), c.ch)
             if c.marks:
                 p.setFont(fs.mark)
                 p.setPen(QColor("#b03030"))
+                x = placed.glyph_x + fs.gm.horizontalAdvance(c.ch)
                 p.drawText(QPointF(x + fs.gap * 0.2, glyph_top + fs.mm.ascent() + fs.gm.height() * 0.05),
                            ",".join(map(str, c.marks)))
-                x += _mark_width(c, fs)
         pages.y += line_h
     pages.y += fs.gm.height() * 0.45
 
 
-def _fill_highlights(p: QPainter, line: list[_Cell], fs: _Fonts, glyph_top: float) -> None:
+def _fill_highlights(p: QPainter, line: SetLine, cells: list[_Cell], fs: _Fonts, glyph_top: float) -> None:
     """Paint the highlights of a line under its characters, one rectangle per run of equal colours."""
-    x = 0.0
-    run_start = 0.0
+    run_start = run_end = 0.0
     run_key: tuple[str, ...] = ()
-    for c in [*line, None]:
-        key = tuple(q.name() for q in c.colours) if c is not None else ()
+    for placed in [*line.placed, None]:
+        key = tuple(q.name() for q in cells[placed.k].colours) if placed is not None else ()
         if key != run_key:
             for name in run_key:
                 fill = QColor(name)
                 fill.setAlphaF(0.38)
-                p.fillRect(QRectF(run_start, glyph_top + fs.gm.height() * 0.08, x - run_start,
+                p.fillRect(QRectF(run_start, glyph_top + fs.gm.height() * 0.08, run_end - run_start,
                                   fs.gm.height()), fill)
-            run_key, run_start = key, x
-        if c is not None:
-            x += c.width + _mark_width(c, fs)
+            run_key = key
+            run_start = placed.box_x if placed is not None else 0.0
+        if placed is not None:
+            run_end = placed.box_x + placed.box_w
 
 
 def _endnotes(pages: _Pages, family: str, noted: list[Annotation], script: str) -> None:
+    """Every highlight, numbered as in the text: its quote, tags, author and note (if any)."""
     heading = QFont(family)
     heading.setPixelSize(round(_px(14)))
     heading.setBold(True)

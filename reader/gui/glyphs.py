@@ -42,12 +42,11 @@ def line_runs(line: Line, fs: FontSet) -> list:
     if len(gids) != len(line.cells):
         gids = [0] * len(line.cells)
     gbase = float(round(line.glyph_base))
-    gadv = fs.gadv
     point = QPointF
     for c, gid in zip(line.cells, gids, strict=True):
         if c.ch.isspace():
             continue
-        x = c.x + (c.w - gadv(c.ch)) / 2
+        x = c.gx
         if gid == 0:
             fallback.append(("g", c.tone, x, line.glyph_base, c.ch))
             continue
@@ -62,7 +61,7 @@ def line_runs(line: Line, fs: FontSet) -> list:
         if not c.reading:
             continue
         shape = _reading_shape(fs, c.reading)
-        x = c.x + (c.w - c.rw) / 2
+        x = c.rx
         if shape is None:
             fallback.append(("r", c.tone, x, line.reading_base, c.reading))
             continue

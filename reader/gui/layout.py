@@ -1,9 +1,10 @@
-"""Ruby layout (gui layer): paragraphs → lines of cells, each a character with its reading centred above.
+"""Ruby layout (gui layer): paragraphs → lines of cells, each a character with its word's readings above.
 
-A cell is as wide as the wider of its glyph and its reading (plus a small gap between readings); the cells
-of one word stay on one line; CJK line-breaking rules keep closing punctuation off line starts and opening
-punctuation off line ends. Paragraphs are laid out lazily and cached per (width, options); paragraphs not
-laid out yet have estimated heights that are refined as they are laid out.
+The lines are set by reader.core.typeset (CLREQ: even advances within a line, justified lines, word
+readings as groups that use their neighbours' room before spacing is added); this module measures the
+glyphs and readings with Qt and keeps the geometry for painting and hit testing. Paragraphs are laid out
+lazily and cached per (width, options); paragraphs not laid out yet have estimated heights that are
+refined as they are laid out.
 """
 from __future__ import annotations
 
@@ -17,13 +18,11 @@ from PySide6.QtGui import QFont, QFontMetricsF, QRawFont
 from reader.core.pipeline import DisplayParagraph, display
 from reader.core.pipeline.readings import is_han, render, tone_of
 from reader.core.text import Paragraph, Token
+from reader.core.typeset import FULL_WIDTH_PUNCT, NO_END, NO_START, Item, Params, set_paragraph
 from reader.gui.fonts import cjk_family
 from reader.gui.options import DisplayOptions
 
-# No line begins with these (closing punctuation) …
-NO_START = frozenset("，。、；：？！」』）》〉】〕…‥·,.;:?!)]}”’%")
-# … and none ends with these (opening punctuation).
-NO_END = frozenset("「『（《〈【〔“‘([{")
+__all__ = ["NO_END", "NO_START", "DocumentLayout", "FontSet", "Line", "Cell", "ParagraphLayout", "reading_items"]
 
 READING_RATIO = 0.55  # reading size relative to the glyph size
 MAX_TEXT_EM = 40  # widest text column, in glyph ems
@@ -49,8 +48,10 @@ class FontSet:
         self.rraw = QRawFont.fromFont(self.reading)
         self.em = self.gm.horizontalAdvance("中")
         self.gap = max(2.0, self.rm.height() * 0.3)
+        self.reading_em = float(self.reading.pixelSize())
         self._gadv: dict[str, float] = {}
         self._radv: dict[str, float] = {}
+        self._ink: dict[str, str] = {}
         self.shapes: dict[str, tuple | None] = {}  # reading → (glyph ids, relative positions), see glyphs.py
 
     def gadv(self, ch: str) -> float:
@@ -58,6 +59,25 @@ class FontSet:
         if w is None:
             w = self._gadv[ch] = self.gm.horizontalAdvance(ch)
         return w
+
+    def ink(self, ch: str) -> str:
+        """Where a full-width punctuation mark's ink sits in its advance: "L"eft half, "R"ight half, "C"entre."""
+        side = self._ink.get(ch)
+        if side is None:
+            side = "C"
+            if ch in FULL_WIDTH_PUNCT:
+                box = self.gm.boundingRect(ch)
+                adv = self.gadv(ch) or 1.0
+                centre = box.center().x() / adv
+                side = "L" if centre < 0.4 else "R" if centre > 0.6 else "C"
+            self._ink[ch] = side
+        return side
+
+    def params(self, style: str, justify: bool = True) -> Params:
+        """Gaps between readings: a hair between one word's syllables (a zhuyin syllable ends in its tone
+        mark, a pinyin one is told apart by its tone colour or mark), more between words."""
+        em = self.reading_em
+        return Params(gap_in=em * 0.1, gap_out=em * 0.45, justify=justify)
 
     def radv(self, text: str) -> float:
         w = self._radv.get(text)
@@ -67,12 +87,21 @@ class FontSet:
 
 
 class Cell:
-    """One displayed character: its box on the line and its reading."""
+    """One displayed character: its box on the line (for hits and fills), where its glyph and reading go.
 
-    __slots__ = ("x", "w", "i", "ch", "reading", "rw", "tone")
+    `span`: characters covered by the reading group that starts here (0 when it does not start one)."""
 
-    def __init__(self, x: float, w: float, i: int, ch: str, reading: str | None, rw: float, tone: int) -> None:
+    __slots__ = ("x", "w", "i", "ch", "reading", "rw", "tone", "gx", "adv", "rx", "span")
+
+    def __init__(
+        self, x: float, w: float, i: int, ch: str, reading: str | None, rw: float, tone: int,
+        gx: float | None = None, adv: float | None = None, rx: float | None = None, span: int = 0,
+    ) -> None:
         self.x, self.w, self.i, self.ch, self.reading, self.rw, self.tone = x, w, i, ch, reading, rw, tone
+        self.gx = x if gx is None else gx
+        self.adv = w if adv is None else adv
+        self.rx = x + (w - rw) / 2 if rx is None else rx
+        self.span = span
 
 
 class Line:
@@ -80,10 +109,13 @@ class Line:
 
     __slots__ = (
         "y", "height", "reading_base", "glyph_base", "band_top", "band_bottom", "cells", "xs", "runs", "pixmap", "pixkey",
+        "justified", "last", "left", "right",
     )
 
     def __init__(self, cells: list[Cell]) -> None:
         self.cells = cells
+        self.justified = self.last = False
+        self.left = self.right = 0.0  # the measure the line was set to, in text-column coordinates
         self.xs = [c.x for c in cells]
         self.y = self.height = self.reading_base = self.glyph_base = self.band_top = self.band_bottom = 0.0
         self.runs: list | None = None  # glyph runs built on first paint
@@ -133,6 +165,41 @@ class ParagraphLayout:
                 if k >= 0 and line.cells[k].i == i:
                     return line, line.cells[k]
         return None
+
+
+def reading_items(
+    text: str, tokens: Sequence, fs: FontSet, style: str, hidden: Sequence[bool] | None = None,
+) -> tuple[list[Item], list[int]]:
+    """The characters of a displayed paragraph as items to set (advances, ink sides, shown readings) and
+    their tones. An erhua 儿 read "r" adds its r to the syllable before it and gets no reading of its own."""
+    n = len(text)
+    word = [-1 - k for k in range(n)]  # characters outside every token: a word each
+    tone3: list[str | None] = [None] * n
+    for w, tok in enumerate(tokens):
+        word[tok.start:tok.end] = [w] * (tok.end - tok.start)
+        for k, r in enumerate(tok.readings[: tok.end - tok.start]):
+            tone3[tok.start + k] = r
+    gadv, radv, ink = fs.gadv, fs.radv, fs.ink
+    items: list[Item] = []
+    tones = [0] * n
+    for k, ch in enumerate(text):
+        item = Item(ch, gadv(ch), word[k], ink=ink(ch) if ch in FULL_WIDTH_PUNCT else "C")
+        items.append(item)
+        r = tone3[k]
+        if r is None or not is_han(ch):
+            continue
+        tones[k] = tone_of(r)
+        if style == "none" or (hidden is not None and hidden[k]):
+            continue
+        if r.rstrip("012345") == "r" and k and items[k - 1].reading and word[k - 1] == word[k]:
+            prev = items[k - 1]
+            prev.reading = f"{prev.reading}{'ㄦ' if style == 'zhuyin' else 'r'}"
+            prev.rw = radv(prev.reading)
+            continue
+        shown = render(r, style)
+        if shown:
+            item.reading, item.rw = shown, radv(shown)
+    return items, tones
 
 
 def _plain_tokens(par: Paragraph) -> list[Token]:
@@ -404,122 +471,43 @@ class DocumentLayout:
         text = disp.text
         style = self.options.pinyin
         show = style != "none" and idx in self.tokens
-        n = len(text)
-        tone3: list[str | None] = [None] * n
-        units: list[list[int]] = []
-        for tok in disp.tokens:
-            for k, r in enumerate(tok.readings[: tok.end - tok.start]):
-                tone3[tok.start + k] = r
-            if tok.end > tok.start:
-                units.append([tok.start, tok.end])
         hidden: list[bool] | None = None
         if show and self.reading_filter is not None:
             keep = self.reading_filter(idx, disp)
             if keep is not None:
-                hidden = [False] * n
+                hidden = [False] * len(text)
                 for tok, kept in zip(disp.tokens, keep, strict=False):
                     if not kept:
                         hidden[tok.start:tok.end] = [True] * (tok.end - tok.start)
-        covered = sum(b - a for a, b in units)
-        if covered != n:  # defensive: never lose characters
-            units = [[k, k + 1] for k in range(n)]
-        merged: list[list[int]] = []
-        for unit in units:
-            first = text[unit[0]]
-            if merged and (first in NO_START or text[merged[-1][1] - 1] in NO_END):
-                merged[-1][1] = unit[1]
-            else:
-                merged.append(unit)
-        gap = fs.gap
-        widths: list[float] = [0.0] * n
-        readings: list[str | None] = [None] * n
-        rws: list[float] = [0.0] * n
-        tones: list[int] = [0] * n
-        gadv, radv = fs.gadv, fs.radv
-        for k, ch in enumerate(text):
-            gw = gadv(ch)
-            r = tone3[k]
-            if r is not None and is_han(ch):
-                tones[k] = tone_of(r)
-                if show and not (hidden is not None and hidden[k]):
-                    shown = render(r, style)
-                    readings[k] = shown
-                    rw = rws[k] = radv(shown or "")
-                    widths[k] = gw if gw > rw + gap else rw + gap
-                    continue
-            widths[k] = gw
+        items, tones = reading_items(text, disp.tokens, fs, style if show else "none", hidden)
         width = self.text_width
-        indent_first = 0.0
-        indent_rest = 0.0
+        indent_first = indent_rest = 0.0
         if par.kind == "list_item":
-            indent_first = fs.em * 1.0
-            indent_rest = indent_first
+            indent_first = indent_rest = fs.em * 1.0
             marker = par.marker.strip()
             if marker and text.startswith(marker):
                 j = len(marker)
-                while j < n and text[j].isspace():
+                while j < len(text) and text[j].isspace():
                     j += 1
                 # hanging indent: wrapped lines start under the text, not under the marker
-                indent_rest = indent_first + sum(widths[:j]) + (0 if j > len(marker) else fs.em * 0.25)
-        lines_cells: list[list[Cell]] = []
-        cells: list[Cell] = []
-        x = indent_first
-
-        def new_line() -> None:
-            nonlocal cells, x
-            lines_cells.append(cells)
-            cells = []
-            x = indent_rest
-
-        def place(k: int) -> None:
-            nonlocal x
-            ch = text[k]
-            w = widths[k]
-            if not cells and ch.isspace() and lines_cells:
-                w = 0.0  # no spaces at the start of a wrapped line
-            cells.append(Cell(x, w, k, ch, readings[k], rws[k], tones[k]))
-            x += w
-
-        marker_end = 0
-        if par.kind == "list_item" and par.marker.strip() and text.startswith(par.marker.strip()):
-            marker_end = len(par.marker.strip())
-        for a, b in merged:
-            uw = sum(widths[a:b])
-            trailing_space = text[b - 1].isspace()
-            fits = x + uw - (widths[b - 1] if trailing_space else 0.0) <= width + 0.01
-            if cells and not fits:
-                new_line()
-            if x + uw <= width + 0.01 or trailing_space and x + uw - widths[b - 1] <= width + 0.01:
-                if marker_end or (not cells and lines_cells and text[a].isspace()):
-                    for k in range(a, b):
-                        place(k)
-                        if k + 1 == marker_end and indent_rest > x and not text[k + 1 : k + 2].isspace():
-                            x = indent_rest
-                else:  # the common case, inlined: one cell per character
-                    for k in range(a, b):
-                        w = widths[k]
-                        cells.append(Cell(x, w, k, text[k], readings[k], rws[k], tones[k]))
-                        x += w
-                continue
-            # A unit longer than a line: break inside it, still keeping punctuation rules.
-            for k in range(a, b):
-                if cells and x + widths[k] > width + 0.01 and text[k] not in NO_START:
-                    carry: list[int] = []
-                    while len(cells) > 1 and cells[-1].ch in NO_END:
-                        carry.insert(0, cells.pop().i)
-                    new_line()
-                    for c in carry:
-                        place(c)
-                place(k)
-        if cells or not lines_cells:
-            lines_cells.append(cells)
+                indent_rest = indent_first + sum(it.advance for it in items[:j]) + (0 if j > len(marker) else fs.em * 0.25)
+        set_lines = set_paragraph(items, width, fs.params(style, justify=par.kind != "heading"),
+                                  indent_first=indent_first, indent_rest=indent_rest)
         height, reading_base, glyph_base, band_top = self._line_metrics(fs, show or style != "none")
         lines: list[Line] = []
         y = 0.0
         if par.kind == "heading" and idx > 0:
             y += fs.em * 0.4
-        for row in lines_cells:
+        for sl in set_lines:
+            ind = sl.indent
+            row = []
+            for p in sl.placed:
+                it = items[p.k]
+                row.append(Cell(ind + p.box_x, p.box_w, p.k, it.ch, p.reading, p.rw, tones[p.k],
+                                ind + p.glyph_x, p.adv, ind + p.rx, p.group))
             line = Line(row)
+            line.justified, line.last = sl.justified, sl.last
+            line.left, line.right = ind, ind + sl.width
             line.y, line.height = y, height
             line.reading_base, line.glyph_base = reading_base, glyph_base
             line.band_top = band_top
@@ -613,9 +601,8 @@ class DocumentLayout:
         idx, lay, line, cell = loc
         fs = lay.fonts
         top = self.top_of(idx) + line.y
-        gw = fs.gadv(cell.ch)
-        x = self.x_offset + cell.x + (cell.w - gw) / 2
-        return QRectF(x, top + line.glyph_base - fs.gm.ascent(), gw, fs.gm.ascent() + fs.gm.descent())
+        x = self.x_offset + cell.gx
+        return QRectF(x, top + line.glyph_base - fs.gm.ascent(), fs.gadv(cell.ch), fs.gm.ascent() + fs.gm.descent())
 
     def reading_rect(self, offset: int) -> QRectF | None:
         """Document rectangle of the reading drawn above a canonical offset (None when it has none)."""
@@ -626,7 +613,7 @@ class DocumentLayout:
         return self._reading_box(self.top_of(idx), line, cell, lay.fonts)
 
     def _reading_box(self, ptop: float, line: Line, cell: Cell, fs: FontSet) -> QRectF:
-        x = self.x_offset + cell.x + (cell.w - cell.rw) / 2
+        x = self.x_offset + cell.rx
         top = ptop + line.y + line.reading_base - fs.rm.ascent()
         return QRectF(x, top, cell.rw, fs.rm.ascent() + fs.rm.descent())
 

@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         from reader.gui import recovery
 
         self.guard = recovery.install(self)
+        from reader.gui import room
+
+        self.room = room.install(self)
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
@@ -239,6 +242,8 @@ class MainWindow(QMainWindow):
             save_options(options, self.store)
             self.hub.settingsChanged.emit("display")
         self.update_status()
+        if hasattr(self, "room"):  # side by side or a larger size may need the panels to give way
+            QTimer.singleShot(0, self.room.fit)
 
     def zoom(self, step: int) -> None:
         size = DEFAULT_SIZE if step == 0 else self.options.size + 2 * step
@@ -487,7 +492,7 @@ class MainWindow(QMainWindow):
         self.save_position()
         if self.persist:
             self.store.setValue("window/geometry", self.saveGeometry())
-            self.store.setValue("window/splitter", self.splitter.saveState())
+            self.store.setValue("window/splitter", self.room.splitter_state())  # not a fold made for room
             self.store.sync()
         for worker in list(self._workers):
             if hasattr(worker, "stop"):

@@ -1,6 +1,7 @@
 """Screenshots (gui layer): render the real main window offscreen with given display options to a PNG."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from reader.core.errors import NotFound, ReaderError
@@ -11,9 +12,10 @@ def render_screenshot(
     pinyin: str = "marks", tones: str = "none", theme: str = "light", select: tuple[int, int] | None = None,
     translation: bool = False, font_size: float | None = None, offset: int = 0, class_view: bool = False,
     ui_language: str | None = None, level: int | None = None, side_by_side: bool = False, popup: int | None = None,
-    annotation: int | None = None,
+    annotation: int | None = None, layout_json: Path | None = None,
 ) -> Path:
-    """Open the window offscreen (the user's saved options are not changed) and grab it to `output`."""
+    """Open the window offscreen (the user's saved options are not changed) and grab it to `output`;
+    `layout_json`: also write every line drawn on the image, with its glyphs and readings (layout_report)."""
     from reader.gui.app import application
 
     app = application([])
@@ -39,7 +41,8 @@ def render_screenshot(
                 script=script, pinyin=pinyin, tones=tones, theme=theme, translations=translation,
                 size=font_size if font_size else DisplayOptions().size,
             ), offset=offset, class_view=class_view, ui_language=ui_language, level=level,
-                side_by_side=side_by_side, popup=popup, annotation=annotation, select=select)
+                side_by_side=side_by_side, popup=popup, annotation=annotation, select=select,
+                layout_json=layout_json)
         finally:  # a bad argument found on the way leaves no window behind, nor another language
             window.close()
             window.deleteLater()
@@ -52,7 +55,7 @@ def render_screenshot(
 def _render(
     window, app, aid: int, output: Path, size: tuple[int, int], options, *, offset: int, class_view: bool,  # noqa: ANN001
     ui_language: str | None, level: int | None, side_by_side: bool, popup: int | None, annotation: int | None,
-    select: tuple[int, int] | None,
+    select: tuple[int, int] | None, layout_json: Path | None = None,
 ) -> None:
     window.resize(*size)
     window.apply_options(options, save=False)
@@ -80,6 +83,13 @@ def _render(
     output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(output), "PNG"):
         raise ReaderError(f"cannot write {output}")
+    if layout_json is not None:
+        from reader.core.export import write_atomic
+        from reader.gui.layout_report import visible_layout
+
+        report = visible_layout(window.view, window)
+        report.update(width=size[0], height=size[1], script=options.script, pinyin=options.pinyin)
+        write_atomic(layout_json, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
 
 
 __all__ = ["render_screenshot", "NotFound"]

@@ -467,6 +467,14 @@
         <translation>¶ %1</translation>
     </message>
     <message>
+        <source>Stance tags</source>
+        <translation>立场标签</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
         <source>Paragraph %1</source>
         <translation>第 %1 段</translation>
     </message>
@@ -1321,6 +1329,21 @@
     <message>
         <source>Copy with pinyin</source>
         <translation>连同拼音复制</translation>
+    </message>
+</context>
+<context>
+    <name>Room</name>
+    <message>
+        <source>&amp;Library List</source>
+        <translation>文库列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Panels ▸</source>
+        <translation>面板 ▸</translation>
+    </message>
+    <message>
+        <source>The side panels were folded away to give the text room; show them again</source>
+        <translation>为给正文留出空间，侧边面板已收起；点此重新显示</translation>
     </message>
 </context>
 <context>

@@ -467,6 +467,14 @@
         <translation>¶ %1</translation>
     </message>
     <message>
+        <source>Stance tags</source>
+        <translation>立場標籤</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
         <source>Paragraph %1</source>
         <translation>第 %1 段</translation>
     </message>
@@ -1321,6 +1329,21 @@
     <message>
         <source>Copy with pinyin</source>
         <translation>連同拼音複製</translation>
+    </message>
+</context>
+<context>
+    <name>Room</name>
+    <message>
+        <source>&amp;Library List</source>
+        <translation>文庫列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Panels ▸</source>
+        <translation>面板 ▸</translation>
+    </message>
+    <message>
+        <source>The side panels were folded away to give the text room; show them again</source>
+        <translation>為給正文留出空間，側邊面板已收起；點此重新顯示</translation>
     </message>
 </context>
 <context>

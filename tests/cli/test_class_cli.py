@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -131,6 +132,14 @@ def test_a_class_of_five_merged_and_reported(classroom: dict, capsys: pytest.Cap
     ok([*teacher, "class", "report", "1", "-o", str(classroom["tmp"] / "report.html")], capsys)
     page = (classroom["tmp"] / "report.html").read_text(encoding="utf-8")
     assert "<script" not in page and "a blitz indeed" in page and "Heat map" in page
+    # headings, not a run-on text; a chart with a numbered axis and each bar's total
+    assert "<h2>Most disputed passages</h2>" in page and "<h3>1. Paragraph " in page
+    assert "<h2>Tags per paragraph</h2>" in page and '<svg class="chart"' in page
+    assert 'text-anchor="end">0</text>' in page and '>Paragraph</text>' in page and '<p class="legend">' in page
+    assert "<th>Student</th>" in page
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert (classroom["tmp"] / "report.html").stat().st_mode & 0o777 == 0o666 & ~mask, "a new file's usual mode"
     ok([*teacher, "class", "report", "1", "-o", str(classroom["tmp"] / "units.csv")], capsys)
     rows = (classroom["tmp"] / "units.csv").read_text(encoding="utf-8").splitlines()
     assert rows[0] == "\ufeffunit,paragraph,start,end,text,Ann,Bo,Cy,Dee,Eli"

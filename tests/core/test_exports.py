@@ -89,7 +89,12 @@ def test_html_quotes_carry_ruby_readings(library: Library) -> None:
     make_fixture(library)
     page = render_articles(library, [1], "html", script="simplified", pinyin="marks")
     assert "<rt>lián</rt>" in page and "<ruby>" in page
-    assert "联<rt>lián</rt>合<rt>hé</rt>" in page.replace("</ruby><ruby>", "")
+    # one <ruby> per word, each character with its own reading, so syllables never run together
+    assert "<ruby><rb>联</rb><rp>(</rp><rt>lián</rt><rp>)</rp><rb>合</rb><rp>(</rp><rt>hé</rt><rp>)</rp>" in page
+    assert "</rt></ruby><ruby><rb>" in page or "</rt><rp>)</rp></ruby>" in page, "words are separate rubies"
+    assert "rt:first-of-type{padding-left:.3em}" in page, "words stand further apart than their syllables"
+    assert "rb{padding:0 .16em}" in page, "every base character gets the same room, so a wide reading spreads less"
+    assert "text-align:justify" in page and "line-break:strict" in page
     assert '<html lang="zh-Hans">' in page
 
 

@@ -85,6 +85,7 @@ def test_drag_key_note_undo_redo_and_the_database_holds_what_the_screen_shows(wi
     window.open_article(1, offset=0)
     c, view = window.annotator, window.view
     s, e = span(window, "我不在乎聯合國,聯合國的意見無關緊要")
+    view.scroll_to_offset(s)  # the whole passage on screen, as a reader would drag it
     drag(qtbot, view, s, e)
     assert view.selection() == (s, e)
     key(qtbot, window, Qt.Key.Key_2)

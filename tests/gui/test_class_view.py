@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from make_class_demo import STUDENTS, build_class
+from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
 
@@ -167,6 +168,17 @@ def test_alpha_label_and_agreement_tables_show_the_report(class_window) -> None:
     assert panel.pair_table.item(0, 0).text() == f"{pair.a} · {pair.b}"
     assert panel.pair_table.item(0, 2).text() == f"{pair.percent:.0f} %"
     assert "0.8" in panel.explain.text() and "sentence" in panel.explain.text()
+
+
+def test_chart_numbers_its_axis_in_view_and_labels_each_bar_with_its_count(class_window, qtbot) -> None:  # noqa: ANN001
+    panel = class_window.classroom.panel
+    panel.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: panel.chart_view.isVisible())
+    values = next(a for a in panel.chart.axes() if isinstance(a, QValueAxis))
+    assert values.alignment() == Qt.AlignmentFlag.AlignTop, "the numbers sit above the bars, in view"
+    assert values.labelsVisible() and values.max() >= max(
+        sum(b.at(k) for b in panel.bar_sets.values()) for k in range(len(panel.chart_paragraphs)))
+    assert values.titleText() and panel.chart.series()[0].isLabelsVisible()
 
 
 def test_class_report_is_saved_in_the_chosen_format(class_window, tmp_path, monkeypatch) -> None:  # noqa: ANN001

@@ -105,7 +105,7 @@ def test_a_narrow_view_puts_the_side_by_side_translation_under_the_paragraph(win
     _mode(window, "side")
     assert window.view.doc.layout(1).translation_x > 0
     window.resize(700, 800)
-    qtbot.waitUntil(lambda: window.view.viewport().width() < 500)
+    qtbot.waitUntil(lambda: window.view.viewport().width() < 700)
     lay = window.view.doc.layout(1)
     assert not window.view.doc.side_by_side and lay.translation_x == 0.0
     assert lay.translation[0][0] > lay.lines[-1].y, "under the paragraph"

@@ -3,7 +3,8 @@
 Same content and order as reader.core.export.markdown — title, metadata, one section per highlight with
 its quote, tags and note, orphaned highlights last — with the notes rendered by `markdown`, tags shown as
 chips in their colours, and, with `pinyin`, the quotes carrying ruby readings
-(`<ruby>联<rt>lián</rt></ruby>`). The page is self-contained: inline CSS, no scripts, no external
+(one `<ruby>` per word: `<ruby><rb>联</rb><rp>(</rp><rt>lián</rt><rp>)</rp>…</ruby>`, its syllables a
+hair apart and words further apart; text without ruby support shows `联(lián)`). The page is self-contained: inline CSS, no scripts, no external
 resources (a Content-Security-Policy forbids them too). Everything a user typed is escaped; a note's
 rendered HTML goes through an allow-list (links only to http, https and mailto; images become their alt
 text), so raw HTML or `javascript:` links in a note do nothing. No clock unless `generated` is given.
@@ -41,8 +42,13 @@ h3{font-size:1.05em;color:#6b665e;margin:2em 0 .4em}
 .title-en{margin-top:0;color:#6b665e}
 ul.meta{list-style:none;padding:0;color:#4d4943}
 blockquote{margin:.4em 0;padding:.3em 1em;border-left:4px solid var(--c,#c9c2b4);background:#f3efe6}
-blockquote p{margin:.3em 0;font-size:1.15em;line-height:2.2}
-rt{font-size:.55em;color:#5f6670}
+blockquote p{margin:.3em 0;font-size:1.25em;line-height:2.3;text-align:justify;text-justify:inter-character;
+line-break:strict;text-spacing-trim:normal;hanging-punctuation:allow-end}
+blockquote p:lang(zh-Hant-TW){text-spacing-trim:space-all}
+ruby{ruby-position:over;ruby-align:center}rb{padding:0 .16em}
+rt{font-size:.5em;line-height:1;color:#5f6670;padding:0 .06em;font-variant-east-asian:normal}
+ruby rt:first-of-type{padding-left:.3em}ruby rt:last-of-type{padding-right:.3em}
+rp{display:none}
 .chip{display:inline-block;margin:0 .3em .2em 0;padding:0 .55em;border-radius:1em;font-size:.85em;
 border:1px solid var(--c);background:color-mix(in srgb,var(--c) 22%,transparent)}
 .by{color:#6b665e;font-size:.9em;margin:.2em 0}
@@ -247,6 +253,16 @@ def _section(n: int, where: str, quote: list[str], a: Annotation, parts: _Parts)
     return lines
 
 
+def ruby_html(rubies: list[tuple[str, str | None]]) -> str:
+    """One word as ruby: each character in its own <rb> with its reading in the <rt> after it (mono ruby,
+    so a syllable stays over its character), wrapped in <rp> parentheses for readers without ruby."""
+    if not any(r for _, r in rubies):
+        return esc("".join(ch for ch, _ in rubies))
+    return "<ruby>" + "".join(
+        f"<rb>{esc(ch)}</rb><rp>(</rp><rt>{esc(r)}</rt><rp>)</rp>" if r else f"<rb>{esc(ch)}</rb><rt></rt>"
+        for ch, r in rubies) + "</ruby>"
+
+
 def _quote_html(
     par: Paragraph, toks: list | None, a: Annotation, pinyin: str, paragraphs: ShownParagraphs,
 ) -> str:
@@ -266,9 +282,5 @@ def _quote_html(
         chars = t.text[s - t.start : e - t.start]
         readings = t.readings[s - t.start : e - t.start]
         rubies = [(ch, render(r, pinyin) if r else None) for ch, r in zip(chars, readings, strict=False)]
-        if any(r for _, r in rubies):
-            pieces.append("<ruby>" + "".join(
-                f"{esc(ch)}<rt>{esc(r)}</rt>" if r else f"{esc(ch)}<rt></rt>" for ch, r in rubies) + "</ruby>")
-        else:
-            pieces.append(esc(chars))
+        pieces.append(ruby_html(rubies))
     return "".join(pieces)

@@ -492,6 +492,11 @@ class ClassView(QWidget):
         for k in range(len(rows)):
             top = max(top, sum(int(rows[k]["counts"].get(c, 0)) for c in codes))
         series.setBarWidth(0.75)
+        series.setLabelsVisible(True)  # each segment shows its count
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsCenter)
+        for bar in self.bar_sets.values():
+            bar.setLabelColor(QColor("#1d1b18"))
         chart.addSeries(series)
         cats = QBarCategoryAxis()
         cats.append([self.tr("¶ %1").replace("%1", str(i)) for i in self.chart_paragraphs])
@@ -504,7 +509,10 @@ class ClassView(QWidget):
         values.setTickAnchor(0)
         values.setTickInterval(step)
         values.setLabelFormat("%d")
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        values.setTitleText(self.tr("Stance tags"))
+        cats.setTitleText(self.tr("Paragraph"))
+        # The numbered axis goes on top: a long chart scrolls, and its numbers stay in view with the legend.
+        chart.addAxis(values, Qt.AlignmentFlag.AlignTop)
         series.attachAxis(values)
         self.chart_view.setMinimumHeight(90 + 24 * len(rows))
 
