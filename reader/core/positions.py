@@ -1,4 +1,4 @@
-"""Reading positions (core layer): where the reader last was in each article, and the last article read.
+"""Reading positions (core layer): where the reader last was in each article, and the last article read."""
 from __future__ import annotations
 
 from reader.core.identity import owner_key
