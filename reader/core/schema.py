@@ -282,12 +282,12 @@ def _library_identity(db: Database) -> None:
         )""")
     lid = uuid.uuid4().hex
     conn.execute("INSERT INTO library_identity (id, created) VALUES (?, ?)", (lid, stamp))
-    # Students whose hand-ins were merged: `key` is 'lib:<library id>', or 'name:<name>' for a hand-in made
-    # before library ids (kept apart by name, as they were). `label` is the unique author of their layer.
+    # Students whose hand-ins were merged: `key` is 'lib:<library id>:<name>', or 'name:<name>' for a hand-in
+    # made before library ids (kept apart by name, as they were). `label` is the unique author of their layer.
     conn.execute("""
         CREATE TABLE class_students (
             key TEXT PRIMARY KEY,
-            library_id TEXT UNIQUE,
+            library_id TEXT,
             name TEXT NOT NULL,
             label TEXT NOT NULL UNIQUE,
             first_merged TEXT NOT NULL

@@ -9,6 +9,7 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 import pytest
+from testdata import separate_library
 
 from reader.cli import main
 from reader.core.library import Library
@@ -78,7 +79,7 @@ def classroom(seeded_db: Path, seeded_template: Path, tmp_path: Path, capsys: py
     ids: dict[str, list[int]] = {}
     for student, marks in PLAN.items():
         db = tmp_path / f"{student}.sqlite3"
-        shutil.copyfile(seeded_template, db)
+        separate_library(shutil.copyfile(seeded_template, db))
         dbs[student] = db
         opened = json.loads(ok(["--db", str(db), "class", "open", str(handout), "--json"], capsys))
         assert [a["id"] for a in opened["articles"]] == [1] and opened["instructions"].startswith("# Week 1")
