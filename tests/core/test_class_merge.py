@@ -7,13 +7,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from testdata import separate_library
 
 from reader.core import identity
 from reader.core.annotations import Annotations, revise
 from reader.core.classroom import handins, make_handin, make_handout, merge_handin, merge_handins, open_handout
 from reader.core.errors import ReaderError
 from reader.core.library import Library
-from testdata import separate_library
 
 QUOTE = "外交“閃電戰”"
 
