@@ -13,6 +13,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -153,11 +154,21 @@ def zip_members(members: dict[str, str], stamp: str) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, text in members.items():
+            data = text.encode("utf-8")
             info = zipfile.ZipInfo(name, date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED if _deflates_below_ratio(data) else zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, text.encode("utf-8"))
+            zf.writestr(info, data)
     return buf.getvalue()
+
+
+def _deflates_below_ratio(data: bytes) -> bool:
+    """Whether a member deflated as zipfile does stays under MAX_RATIO: a very repetitive member (a long note
+    of one character) is stored instead, or the reader would refuse the package as a zip bomb."""
+    if len(data) <= RATIO_CHECK_ABOVE:
+        return True
+    deflate = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return len(data) <= MAX_RATIO * len(deflate.compress(data) + deflate.flush())
 
 
 def dump(data: object) -> str:
