@@ -234,4 +234,4 @@ def test_a_handin_needs_a_name_and_keeps_it(seeded_db: Path, seeded_template: Pa
     assert stdout.splitlines() == ["Li Wei: 1 annotation on article 1", "Li Wei (2): 0 annotations on article 1"]
     assert "warning: Li Wei (2): name clash" in err
     code, stdout, _ = run(["--db", str(seeded_db), "class", "merge", str(again), str(out)], capsys)
-    assert code == 0 and stdout.splitlines()[0] == "Li Wei: 1 annotation on article 1"  # `out` came before `again` and stdout.splitlines()[1].startswith("Li Wei: not merged: made ")
+    assert code == 0 and stdout.splitlines()[0] == "Li Wei: 1 annotation on article 1, replacing 1" and stdout.splitlines()[1].startswith("Li Wei: not merged: made ")
