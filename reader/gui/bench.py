@@ -17,12 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.gui.bench_big import BIG_NAMES, BIG_TARGETS
+from reader.gui.bench_handout import HANDOUT_NAMES, HANDOUT_TARGETS, run_handout
 
 SMALL_NAMES = (
     "open_article_ms", "raw_pipeline_ms", "toggle_script_ms", "toggle_pinyin_ms", "scroll_frame_ms",
     "startup_ms", "bare_qt_startup_ms", "rss_mb",
 )
-NAMES = SMALL_NAMES + BIG_NAMES
+NAMES = SMALL_NAMES + BIG_NAMES + HANDOUT_NAMES
 TARGETS = {
     "open_article_ms": ("≤ 50", lambda r: r["open_article_ms"] <= 50),
     "toggle_script_ms": ("≤ 16", lambda r: r["toggle_script_ms"] <= 16),
@@ -35,6 +36,7 @@ TARGETS = {
     "raw_pipeline_ms": ("anchor", None),
     "bare_qt_startup_ms": ("anchor", None),
     **BIG_TARGETS,
+    **HANDOUT_TARGETS,
 }
 
 BARE_QT = """
@@ -134,6 +136,8 @@ def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -
             from reader.gui.bench_big import run_big
 
             results.update(run_big(folder, env, want, repeat))
+        if any(want(n) for n in HANDOUT_NAMES):
+            results.update(run_handout(folder, want, repeat))
     return {name: round(results[name], 2) for name in NAMES if name in results}
 
 
