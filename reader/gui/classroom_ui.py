@@ -481,7 +481,8 @@ class ClassroomController(QObject):
         bad = [r for r in results if r.error is not None]
         self.window.statusBar().showMessage(
             self.tr("Merged %1 of %2 hand-ins").replace("%1", str(len(good))).replace("%2", str(len(results))), 8000)
-        notes = [f"{r.student}: {self.tr('not merged')}: {r.skipped}" for r in results if r.skipped]
+        not_merged = self.tr("not merged")
+        notes = [f"{r.student}: {not_merged}: {r.skipped}" for r in results if r.skipped]
         notes += [f"{r.student}: {line}" for r in results for line in r.warnings]
         if notes and not bad:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Merged, with warnings"), "\n".join(notes),

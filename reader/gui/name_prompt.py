@@ -7,7 +7,7 @@ reader.core.untrusted.clean_name) and kept as the reader name. Cancel creates no
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reader.core import identity
@@ -57,12 +57,13 @@ def from_handout(lib: Library, article_id: int) -> bool:
     return lib.conn.execute("SELECT 1 FROM class_handouts WHERE article_id = ?", (article_id,)).fetchone() is not None
 
 
-class NamePrompt:
+class NamePrompt(QObject):
     """Before the first annotation on a hand-out article: ask the reader's name once, and keep it."""
 
-    def __init__(self, lib: Library, parent: QWidget) -> None:
+    def __init__(self, lib: Library, window: QWidget) -> None:
+        super().__init__(window)
         self.lib = lib
-        self.parent = parent
+        self.window = window
         self.dialog: NameDialog | None = None  # while open (tests fill it in)
 
     def __call__(self, article_id: int) -> bool:
@@ -70,17 +71,17 @@ class NamePrompt:
         if identity.name_set(self.lib) is not None or not from_handout(self.lib, article_id):
             return True
         self.dialog = NameDialog(
-            self.parent.tr("Your name for the class"),
-            self.parent.tr("This article came from a class hand-out. Your highlights and notes are handed in "
-                           "under your name: type it as your teacher knows it. (You can change it later in "
-                           "Preferences; your own words and notes stay yours.)"), "", self.parent)
+            self.tr("Your name for the class"),
+            self.tr("This article came from a class hand-out. Your highlights and notes are handed in under "
+                    "your name: type it as your teacher knows it. (You can change it later in Preferences; "
+                    "your own words and notes stay yours.)"), "", self.window)
         try:
             if self.dialog.exec() != QDialog.DialogCode.Accepted or self.dialog.name is None:
                 return False
             try:
                 self.lib.set_reader_name(self.dialog.name)
             except ReaderError as exc:
-                self.parent.statusBar().showMessage(str(exc), 6000)  # type: ignore[attr-defined]
+                self.window.statusBar().showMessage(str(exc), 6000)  # type: ignore[attr-defined]
                 return False
             return True
         finally:
