@@ -8,7 +8,7 @@ from pathlib import Path
 from reader.cli.common import open_library, print_json
 from reader.cli.ids import record_id
 from reader.core.errors import ReaderError
-from reader.core.untrusted import read_regular_file
+from reader.core.untrusted import read_regular_file, shown
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = csub.add_parser("handin", help="package your annotations on article(s) to hand in")
     q.add_argument("ids", type=record_id, nargs="+", metavar="ID", help="article id(s)")
     q.add_argument("-o", "--output", required=True, metavar="FILE", help="package to write (.readerclass)")
-    q.add_argument("--author", help="your name as the teacher knows it (default: the reader name)")
+    q.add_argument("--name", "--author", dest="name", metavar="NAME",
+                   help="your name as the teacher knows it; needed the first time, then kept as the reader name")
     q.set_defaults(func=cmd_handin)
 
     q = csub.add_parser("merge", help="merge students' hand-ins, one layer per student (again: replaces it)")
@@ -81,7 +82,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         print_json(result.as_json())
         return 0
     for a in result.articles:
-        print(f"{a.id}\t{'added' if a.created else 'found'}\t{a.title}")
+        print(f"{a.id}\t{'added' if a.created else 'found'}\t{shown(a.title)}")
     if result.tags_added:
         print(f"tags added: {', '.join(result.tags_added)}", file=sys.stderr)
     if result.instructions:
@@ -90,10 +91,13 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_handin(args: argparse.Namespace) -> int:
-    from reader.core.classroom import make_handin
+    from reader.core.classroom import NameNeeded, make_handin
 
     with open_library(args) as lib:
-        _, count = make_handin(lib, args.ids, args.output, author=args.author)
+        try:
+            _, count = make_handin(lib, args.ids, args.output, author=args.name)
+        except NameNeeded as exc:
+            raise ReaderError(f"{exc}: add --name \"Your Name\" (kept for the next hand-ins)") from exc
     print(f"wrote {args.output} ({count} annotation{'s' if count != 1 else ''})", file=sys.stderr)
     return 0
 
@@ -108,12 +112,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print_json([r.as_json() for r in results])
     else:
         for r in results:
-            if r.error is None:
+            if r.error is None and r.skipped:
+                print(f"{r.student}: not merged: {r.skipped}")
+            elif r.error is None:
                 extra = f", replacing {r.replaced}" if r.replaced else ""
                 extra += f", {r.orphaned} orphaned" if r.orphaned else ""
                 arts = ", ".join(map(str, r.articles))
                 print(f"{r.student}: {r.annotations} annotation{'s' if r.annotations != 1 else ''} on article "
                       f"{arts}{extra}")
+            for line in r.warnings:
+                print(f"warning: {r.student}: {line}", file=sys.stderr)
     for r in failed:
         print(f"error: {r.error}", file=sys.stderr)
     return 1 if failed else 0

@@ -127,7 +127,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([e.as_json() for e in entries])
         return 0
     if not entries:
-        print(f"No words in {reader}'s list. Add one with: bilingual-reader vocab add WORD")
+        print(f"No words in the list of {reader}. Add one with: bilingual-reader vocab add WORD")
         return 0
     for e in entries:
         mark = "✓" if e.known else " "

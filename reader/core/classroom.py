@@ -1,176 +1,65 @@
-"""Class packages (core layer): hand-outs a teacher gives, hand-ins students return, merged into layers.
+"""Class hand-outs and hand-ins (core layer): what a teacher gives, what a student opens and returns.
 
-A package is one `.readerclass` file: a zip holding `manifest.json` and JSON members (docs/classroom.md):
+A package is one `.readerclass` file (reader.core.class_package; docs/classroom.md):
 
 - a *hand-out* (`make_handout`): article(s) with canonical text, paragraphs, metadata and translations, a
   tagset, optional instructions (Markdown) and the teacher's reading fixes. `open_handout` adds what is
-  missing to a student's library: an article already there (same content hash) is found, not duplicated.
+  missing to a student's library: an article already there (same content hash) is found, not duplicated;
+  the article is remembered as coming from that hand-out (table `class_handouts`).
 - a *hand-in* (`make_handin`): the highlights on the article(s) as W3C Web Annotation JSON, stamped with
-  the student's name. `merge_handins` gives each student a layer (author = the student's name); merging an
-  updated hand-in again replaces that student's layer on those articles, in one transaction per hand-in.
+  the student's name, their library's stable id (reader.core.identity), the time, and for each article
+  the content hash it was handed out with (so a revised article still finds the teacher's).
+  Merging them is reader.core.class_merge (`merge_handin(s)`, `handins`, re-exported here).
 
-Packages come from other machines, so `read_package` trusts nothing: a bounded file size, member count,
-uncompressed size and compression ratio (zip bombs), no member names outside the package (../x, /x, C:x,
-backslashes), no encryption, UTF-8 JSON of bounded depth, every value checked (reader.core.untrusted).
-A bad package is refused with one line naming the problem, and nothing is written for it.
+Whatever the app writes it reads back: each package is checked with the same parsers that read it before
+it is written, and the limits they share (reader.core.untrusted) are refused up front with a clear line.
 """
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from reader import __version__
+from reader.core import identity
 from reader.core import untrusted as u
 from reader.core.annotation_import import ImportReport, import_annotations
+from reader.core.class_merge import MergeResult, handins, merge_handin, merge_handins
+from reader.core.class_package import (
+    FORMAT,
+    KNOWN_MEMBER,
+    MAX_ARTICLES,
+    MAX_INSTRUCTIONS,
+    MAX_TAGS,
+    SUFFIX,
+    VERSION,
+    Package,
+    PackageError,
+    check_member_name,
+    dump,
+    read_package,
+    zip_members,
+)
 from reader.core.errors import ReaderError
 from reader.core.export import write_atomic
-from reader.core.export.w3c import collection, parse_document
+from reader.core.export.w3c import NS, collection, parse_document
 from reader.core.library import Changed, Library, now
 from reader.core.tags import Tags
 from reader.core.text import PARAGRAPH_KINDS, Paragraph, ParsedText
 
-FORMAT = "bilingual-reader-class"
-VERSION = 1
-SUFFIX = ".readerclass"
-KINDS = ("handout", "handin")
-MiB = 1024 * 1024
-MAX_PACKAGE_BYTES = 64 * MiB  # the .readerclass file itself
-MAX_MEMBERS = 64
-MAX_MEMBER_BYTES = 32 * MiB  # one member, uncompressed
-MAX_TOTAL_BYTES = 64 * MiB  # all members, uncompressed
-MAX_RATIO = 100  # uncompressed / compressed, checked for members above RATIO_CHECK_ABOVE
-RATIO_CHECK_ABOVE = 64 * 1024
-MAX_ARTICLES = 20
-MAX_INSTRUCTIONS = 200_000
-MAX_TAGS = 50
-KNOWN_MEMBER = re.compile(r"^(manifest\.json|instructions\.md|tagset\.json|annotations\.json|articles/\d{1,3}\.json)$")
+__all__ = ["FORMAT", "SUFFIX", "VERSION", "MergeResult", "Package", "PackageError", "handins", "instructions_for",
+           "make_handin", "make_handout", "merge_handin", "merge_handins", "open_handout", "read_package"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _SCRIPTS = ("simplified", "traditional", "mixed", "unknown")
-_META_LIMIT = 500
-
-
-class PackageError(u.InvalidData):
-    """A class package that cannot be used; nothing was written for it."""
-
-
-@dataclass
-class Package:
-    path: Path
-    sha256: str
-    manifest: dict
-    members: dict[str, bytes]
-
-    @property
-    def kind(self) -> str:
-        return str(self.manifest["kind"])
-
-    def json(self, name: str) -> object:
-        if name not in self.members:
-            raise PackageError(f"{self.path.name}: the package has no {name}")
-        return u.load_json(self.members[name], f"{self.path.name}: {name}")
-
-
-# ---- reading packages -------------------------------------------------------------------------------
-def check_member_name(name: str, where: str) -> None:
-    """Refuse a member name that points outside the package or is not a plain relative path."""
-    # (a member name is shown in one-line messages: no control characters or line separators)
-    if not name or len(name) > 200 or u.UNPRINTABLE.search(name):
-        raise PackageError(f"{where}: a member has an unusable name")
-    if "\\" in name or name.startswith("/") or u.DRIVE.match(name):
-        raise PackageError(f"{where}: the member {name!r} points outside the package")
-    parts = PurePosixPath(name).parts
-    if any(p in ("..", ".") for p in name.split("/")) or not parts:
-        raise PackageError(f"{where}: the member {name!r} points outside the package")
-
-
-def read_package(path: str | Path, expect: str | None = None) -> Package:
-    """Open and check a package; its known members are read into memory (bounded)."""
-    path = Path(path)
-    where = path.name
-    data = u.read_regular_file(path, MAX_PACKAGE_BYTES, error=PackageError)
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise PackageError(f"{where} is not a class package (not a zip file)") from exc
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise PackageError(f"{where}: too many members ({len(infos)}; limit {MAX_MEMBERS})")
-        seen: set[str] = set()
-        total = 0
-        for info in infos:
-            check_member_name(info.filename, where)
-            if info.filename in seen:
-                raise PackageError(f"{where}: the member {info.filename!r} appears twice")
-            seen.add(info.filename)
-            if info.flag_bits & 0x1:
-                raise PackageError(f"{where}: the package is encrypted")
-            if info.file_size > MAX_MEMBER_BYTES:
-                raise PackageError(f"{where}: the member {info.filename} is too large "
-                                   f"({info.file_size // MiB} MiB; limit {MAX_MEMBER_BYTES // MiB} MiB)")
-            total += info.file_size
-            if total > MAX_TOTAL_BYTES:
-                raise PackageError(f"{where}: the package unpacks to more than {MAX_TOTAL_BYTES // MiB} MiB")
-            if info.file_size > RATIO_CHECK_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise PackageError(f"{where}: the member {info.filename} is compressed more than {MAX_RATIO}:1 "
-                                   "(a zip bomb?)")
-        members: dict[str, bytes] = {}
-        for info in infos:
-            if info.is_dir() or not KNOWN_MEMBER.match(info.filename):
-                continue  # a member a newer version might add; never read
-            try:
-                with zf.open(info) as fh:
-                    blob = fh.read(MAX_MEMBER_BYTES + 1)
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
-                raise PackageError(f"{where}: the member {info.filename} is damaged ({exc})") from exc
-            except Exception as exc:  # noqa: BLE001 — zlib and friends raise their own errors on damage
-                raise PackageError(f"{where}: the member {info.filename} is damaged") from exc
-            if len(blob) > MAX_MEMBER_BYTES:
-                raise PackageError(f"{where}: the member {info.filename} is too large")
-            members[info.filename] = blob
-    if "manifest.json" not in members:
-        raise PackageError(f"{where} is not a class package (no manifest.json)")
-    manifest = u.obj(u.load_json(members["manifest.json"], f"{where}: manifest.json"), f"{where}: manifest.json")
-    mw = f"{where}: manifest.json"
-    if manifest.get("format") != FORMAT:
-        raise PackageError(f"{where} is not a Bilingual Reader class package (format {manifest.get('format')!r})")
-    version = u.integer(u.field(manifest, "version", mw), f"{mw}: version", low=1, high=10_000)
-    if version > VERSION:
-        raise PackageError(f"{where} was made by a newer version of Bilingual Reader (package version {version}); "
-                           "update the app to open it")
-    kind = u.field(manifest, "kind", mw)
-    if kind not in KINDS:
-        raise PackageError(f"{mw}: kind must be handout or handin, not {kind!r}")
-    if expect is not None and kind != expect:
-        raise PackageError(f"{where} is a {'hand-out' if kind == 'handout' else 'hand-in'}, not a "
-                           f"{'hand-out' if expect == 'handout' else 'hand-in'}")
-    u.timestamp(u.field(manifest, "created", mw), f"{mw}: created")
-    return Package(path, hashlib.sha256(data).hexdigest(), manifest, members)
+_META_LIMIT = u.MAX_TITLE
 
 
 # ---- writing packages -------------------------------------------------------------------------------
-def _zip(members: dict[str, str], stamp: str) -> bytes:
-    """A zip of text members, in the given order, with a fixed time stamp (same content, same bytes)."""
-    when = u.parse_time(stamp)
-    date_time = (max(1980, when.year), when.month, when.day, when.hour, when.minute, when.second)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, text in members.items():
-            info = zipfile.ZipInfo(name, date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, text.encode("utf-8"))
-    return buf.getvalue()
-
-
-def _dump(data: object) -> str:
-    import json
-
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+def _meta(value: str | None, what: str) -> str | None:
+    """Article metadata as a package holds it: one line (bidi controls kept), refused when too long."""
+    return None if value is None else (u.clean_title(value, what) if value.strip() else None)
 
 
 def _article_member(lib: Library, article_id: int) -> dict[str, object]:
@@ -183,12 +72,16 @@ def _article_member(lib: Library, article_id: int) -> dict[str, object]:
     ).fetchall()
     for (language,) in rows:
         lines = lib.translations(info.revision_id, language)
-        translations.append({"language": language, "translator": lib.translator(info.revision_id, language) or "",
+        translations.append({"language": language,
+                             "translator": u.one_line(lib.translator(info.revision_id, language) or "")[:_META_LIMIT],
                              "paragraphs": [{"index": i, "text": lines[i]} for i in sorted(lines)]})
+    what = f"the title of article {article_id}"
     return {
-        "title": info.title, "title_en": info.title_en, "author": info.author, "source": info.source,
-        "date": info.date, "script": info.script, "content_hash": hashlib.sha256(text.encode()).hexdigest(),
-        "text": text,
+        "title": u.clean_title(info.title, what), "title_en": _meta(info.title_en, f"the English {what}"),
+        "author": _meta(info.author, f"the author of article {article_id}"),
+        "source": _meta(info.source, f"the source of article {article_id}"),
+        "date": _meta(info.date, f"the date of article {article_id}"), "script": info.script,
+        "content_hash": hashlib.sha256(text.encode()).hexdigest(), "text": text,
         "paragraphs": [{"index": p.index, "kind": p.kind, "start": p.start, "end": p.end, "level": p.level,
                         "marker": p.marker} for p in pars],
         "translations": translations,
@@ -199,9 +92,24 @@ def _tagset_member(lib: Library, name: str) -> dict[str, object]:
     tags = Tags(lib)
     set_id = tags.tagset_id(name)
     ts = next(s for s in tags.tagsets() if s.id == set_id)
+    if len(ts.tags) > MAX_TAGS:
+        raise ReaderError(f"the tagset {ts.name} has {len(ts.tags)} tags; a hand-out carries at most {MAX_TAGS}")
+    for label in [ts.name, ts.name_zh, *(t.name for t in ts.tags), *(t.name_zh for t in ts.tags)]:
+        if label is not None and len(label) > u.MAX_NAME:
+            raise ReaderError(f"the tag name “{label[:40]}…” is {len(label)} characters; a hand-out allows at most "
+                              f"{u.MAX_NAME}; rename it first")
     return {"name": ts.name, "name_zh": ts.name_zh, "description": ts.description,
             "tags": [{"name": t.name, "name_zh": t.name_zh, "color": t.color, "shortcut": t.shortcut}
                      for t in ts.tags]}
+
+
+def _self_check(what: str, check: Callable[[], object]) -> None:
+    """Run the reader's own parser over what is about to be written: a package the app would refuse is
+    never written (the message says which value, so it can be fixed)."""
+    try:
+        check()
+    except u.InvalidData as exc:
+        raise ReaderError(f"cannot write the {what}: {exc}") from exc
 
 
 def make_handout(
@@ -218,40 +126,81 @@ def make_handout(
     stamp = created or now()
     members: dict[str, str] = {}
     listed = []
+    parsed: list[tuple[str, dict[str, object]]] = []
     for n, article_id in enumerate(dict.fromkeys(article_ids), 1):
         art = _article_member(lib, article_id)
         member = f"articles/{n:03d}.json"
-        members[member] = _dump(art)
+        members[member] = dump(art)
+        parsed.append((member, art))
         listed.append({"member": member, "content_hash": art["content_hash"], "title": art["title"]})
-    members["tagset.json"] = _dump(_tagset_member(lib, tagset))
+    ts = _tagset_member(lib, tagset)
+    members["tagset.json"] = dump(ts)
     fixes = collection(lib, list(dict.fromkeys(article_ids)), kinds=("reading",), label="Reading fixes")
-    members["annotations.json"] = _dump(fixes)
+    members["annotations.json"] = dump(fixes)
     if instructions and instructions.strip():
         members["instructions.md"] = instructions
+    for member, art in parsed:
+        _self_check("hand-out", lambda m=member, a=art: parse_article(a, m, str(a["content_hash"])))
+    _self_check("hand-out", lambda: parse_tagset(ts, "tagset.json"))
+    _self_check("hand-out", lambda: parse_document(fixes, "annotations.json"))
     manifest = {"format": FORMAT, "version": VERSION, "kind": "handout", "created": stamp,
-                "app_version": __version__, "teacher": lib.reader_name, "articles": listed,
+                "app_version": __version__, "teacher": identity.name_set(lib), "articles": listed,
                 "tagset": "tagset.json", "instructions": "instructions.md" if "instructions.md" in members else None}
     target = Path(path)
-    write_atomic(target, _zip({"manifest.json": _dump(manifest), **members}, stamp))
+    write_atomic(target, zip_members({"manifest.json": dump(manifest), **members}, stamp))
     return target
+
+
+class NameNeeded(ReaderError):
+    """A hand-in needs the student's name, and none was given or set."""
 
 
 def make_handin(
     lib: Library, article_ids: list[int], path: str | Path, *, author: str | None = None, created: str | None = None,
 ) -> tuple[Path, int]:
-    """Write a hand-in: the highlights on the articles, stamped with the student's name. Returns (file, count)."""
+    """Write a hand-in: the highlights on the articles, stamped with the student's name, the library's id and
+    the time. `author` is the name the teacher knows; without it, the reader's name (NameNeeded when none
+    was set; a name given while none is set becomes the reader's name). Returns (file, count)."""
     if not article_ids:
         raise ReaderError("a hand-in needs at least one article")
-    student = u.name(author if author is not None else lib.reader_name, "the reader name")
+    if author is None:
+        student = identity.name_set(lib)
+        if student is None:
+            raise NameNeeded("a hand-in needs your name as your teacher knows it, and no name is set yet")
+    else:
+        student = u.clean_name(author, "your name")
     stamp = created or now()
     ids = list(dict.fromkeys(article_ids))
     annotations = collection(lib, ids, kinds=("highlight",), label=f"{student}'s annotations")
-    articles = [{"content_hash": str(a["source"]).removeprefix("urn:sha256:"), "title": a["title"]}
-                for a in annotations["urn:bilingual-reader:articles"]]  # type: ignore[union-attr]
+    page = annotations["first"]
+    for item in page["items"]:  # type: ignore[index]
+        # The teacher files everything under the student's name: so does the file (a note from before a
+        # rename, under another label, reads back the same).
+        item["creator"] = {"type": "Person", "name": student}
+        for h in item.get(f"{NS}tagHistory", []):
+            h["author"] = student
+        for body in item.get("body", []):
+            if body.get("purpose") == "commenting" and len(body["value"]) > u.MAX_NOTE:
+                quote = next(s["exact"] for s in item["target"]["selector"] if s["type"] == "TextQuoteSelector")
+                raise ReaderError(f"the note on “{quote[:30]}” is {len(body['value']):,} characters; a hand-in "
+                                  f"allows at most {u.MAX_NOTE:,}; shorten it first")
+    handed_out = dict(lib.conn.execute(
+        f"SELECT article_id, content_hash FROM class_handouts WHERE article_id IN ({','.join('?' * len(ids))})", ids))
+    articles = []
+    for article_id, entry in zip(ids, annotations[f"{NS}articles"], strict=True):  # type: ignore[call-overload]
+        out = {"content_hash": str(entry["source"]).removeprefix("urn:sha256:"),
+               "title": u.clean_title(str(entry["title"]), f"the title of article {article_id}")}
+        if article_id in handed_out:
+            out["handout"] = handed_out[article_id]
+        articles.append(out)
+    _self_check("hand-in", lambda: parse_document(annotations, "annotations.json"))
+    if author is not None and identity.name_set(lib) is None:
+        identity.set_name(lib, student)
     manifest = {"format": FORMAT, "version": VERSION, "kind": "handin", "created": stamp, "app_version": __version__,
-                "reader": student, "articles": articles, "annotations": "annotations.json"}
+                "reader": student, "library": identity.library_id(lib), "articles": articles,
+                "annotations": "annotations.json"}
     target = Path(path)
-    write_atomic(target, _zip({"manifest.json": _dump(manifest), "annotations.json": _dump(annotations)}, stamp))
+    write_atomic(target, zip_members({"manifest.json": dump(manifest), "annotations.json": dump(annotations)}, stamp))
     return target, int(annotations["total"])  # type: ignore[call-overload]
 
 
@@ -291,7 +240,7 @@ class _Article:
 
 
 def _opt_meta(data: dict, key: str, where: str) -> str | None:
-    value = u.opt_text(data.get(key), f"{where}: {key}", max_len=_META_LIMIT)
+    value = u.opt_text(data.get(key), f"{where}: {key}", max_len=_META_LIMIT, bidi=True)
     return value.strip() or None if value is not None else None
 
 
@@ -338,7 +287,7 @@ def parse_article(data: object, where: str, content_hash: str) -> _Article:
         language = u.text(u.field(t, "language", tw), f"{tw}.language", max_len=20, empty=False)
         if not _LANGUAGE.match(language):
             raise PackageError(f"{tw}: {language!r} is not a language code")
-        translator = u.text(t.get("translator", ""), f"{tw}.translator", max_len=_META_LIMIT)
+        translator = u.text(t.get("translator", ""), f"{tw}.translator", max_len=_META_LIMIT, bidi=True)
         lines: dict[int, str] = {}
         for k, rawp in enumerate(u.lst(u.field(t, "paragraphs", tw), f"{tw}.paragraphs", len(pars))):
             lw = f"{tw}.paragraphs[{k}]"
@@ -346,7 +295,7 @@ def parse_article(data: object, where: str, content_hash: str) -> _Article:
             idx = u.integer(u.field(line, "index", lw), f"{lw}.index", high=len(pars) - 1)
             lines[idx] = u.text(u.field(line, "text", lw), f"{lw}.text", max_len=50_000)
         translations.append((language, translator, lines))
-    meta = {"title": u.text(u.field(a, "title", where), f"{where}: title", max_len=_META_LIMIT, empty=False).strip()}
+    meta = {"title": u.title(u.field(a, "title", where), f"{where}: title")}
     for key in ("title_en", "author", "source", "date"):
         meta[key] = _opt_meta(a, key, where)
     return _Article(meta, str(script), text, pars, translations)
@@ -418,14 +367,21 @@ def open_handout(lib: Library, path: str | Path) -> OpenResult:
                                     author=art.meta["author"], source=art.meta["source"], date=art.meta["date"],
                                     script=art.script if art.script in ("simplified", "traditional") else None)
             revision_id = lib.article(res.article_id).revision_id if not res.created else res.revision_id
+            (count,) = lib.conn.execute("SELECT COUNT(*) FROM paragraphs WHERE revision_id = ?",
+                                        (revision_id,)).fetchone()  # once, not once a line: linear
             for language, translator, lines in art.translations:
                 if lib.translations(revision_id, language) or not lines:
                     continue
                 lib.conn.executemany(
                     "INSERT INTO translations (revision_id, paragraph_idx, language, text, translator) VALUES (?, ?, ?, ?, ?)",
                     [(revision_id, i, language, line, translator or "unknown") for i, line in sorted(lines.items())
-                     if i < len(lib.paragraphs(revision_id))],
+                     if i < count],
                 )
+            lib.conn.execute(
+                "INSERT INTO class_handouts (article_id, content_hash, teacher, received) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(article_id) DO UPDATE SET content_hash = excluded.content_hash,"
+                " teacher = excluded.teacher, received = excluded.received",
+                (res.article_id, hashlib.sha256(art.text.encode()).hexdigest(), teacher, now()))
             opened.append(OpenedArticle(res.article_id, lib.article(res.article_id).title, res.created))
             if instructions:
                 lib.set_setting(f"class_instructions:{res.article_id}",
@@ -462,92 +418,6 @@ def _install_tagset(lib: Library, tagset: dict) -> list[str]:
                      (set_id, tag["name"], tag["name_zh"], tag["color"], shortcut, pos))
         added.append(f"{tagset['name']}/{tag['name']}")
     return added
-
-
-# ---- merging hand-ins -------------------------------------------------------------------------------
-@dataclass
-class MergeResult:
-    path: Path
-    student: str | None = None
-    articles: list[int] = field(default_factory=list)
-    annotations: int = 0
-    replaced: int = 0
-    orphaned: int = 0
-    error: str | None = None
-    changed: Changed = field(default_factory=Changed)
-
-    def as_json(self) -> dict[str, object]:
-        out: dict[str, object] = {"file": str(self.path), "student": self.student, "articles": self.articles,
-                                  "annotations": self.annotations, "replaced": self.replaced, "orphaned": self.orphaned}
-        if self.error:
-            out["error"] = self.error
-        return out
-
-
-def merge_handin(lib: Library, path: str | Path) -> MergeResult:
-    """Merge one hand-in as the student's layer (replacing an earlier one). One transaction; raises on a bad file."""
-    pkg = read_package(path, expect="handin")
-    where = pkg.path.name
-    m = pkg.manifest
-    mw = f"{where}: manifest.json"
-    student = u.name(u.field(m, "reader", mw), f"{mw}: reader")
-    handed_in = str(m["created"])
-    article_ids: list[int] = []
-    for n, raw in enumerate(u.lst(u.field(m, "articles", mw), f"{mw}: articles", MAX_ARTICLES)):
-        aw = f"{mw}: articles[{n}]"
-        entry = u.obj(raw, aw)
-        digest = u.text(u.field(entry, "content_hash", aw), f"{aw}.content_hash", max_len=64).lower()
-        title = u.opt_text(entry.get("title"), f"{aw}.title", max_len=_META_LIMIT) or digest[:12]
-        row = lib.conn.execute("SELECT article_id FROM revisions WHERE content_hash = ? ORDER BY id DESC LIMIT 1",
-                               (digest,)).fetchone()
-        if row is None:
-            raise PackageError(f"{where}: the hand-in is about “{title}”, which is not in this library; "
-                               "open the hand-out it answers first")
-        article_ids.append(int(row[0]))
-    if not article_ids:
-        raise PackageError(f"{where}: the hand-in names no article")
-    items = parse_document(pkg.json("annotations.json"), f"{where}: annotations.json")
-    if any(it.kind != "highlight" for it in items):
-        raise PackageError(f"{where}: a hand-in holds highlights only")
-    stamp = now()
-    with lib.transaction():
-        report = import_annotations(lib, items, layer=student, layer_articles=article_ids,
-                                    where=f"{where}: annotations.json")
-        if set(report.articles) - set(article_ids):
-            raise PackageError(f"{where}: some annotations are on articles the hand-in does not name")
-        for article_id in dict.fromkeys(article_ids):
-            (count,) = lib.conn.execute(
-                "SELECT COUNT(*) FROM annotations WHERE article_id = ? AND author = ? AND kind = 'highlight'",
-                (article_id, student),
-            ).fetchone()
-            lib.conn.execute(
-                "INSERT INTO class_handins (article_id, student, handed_in, merged, annotations, package_sha256)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(article_id, student) DO UPDATE SET handed_in = excluded.handed_in,"
-                " merged = excluded.merged, annotations = excluded.annotations, package_sha256 = excluded.package_sha256",
-                (article_id, student, handed_in, stamp, int(count), pkg.sha256),
-            )
-    return MergeResult(pkg.path, student, sorted(set(article_ids)), report.created + report.updated, report.replaced,
-                       report.orphaned, None, report.changed)
-
-
-def merge_handins(lib: Library, paths: list[str | Path]) -> list[MergeResult]:
-    """Merge many hand-ins, each on its own: a bad file gets its error in its result and writes nothing."""
-    results = []
-    for path in paths:
-        try:
-            results.append(merge_handin(lib, path))
-        except ReaderError as exc:
-            results.append(MergeResult(Path(path), error=str(exc)))
-    return results
-
-
-def handins(lib: Library, article_id: int) -> list[dict[str, object]]:
-    """The merged hand-ins of an article: student, when handed in and merged, how many highlights."""
-    rows = lib.conn.execute(
-        "SELECT student, handed_in, merged, annotations FROM class_handins WHERE article_id = ? ORDER BY student",
-        (article_id,),
-    )
-    return [{"student": s, "handed_in": h, "merged": m, "annotations": int(n)} for s, h, m, n in rows]
 
 
 def instructions_for(lib: Library, article_id: int) -> dict | None:

@@ -7,7 +7,6 @@ timeout for a second process (the CLI while the app is open).
 from __future__ import annotations
 
 import gc
-import getpass
 import hashlib
 import json
 import sqlite3
@@ -19,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import libfile, schema
+from reader.core import identity, libfile, schema
 from reader.core.errors import ImportFailed, LibraryDamaged, LibraryError, LibraryReadOnly, NotALibrary, NotFound
 from reader.core.paths import SEEDS_DIR, default_db_path
 from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
@@ -229,20 +228,11 @@ class Library:
 
     @property
     def reader_name(self) -> str:
-        """The current reader (author of new annotations): set in preferences, default the OS user name."""
-        name = self.get_setting("reader_name")
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-        try:
-            return getpass.getuser() or "reader"
-        except (KeyError, OSError):
-            return "reader"
+        """The label of new annotations: the reader's name once given (reader.core.identity)."""
+        return identity.display_name(self)
 
     def set_reader_name(self, name: str) -> Changed:
-        name = name.strip()
-        if not name:
-            raise LibraryError("the reader name cannot be empty")
-        return self.set_setting("reader_name", name)
+        return identity.set_name(self, name)
 
     # ---- importing -----------------------------------------------------------------------------
     def find_by_content(self, text: str) -> tuple[int, int] | None:

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from reader.core.dictionary import HSK_BAND, Dictionary
 from reader.core.errors import ReaderError
+from reader.core.identity import owner_key
 from reader.core.library import Changed, Library, now
 from reader.core.pipeline.readings import is_han
 
@@ -128,14 +129,14 @@ def level_label(level: int) -> str:
 
 def get_level(lib: Library, reader: str | None = None) -> int:
     """The reader's scaffolding level (0 when never set)."""
-    row = lib.conn.execute("SELECT hsk_level FROM readers WHERE name = ?", (reader or lib.reader_name,)).fetchone()
+    row = lib.conn.execute("SELECT hsk_level FROM readers WHERE name = ?", (reader or owner_key(lib),)).fetchone()
     return int(row[0]) if row else 0
 
 
 def set_level(lib: Library, reader: str | None, level: int) -> Changed:
     """Choose a reader's level (0 = show all readings). One transaction; reports `LEVEL_SETTING` changed."""
     level = normalise_level(level)
-    name = reader or lib.reader_name
+    name = reader or owner_key(lib)
     if get_level(lib, name) == level and _reader_exists(lib, name):
         return Changed()
     with lib.transaction():

@@ -7,8 +7,10 @@ release: it is refused rather than risk damaging it. Never edit a released migra
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported lazily: sqlite-utils is needed only when a migration runs
@@ -264,6 +266,73 @@ def _annotation_order_indexes(db: Database) -> None:
     db.execute('CREATE INDEX idx_annotations_article_order ON annotations(article_id, status = \'orphaned\', start, "end", id)')
     db.execute('CREATE INDEX idx_annotations_article_kind ON annotations(article_id, kind, status = \'orphaned\', start, "end", id)')
 
+
+
+@migration(5, "library identity; class students by library id; own vocabulary, level and positions by library")
+def _library_identity(db: Database) -> None:
+    # A stable random id, made once (reader.core.identity). Hand-ins carry it so a teacher keeps students
+    # apart by library, not by name; the user's own rows are keyed by it, so a name is only a label.
+    conn = db.conn
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute("""
+        CREATE TABLE library_identity (
+            id TEXT PRIMARY KEY,
+            created TEXT NOT NULL,
+            one INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (one = 1)
+        )""")
+    lid = uuid.uuid4().hex
+    conn.execute("INSERT INTO library_identity (id, created) VALUES (?, ?)", (lid, stamp))
+    # Students whose hand-ins were merged: `key` is 'lib:<library id>:<name>', or 'name:<name>' for a hand-in
+    # made before library ids (kept apart by name, as they were). `label` is the unique author of their layer.
+    conn.execute("""
+        CREATE TABLE class_students (
+            key TEXT PRIMARY KEY,
+            library_id TEXT,
+            name TEXT NOT NULL,
+            label TEXT NOT NULL UNIQUE,
+            first_merged TEXT NOT NULL
+        )""")
+    conn.execute("INSERT INTO class_students (key, library_id, name, label, first_merged)"
+                 " SELECT 'name:' || student, NULL, student, student, MIN(merged) FROM class_handins GROUP BY student")
+    conn.execute("ALTER TABLE class_handins ADD COLUMN student_key TEXT")
+    conn.execute("UPDATE class_handins SET student_key = 'name:' || student")
+    # Articles that came from a hand-out, with the content hash they were handed out with: a hand-in names
+    # it, so the teacher finds the article even after the student revised the text.
+    conn.execute("""
+        CREATE TABLE class_handouts (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            content_hash TEXT NOT NULL,
+            teacher TEXT,
+            received TEXT NOT NULL
+        )""")
+    conn.execute(
+        "INSERT OR IGNORE INTO class_handouts (article_id, content_hash, teacher, received)"
+        " SELECT a.id, r.content_hash, json_extract(s.value, '$.teacher'), COALESCE(json_extract(s.value, '$.received'), ?)"
+        " FROM settings s JOIN articles a ON a.id = CAST(substr(s.key, 20) AS INTEGER)"
+        " JOIN revisions r ON r.id = (SELECT MIN(id) FROM revisions WHERE article_id = a.id)"
+        " WHERE s.key LIKE 'class_instructions:%'", (stamp,))
+    # The user's own rows were kept per reader name: a rename hid them. They all belong to this library;
+    # where two names held the same word (or article), the most recently changed row is kept
+    # (a word known under any name stays known, and keeps a sentence if any row had one).
+    conn.execute("""
+        UPDATE vocabulary AS v SET known = g.known, sentence = CASE WHEN v.sentence = '' THEN g.sentence
+            ELSE v.sentence END FROM (SELECT simplified, reading, MAX(known) AS known, MAX(sentence) AS sentence
+            FROM vocabulary GROUP BY simplified, reading HAVING COUNT(*) > 1) AS g
+        WHERE v.simplified = g.simplified AND v.reading = g.reading""")
+    conn.execute("""
+        DELETE FROM vocabulary WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (
+            PARTITION BY simplified, reading ORDER BY updated DESC, id DESC) AS n FROM vocabulary) WHERE n > 1)""")
+    conn.execute("UPDATE vocabulary SET reader = ?", (lid,))
+    conn.execute("""
+        DELETE FROM reading_positions WHERE rowid IN (SELECT rowid FROM (SELECT rowid, ROW_NUMBER() OVER (
+            PARTITION BY article_id ORDER BY updated DESC) AS n FROM reading_positions) WHERE n > 1)""")
+    conn.execute("UPDATE reading_positions SET reader = ?", (lid,))
+    name = conn.execute("SELECT json_extract(value, '$') FROM settings WHERE key = 'reader_name'").fetchone()
+    keep = conn.execute("SELECT name FROM readers ORDER BY name = ? DESC, created DESC LIMIT 1",
+                        (name[0] if name else None,)).fetchone()
+    if keep is not None:
+        conn.execute("DELETE FROM readers WHERE name != ?", (keep[0],))
+        conn.execute("UPDATE readers SET name = ?", (lid,))
 
 LATEST = max(m.version for m in MIGRATIONS)
 

@@ -22,9 +22,19 @@ MAX_NAME = 100  # reader names, tag names, tagset names
 MAX_NOTE = 100_000  # characters of one note
 MAX_TEXT = 5_000_000  # characters of one article
 MAX_CONTEXT = 1_000  # characters of a quote's prefix or suffix
+MAX_TITLE = 500  # titles and other one-line metadata (author, source, date) of an article in a package
+MAX_TAGS = 50  # tags in one tagset of a hand-out
+# The limits above are shared by what writes packages (reader.core.classroom, the reader name) and what
+# reads them: whatever the app writes, it reads back, and what it would not read it refuses to write.
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Controls in one-line metadata such as a title: like _CONTROL, but bidirectional controls are allowed
+#: (they are stored as written; `shown` makes them visible wherever such a text is displayed).
+_CONTROL_METADATA = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+#: Bidirectional embedding, override and isolate controls, and the marks (LRM, RLM, ALM).
+BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKING = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
 #: A file name inside a zip that starts with a drive letter (C:…) points outside it on Windows.
 DRIVE = re.compile(r"^[A-Za-z]:")
 #: Characters that break a file name shown in a one-line message (controls, line and paragraph separators).
@@ -157,15 +167,17 @@ def field(data: dict, key: str, where: str) -> object:
     return data[key]
 
 
-def text(value: object, where: str, *, max_len: int, empty: bool = True, multiline: bool = False) -> str:
-    """A string of at most `max_len` characters; no control characters unless `multiline` (then \\n \\t \\r)."""
+def text(value: object, where: str, *, max_len: int, empty: bool = True, multiline: bool = False,
+         bidi: bool = False) -> str:
+    """A string of at most `max_len` characters; no control characters unless `multiline` (then \\n \\t \\r);
+    with `bidi`, bidirectional controls are accepted (one-line metadata such as titles)."""
     if not isinstance(value, str):
         raise InvalidData(f"{where} must be {_TYPE_NAMES[str]}")
     if len(value) > max_len:
         raise InvalidData(f"{where} is too long ({len(value)} characters; at most {max_len})")
     if not empty and not value.strip():
         raise InvalidData(f"{where} cannot be empty")
-    pattern = _CONTROL_MULTILINE if multiline else _CONTROL
+    pattern = _CONTROL_MULTILINE if multiline else _CONTROL_METADATA if bidi else _CONTROL
     if pattern.search(value):
         raise InvalidData(f"{where} contains control characters")
     if _SURROGATE.search(value):
@@ -173,8 +185,8 @@ def text(value: object, where: str, *, max_len: int, empty: bool = True, multili
     return value
 
 
-def opt_text(value: object, where: str, *, max_len: int, multiline: bool = False) -> str | None:
-    return None if value is None else text(value, where, max_len=max_len, multiline=multiline)
+def opt_text(value: object, where: str, *, max_len: int, multiline: bool = False, bidi: bool = False) -> str | None:
+    return None if value is None else text(value, where, max_len=max_len, multiline=multiline, bidi=bidi)
 
 
 def integer(value: object, where: str, *, low: int = 0, high: int = MAX_TEXT) -> int:
@@ -188,6 +200,45 @@ def integer(value: object, where: str, *, low: int = 0, high: int = MAX_TEXT) ->
 def name(value: object, where: str) -> str:
     """A person's, tag's or tagset's name: one line, not empty, at most MAX_NAME characters."""
     return text(value, where, max_len=MAX_NAME, empty=False).strip()
+
+
+def title(value: object, where: str) -> str:
+    """An article's title in a package: one line, not empty, at most MAX_TITLE characters; bidi controls kept."""
+    return text(value, where, max_len=MAX_TITLE, empty=False, bidi=True).strip()
+
+
+# ---- the writer's side: what the app puts in a package passes the checks above --------------------------
+def one_line(value: str) -> str:
+    """The value on one line: tabs and line breaks become spaces, other control characters are dropped."""
+    value = _LINE_BREAKING.sub(" ", value)
+    return _CONTROL_METADATA.sub("", _SURROGATE.sub("\ufffd", value)).strip()
+
+
+def shown(value: str) -> str:
+    """A stored text for display: each bidi control made visible as [U+202E], so it cannot reorder the UI."""
+    return BIDI.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+
+
+def clean_name(value: str, what: str = "the name") -> str:
+    """A reader's name as the app stores and writes it: one line, no bidi controls, 1–MAX_NAME characters.
+
+    Raises InvalidData with one clear line when it cannot be made so (empty, or too long)."""
+    out = BIDI.sub("", one_line(value))
+    if not out:
+        raise InvalidData(f"{what} cannot be empty")
+    if len(out) > MAX_NAME:
+        raise InvalidData(f"{what} is too long ({len(out)} characters; at most {MAX_NAME})")
+    return out
+
+
+def clean_title(value: str, what: str = "the title") -> str:
+    """A title as a package holds it: one line (bidi controls kept), at most MAX_TITLE characters."""
+    out = one_line(value)
+    if not out:
+        raise InvalidData(f"{what} cannot be empty")
+    if len(out) > MAX_TITLE:
+        raise InvalidData(f"{what} is too long ({len(out)} characters; at most {MAX_TITLE}); shorten it first")
+    return out
 
 
 def tag_name(value: object, where: str) -> str:

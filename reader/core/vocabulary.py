@@ -1,7 +1,8 @@
 """Vocabulary list (core layer): words a reader collects while reading, with context, known/unknown.
 
-Each reader has their own list, one row per (simplified, reading): adding the same word twice (in either
-script) keeps one row. Words are filled from the dictionary (traditional form, English senses, HSK level)
+The list belongs to the library (rows keyed by its stable id, reader.core.identity.owner_key; the reader's
+name is only a label, so a rename keeps it), one row per (simplified, reading): adding the same word twice
+(in either script) keeps one row. Words are filled from the dictionary (traditional form, English senses, HSK level)
 and keep the sentence they were found in. Every change runs in one transaction and returns `Changed`
 (its `vocabulary` field holds the ids of the rows touched); `add` returns an `Added` carrying it, and
 `delete` a `Deleted` whose `restore()` brings the row back (undo).
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from reader.core.dictionary import Dictionary, Entry
 from reader.core.errors import NotFound, ReaderError
+from reader.core.identity import owner_key
 from reader.core.library import Changed, Library, now
 from reader.core.pipeline.readings import is_han, to_marks
 
@@ -344,7 +346,7 @@ def get(lib: Library, vocab_id: int) -> VocabEntry:
 def list_words(lib: Library, reader: str | None = None, known: bool | None = None) -> list[VocabEntry]:
     """A reader's words in the order they were added; `known` True/False keeps only known/unknown ones."""
     sql = f"SELECT {_COLUMNS} FROM vocabulary WHERE reader = ?"
-    params: list[object] = [reader or lib.reader_name]
+    params: list[object] = [reader or owner_key(lib)]
     if known is not None:
         sql += " AND known = ?"
         params.append(int(known))
@@ -361,7 +363,7 @@ def find(lib: Library, word: str, reading: str | None = None, reader: str | None
     marks = ", ".join("?" * len(forms))
     sql = (f"SELECT {_COLUMNS} FROM vocabulary WHERE reader = ?"
            f" AND (simplified IN ({marks}) OR traditional IN ({marks}))")
-    params: list[object] = [reader or lib.reader_name, *forms, *forms]
+    params: list[object] = [reader or owner_key(lib), *forms, *forms]
     if reading:
         sql += " AND reading = ?"
         params.append(normalise_reading(reading))
@@ -371,7 +373,7 @@ def find(lib: Library, word: str, reading: str | None = None, reader: str | None
 def known_words(lib: Library, reader: str | None = None) -> set[str]:
     """The words a reader marked as known, in both scripts (for scaffolding)."""
     rows = lib.conn.execute(
-        "SELECT simplified, traditional FROM vocabulary WHERE reader = ? AND known = 1", (reader or lib.reader_name,)
+        "SELECT simplified, traditional FROM vocabulary WHERE reader = ? AND known = 1", (reader or owner_key(lib),)
     ).fetchall()
     return {w for row in rows for w in row if w}
 
@@ -390,7 +392,7 @@ def add(
     and the word's reading in that place picks the dictionary entry. Adding a word that is already in the
     list changes nothing, except that a row without a sentence gets this one.
     """
-    name = reader or lib.reader_name
+    name = reader or owner_key(lib)
     surface, context_reading = "", None
     if article_id is not None:
         surface, context_reading = _article_surface(

@@ -9,6 +9,7 @@ step the controller broadcasts `hub.annotationsChanged(article_id)` and refreshe
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence, QUndoStack
@@ -59,6 +60,8 @@ class AnnotationController(QObject, ShownAnnotations):
         self._emitting = False
         self._burst = 0
         self._last_note = 0.0
+        #: Asked before a highlight is made (article id → may it be made?): the class name prompt.
+        self.before_create: list[Callable[[int], bool]] = []
         self._programmatic = False
         self._hover_offset = -1
         self._toolbar_stale = True
@@ -335,6 +338,8 @@ class AnnotationController(QObject, ShownAnnotations):
         span = self.selected_span()
         if span is None or self.article_id is None:
             self.message(self.tr("Select some text first."))
+            return None
+        if not all(ask(self.article_id) for ask in self.before_create):
             return None
         edit = self._run(self.anns.create, self.article_id, span[0], span[1], tags=tags or (), color=color)
         if edit is None:

@@ -16,13 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.gui.bench_big import BIG_NAMES, BIG_TARGETS
+from reader.gui.bench_handout import HANDOUT_NAMES, HANDOUT_TARGETS, run_handout
 from reader.gui.bench_storage import STORAGE_NAMES, STORAGE_TARGETS, run_storage
 
 SMALL_NAMES = (
     "open_article_ms", "raw_pipeline_ms", "toggle_script_ms", "toggle_pinyin_ms", "scroll_frame_ms",
     "startup_ms", "bare_qt_startup_ms", "rss_mb",
 )
-NAMES = SMALL_NAMES + STORAGE_NAMES + BIG_NAMES
+NAMES = SMALL_NAMES + STORAGE_NAMES + BIG_NAMES + HANDOUT_NAMES
 TARGETS = {
     "open_article_ms": ("≤ 50", lambda r: r["open_article_ms"] <= 50),
     "toggle_script_ms": ("≤ 16", lambda r: r["toggle_script_ms"] <= 16),
@@ -36,6 +37,7 @@ TARGETS = {
     "bare_qt_startup_ms": ("anchor", None),
     **STORAGE_TARGETS,
     **BIG_TARGETS,
+    **HANDOUT_TARGETS,
 }
 
 BARE_QT = """
@@ -135,6 +137,8 @@ def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -
             from reader.gui.bench_big import run_big
 
             results.update(run_big(folder, env, want, repeat))
+        if any(want(n) for n in HANDOUT_NAMES):
+            results.update(run_handout(folder, want, repeat))
     return {name: round(results[name], 2) for name in NAMES if name in results}
 
 

@@ -327,6 +327,7 @@ def make_handins(teacher: Path, folder: Path, students: int, per_student: int, s
         collection["first"]["items"] = items
         collection["total"] = len(items)
         manifest["reader"] = name
+        manifest["library"] = f"{rng.getrandbits(128):032x}"  # each student their own library
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False))

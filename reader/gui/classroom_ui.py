@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFormLayout,
-    QInputDialog,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
+from reader.core import identity
 from reader.core.errors import ReaderError
 from reader.gui import file_dialogs, safe_text
+from reader.gui.name_prompt import NameDialog, NamePrompt
 from reader.gui.panels.note_editor import MarkdownDialog
 
 # The class view (QtCharts), the class report and the package code are imported when first used: the
@@ -141,6 +143,9 @@ class ClassroomController(QObject):
         self.heat_spans: list[tuple[int, int, int]] = []
         self._worker: MergeWorker | None = None
         self.last_merge: list[classroom.MergeResult] = []
+        self.name_dialog: NameDialog | None = None  # the hand-in's name dialog while open
+        self.name_prompt = NamePrompt(self.lib, window)
+        window.annotator.before_create.append(self.name_prompt)
 
         self._panel: ClassView | None = None
         self._dock: QDockWidget | None = None
@@ -414,18 +419,24 @@ class ClassroomController(QObject):
         if info is None:
             self._error(self.tr("Cannot hand in"), self.tr("Open the article you want to hand in first."))
             return
-        name, ok = QInputDialog.getText(self.window, self.tr("Hand in"), self.tr("Your name as your teacher knows it:"),
-                                        text=self.lib.reader_name)
-        if not ok:
-            return
+        ask = NameDialog(self.tr("Hand in"), self.tr("Your name as your teacher knows it:"),
+                         identity.name_set(self.lib) or "", self.window)
+        self.name_dialog = ask
+        try:
+            if ask.exec() != QDialog.DialogCode.Accepted or ask.name is None:
+                return
+        finally:
+            self.name_dialog = None
+            ask.deleteLater()
+        name = ask.name
         from reader.core import classroom
 
-        suggested = "".join(ch if ch.isalnum() else "-" for ch in name.strip()).strip("-") or "handin"
+        suggested = "".join(ch if ch.isalnum() else "-" for ch in name).strip("-") or "handin"
         path, _ = self._save_name(self.tr("Save hand-in"), suggested + classroom.SUFFIX, self._package_filter())
         if not path:
             return
         try:
-            _, count = classroom.make_handin(self.lib, [info.id], Path(path), author=name.strip() or None)
+            _, count = classroom.make_handin(self.lib, [info.id], Path(path), author=name)
         except (ReaderError, OSError) as exc:
             self._error(self.tr("Cannot hand in"), exc)
             return
@@ -464,10 +475,18 @@ class ClassroomController(QObject):
         self._worker = None
         self.last_merge = results
         self.window.progress.hide()
-        good = [r for r in results if r.error is None]
+        good = [r for r in results if r.error is None and r.skipped is None]
         bad = [r for r in results if r.error is not None]
         self.window.statusBar().showMessage(
             self.tr("Merged %1 of %2 hand-ins").replace("%1", str(len(good))).replace("%2", str(len(results))), 8000)
+        not_merged = self.tr("not merged")
+        notes = [f"{r.student}: {not_merged}: {r.skipped}" for r in results if r.skipped]
+        notes += [f"{r.student}: {line}" for r in results for line in r.warnings]
+        if notes and not bad:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Merged, with warnings"), "\n".join(notes),
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
         articles = sorted({a for r in good for a in r.articles})
         if articles:
             self.hub.articlesChanged.emit()
@@ -479,7 +498,7 @@ class ClassroomController(QObject):
             self.set_active(True)
         if bad:
             self._error(self.tr("Some hand-ins were not merged") if good else self.tr("No hand-in was merged"),
-                        "\n".join(str(r.error) for r in bad))
+                        "\n".join([str(r.error) for r in bad] + notes))
 
     def report_dialog(self) -> None:
         info = self.window.article

@@ -1,7 +1,9 @@
-"""Preferences (gui layer): the reader's name, written as the author of new annotations.
+"""Preferences (gui layer): the reader's name, written as the author of new annotations and hand-ins.
 
-The name is stored in the library (`lib.set_reader_name`), so it travels with the file; it defaults to
-the operating system's user name.
+The name is stored in the library (`lib.set_reader_name`, reader.core.identity), so it travels with the
+file. It is a label: the vocabulary, level and reading positions belong to the library, and a rename keeps
+them. It is never taken from the operating system; until it is set, the field is empty (the name is asked
+the first time the reader annotates an article from a class hand-out).
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core import identity
+from reader.core import untrusted as u
 from reader.core.errors import ReaderError
 from reader.gui import safe_text
 
@@ -24,9 +28,11 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.lib = lib
         self.setWindowTitle(self.tr("Preferences"))
-        self.name = QLineEdit(lib.reader_name, self)
-        self.name.setMaxLength(80)
-        hint = QLabel(self.tr("New highlights and notes are signed with this name."), self)
+        self.name = QLineEdit(identity.name_set(lib) or "", self)
+        self.name.setMaxLength(4 * u.MAX_NAME)  # a longer name is explained on OK, not cut off silently
+        self.name.setPlaceholderText(self.tr("not set yet"))
+        hint = QLabel(self.tr("New highlights, notes and class hand-ins are signed with this name. Changing it "
+                              "keeps your vocabulary, level and reading positions."), self)
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Reader &name:"), self.name)

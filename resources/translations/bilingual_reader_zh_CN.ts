@@ -5,6 +5,7 @@
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
+        <extracomment>Asked before a highlight is made (article id → may it be made?): the class name prompt.</extracomment>
         <translation>标注</translation>
     </message>
     <message>
@@ -598,6 +599,14 @@
         <translation>已合并 %2 份提交中的 %1 份</translation>
     </message>
     <message>
+        <source>not merged</source>
+        <translation>未合并</translation>
+    </message>
+    <message>
+        <source>Merged, with warnings</source>
+        <translation>已合并，有警告</translation>
+    </message>
+    <message>
         <source>Some hand-ins were not merged</source>
         <translation>部分提交未能合并</translation>
     </message>
@@ -1188,6 +1197,28 @@
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>e.g. Wang Fang</source>
+        <translation>例如：王芳</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+</context>
+<context>
+    <name>NamePrompt</name>
+    <message>
+        <source>Your name for the class</source>
+        <translation>你在课堂上的名字</translation>
+    </message>
+    <message>
+        <source>This article came from a class hand-out. Your highlights and notes are handed in under your name: type it as your teacher knows it. (You can change it later in Preferences; your own words and notes stay yours.)</source>
+        <translation>这篇文章来自课堂讲义。你的高亮和笔记会以你的名字交给老师：请填写老师认识的名字。（之后可在“偏好设置”中更改；你自己的生词和笔记仍然保留。）</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>image</source>
@@ -1241,8 +1272,12 @@
         <translation>偏好设置</translation>
     </message>
     <message>
-        <source>New highlights and notes are signed with this name.</source>
-        <translation>新的高亮和笔记都以这个名字署名。</translation>
+        <source>not set yet</source>
+        <translation>尚未设置</translation>
+    </message>
+    <message>
+        <source>New highlights, notes and class hand-ins are signed with this name. Changing it keeps your vocabulary, level and reading positions.</source>
+        <translation>新的高亮、笔记和课堂作业都以此名字署名。更改名字会保留你的生词表、级别和阅读位置。</translation>
     </message>
     <message>
         <source>Reader &amp;name:</source>

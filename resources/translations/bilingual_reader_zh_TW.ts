@@ -5,6 +5,7 @@
     <name>AnnotationController</name>
     <message>
         <source>Annotations</source>
+        <extracomment>Asked before a highlight is made (article id → may it be made?): the class name prompt.</extracomment>
         <translation>標註</translation>
     </message>
     <message>
@@ -598,6 +599,14 @@
         <translation>已合併 %2 份提交中的 %1 份</translation>
     </message>
     <message>
+        <source>not merged</source>
+        <translation>未合併</translation>
+    </message>
+    <message>
+        <source>Merged, with warnings</source>
+        <translation>已合併，有警告</translation>
+    </message>
+    <message>
         <source>Some hand-ins were not merged</source>
         <translation>部分提交未能合併</translation>
     </message>
@@ -1188,6 +1197,28 @@
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>e.g. Wang Fang</source>
+        <translation>例如：王芳</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+</context>
+<context>
+    <name>NamePrompt</name>
+    <message>
+        <source>Your name for the class</source>
+        <translation>你在課堂上的名字</translation>
+    </message>
+    <message>
+        <source>This article came from a class hand-out. Your highlights and notes are handed in under your name: type it as your teacher knows it. (You can change it later in Preferences; your own words and notes stay yours.)</source>
+        <translation>這篇文章來自課堂講義。你的標示和筆記會以你的名字交給老師：請填寫老師認識的名字。（之後可在「偏好設定」中更改；你自己的生詞和筆記仍然保留。）</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <source>image</source>
@@ -1241,8 +1272,12 @@
         <translation>偏好設定</translation>
     </message>
     <message>
-        <source>New highlights and notes are signed with this name.</source>
-        <translation>新的標示和筆記都以這個名字署名。</translation>
+        <source>not set yet</source>
+        <translation>尚未設定</translation>
+    </message>
+    <message>
+        <source>New highlights, notes and class hand-ins are signed with this name. Changing it keeps your vocabulary, level and reading positions.</source>
+        <translation>新的標示、筆記和課堂作業都以這個名字署名。更改名字會保留你的生詞表、級別和閱讀位置。</translation>
     </message>
     <message>
         <source>Reader &amp;name:</source>

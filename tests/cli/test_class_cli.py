@@ -10,8 +10,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from krippendorff_values import reference_alpha
+from testdata import separate_library
 
 from reader.cli import main
+from reader.core import identity
 from reader.core.library import Library
 
 S1 = "2026年1月,世界目睹了一場前所未有的外交“閃電戰”。"
@@ -81,7 +83,7 @@ def classroom(seeded_db: Path, seeded_template: Path, tmp_path: Path, capsys: py
     ids: dict[str, list[int]] = {}
     for student, marks in PLAN.items():
         db = tmp_path / f"{student}.sqlite3"
-        shutil.copyfile(seeded_template, db)
+        separate_library(shutil.copyfile(seeded_template, db))
         dbs[student] = db
         opened = json.loads(ok(["--db", str(db), "class", "open", str(handout), "--json"], capsys))
         assert [a["id"] for a in opened["articles"]] == [1] and opened["instructions"].startswith("# Week 1")
@@ -210,3 +212,37 @@ def test_export_formats_and_all(seeded_db: Path, tmp_path: Path, capsys: pytest.
                           (["export", "1", "--format", "pdf", "-o", "-"], "cannot go to standard output")]:
         code, _, err = run([*db, *argv], capsys)
         assert code == 1 and message in err
+
+
+def test_a_handin_needs_a_name_and_keeps_it(seeded_db: Path, seeded_template: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    handout = tmp_path / "week1.readerclass"
+    ok(["--db", str(seeded_db), "class", "handout", "1", "-o", str(handout)], capsys)
+    db = separate_library(shutil.copyfile(seeded_template, tmp_path / "lab.sqlite3"))
+    ok(["--db", str(db), "class", "open", str(handout)], capsys)
+    s, e = locate(db, S1, "閃電戰")
+    ok(["--db", str(db), "annotate", "1", "--start", str(s), "--end", str(e), "--tag", "Agree"], capsys)
+    out = tmp_path / "in.readerclass"
+    code, _, err = run(["--db", str(db), "class", "handin", "1", "-o", str(out)], capsys)
+    assert code != 0 and "needs your name" in err and "--name" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+    ok(["--db", str(db), "class", "handin", "1", "-o", str(out), "--name", "Li Wei"], capsys)
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    with Library.open(db) as lib:
+        assert lib.reader_name == "Li Wei"  # kept: the next hand-in needs no --name
+        assert manifest["reader"] == "Li Wei" and manifest["library"] == identity.library_id(lib)
+    again = tmp_path / "again.readerclass"
+    ok(["--db", str(db), "class", "handin", "1", "-o", str(again)], capsys)
+    # a second student in the lab, same name: both kept at the teacher's, with a warning line
+    other = separate_library(shutil.copyfile(seeded_template, tmp_path / "lab2.sqlite3"))
+    ok(["--db", str(other), "class", "open", str(handout)], capsys)
+    ok(["--db", str(other), "class", "handin", "1", "-o", str(tmp_path / "other.readerclass"), "--name", "Li Wei"],
+       capsys)
+    code, stdout, err = run(["--db", str(seeded_db), "class", "merge", str(out), str(tmp_path / "other.readerclass")],
+                            capsys)
+    assert code == 0
+    assert stdout.splitlines() == ["Li Wei: 1 annotation on article 1", "Li Wei (2): 0 annotations on article 1"]
+    assert "warning: Li Wei (2): name clash" in err
+    code, stdout, _ = run(["--db", str(seeded_db), "class", "merge", str(again), str(out)], capsys)
+    assert code == 0 and stdout.splitlines()[0] == "Li Wei: 1 annotation on article 1, replacing 1" and stdout.splitlines()[1].startswith("Li Wei: not merged: made ")

@@ -155,3 +155,16 @@ def test_add_with_an_article_and_no_offset_takes_the_first_occurrence(
     assert code == 0 and json.loads(out)["start"] == first
     code, _, err = run(["--db", str(seeded_db), "vocab", "add", "熊猫", "--article", "1"], capsys)
     assert code == 1 and err == "error: 熊猫 is not in article 1\n"
+
+
+def test_a_rename_keeps_the_list(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(seeded_db) as lib:
+        lib.set_reader_name("Lin")
+    for word in ("联合国", "世界"):
+        assert run(["--db", str(seeded_db), "vocab", "add", word], capsys)[0] == 0
+    with Library.open(seeded_db) as lib:  # Preferences → Reader name
+        lib.set_reader_name("Lin Mei")
+    code, out, _ = run(["--db", str(seeded_db), "vocab", "list", "--json"], capsys)
+    assert code == 0 and sorted(e["simplified"] for e in json.loads(out)) == ["世界", "联合国"]
+    code, out, _ = run(["--db", str(seeded_db), "vocab", "list"], capsys)
+    assert "联合国" in out and "世界" in out

@@ -7,8 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from testdata import separate_library
 
-from reader.core import classroom
+from reader.core import class_package, classroom
 from reader.core.annotations import Annotations
 from reader.core.classroom import PackageError, handins, make_handin, make_handout, merge_handin, open_handout
 from reader.core.errors import ReaderError
@@ -74,6 +75,7 @@ def test_a_handout_finds_the_article_a_library_already_has(library: Library, han
 def _student(seeded_template: Path, tmp_path: Path, name: str, handout: Path) -> Library:
     path = tmp_path / f"{name}.sqlite3"
     path.write_bytes(seeded_template.read_bytes())
+    separate_library(path)
     lib = Library.open(path)
     lib.set_reader_name(name)
     open_handout(lib, handout)
@@ -150,12 +152,15 @@ def _manifest(**changes: object) -> str:
 
 def _valid_members(library: Library, tmp_path: Path) -> dict[str, bytes]:
     Annotations(library).create(1, 10, 20, tags=["Agree"], author="Mallory")
-    make_handin(library, [1], tmp_path / "valid.readerclass")
+    make_handin(library, [1], tmp_path / "valid.readerclass", author="Wang")
     with Annotations(library).lib.transaction():
         library.conn.execute("DELETE FROM annotations")
         library.conn.execute("DELETE FROM tag_history")
     with zipfile.ZipFile(tmp_path / "valid.readerclass") as zf:
-        return {n: zf.read(n) for n in zf.namelist()}
+        members = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(members["manifest.json"])  # as if made in a student's library, not this one
+    members["manifest.json"] = json.dumps(dict(manifest, library="0" * 31 + "1")).encode()
+    return members
 
 
 def _hostile_cases(valid: dict[str, bytes]) -> list[tuple[str, dict[str, bytes | str], str]]:
@@ -217,7 +222,7 @@ def test_a_huge_member_and_a_non_zip_are_refused(
     not_zip.write_text("hello", encoding="utf-8")
     with pytest.raises(PackageError, match="not a zip file"):
         merge_handin(library, not_zip)
-    monkeypatch.setattr(classroom, "MAX_MEMBER_BYTES", 4096)
+    monkeypatch.setattr(class_package, "MAX_MEMBER_BYTES", 4096)
     huge = _zip(tmp_path / "huge.readerclass", {"manifest.json": _manifest(), "annotations.json": os.urandom(8192)},
                 method=zipfile.ZIP_STORED)
     with pytest.raises(PackageError, match="annotations.json is too large"):

@@ -31,6 +31,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 from test_epub_import import write_book
+from testdata import separate_library
 
 from reader.core.annotation_import import import_w3c_file
 from reader.core.annotations import Annotations
@@ -197,7 +198,7 @@ def files(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Fi
                      instructions="# Week 1\n\nTag each claim.", created="2026-03-01T09:00:00+00:00")
         translation = "\n".join(text for _, text in sorted(lib.translations(lib.article(1).revision_id).items()))
         _checkpoint(lib)
-    shutil.copyfile(seeded_template, student)
+    separate_library(shutil.copyfile(seeded_template, student))
     with Library.open(student) as lib:
         lib.set_reader_name("Wang")
         open_handout(lib, folder / "handout.readerclass")

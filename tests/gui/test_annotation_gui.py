@@ -359,7 +359,7 @@ def test_the_reader_name_from_preferences_signs_new_highlights(window, qtbot, no
     assert texts[:2] == ["&Undo", "&Redo"] and "&Tags…" in texts and "&Preferences…" in texts
     dialog = PreferencesDialog(window.lib, window)
     qtbot.addWidget(dialog)
-    assert dialog.name.text() == window.lib.reader_name
+    assert dialog.name.text() == ""  # no name set yet: never the login name
     dialog.name.setText("   ")
     dialog.accept()
     assert no_dialogs and "empty" in no_dialogs[0][1], "an empty name is refused with a message"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from make_class_demo import STUDENTS, build_class
 from PySide6.QtCharts import QValueAxis
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from reader.core import classroom
 from reader.core.annotations import Annotations
@@ -233,12 +233,23 @@ def test_hand_in_and_open_a_package_from_the_menu(qtbot, seeded_db, tmp_path, mo
         text = win.lib.revision_text(win.article.revision_id)
         Annotations(win.lib).create(1, text.index("閃電戰"), text.index("閃電戰") + 3, tags=["Agree"], note="ok")
         out = tmp_path / "wang.readerclass"
-        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Wang Fang", True)))
         monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+        prefilled: list[str] = []
+
+        def answer() -> None:  # the hand-in's name dialog: it starts empty (no name set; never the login)
+            dialog = win.classroom.name_dialog
+            if dialog is None:
+                QTimer.singleShot(20, answer)
+                return
+            prefilled.append(dialog.edit.text())
+            dialog.edit.setText("Wang Fang")
+            dialog.accept()
+
+        QTimer.singleShot(20, answer)
         win.classroom.act_handin.trigger()
-        assert not no_dialogs
+        assert not no_dialogs and prefilled == [""]
         package = classroom.read_package(out, expect="handin")
-        assert package.manifest["reader"] == "Wang Fang"
+        assert package.manifest["reader"] == "Wang Fang" and win.lib.reader_name == "Wang Fang"
 
         # the same file opened as a hand-out: refused in one line, nothing added
         monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
