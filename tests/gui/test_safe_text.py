@@ -217,7 +217,7 @@ def test_hostile_text_from_files_is_shown_literally_and_loads_nothing(window, qt
     tag_evil = '<img src="secret.png"><b>Bold <a href=javascript:alert(1)>x'  # no "/" in tag names
     tag = Tags(lib).add("Hostile", tag_evil, name_zh=tag_evil).tag
     lib.set_translation(aid, ["one", "two"], translator=evil)
-    lib.set_reader_name(evil)
+    lib.set_reader_name(f'<img src="{fifo.path}"><b>x'[:100])  # a name is one line of at most 100 characters
     note = f"{evil}\n\n![x](/dev/zero) ![y]({fifo.path}) ![z](file:///etc/passwd) [link](javascript:alert(1))"
     ann = Annotations(lib).create(aid, 0, 6, tags=[tag.id], note=note).annotation
     vocabulary.add(lib, "聯合國", article_id=aid, start=0, end=3)
