@@ -314,9 +314,9 @@ def _probe(path: Path, *, immutable: bool) -> tuple[str | None, dict[int, str]]:
     except sqlite3.Error as exc:
         return str(exc), {}
     try:
-        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
-        if [r[0] for r in rows] != ["ok"]:
-            return str(rows[0][0]), {}
+        problems = integrity_lines(conn.execute("PRAGMA quick_check(5)").fetchall())
+        if problems:
+            return problems[0], {}
         has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
         history = {int(v): str(a) for v, a in conn.execute("SELECT version, applied FROM migrations")} if has else {}
         return None, history
@@ -324,6 +324,19 @@ def _probe(path: Path, *, immutable: bool) -> tuple[str | None, dict[int, str]]:
         return str(exc), {}
     finally:
         conn.close()
+
+
+def integrity_lines(rows: list[tuple]) -> list[str]:
+    """The problems in the rows of `PRAGMA integrity_check`/`quick_check`, one line each ([]: sound).
+
+    One row may hold several problems on lines of their own under a "*** in database main ***" heading.
+    """
+    lines = [str(r[0]) for r in rows]
+    if lines == ["ok"]:
+        return []
+    problems = [part.strip() for line in lines for part in line.splitlines()
+                if part.strip() and not (part.startswith("*** in database ") and part.rstrip().endswith("***"))]
+    return (problems or [" ".join(" ".join(lines).split())]) if lines else []
 
 
 def set_wal_aside(path: Path) -> list[Path]:

@@ -262,8 +262,7 @@ def _integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit:
                 libfile.SQLITE_CORRUPT, libfile.SQLITE_NOTADB):
             raise
         return [str(exc)]
-    lines = [str(r[0]) for r in rows]
-    return [] if lines == ["ok"] else lines
+    return libfile.integrity_lines(rows)
 
 
 def verify_backup(path: str | Path) -> tuple[bool, str]:

@@ -191,6 +191,24 @@ def test_damage_is_found_at_open_and_nothing_is_written_into_it(seeded_db: Path,
     assert not Path(f"{seeded_db}-wal").exists() or Path(f"{seeded_db}-wal").stat().st_size == 0
 
 
+def test_damage_reported_on_several_lines_by_sqlite_is_said_in_one_line(seeded_db: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    with closing(sqlite3.connect(seeded_db)) as conn:
+        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'articles'").fetchone()[0]
+    data = bytearray(seeded_db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    first_cell = (root - 1) * page + 8  # the first cell pointer of the table's leaf page: now off its end
+    data[first_cell:first_cell + 2] = (page - 6).to_bytes(2, "big")
+    seeded_db.write_bytes(bytes(data))
+    with closing(sqlite3.connect(f"file:{seeded_db}?immutable=1", uri=True)) as conn:
+        assert "\n" in conn.execute("PRAGMA quick_check(5)").fetchone()[0]  # SQLite's own report spans lines
+    code, _, err = _cli(seeded_db, "list", capsys=capsys)
+    assert code == 1 and "is damaged" in err and "Extends off end of page" in err
+    assert err.count("\n") == 1 and "***" not in err, err
+    report = health.check(seeded_db)
+    assert report.damaged and all("\n" not in d for f in report.findings for d in (f.message, *f.details))
+
+
 # ---- never rename what is not a library -------------------------------------------------------------------
 def test_a_folder_is_never_renamed_or_recommended_for_repair(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "Documents"
