@@ -112,7 +112,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(ann.as_json())
     else:
-        print(f"{ann.id}\t“{ann.exact}”")
+        print(f"{ann.id}\t“{' '.join(ann.exact.split())}”")  # one line, also across a paragraph break
     return 0
 
 

@@ -61,6 +61,17 @@ def annotate_seed(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     }
 
 
+def test_annotate_across_paragraphs_prints_one_line(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Library.open(seeded_db) as lib:
+        text = lib.revision_text(lib.article(1).revision_id)
+    start = text.index("\n") - 2  # the end of the first paragraph and the start of the second
+    code, out, err = run(["--db", str(seeded_db), "annotate", "1", "--start", str(start), "--end", str(start + 6)], capsys)
+    assert code == 0, err
+    assert out.count("\n") == 1 and out.split("\t")[0].isdigit(), out
+    code, out, _ = run(["--db", str(seeded_db), "annotations", "1", "--json"], capsys)
+    assert "\n" in json.loads(out)[0]["quote"]  # the quote itself keeps its paragraph break
+
+
 def test_annotate_then_list_as_json(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ann_id = annotate(seeded_db, capsys, "外交“閃電戰”", "--tag", "Opinion", "--note", "metaphor",
                       "--color", "#AA5500", "--author", "Lin")
