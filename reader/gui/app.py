@@ -142,9 +142,32 @@ def run_gui(argv: Sequence[str] | None = None, *, db: str | None = None) -> int:
             return 1
         window = MainWindow(lib)
         window.show()
+        _close_on_signals(app, window)
     code = app.exec()
     lib.close()
     return int(code)
+
+
+def _close_on_signals(app, window) -> None:  # noqa: ANN001 - QApplication, MainWindow
+    """Ctrl+C in the terminal (SIGINT) and SIGTERM close the window as its close button does.
+
+    The reading position and the layout are saved and the workers stopped, instead of the process being
+    killed (SIGTERM) or the signal waiting until Python next runs (SIGINT). Python runs its signal handlers
+    only between its own instructions, so a timer lets it run while Qt's loop waits.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+        app.quit()
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, close)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
 
 
 def main() -> None:

@@ -64,3 +64,30 @@ def test_class_view_is_loaded_when_first_opened_and_its_menus_are_there_from_the
     # the vocabulary list is built when first shown, and shows the (empty) list
     assert not out["vocabulary_built"]
     assert out["vocabulary_visible"] and out["vocabulary_rows"] == 0
+
+
+def test_ctrl_c_or_sigterm_closes_the_window_as_its_close_button_does(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        config = tmp_path / f"config-{sig.name}"
+        db = tmp_path / f"{sig.name}.sqlite3"
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", READER_CONFIG_DIR=str(config))
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while not any((tmp_path / "backups").glob(f"{db.stem}-*")) and time.monotonic() < deadline \
+                    and proc.poll() is None:  # the library is open
+                time.sleep(0.2)
+            time.sleep(3)  # the window is up
+            proc.send_signal(sig)
+            code = proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        assert code == 0, (sig.name, code, proc.stderr.read())
+        settings = (config / "settings.ini").read_text()
+        assert "[window]" in settings and "geometry=" in settings, settings  # the layout was saved on closing
