@@ -215,3 +215,28 @@ def test_export_all_writes_one_file_per_article_or_one_combined_file(library: Li
     (combined,) = export_all(library, "json", tmp_path / "all.json")
     sources = {a["source"] for a in json.loads(combined.read_text(encoding="utf-8"))[NS + "articles"]}
     assert len(sources) == 2
+
+
+def test_writing_through_a_link_or_into_a_pipe_keeps_them(tmp_path: Path) -> None:
+    import stat
+
+    from reader.core.export import write_atomic
+
+    (tmp_path / "synced").mkdir()
+    target = tmp_path / "synced" / "notes.md"
+    target.write_text("old")
+    link = tmp_path / "notes.md"
+    link.symlink_to(target)
+    write_atomic(link, "# new")
+    assert link.is_symlink() and target.read_text() == "# new"  # the link stays; its file is replaced
+
+    fifo = tmp_path / "out.md"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there: opening to write does not wait
+    try:
+        write_atomic(fifo, "# to the pipe")
+        assert os.read(reader, 1000) == b"# to the pipe"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # never replaced by a plain file
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []

@@ -116,26 +116,40 @@ def file_mode(path: Path) -> int:
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write UTF-8 text (or bytes) to `path` through a temporary file in the same folder and os.replace."""
+    """Write UTF-8 text (or bytes) to `path` through a temporary file in the same folder and os.replace.
+
+    A symbolic link is written through (the file it points to is replaced, the link stays). A device or a
+    named pipe (`-o /dev/stdout`) is written to directly: replacing it would put a plain file in its place.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    shown = path
+    if path.exists() and not path.is_file() and not path.is_dir():  # a device or a pipe (links followed)
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise ReaderError(f"cannot write {shown}: {exc.strerror or exc}") from exc
+        return
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
+        raise ReaderError(f"cannot write {shown}: the folder {folder} does not exist")
     if path.is_dir():
-        raise ReaderError(f"cannot write {path}: it is a folder")
+        raise ReaderError(f"cannot write {shown}: it is a folder")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ReaderError(f"cannot write {path}: {exc.strerror}") from exc
+        raise ReaderError(f"cannot write {shown}: {exc.strerror}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, file_mode(path))
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ReaderError(f"cannot write {path}: {exc.strerror}") from exc
+        raise ReaderError(f"cannot write {shown}: {exc.strerror}") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
