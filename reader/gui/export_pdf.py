@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
-from reader.core.export import file_mode
+from reader.core.export import file_mode, is_stream, output_target, place
 from reader.core.library import Library
 from reader.core.pipeline import display
 from reader.core.pipeline.readings import is_han, render
@@ -150,10 +150,11 @@ def export_pdf(
     known = known_words(lib)
     anns = sorted(_highlights(lib, article_id, author), key=lambda a: (a.start, a.end, a.id))
     numbers = {a.id: n for n, a in enumerate(anns, 1)}
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    shown = Path(path)
+    target = output_target(shown)
+    folder = Path(tempfile.gettempdir()) if is_stream(target) else target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ReaderError(f"cannot write {target}: the folder {folder} does not exist")
+        raise ReaderError(f"cannot write {shown}: the folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
     family = bundled_family() or cjk_family()  # the bundled font, embedded: the same hand-out everywhere
@@ -167,7 +168,7 @@ def export_pdf(
     painter = QPainter()
     if not painter.begin(writer):
         Path(tmp).unlink(missing_ok=True)
-        raise ReaderError(f"cannot write {target}")
+        raise ReaderError(f"cannot write {shown}")
     try:
         small = QFont(family)
         small.setPixelSize(round(_px(8)))
@@ -186,12 +187,13 @@ def export_pdf(
     finally:
         painter.end()
     try:
-        os.chmod(tmp, file_mode(target))  # mkstemp makes it 0600: the hand-out gets a new file's usual mode
-        os.replace(tmp, target)
+        if not is_stream(target):
+            os.chmod(tmp, file_mode(target))  # mkstemp makes it 0600: the hand-out gets a new file's usual mode
+        place(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ReaderError(f"cannot write {target}: {exc.strerror}") from exc
-    return target
+        raise ReaderError(f"cannot write {shown}: {exc.strerror}") from exc
+    return shown
 
 
 def _text_block(pages: _Pages, text: str, font: QFont, colour: QColor, space_after: float) -> None:

@@ -114,3 +114,24 @@ def test_writing_replaces_the_file_and_leaves_no_temporary_files(words: Library,
 def test_writing_into_a_missing_folder_is_a_clear_error(words: Library, tmp_path: Path) -> None:
     with pytest.raises(ReaderError, match="does not exist"):
         anki.export_anki(words, tmp_path / "nowhere" / "deck.apkg")
+
+
+def test_an_apkg_written_through_a_link_or_into_a_pipe_keeps_them(words: Library, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    (tmp_path / "synced").mkdir()
+    link = tmp_path / "words.apkg"
+    link.symlink_to(tmp_path / "synced" / "words.apkg")
+    assert anki.export_anki(words, link) == 3
+    assert link.is_symlink() and zipfile.is_zipfile(tmp_path / "synced" / "words.apkg")
+
+    fifo = tmp_path / "pipe.apkg"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        assert anki.export_anki(words, fifo) == 3
+        assert os.read(reader, 4) == b"PK\x03\x04"
+    finally:
+        os.close(reader)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

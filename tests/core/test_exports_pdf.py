@@ -119,3 +119,13 @@ def test_every_highlight_is_numbered_with_a_legend_in_the_embedded_bundled_font(
         rows = fonts.splitlines()[2:]
         assert rows and all(" yes " in row for row in rows), fonts
         assert any("NotoSansCJK" in row for row in rows), "the bundled Noto subset"
+
+
+def test_a_pdf_written_through_a_link_keeps_the_link(library: Library, tmp_path: Path) -> None:
+    from reader.gui.export_pdf import export_pdf
+
+    (tmp_path / "synced").mkdir()
+    link = tmp_path / "handout.pdf"
+    link.symlink_to(tmp_path / "synced" / "handout.pdf")
+    assert export_pdf(library, 2, link) == link
+    assert link.is_symlink() and (tmp_path / "synced" / "handout.pdf").read_bytes().startswith(b"%PDF")

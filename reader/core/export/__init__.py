@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -115,6 +116,27 @@ def file_mode(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def is_stream(path: Path) -> bool:
+    """Whether `path` is a device or a named pipe (`/dev/stdout` …): written into, never replaced."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
+def output_target(path: Path) -> Path:
+    """The file a finished export replaces: the one a symbolic link points to (the link itself stays)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() and not is_stream(path) else path
+
+
+def place(tmp: str | Path, target: Path) -> None:
+    """Put the finished temporary file at `target` (see `output_target`): renamed over a file, copied into a
+    device or a pipe. Raises OSError."""
+    if is_stream(target):
+        with open(tmp, "rb") as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        os.unlink(tmp)
+    else:
+        os.replace(tmp, target)
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write UTF-8 text (or bytes) to `path` through a temporary file in the same folder and os.replace.
 
@@ -123,14 +145,14 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     shown = path
-    if path.exists() and not path.is_file() and not path.is_dir():  # a device or a pipe (links followed)
+    if is_stream(path):  # a device or a pipe (links followed)
         try:
             with open(path, "wb") as fh:
                 fh.write(data)
         except OSError as exc:
             raise ReaderError(f"cannot write {shown}: {exc.strerror or exc}") from exc
         return
-    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    path = output_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReaderError(f"cannot write {shown}: the folder {folder} does not exist")

@@ -171,12 +171,15 @@ def build_deck(
 
 def write_package(deck: genanki.Deck, path: str | Path, timestamp: float | None = None) -> None:
     """Write a deck as an .apkg through a temporary file in the target folder (never a half-written file)."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    from reader.core.export import file_mode, is_stream, output_target, place
+
+    shown = path = Path(path)
+    path = output_target(path)
+    folder = Path(tempfile.gettempdir()) if is_stream(path) else path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
+        raise ReaderError(f"cannot write {shown}: the folder {folder} does not exist")
     if path.is_dir():
-        raise ReaderError(f"cannot write {path}: it is a folder")
+        raise ReaderError(f"cannot write {shown}: it is a folder")
     timestamp = time.time() if timestamp is None else timestamp
     tmp_db = tmp_zip = None
     try:
@@ -195,11 +198,12 @@ def write_package(deck: genanki.Deck, path: str | Path, timestamp: float | None 
                 zf.writestr("media", json.dumps({}))
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp_zip, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp_zip, path)
+        if not is_stream(path):
+            os.chmod(tmp_zip, file_mode(path))
+        place(tmp_zip, path)
         tmp_zip = None
     except OSError as exc:
-        raise ReaderError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise ReaderError(f"cannot write {shown}: {exc.strerror or exc}") from exc
     finally:
         for leftover in (tmp_db, tmp_zip):
             if leftover:
