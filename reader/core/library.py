@@ -322,8 +322,6 @@ class Library:
         from reader.core.importers import parse_path
 
         path = Path(path)
-        if libfile.in_use_here(path):  # reading it would drop this process's locks on a library it has open
-            raise ImportFailed(f"{path.name} is a library file open here, not a text to import")
         parsed = parse_path(path, progress=progress) if progress else parse_path(path)
         return self.import_parsed(parsed, title=title, source_file=path.name, **kwargs)
 

@@ -125,3 +125,19 @@ def test_eval_refuses_a_split_file_that_is_not_regular(kind: str, seeded_db: Pat
         (split / "test.sent").symlink_to("/dev/zero")
     proc = run_cli(seeded_db, "eval-pinyin", str(split))
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "not a regular file" in proc.stderr, proc.stderr
+
+
+def test_dev_null_is_a_device_and_the_open_library_is_refused_as_itself(library, tmp_path: Path) -> None:  # noqa: ANN001
+    """/dev/null is a descriptor of many processes (their stdin): it is 'not a regular file', never 'a library
+    file open here'; the library this process has open is refused as such, for import and revise alike."""
+    with pytest.raises(ImportFailed, match="not a regular file"):
+        library.import_file("/dev/null")
+    with pytest.raises(ImportFailed, match="a library file open here"):
+        library.import_file(library.path)
+    from reader.core.importers import parse_path
+
+    with pytest.raises(ImportFailed, match="a library file open here"):
+        parse_path(library.path)  # the path revise reads through
+    text = tmp_path / "ok.txt"
+    text.write_text("第一段。\n", encoding="utf-8")
+    assert parse_path(text).paragraphs  # positive control

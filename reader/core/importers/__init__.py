@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core import libfile
 from reader.core.errors import ImportFailed
 from reader.core.text import ParsedText
 
@@ -19,6 +20,10 @@ def parse_path(path: Path, progress: Callable[[int, int], None] | None = None) -
     `progress(done, total)` is called as an EPUB's chapters are read (other kinds are read in one step).
     """
     path = Path(path)
+    # a regular file that is a library this process has open: reading it would drop the process's locks on it
+    # (pipes, devices and folders are refused by the file reader before anything is read)
+    if libfile.kind_of(path) is None and libfile.in_use_here(path):
+        raise ImportFailed(f"{path.name} is a library file open here, not a text to import")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         from reader.core.importers import plaintext
