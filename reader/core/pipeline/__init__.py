@@ -39,19 +39,9 @@ def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None) -> li
     shown: list[list[str]] = []  # words in the text's own characters
     read: list[list[str]] = []  # the same words as the model reads them
     for text in texts:
-        simplified = convert_text(text, "simplified")
-        if simplified != text and len(simplified) == len(text):
-            simp_words = segment(simplified)
-            words, pos = [], 0
-            for w in simp_words:
-                words.append(text[pos : pos + len(w)])
-                pos += len(w)
-            shown.append(words)
-            read.append(simp_words)
-        else:
-            words = segment(text)
-            shown.append(words)
-            read.append(words)
+        words, simp_words = segment_for_reading(text)
+        shown.append(words)
+        read.append(simp_words)
     out: list[list[Token]] = []
     for k, (words, readings) in enumerate(zip(shown, predict_many(read), strict=True)):
         tokens: list[Token] = []
@@ -61,6 +51,24 @@ def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None) -> li
             pos += len(word)
         out.append(tokens)
     return out
+
+
+def segment_for_reading(text: str) -> tuple[list[str], list[str]]:
+    """Segment `text` as `analyse` does: (words in the text's own characters, the same words as read).
+
+    A Traditional (or mixed) text is segmented in its Simplified form when the conversion keeps its length,
+    and the word boundaries are carried back to the original characters.
+    """
+    simplified = convert_text(text, "simplified")
+    if simplified == text or len(simplified) != len(text):
+        words = segment(text)
+        return words, words
+    simp_words = segment(simplified)
+    shown, pos = [], 0
+    for w in simp_words:
+        shown.append(text[pos : pos + len(w)])
+        pos += len(w)
+    return shown, simp_words
 
 
 @dataclass(slots=True)
@@ -108,4 +116,4 @@ def _same_chars_modulo_script(canonical: str, shown: str) -> bool:
     return convert_text(shown, "simplified") == convert_text(canonical, "simplified")
 
 
-__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many", "display", "DisplayParagraph", "DisplayToken", "segment"]
+__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many", "segment_for_reading", "display", "DisplayParagraph", "DisplayToken", "segment"]

@@ -376,11 +376,12 @@ def predict(words: list[str]) -> list[list[str | None]]:
     return predict_many([words])[0]
 
 
-def predict_many(paragraphs: Sequence[list[str]]) -> list[list[list[str | None]]]:
+def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False) -> list[list[list[str | None]]]:
     """`predict` for many paragraphs at once: the same readings, with one batched model run for all of them.
 
     The model's cost is mostly per call (a loop over time steps), so reading a book a few hundred paragraphs
-    a call is several times faster than a paragraph a call.
+    a call is several times faster than a paragraph a call. `model_only` gives the context model's own
+    choice for every character it treats as polyphonic (no rules, no votes: a baseline for measurement).
     """
     resources = _get()
     flats: list[list[str | None]] = []
@@ -395,11 +396,14 @@ def predict_many(paragraphs: Sequence[list[str]]) -> list[list[list[str | None]]
         for i, char in enumerate(text):
             if flat[i] is None:
                 continue
-            if char in CITATION:
+            if char in CITATION and not model_only:
                 flat[i] = CITATION[char]
             elif len(_candidates(char)[0]) > 1:
                 queries.append(i)
-        if queries:
+        if queries and model_only:
+            text = "".join(simplified_words)  # no script vote either
+            jobs.append(_Job(text, text, queries, flat, _Spans([]), _Spans([])))
+        elif queries:
             job = _decide(simplified_words, traditional, queries, flat, resources)
             if job is not None:
                 jobs.append(job)
