@@ -273,10 +273,10 @@ def _reading_at(words: list[str], readings: list[list[str | None]], index: int) 
 
 
 def _sentences(items: Sequence[Item]) -> list[list[Item]]:
-    """Items grouped by sentence (consecutive items of one line and text)."""
+    """Items grouped by sentence (consecutive items of one text)."""
     grouped: list[list[Item]] = []
     for item in items:
-        if grouped and grouped[-1][0].line == item.line and grouped[-1][0].text == item.text:
+        if grouped and grouped[-1][0].text == item.text:
             grouped[-1].append(item)
         else:
             grouped.append([item])
