@@ -15,7 +15,7 @@ from reader.core.pipeline.segment import segment
 from reader.core.text import Token
 
 # Bump when segmentation or readings change, so cached tokens are recomputed.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 def analyse(text: str, base: int = 0) -> list[Token]:
@@ -59,8 +59,13 @@ def segment_for_reading(text: str) -> tuple[list[str], list[str]]:
     A Traditional (or mixed) text is segmented in its Simplified form when the conversion keeps its length,
     and the word boundaries are carried back to the original characters.
     """
+    from reader.core.pipeline.polyphone import particle_forms  # loads the model's data: only when read
+
     simplified = convert_text(text, "simplified")
-    if simplified == text or len(simplified) != len(text):
+    if len(simplified) != len(text):
+        simplified = text
+    simplified = particle_forms(simplified)  # a Traditional 著 particle is segmented as 着
+    if simplified == text:
         words = segment(text)
         return words, words
     simp_words = segment(simplified)

