@@ -12,6 +12,10 @@ from collections.abc import Callable
 #: Degree adverbs: what follows them is an adjective, so 长 after one is cháng (long), never zhǎng (grow).
 DEGREE_ADVERBS = ("很", "太", "真", "挺", "更", "最", "越", "较", "极", "够", "好", "多", "非常", "特别", "比较",
                   "相当", "十分", "这么", "那么", "多么", "有点", "有些", "有点儿")
+#: The adjective reading of characters that are also verbs or nouns.
+ADJECTIVE_READINGS = {"长": "chang2", "重": "zhong4", "冲": "chong4", "干": "gan1", "难": "nan2", "少": "shao3",
+                      "强": "qiang2", "空": "kong1", "薄": "bao2", "差": "cha4", "凉": "liang2", "散": "san3",
+                      "累": "lei4", "好": "hao3", "大": "da4", "正": "zheng4", "横": "heng4", "乐": "le4"}
 #: Words after which 得 + verb is the modal děi ('must'): subjects and the adverbs and times before a modal.
 _BEFORE_MODAL = frozenset(
     "我 你 他 她 它 您 咱 我们 你们 他们 她们 咱们 大家 人们 自己 谁 还 也 就 都 总 总是 可 又 才 真 那 那么 "
@@ -81,11 +85,13 @@ def _is_han_word(word: str) -> bool:
     return bool(word) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
-def _chang(text: str, i: int, spans: Spans) -> str | None:
+def _adjective(text: str, i: int, spans: Spans) -> str | None:
+    """After a degree adverb a character is an adjective: 很长 cháng, 太重 zhòng, 太冲 chòng, 很干 gān."""
     start, end = spans[i]
-    word = text[start:end]
-    if (word == "长" and text[:i].endswith(DEGREE_ADVERBS)) or (end - 1 == i and word[:-1] in DEGREE_ADVERBS):
-        return "chang2"  # 很长, 太长了, 最长的 (not 真长大了: 长大 is a word)
+    if end - start != 1 or (text[i - 1 : i] == "越" and text[i + 1 : i + 2] == "越"):
+        return None  # 真长大了 (长大 is a word), 越长越高 (grows)
+    if text[:i].endswith(DEGREE_ADVERBS):
+        return ADJECTIVE_READINGS[text[i]]
     return None
 
 
@@ -127,7 +133,8 @@ def _wei(text: str, i: int, spans: Spans) -> str | None:
     after = _clause_after(text, end)
     previous = _word(text, spans, start - 1)
     if (previous.endswith(_COPULA_VERBS) and len(previous) >= 2) or "以" in before.replace("所以", "") \
-            or after[:1].isdigit() or after[:1] in "一二三四五六七八九十百千万零两" or "所" in after:
+            or after[:1].isdigit() or after[:1] in "一二三四五六七八九十百千万零两" \
+            or any(text[k] == "所" and spans[k] == (k, k + 1) for k in range(end, end + len(after))):
         return "wei2"  # 解读为, 以…为核心, 预算为2.64亿, 为…所
     next_word = _word(text, spans, end)
     if next_word in _PURPOSE_VERBS:
@@ -151,12 +158,62 @@ def _chang3(text: str, i: int, spans: Spans) -> str | None:
     return max(found)[1]  # the head noun is the last of the phrase: 一场关于战争的讲座 is chǎng
 
 
+def _jiao(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - start == 1:
+        return "jiao1"  # 教 on its own is the verb 'teach' (教你做饭); jiào is in words (教育, 教室, 请教)
+    return None
+
+
+def _huan(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - start != 1:
+        return None
+    after = _clause_after(text, end)
+    if not after or after[:1] in "给清回掉":
+        return "huan2"  # 要按时还。还给他: the adverb hái never ends a clause or takes 给
+    return None
+
+
+def _liao(text: str, i: int, spans: Spans) -> str | None:
+    if i >= 2 and text[i - 1] in "不得" and "\u4e00" <= text[i - 2] <= "\u9fff" and text[i + 1 : i + 2] != "解":
+        before = _word(text, spans, i - 1)
+        if before in ("不", "得", "不了", "得了") or before.endswith(("不了", "得了")):
+            return "liao3"  # 做不了, 受得了: the potential complement liǎo
+    return None
+
+
+def _zhong(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - 1 == i and text[i + 1 : i + 2] in ("得", "了", "着", "过") and (end - start == 1):
+        return "zhong4"  # 种得很多, 种了树: the verb 'plant' (the noun zhǒng takes no aspect)
+    return None
+
+
+def _jue(text: str, i: int, spans: Spans) -> str | None:
+    if i and text[i - 1] in "一两几半" and spans[i][1] == i + 1:
+        return "jiao4"  # 一觉睡到中午: a sleep
+    return None
+
+
 RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
-    "长": _chang, "地": _di, "得": _de, "为": _wei, "场": _chang3,
+    "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
+    "种": _zhong, "觉": _jue, **dict.fromkeys(ADJECTIVE_READINGS, _adjective),
 }
 
 
-def by_rule(text: str, i: int, spans: Spans) -> str | None:
-    """The reading grammar fixes for `text[i]` (simplified text, `spans` from the segmentation), or None."""
+def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lambda word: True) -> str | None:
+    """The reading grammar fixes for `text[i]` (simplified text, `spans` from the segmentation), or None.
+
+    A segmented word that neither dictionary knows (得交, 写得: the segmenter's guesses) is not trusted:
+    there the character is treated as a word of its own.
+    """
     rule = RULES.get(text[i])
-    return rule(text, i, spans) if rule else None
+    if rule is None:
+        return None
+    start, end = spans[i]
+    if end - start > 1 and not known(text[start:end]):
+        spans = list(spans)
+        for k in range(start, end):
+            spans[k] = (k, k + 1)
+    return rule(text, i, spans)

@@ -4,7 +4,8 @@ Parsed once from the shipped CC-CEDICT file and kept as a pickle in the cache fo
 polyphone set and `_FORMAT`). What is kept:
 
 - `words`: multi-character headwords (simplified and traditional) that contain an ambiguous character or a
-  neutral-tone syllable → the raw pinyin of their entries, joined by "|";
+  neutral-tone syllable → the raw pinyin of their entries, joined by "|", the entry with the most senses
+  first;
 - `char_readings`: for each ambiguous character, the readings CC-CEDICT gives it, ordered by how many
   headwords use each one (the usual reading first);
 - `taiwan`: headword → the pinyin CC-CEDICT gives after "Taiwan pr." (the Taiwan standard reading);
@@ -29,7 +30,7 @@ from reader.core import paths
 log = logging.getLogger(__name__)
 
 CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
-_FORMAT = 4  # bump when what `load` keeps changes
+_FORMAT = 6  # bump when what `load` keeps changes
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\] /(.*)$", re.MULTILINE)
 _TAIWAN = re.compile(r"Taiwan pr\. \[([^\]]*)\]")
 _SYLLABLE = re.compile(r"[a-z]+[1-5]")
@@ -81,7 +82,7 @@ def load(ambiguous: Collection[str]) -> Lexicon:
 
 
 def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
-    words: dict[str, str] = {}
+    listed: dict[str, list[tuple[int, str]]] = defaultdict(list)
     uses: dict[str, Counter[str]] = defaultdict(Counter)
     taiwan: dict[str, str] = {}
     zhu: set[str] = set()
@@ -90,9 +91,9 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
         sylls = syllables(pinyin)
         if len(simp) >= 2:
             if not wanted.isdisjoint(simp + trad) or any(s.endswith("5") for s in sylls):
+                senses = body.count("/") + body.count(";")
                 for head in heads:
-                    previous = words.get(head)
-                    words[head] = pinyin if previous is None else f"{previous}|{pinyin}"
+                    listed[head].append((-senses, pinyin))
             if "著" in simp:
                 zhu.add(simp)
             if len(sylls) == len(simp):
@@ -110,6 +111,9 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
             if len(reading) == len(simp):
                 for head in heads:
                     taiwan[head] = " ".join(reading)
+    # The entry with the most senses first: it is the word's usual reading (土地 tǔdì 'land' before
+    # tǔdi 'local god', 告诉 gàosu 'tell' before gàosù 'press charges').
+    words = {head: "|".join(p for _, p in sorted(entries, key=lambda e: e[0])) for head, entries in listed.items()}
     char_readings = {
         char: tuple(r for r, _ in counts.most_common()) for char, counts in uses.items()
     }

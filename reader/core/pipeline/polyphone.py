@@ -289,7 +289,7 @@ def _candidates(char: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(merged), tuple(model.class2idx[r] for r in merged)
 
 
-def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str]:
+def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str, frozenset[int]]:
     """The words in simplified characters (what the model and dictionaries know) and a traditional text.
 
     A character the model has never seen (`known` is its vocabulary) that OpenCC simplifies to one it has
@@ -309,17 +309,19 @@ def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str]:
     traditional = convert_text(simplified, "traditional")
     if len(traditional) != len(text):
         traditional = simplified
+    authored: frozenset[int] = frozenset()
     if simplified != text:
         traditional = "".join(
             t if t != s else c for t, s, c in zip(text, simplified, traditional, strict=True)
         )
+        authored = frozenset(i for i, (t, s) in enumerate(zip(text, simplified, strict=True)) if t != s)
         out: list[str] = []
         pos = 0
         for word in words:
             out.append(simplified[pos : pos + len(word)])
             pos += len(word)
         words = out
-    return words, traditional
+    return words, traditional, authored
 
 
 def particle_forms(text: str) -> str:
@@ -365,7 +367,7 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False,
     read: list[list[str]] = []
     jobs: list[_Job] = []
     for words in paragraphs:
-        simplified_words, traditional = _scripts(words, resources.model.char2idx)
+        simplified_words, traditional, authored = _scripts(words, resources.model.char2idx)
         flat: list[str | None] = []
         for word in simplified_words:
             flat.extend(_base_readings(word))
@@ -385,7 +387,7 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False,
             if queries:
                 jobs.append(_Job(text, text, queries, flat, _Spans([]), _Spans([])))  # no votes at all
         elif queries or others:
-            job = _decide(simplified_words, traditional, queries, others, flat, resources)
+            job = _decide(simplified_words, traditional, authored, queries, others, flat, resources)
             if job is not None:
                 jobs.append(job)
         flats.append(flat)
@@ -452,30 +454,37 @@ class _Job:
     phrases: _Spans
     entries: _Spans
     values: list[list[float]] = field(default_factory=list)  # model scores of each query's candidates
+    authored: frozenset[int] = frozenset()  # where the author wrote a Traditional character
 
 
-def _decide(words: list[str], traditional: str, queries: list[int], others: list[int],
-            flat: list[str | None], resources: _Resources) -> _Job | None:
+def _decide(words: list[str], traditional: str, authored: frozenset[int], queries: list[int],
+            others: list[int], flat: list[str | None], resources: _Resources) -> _Job | None:
     """Settle what rules and agreeing dictionaries settle; the rest is returned for the model (see top)."""
     text = "".join(words)
     phrases, entries = _dictionary_words(text, words, resources)
     word_of = _word_spans(words)
+    cedict = resources.cedict
+
+    def known(word: str) -> bool:
+        return word in PHRASES_DICT or word in cedict
+
     for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
-        reading = by_rule(text, i, word_of) or _longest_reading(text, i, entries, _cedict_reading)
-        if reading is None and word_of[i][1] - word_of[i][0] == 1:
-            usual = resources.lexicon.char_readings.get(text[i])
-            reading = usual[0] if usual else None
+        reading = by_rule(text, i, word_of, known) or _longest_reading(text, i, entries, _cedict_reading)
+        usual = resources.lexicon.char_readings.get(text[i])
+        if reading is None and usual and (word_of[i][1] - word_of[i][0] == 1 or flat[i] not in usual):
+            reading = usual[0]  # 颇 pō, 框 kuàng: pypinyin's reading is not one CC-CEDICT gives
         if reading:
             flat[i] = reading
     undecided: list[int] = []
     for i in queries:
-        rule = by_rule(text, i, word_of)
+        rule = by_rule(text, i, word_of, known)
         if rule is not None:
             flat[i] = rule
             continue
         # Two dictionaries that give the word around the character the same reading settle it.
+        listed = _listed(traditional[i]) if i in authored else _listed(text[i])
         reading = _agreed(_longest_reading(text, i, phrases, _phrase_reading),
-                          _longest_reading(text, i, entries, _cedict_reading), _listed(text[i]))
+                          _longest_reading(text, i, entries, _cedict_reading), listed)
         if reading is None:
             reading = _separable(text, i, resources)
         if reading:
@@ -484,7 +493,7 @@ def _decide(words: list[str], traditional: str, queries: list[int], others: list
             undecided.append(i)
     if not undecided:
         return None
-    return _Job(text, traditional, undecided, flat, phrases, entries)
+    return _Job(text, traditional, undecided, flat, phrases, entries, authored=authored)
 
 
 @lru_cache(maxsize=8192)
@@ -538,7 +547,12 @@ def _score(jobs: list[_Job], resources: _Resources) -> None:
                         total[reading] = -MODEL_CAP  # a reading the model never learnt: no opinion
                     if reading in total:
                         total[reading] += DICTIONARY_WEIGHT * share
-            if traditional[i] != text[i]:
+            if i in job.authored:
+                # The author's Traditional character rules out the readings it does not have (隻 zhī, 乾 gān).
+                allowed_ = [r for r in total if r in _listed(traditional[i])]
+                if allowed_:
+                    total = {r: total[r] for r in allowed_}
+            elif traditional[i] != text[i]:
                 # The traditional character often tells the senses apart (只/隻, 干/乾/幹, 尽/盡/儘).
                 allowed = [r for r in _pypinyin_readings(traditional[i]) if r in total]
                 if allowed and len(allowed) < len(total):

@@ -33,12 +33,15 @@ def _entries(word: str, cedict: dict[str, str]) -> list[list[str]]:
     return out
 
 
-def _erhua(stem: str, entries: list[list[str]], core: Collection[str]) -> bool:
-    """Whether 儿 after `stem` is the erhua suffix: as CC-CEDICT reads stem + 儿 (一会儿 r5, 女儿 er2), else
-    when the stem is a core-vocabulary word (面条儿, 聊天儿; a name such as 婉儿 keeps ér)."""
-    if entries:
-        return all(e[-1] in ("r5", "er5", "r") for e in entries)
-    return stem in core
+def _erhua(stem: str, cedict: dict[str, str], core: Collection[str]) -> bool:
+    """Whether 儿 after `stem` is the erhua suffix: as CC-CEDICT reads the longest word stem + 儿 ends with
+    (一会儿 r5, 买|点儿 r5, 女儿 er2), else when the end of the stem is a core-vocabulary word (面条儿,
+    聊天儿; a name such as 婉儿 keeps ér)."""
+    for k in range(len(stem)):
+        entries = _entries(stem[k:] + "儿", cedict)
+        if entries:
+            return all(e[-1] in ("r5", "er5", "r") for e in entries)
+    return any(stem[k:] in core for k in range(len(stem)))
 
 
 def dictionary_tones(words: list[str], flat: list[str | None], cedict: dict[str, str],
@@ -58,25 +61,45 @@ def dictionary_tones(words: list[str], flat: list[str | None], cedict: dict[str,
                 continue
             if char in _ER:
                 if k == len(word) - 1 and k > 0:  # 哪儿, 一会儿, 女儿
-                    if _erhua(word[:k], entries, core):
+                    if _erhua(word[:k], cedict, core):
                         flat[i] = ERHUA
                 elif k == 0 and len(word) == 1 and n and flat[i - 1] is not None:
-                    # 儿 split off by the segmenter right after a word (玩|儿)
-                    stem = words[n - 1]
-                    if _erhua(stem, _entries(stem + char, cedict), core):
+                    # 儿 split off by the segmenter right after a word (玩|儿, 饺子馅|儿)
+                    if _erhua(words[n - 1], cedict, core):
                         flat[i] = ERHUA
-                continue
-            if not neutral or len(word) < 2 or not entries or reading[-1:] == "5":
-                continue
-            base = reading[:-1]
-            matching = [
-                e for e in entries
-                if all(flat[pos + j] is None or (flat[pos + j] or "")[:-1] == s[:-1] or s[:-1] == "r"
-                       for j, s in enumerate(e))
-            ]
-            if any(e[k] == base + "5" for e in matching):
-                flat[i] = base + "5"
+        if neutral and len(word) > 1:
+            for start, end in _dictionary_parts(word, cedict) if not entries else [(0, len(word))]:
+                _neutral(word[start:end], flat, pos + start, cedict)
         pos += len(word)
+
+
+def _dictionary_parts(word: str, cedict: dict[str, str]) -> list[tuple[int, int]]:
+    """A word CC-CEDICT does not list, cut into the longest words it does list (王先生 → 先生, 商量一下 →
+    商量, 一下), left to right."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    while start < len(word) - 1:
+        for end in range(len(word), start + 1, -1):
+            if word[start:end] in cedict:
+                parts.append((start, end))
+                start = end
+                break
+        else:
+            start += 1
+    return parts
+
+
+def _neutral(word: str, flat: list[str | None], pos: int, cedict: dict[str, str]) -> None:
+    """Neutral tones of one word CC-CEDICT lists, from its usual entry among those that read the word's
+    syllables as chosen (大夫 dàifu, not dàfū's entry)."""
+    for entry in _entries(word, cedict):
+        if all(flat[pos + j] is None or (flat[pos + j] or "")[:-1] == s[:-1] or s[:-1] == "r"
+               for j, s in enumerate(entry)):
+            for j, s in enumerate(entry):
+                reading = flat[pos + j]
+                if s[-1:] == "5" and reading and reading != ERHUA and reading[:-1] == s[:-1]:
+                    flat[pos + j] = s
+            return
 
 
 def spoken_tones(chars: str, readings: list[str | None]) -> list[str | None]:
