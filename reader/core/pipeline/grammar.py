@@ -202,11 +202,14 @@ RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
 }
 
 
-def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lambda word: True) -> str | None:
+def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lambda word: True,
+            split_word: Callable[[str], bool] = lambda word: False) -> str | None:
     """The reading grammar fixes for `text[i]` (simplified text, `spans` from the segmentation), or None.
 
-    A segmented word that neither dictionary knows (得交, 写得: the segmenter's guesses) is not trusted:
-    there the character is treated as a word of its own.
+    `known(word)` tells whether a dictionary lists a word. A segmented word that neither dictionary knows
+    (得交, 写得: the segmenter's guesses) is not trusted: there the character is treated as a word of its
+    own. A character that forms a CC-CEDICT word (`split_word`) with a single character before it, a word
+    the segmenter split, gets no rule.
     """
     rule = RULES.get(text[i])
     if rule is None:
@@ -216,4 +219,6 @@ def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lamb
         spans = list(spans)
         for k in range(start, end):
             spans[k] = (k, k + 1)
+    if rule not in (_liao, _chang3, _jue) and i and spans[i - 1] == (i - 1, i) and split_word(text[i - 1 : i + 1]):
+        return None  # the segmenter split a dictionary word into two single characters (文|教): no rule
     return rule(text, i, spans)

@@ -468,8 +468,13 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
     def known(word: str) -> bool:
         return word in PHRASES_DICT or word in cedict
 
+    def split_word(pair: str) -> bool:
+        return pair in cedict  # a CC-CEDICT word the segmenter cut in two
+
     for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
-        reading = by_rule(text, i, word_of, known) or _longest_reading(text, i, entries, _cedict_reading)
+        reading = by_rule(text, i, word_of, known, split_word) or _longest_reading(text, i, entries, _cedict_reading)
+        if reading and reading.endswith("5") and flat[i] and reading[:-1] == flat[i][:-1]:
+            reading = flat[i]  # the same syllable: a neutral tone is the tone pass's business
         usual = resources.lexicon.char_readings.get(text[i])
         if reading is None and usual and (word_of[i][1] - word_of[i][0] == 1 or flat[i] not in usual):
             reading = usual[0]  # 颇 pō, 框 kuàng: pypinyin's reading is not one CC-CEDICT gives
@@ -477,7 +482,7 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             flat[i] = reading
     undecided: list[int] = []
     for i in queries:
-        rule = by_rule(text, i, word_of, known)
+        rule = by_rule(text, i, word_of, known, split_word)
         if rule is not None:
             flat[i] = rule
             continue
