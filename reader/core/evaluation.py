@@ -327,15 +327,18 @@ def score(name: str, items: Sequence[Item], method: Method, hard: set[str] | Non
     return result
 
 
-def methods() -> list[tuple[str, Method]]:
-    """The three methods measured: the app's readings, pypinyin alone, the context model alone."""
+def methods(citation: bool = False) -> list[tuple[str, Method]]:
+    """The three methods measured: the app's readings, pypinyin alone, the context model alone.
+
+    `citation` keeps full tones where the dictionaries write a neutral one (for labels in citation tones).
+    """
     from reader.core.pipeline import segment_for_reading
     from reader.core.pipeline.polyphone import predict_many
     from reader.core.pipeline.readings import pypinyin_word_readings
 
     def ours(text: str) -> tuple[list[str], list[list[str | None]]]:
         shown, read = segment_for_reading(text)
-        return shown, predict_many([read])[0]
+        return shown, predict_many([read], citation=citation, originals=[text])[0]
 
     def pypinyin_alone(text: str) -> tuple[list[str], list[list[str | None]]]:
         shown, read = segment_for_reading(text)
@@ -353,13 +356,15 @@ def evaluate(folder: str | Path, limit: int | None = None, keep_mistakes: bool =
     from reader.core.pipeline.segment import warm_up
 
     items = read_set(folder)
+    # CPP labels give citation tones (知识 shi2, 衣服 fu2): that split is read with citation tones.
+    citation = Path(BUILTIN_SETS.get(str(folder), folder)).is_dir()
     hard = hard_characters(items)  # the slice is defined on the whole set, whatever the limit
     if limit is not None:
         items = _limited(items, limit)
     if not items:
         raise EvaluationError("nothing to evaluate: the limit leaves no sentence")
     warm_up()  # the segmenter's own load is not charged to any reading method
-    scores = [score(name, items, method, hard, keep_mistakes) for name, method in methods()]
+    scores = [score(name, items, method, hard, keep_mistakes) for name, method in methods(citation)]
     hard_count = sum(1 for item in items if item.char in hard)
     return Report(str(folder), len(_sentences(items)), hard_count, scores, len(items))
 

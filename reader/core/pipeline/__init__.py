@@ -43,7 +43,8 @@ def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None) -> li
         shown.append(words)
         read.append(simp_words)
     out: list[list[Token]] = []
-    for k, (words, readings) in enumerate(zip(shown, predict_many(read), strict=True)):
+    originals = ["".join(words) for words in shown]
+    for k, (words, readings) in enumerate(zip(shown, predict_many(read, originals=originals), strict=True)):
         tokens: list[Token] = []
         pos = bases[k] if bases is not None else 0
         for word, word_r in zip(words, readings, strict=True):

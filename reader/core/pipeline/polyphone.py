@@ -324,6 +324,15 @@ def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str, f
     return words, traditional, authored
 
 
+def _authored(text: str, traditional: str, original: str | None) -> tuple[str, frozenset[int]]:
+    """Where the author's own text (`original`, before the app simplified it) has another character than
+    the simplified `text`: that character is the traditional form, and the author wrote it."""
+    if original is None or len(original) != len(text) or original == text:
+        return traditional, frozenset()
+    at = frozenset(i for i, (o, t) in enumerate(zip(original, text, strict=True)) if o != t)
+    return "".join(original[i] if i in at else c for i, c in enumerate(traditional)), at
+
+
 def particle_forms(text: str) -> str:
     """`text` with each particle 著 written 着, as Simplified writes it (看著 → 看着, 意味著 → 意味着).
 
@@ -353,21 +362,25 @@ def predict(words: list[str]) -> list[list[str | None]]:
     return predict_many([words])[0]
 
 
-def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False,
-                 citation: bool = False) -> list[list[list[str | None]]]:
+def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, citation: bool = False,
+                 originals: Sequence[str] | None = None) -> list[list[list[str | None]]]:
     """`predict` for many paragraphs at once: the same readings, with one batched model run for all of them.
 
     The model's cost is mostly per call (a loop over time steps), so reading a book a few hundred paragraphs
     a call is several times faster than a paragraph a call. `model_only` gives the context model's own
     choice for every character it treats as polyphonic (no rules, no votes: a baseline for measurement);
     `citation` keeps full tones where the dictionaries write a word's syllable with the neutral tone.
+    `originals` are the paragraphs as the author wrote them when `paragraphs` are their simplified words
+    (the author's Traditional characters are evidence: 隻 is zhī).
     """
     resources = _get()
     flats: list[list[str | None]] = []
     read: list[list[str]] = []
     jobs: list[_Job] = []
-    for words in paragraphs:
+    for n, words in enumerate(paragraphs):
         simplified_words, traditional, authored = _scripts(words, resources.model.char2idx)
+        if originals is not None and not authored:
+            traditional, authored = _authored("".join(simplified_words), traditional, originals[n])
         flat: list[str | None] = []
         for word in simplified_words:
             flat.extend(_base_readings(word))

@@ -121,7 +121,7 @@ def spoken_tones(chars: str, readings: list[str | None]) -> list[str | None]:
                 out[i] = "bu2"
             continue
         before = chars[i - 1] if i else ""
-        if before in "第十初" or before.isdigit() or chars[i + 1 : i + 2] in tuple("〇一二三四五六七八九十百千万亿"):
+        if (before and before in "第十初") or before.isdigit() or chars[i + 1 : i + 2] in tuple("〇一二三四五六七八九十百千万亿"):
             continue  # an ordinal or a number: yī
         if tone == "4" or (tone == "5" and following.startswith("ge")):
             out[i] = "yi2"
