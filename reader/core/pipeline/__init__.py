@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.pipeline import standards
 from reader.core.pipeline.readings import word_readings
 from reader.core.pipeline.script import OffsetMap, convert, convert_text
 from reader.core.pipeline.segment import segment
@@ -95,8 +96,14 @@ class DisplayParagraph:
     tokens: list[DisplayToken]
 
 
-def display(text: str, tokens: list[Token], script: str, base: int = 0) -> DisplayParagraph:
-    """Display one paragraph (canonical `text` starting at canonical offset `base`) in `script`."""
+def display(text: str, tokens: list[Token], script: str, base: int = 0,
+            standard: str | None = None) -> DisplayParagraph:
+    """Display one paragraph (canonical `text` starting at canonical offset `base`) in `script`.
+
+    `standard` is the reading standard ('mainland', 'taiwan', or 'auto'/None: Taiwan readings in the Taiwan
+    script, see `standards`).
+    """
+    taiwan = standards.resolve(standard, script) == "taiwan"
     words = [t.text for t in tokens]
     shown, omap = convert(text, script, words)
     out: list[DisplayToken] = []
@@ -111,6 +118,8 @@ def display(text: str, tokens: list[Token], script: str, base: int = 0) -> Displ
         else:
             # A phrase was replaced (信息→資訊, U盘→隨身碟): read the displayed word itself.
             readings = word_readings([dtext])[0] if dtext else []
+        if taiwan and any(readings):
+            readings = standards.to_taiwan(dtext, list(readings)) if len(dtext) == len(readings) else readings
         out.append(DisplayToken(ds, de, dtext, list(readings), tok))
     return DisplayParagraph(shown, omap, out)
 

@@ -1,5 +1,7 @@
 """CC-CEDICT as reading evidence (core layer, pipeline): word readings, neutral tones, Taiwan pronunciations.
 
+`taiwan()` gives the Taiwan standard readings CC-CEDICT notes ("Taiwan pr."); `load` gives the rest.
+
 Parsed once from the shipped CC-CEDICT file and kept as a pickle in the cache folder (keyed by the data, the
 polyphone set and `_FORMAT`). What is kept:
 
@@ -8,7 +10,6 @@ polyphone set and `_FORMAT`). What is kept:
   first;
 - `char_readings`: for each ambiguous character, the readings CC-CEDICT gives it, ordered by how many
   headwords use each one (the usual reading first);
-- `taiwan`: headword → the pinyin CC-CEDICT gives after "Taiwan pr." (the Taiwan standard reading);
 - `zhu_words`: simplified headwords written with 著 (where 著 is zhù: 著名, 显著); anywhere else a 著 in a
   Traditional text is the particle 着.
 """
@@ -24,15 +25,16 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core import paths
 
 log = logging.getLogger(__name__)
 
 CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
-_FORMAT = 6  # bump when what `load` keeps changes
+_FORMAT = 8  # bump when what `load` keeps changes
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\] /(.*)$", re.MULTILINE)
-_TAIWAN = re.compile(r"Taiwan pr\. \[([^\]]*)\]")
+_TAIWAN = re.compile(r"(?:^|/)Taiwan pr\. \[([^\]]*)\]")  # a sense of its own, not a remark inside one
 _SYLLABLE = re.compile(r"[a-z]+[1-5]")
 
 
@@ -40,7 +42,6 @@ _SYLLABLE = re.compile(r"[a-z]+[1-5]")
 class Lexicon:
     words: dict[str, str] = field(default_factory=dict)
     char_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    taiwan: dict[str, str] = field(default_factory=dict)
     zhu_words: frozenset[str] = frozenset()
 
 
@@ -84,7 +85,6 @@ def load(ambiguous: Collection[str]) -> Lexicon:
 def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
     listed: dict[str, list[tuple[int, str]]] = defaultdict(list)
     uses: dict[str, Counter[str]] = defaultdict(Counter)
-    taiwan: dict[str, str] = {}
     zhu: set[str] = set()
     for trad, simp, pinyin, body in _LINE.findall(raw):
         heads = (simp, trad) if trad != simp else (simp,)
@@ -103,18 +103,51 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
         elif len(simp) == 1 and simp in wanted and len(sylls) == 1 and _SYLLABLE.fullmatch(sylls[0]):
             for char in {simp, trad}:
                 uses[char][sylls[0]] += 0  # listed, even if no word uses it
-        found = _TAIWAN.search(body)
-        if found:
-            reading = syllables(found.group(1))
-            if len(reading) == 1 and len(simp) > 1:  # written without spaces: split by tone digits
-                reading = re.findall(r"[a-z:]+[1-5]", found.group(1).lower().replace("u:", "v"))
-            if len(reading) == len(simp):
-                for head in heads:
-                    taiwan[head] = " ".join(reading)
     # The entry with the most senses first: it is the word's usual reading (土地 tǔdì 'land' before
     # tǔdi 'local god', 告诉 gàosu 'tell' before gàosù 'press charges').
     words = {head: "|".join(p for _, p in sorted(entries, key=lambda e: e[0])) for head, entries in listed.items()}
     char_readings = {
         char: tuple(r for r, _ in counts.most_common()) for char, counts in uses.items()
     }
-    return Lexicon(words, char_readings, taiwan, frozenset(zhu))
+    return Lexicon(words, char_readings, frozenset(zhu))
+
+
+@lru_cache(maxsize=1)
+def taiwan() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Headword (simplified and traditional) → (mainland syllables, Taiwan syllables), for every CC-CEDICT
+    entry with a "Taiwan pr." note (垃圾 la1 ji1 → le4 se4, 期 qi1 → qi2). Cached like `load`."""
+    try:
+        data = CEDICT_PATH.read_bytes()
+    except OSError as exc:
+        log.warning("CC-CEDICT not available for Taiwan readings: %s", exc)
+        return {}
+    cached = paths.cache_dir() / f"readings-taiwan-{_FORMAT}-{hashlib.sha256(data).hexdigest()[:16]}.pickle"
+    try:
+        found = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
+        if isinstance(found, dict):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass
+    try:
+        raw = gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        log.warning("CC-CEDICT data unreadable: %s", exc)
+        return {}
+    found = {}
+    for trad, simp, pinyin, body in _LINE.findall(raw):
+        note = _TAIWAN.search(body)
+        if not note:
+            continue
+        mainland = tuple(syllables(pinyin))
+        spoken = tuple(re.findall(r"[a-z]+[1-5]", note.group(1).lower().replace("u:", "v")))
+        if len(mainland) == len(spoken) == len(simp) and all(_SYLLABLE.fullmatch(m) for m in mainland):
+            for head in {simp, trad}:
+                found.setdefault(head, (mainland, spoken))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(handle.name, cached)
+    except OSError:
+        pass
+    return found
