@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.evaluation import BUILTIN_SETS, evaluate, parse_marked, read_marked_set
-from reader.core.pipeline import analyse
+from reader.core.pipeline import analyse, display
 from reader.core.pipeline.readings import render, tone_of
 from reader.core.pipeline.script import convert_text
 from reader.core.pipeline.tones import spoken_tones
@@ -156,8 +156,14 @@ def test_spoken_tones_of_yi_and_bu() -> None:
     assert spoken("一个")[0] == "yi2" and spoken("不是")[0] == "bu2"
     assert spoken("一天")[0] == "yi4" and spoken("不好")[0] == "bu4"
     assert spoken("第一")[1] == "yi1" and spoken("十一")[1] == "yi1"  # ordinals and numbers keep yī
-    # Citation tones are what the pipeline itself stores.
-    assert [r for t in analyse("一个") for r in t.readings][0] == "yi1"
+    # Citation tones are what the pipeline itself stores; the display writes the changes when asked.
+    text = "我不是一个学生，一天不去。"
+    tokens = analyse(text)
+    assert [r for t in tokens for r in t.readings][1] == "bu4"
+    shown = [r for t in display(text, tokens, "original", spoken=True).tokens for r in t.readings]
+    assert (shown[1], shown[3], shown[8], shown[10]) == ("bu2", "yi2", "yi4", "bu2")
+    plain = [r for t in display(text, tokens, "original").tokens for r in t.readings]
+    assert (plain[1], plain[3]) == ("bu4", "yi1")
 
 
 def test_parse_marked_sentence() -> None:

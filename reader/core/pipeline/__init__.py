@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.pipeline import standards
+from reader.core.pipeline import standards, tones
 from reader.core.pipeline.readings import word_readings
 from reader.core.pipeline.script import OffsetMap, convert, convert_text
 from reader.core.pipeline.segment import segment
@@ -97,11 +97,12 @@ class DisplayParagraph:
 
 
 def display(text: str, tokens: list[Token], script: str, base: int = 0,
-            standard: str | None = None) -> DisplayParagraph:
+            standard: str | None = None, spoken: bool = False) -> DisplayParagraph:
     """Display one paragraph (canonical `text` starting at canonical offset `base`) in `script`.
 
     `standard` is the reading standard ('mainland', 'taiwan', or 'auto'/None: Taiwan readings in the Taiwan
-    script, see `standards`).
+    script, see `standards`). `spoken` writes the tone changes of 一 and 不 (yí gè, bú shì, yì tiān) instead
+    of their citation tones.
     """
     taiwan = standards.resolve(standard, script) == "taiwan"
     words = [t.text for t in tokens]
@@ -121,6 +122,15 @@ def display(text: str, tokens: list[Token], script: str, base: int = 0,
         if taiwan and any(readings):
             readings = standards.to_taiwan(dtext, list(readings)) if len(dtext) == len(readings) else readings
         out.append(DisplayToken(ds, de, dtext, list(readings), tok))
+    if spoken and ("一" in text or "不" in text):
+        flat = [r for tok in out for r in tok.readings]
+        chars = "".join(tok.text for tok in out)
+        if len(flat) == len(chars):
+            changed = tones.spoken_tones(chars, flat)
+            pos = 0
+            for tok in out:
+                tok.readings = changed[pos : pos + len(tok.readings)]
+                pos += len(tok.readings)
     return DisplayParagraph(shown, omap, out)
 
 
