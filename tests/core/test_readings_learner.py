@@ -142,6 +142,17 @@ def test_erhua_is_shown_joined_and_toneless() -> None:
         ("这么多作业，我做不了。", "了", "liao3"),
         ("我不了解他。", "了", "liao3"),
         ("我吃完了。", "了", "le5"),  # negative
+        ("她的头发又黑又长。", "长", "chang2"),
+        ("他的手指流了不少血。", "血", "xie3"),  # a character alone: its colloquial reading
+        ("医生说他的血压有点高。", "血", "xue4"),  # negative: in a word, the literary reading
+        ("奶奶剥了一个橘子。", "剥", "bao1"),
+        ("他被剥夺了比赛资格。", "剥", "bo1"),  # negative
+        ("妈妈给我盛了一碗汤。", "盛", "cheng2"),  # a verb before 了
+        ("春天，公园里的花盛开了。", "盛", "sheng4"),  # negative
+        ("你先量一下体温。", "量", "liang2"),
+        ("今天的工作量太大了。", "量", "liang4"),  # negative
+        ("曾先生是这家公司的创始人。", "曾", "zeng1"),  # a surname before a title
+        ("他曾经在这里工作过。", "曾", "ceng2"),  # negative
     ],
 )
 def test_grammar_rules_and_their_negatives(text: str, char: str, expected: str) -> None:

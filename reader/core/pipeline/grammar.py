@@ -90,8 +90,8 @@ def _adjective(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
     if end - start != 1 or (text[i - 1 : i] == "越" and text[i + 1 : i + 2] == "越"):
         return None  # 真长大了 (长大 is a word), 越长越高 (grows)
-    if text[:i].endswith(DEGREE_ADVERBS):
-        return ADJECTIVE_READINGS[text[i]]
+    if text[:i].endswith(DEGREE_ADVERBS) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
+        return ADJECTIVE_READINGS[text[i]]  # 很长, 又黑又长
     return None
 
 
@@ -196,26 +196,58 @@ def _jue(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: Colloquial readings of characters standing alone (现代汉语词典's 文白异读): 流了不少血 xiě, 剥橘子 bāo,
+#: 削苹果 xiāo, 很薄 báo, 逮老鼠 dǎi; in words they keep the literary reading (血液, 剥夺, 削减, 薄弱, 逮捕).
+COLLOQUIAL = {"血": "xie3", "剥": "bao1", "削": "xiao1", "薄": "bao2", "逮": "dai3", "嚼": "jiao2", "壳": "ke2",
+              "择": "zhai2"}
+#: Verb readings of characters that are also nouns or adjectives, when an aspect particle or a short
+#: complement follows (铺了, 盛了一碗, 磨一磨, 量一下, 背着, 凉一凉, 藏在): 铺 pū, not the noun pù.
+VERB_READINGS = {"铺": "pu1", "盛": "cheng2", "磨": "mo2", "量": "liang2", "背": "bei1", "凉": "liang4",
+                 "藏": "cang2", "数": "shu3", "挑": "tiao1", "撒": "sa3", "钻": "zuan1", "卷": "juan3"}
+_AFTER_VERB = ("了", "着", "过", "一", "起", "上", "下", "进", "出", "在", "到", "完", "好", "开")
+#: Titles after a surname: 曾先生, 任老师 (the character before one takes its surname reading).
+TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "总", "经理", "局长", "主任", "同学",
+          "阿姨", "叔叔", "大爷", "太太", "夫人", "记者", "律师", "博士")
+
+
+def _colloquial(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1):
+        return COLLOQUIAL[text[i]]
+    return None
+
+
+def _verb(text: str, i: int, spans: Spans) -> str | None:
+    after = ("着", "起") if text[i] == "背" else _AFTER_VERB  # 背下来 'learn by heart' is bèi
+    if spans[i] == (i, i + 1) and text[i + 1 : i + 2] in after:
+        return VERB_READINGS[text[i]]
+    return None
+
+
 RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
+    **dict.fromkeys(COLLOQUIAL, _colloquial), **dict.fromkeys(VERB_READINGS, _verb),
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
     "种": _zhong, "觉": _jue, **dict.fromkeys(ADJECTIVE_READINGS, _adjective),
 }
 
 
 def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lambda word: True,
-            split_word: Callable[[str], bool] = lambda word: False) -> str | None:
+            split_word: Callable[[str], bool] = lambda word: False,
+            surnames: dict[str, str] | None = None) -> str | None:
     """The reading grammar fixes for `text[i]` (simplified text, `spans` from the segmentation), or None.
 
     `known(word)` tells whether a dictionary lists a word. A segmented word that neither dictionary knows
     (得交, 写得: the segmenter's guesses) is not trusted: there the character is treated as a word of its
     own. A character that forms a CC-CEDICT word (`split_word`) with a single character before it, a word
-    the segmenter split, gets no rule.
+    the segmenter split, gets no rule. A character right before a title (先生, 老师) takes its surname
+    reading from `surnames`.
     """
+    if surnames and text[i] in surnames and text[i + 1 :].startswith(TITLES) and spans[i][0] == i:
+        return surnames[text[i]]  # 曾先生 Zēng, 任老师 Rén
     rule = RULES.get(text[i])
     if rule is None:
         return None
     start, end = spans[i]
-    if end - start > 1 and not known(text[start:end]):
+    if end - start > 1 and not known(text[start:end]) and rule not in (_colloquial, _verb):
         spans = list(spans)
         for k in range(start, end):
             spans[k] = (k, k + 1)

@@ -10,6 +10,8 @@ polyphone set and `_FORMAT`). What is kept:
   first;
 - `char_readings`: for each ambiguous character, the readings CC-CEDICT gives it, ordered by how many
   headwords use each one (the usual reading first);
+- `surnames`: an ambiguous character's reading as a surname (曾 zeng1, 任 ren2), from CC-CEDICT's
+  "surname" entries;
 - `zhu_words`: simplified headwords written with 著 (where 著 is zhù: 著名, 显著); anywhere else a 著 in a
   Traditional text is the particle 着.
 """
@@ -32,7 +34,7 @@ from reader.core import paths
 log = logging.getLogger(__name__)
 
 CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
-_FORMAT = 8  # bump when what `load` keeps changes
+_FORMAT = 9  # bump when what `load` keeps changes
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\] /(.*)$", re.MULTILINE)
 _TAIWAN = re.compile(r"(?:^|/)Taiwan pr\. \[([^\]]*)\]")  # a sense of its own, not a remark inside one
 _SYLLABLE = re.compile(r"[a-z]+[1-5]")
@@ -43,6 +45,7 @@ class Lexicon:
     words: dict[str, str] = field(default_factory=dict)
     char_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     zhu_words: frozenset[str] = frozenset()
+    surnames: dict[str, str] = field(default_factory=dict)
 
 
 def syllables(pinyin: str) -> list[str]:
@@ -86,6 +89,7 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
     listed: dict[str, list[tuple[int, str]]] = defaultdict(list)
     uses: dict[str, Counter[str]] = defaultdict(Counter)
     zhu: set[str] = set()
+    surnames: dict[str, str] = {}
     for trad, simp, pinyin, body in _LINE.findall(raw):
         heads = (simp, trad) if trad != simp else (simp,)
         sylls = syllables(pinyin)
@@ -100,6 +104,10 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
                 for char, syl in zip(simp, sylls, strict=True):
                     if char in wanted and _SYLLABLE.fullmatch(syl) and not syl.endswith("5"):
                         uses[char][syl] += 1
+        if len(simp) == 1 and pinyin[:1].isupper() and body.startswith("surname ") and len(sylls) == 1:
+            for char in {simp, trad}:
+                if char in wanted:
+                    surnames.setdefault(char, sylls[0])
         elif len(simp) == 1 and simp in wanted and len(sylls) == 1 and _SYLLABLE.fullmatch(sylls[0]):
             for char in {simp, trad}:
                 uses[char][sylls[0]] += 0  # listed, even if no word uses it
@@ -109,7 +117,7 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
     char_readings = {
         char: tuple(r for r, _ in counts.most_common()) for char, counts in uses.items()
     }
-    return Lexicon(words, char_readings, frozenset(zhu))
+    return Lexicon(words, char_readings, frozenset(zhu), surnames)
 
 
 @lru_cache(maxsize=1)

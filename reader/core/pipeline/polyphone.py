@@ -485,7 +485,7 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
         return pair in cedict  # a CC-CEDICT word the segmenter cut in two
 
     for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
-        reading = by_rule(text, i, word_of, known, split_word) or _longest_reading(text, i, entries, _cedict_reading)
+        reading = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames) or _longest_reading(text, i, entries, _cedict_reading)
         if reading and reading.endswith("5") and flat[i] and reading[:-1] == flat[i][:-1]:
             reading = flat[i]  # the same syllable: a neutral tone is the tone pass's business
         usual = resources.lexicon.char_readings.get(text[i])
@@ -495,7 +495,7 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             flat[i] = reading
     undecided: list[int] = []
     for i in queries:
-        rule = by_rule(text, i, word_of, known, split_word)
+        rule = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames)
         if rule is not None:
             flat[i] = rule
             continue
