@@ -247,7 +247,7 @@ def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lamb
     if rule is None:
         return None
     start, end = spans[i]
-    if end - start > 1 and not known(text[start:end]) and rule not in (_colloquial, _verb):
+    if end - start > 1 and not known(text[start:end]) and rule is not _colloquial:
         spans = list(spans)
         for k in range(start, end):
             spans[k] = (k, k + 1)
