@@ -80,6 +80,9 @@ def load(ambiguous: Collection[str]) -> Lexicon:
         with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
             handle.write(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(handle.name, cached)
+        for stale in (*cached.parent.glob("readings-cedict-*.pickle"), *cached.parent.glob("polyphone-cedict-*")):
+            if stale != cached:
+                stale.unlink(missing_ok=True)  # an older data file or format: rebuilt if ever needed
     except OSError:
         pass  # no cache this time; parsing again next time is only slower
     return lexicon
