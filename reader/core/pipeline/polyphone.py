@@ -468,6 +468,7 @@ class _Job:
     entries: _Spans
     values: list[list[float]] = field(default_factory=list)  # model scores of each query's candidates
     authored: frozenset[int] = frozenset()  # where the author wrote a Traditional character
+    votes: dict[int, tuple[dict[str, float], dict[str, float]]] = field(default_factory=dict)  # (pypinyin, CEDICT)
 
 
 def _decide(words: list[str], traditional: str, authored: frozenset[int], queries: list[int],
@@ -494,6 +495,7 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
         if reading:
             flat[i] = reading
     undecided: list[int] = []
+    job_votes: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
     for i in queries:
         rule = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames)
         if rule is not None:
@@ -501,8 +503,9 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             continue
         # Two dictionaries that give the word around the character the same reading settle it.
         listed = _listed(traditional[i]) if i in authored else _listed(text[i])
-        reading = _agreed(_longest_reading(text, i, phrases, _phrase_reading),
-                          _longest_reading(text, i, entries, _cedict_reading), listed)
+        votes = (_votes(text, i, phrases, _phrase_reading), _votes(text, i, entries, _cedict_reading))
+        reading = _agreed(*(next(iter(v)) if len(v) == 1 else None for v in votes), listed)
+        job_votes[i] = votes
         if reading is None:
             reading = _separable(text, i, resources)
         if reading:
@@ -511,7 +514,7 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             undecided.append(i)
     if not undecided:
         return None
-    return _Job(text, traditional, undecided, flat, phrases, entries, authored=authored)
+    return _Job(text, traditional, undecided, flat, phrases, entries, authored=authored, votes=job_votes)
 
 
 @lru_cache(maxsize=8192)
@@ -559,8 +562,10 @@ def _score(jobs: list[_Job], resources: _Resources) -> None:
             norm = top + math.log(sum(math.exp(v - top) for v in values))
             total = {r: max(v - norm, -MODEL_CAP) for r, v in zip(candidates, values, strict=True)}
             listed = _listed(text[i])
-            for spans_, reading_of in ((job.phrases, _phrase_reading), (job.entries, _cedict_reading)):
-                for reading, share in _votes(text, i, spans_, reading_of).items():
+            votes = job.votes.get(i) or (_votes(text, i, job.phrases, _phrase_reading),
+                                         _votes(text, i, job.entries, _cedict_reading))
+            for dictionary_votes in votes:
+                for reading, share in dictionary_votes.items():
                     if reading not in total and reading in listed:
                         total[reading] = -MODEL_CAP  # a reading the model never learnt: no opinion
                     if reading in total:

@@ -14,6 +14,7 @@ third-tone sandhi is not written, as in textbooks.
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 
 #: The erhua suffix's reading: no tone of its own.
 ERHUA = "r"
@@ -25,6 +26,11 @@ def _entries(word: str, cedict: dict[str, str]) -> list[list[str]]:
     raw = cedict.get(word)
     if not raw:
         return []
+    return _split(word, raw)
+
+
+@lru_cache(maxsize=65536)
+def _split(word: str, raw: str) -> list[list[str]]:
     out = []
     for entry in raw.split("|"):
         syllables = entry.lower().replace("u:", "v").split()
@@ -68,8 +74,12 @@ def dictionary_tones(words: list[str], flat: list[str | None], cedict: dict[str,
                     if _erhua(words[n - 1], cedict, core):
                         flat[i] = ERHUA
         if neutral and len(word) > 1:
-            for start, end in _dictionary_parts(word, cedict) if not entries else [(0, len(word))]:
-                _neutral(word[start:end], flat, pos + start, cedict)
+            if entries:
+                if any(s[-1:] == "5" for e in entries for s in e):
+                    _neutral(word, flat, pos, cedict)
+            else:
+                for start, end in _dictionary_parts(word, cedict):
+                    _neutral(word[start:end], flat, pos + start, cedict)
         pos += len(word)
 
 
@@ -79,7 +89,7 @@ def _dictionary_parts(word: str, cedict: dict[str, str]) -> list[tuple[int, int]
     parts: list[tuple[int, int]] = []
     start = 0
     while start < len(word) - 1:
-        for end in range(len(word), start + 1, -1):
+        for end in range(min(len(word), start + 8), start + 1, -1):
             if word[start:end] in cedict:
                 parts.append((start, end))
                 start = end
