@@ -90,7 +90,7 @@ def _adjective(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
     if end - start != 1 or (text[i - 1 : i] == "越" and text[i + 1 : i + 2] == "越"):
         return None  # 真长大了 (长大 is a word), 越长越高 (grows)
-    if text[:i].endswith(DEGREE_ADVERBS) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
+    if text.endswith(DEGREE_ADVERBS, 0, i) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
         return ADJECTIVE_READINGS[text[i]]  # 很长, 又黑又长
     return None
 
@@ -241,7 +241,7 @@ def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lamb
     the segmenter split, gets no rule. A character right before a title (先生, 老师) takes its surname
     reading from `surnames`.
     """
-    if surnames and text[i] in surnames and text[i + 1 :].startswith(TITLES) and spans[i][0] == i:
+    if surnames and text[i] in surnames and text.startswith(TITLES, i + 1) and spans[i][0] == i:
         return surnames[text[i]]  # 曾先生 Zēng, 任老师 Rén
     rule = RULES.get(text[i])
     if rule is None:

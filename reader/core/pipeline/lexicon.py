@@ -34,7 +34,7 @@ from reader.core import paths
 log = logging.getLogger(__name__)
 
 CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
-_FORMAT = 9  # bump when what `load` keeps changes
+_FORMAT = 10  # bump when what `load` keeps changes
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\] /(.*)$", re.MULTILINE)
 _TAIWAN = re.compile(r"(?:^|/)Taiwan pr\. \[([^\]]*)\]")  # a sense of its own, not a remark inside one
 _SYLLABLE = re.compile(r"[a-z]+[1-5]")
@@ -46,6 +46,7 @@ class Lexicon:
     char_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
     zhu_words: frozenset[str] = frozenset()
     surnames: dict[str, str] = field(default_factory=dict)
+    neutral_words: frozenset[str] = frozenset()  # `words` with a neutral syllable (tone 5) in some entry
 
 
 def syllables(pinyin: str) -> list[str]:
@@ -120,7 +121,8 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
     char_readings = {
         char: tuple(r for r, _ in counts.most_common()) for char, counts in uses.items()
     }
-    return Lexicon(words, char_readings, frozenset(zhu), surnames)
+    neutral = frozenset(head for head, raw in words.items() if re.search(r"[a-z]5\b", raw.lower()))
+    return Lexicon(words, char_readings, frozenset(zhu), surnames, neutral)
 
 
 @lru_cache(maxsize=1)

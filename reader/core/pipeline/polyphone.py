@@ -410,7 +410,7 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
     if not model_only:
         for simplified_words, flat in zip(read, flats, strict=True):
             tones.dictionary_tones(simplified_words, flat, resources.lexicon.words, resources.core_words,
-                                   neutral=not citation)
+                                   neutral=not citation, neutral_words=resources.lexicon.neutral_words)
     out: list[list[list[str | None]]] = []
     for words, flat in zip(paragraphs, flats, strict=True):
         split: list[list[str | None]] = []
@@ -486,7 +486,11 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
         return pair in cedict  # a CC-CEDICT word the segmenter cut in two
 
     for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
-        reading = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames) or _longest_reading(text, i, entries, _cedict_reading)
+        start, end = word_of[i]
+        reading = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames) or _word_reading(
+            text, i, word_of[i], entries, _cedict_reading)
+        if reading is None and (end - start == 1 or text[start:end] not in PHRASES_DICT):
+            reading = _longest_reading(text, i, entries, _cedict_reading)
         if reading and reading.endswith("5") and flat[i] and reading[:-1] == flat[i][:-1]:
             reading = flat[i]  # the same syllable: a neutral tone is the tone pass's business
         usual = resources.lexicon.char_readings.get(text[i])
@@ -503,9 +507,13 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             continue
         # Two dictionaries that give the word around the character the same reading settle it.
         listed = _listed(traditional[i]) if i in authored else _listed(text[i])
-        votes = (_votes(text, i, phrases, _phrase_reading), _votes(text, i, entries, _cedict_reading))
-        reading = _agreed(*(next(iter(v)) if len(v) == 1 else None for v in votes), listed)
-        job_votes[i] = votes
+        # Fast path: the segmented word is the longest word of both dictionaries there (most characters).
+        reading = _agreed(_word_reading(text, i, word_of[i], phrases, _phrase_reading),
+                          _word_reading(text, i, word_of[i], entries, _cedict_reading), listed)
+        if reading is None:
+            votes = (_votes(text, i, phrases, _phrase_reading), _votes(text, i, entries, _cedict_reading))
+            reading = _agreed(*(next(iter(v)) if len(v) == 1 else None for v in votes), listed)
+            job_votes[i] = votes
         if reading is None:
             reading = _separable(text, i, resources)
         if reading:

@@ -18,7 +18,6 @@ from functools import lru_cache
 
 #: The erhua suffix's reading: no tone of its own.
 ERHUA = "r"
-_ER = frozenset("儿兒")
 
 
 def _entries(word: str, cedict: dict[str, str]) -> list[list[str]]:
@@ -51,21 +50,22 @@ def _erhua(stem: str, cedict: dict[str, str], core: Collection[str]) -> bool:
 
 
 def dictionary_tones(words: list[str], flat: list[str | None], cedict: dict[str, str],
-                     core: Collection[str] = frozenset(), neutral: bool = True) -> None:
+                     core: Collection[str] = frozenset(), neutral: bool = True,
+                     neutral_words: Collection[str] | None = None) -> None:
     """Write erhua and (if `neutral`) the dictionaries' neutral tones into `flat`, in place.
 
     `words` is the segmented paragraph in Simplified characters, `flat` one reading per character, `core`
-    the core vocabulary (HSK words).
+    the core vocabulary (HSK words), `neutral_words` the CC-CEDICT words with a neutral syllable (all of
+    `cedict` if not given).
     """
+    with_neutral = cedict if neutral_words is None else neutral_words
     pos = 0
     for n, word in enumerate(words):
-        entries = _entries(word, cedict) if len(word) > 1 else []
-        for k, char in enumerate(word):
-            i = pos + k
-            reading = flat[i]
-            if reading is None:
-                continue
-            if char in _ER:
+        if "儿" in word:
+            for k, char in enumerate(word):
+                i = pos + k
+                if char != "儿" or flat[i] is None:
+                    continue
                 if k == len(word) - 1 and k > 0:  # 哪儿, 一会儿, 女儿
                     if _erhua(word[:k], cedict, core):
                         flat[i] = ERHUA
@@ -74,11 +74,10 @@ def dictionary_tones(words: list[str], flat: list[str | None], cedict: dict[str,
                     if _erhua(words[n - 1], cedict, core):
                         flat[i] = ERHUA
         if neutral and len(word) > 1:
-            if entries:
-                if any(s[-1:] == "5" for e in entries for s in e):
-                    _neutral(word, flat, pos, cedict)
-            else:
-                for start, end in _dictionary_parts(word, cedict):
+            if word in with_neutral:
+                _neutral(word, flat, pos, cedict)
+            elif word not in cedict and len(word) <= 8:
+                for start, end in _dictionary_parts(word, with_neutral):
                     _neutral(word[start:end], flat, pos + start, cedict)
         pos += len(word)
 
