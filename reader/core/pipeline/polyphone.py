@@ -45,7 +45,7 @@ from pypinyin.contrib.tone_convert import to_tone3
 
 from reader.core.pipeline import lexicon, tones
 from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
-from reader.core.pipeline.grammar import by_rule
+from reader.core.pipeline.grammar import RULES, by_rule
 from reader.core.pipeline.readings import pypinyin_word_readings
 from reader.core.pipeline.script import convert_text
 
@@ -435,8 +435,10 @@ def _word_spans(words: list[str]) -> list[tuple[int, int]]:
 def _word_reading(text: str, i: int, word: tuple[int, int], spans: _Spans,
                   reading_of: Callable[[str, int], str | None]) -> str | None:
     """The reading a dictionary gives `text[i]` when its longest word there is the segmented word itself."""
+    if word[1] - word[0] < 2 or word not in spans.members:
+        return None
     longest = max((end - start for start, end in spans.covering(i)), default=0)
-    if longest < 2 or longest != word[1] - word[0] or word not in spans.members:
+    if longest != word[1] - word[0]:
         return None
     return reading_of(text[word[0] : word[1]], i - word[0])
 
@@ -485,7 +487,11 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
     def split_word(pair: str) -> bool:
         return pair in cedict  # a CC-CEDICT word the segmenter cut in two
 
+    char_readings, surnames = resources.lexicon.char_readings, resources.lexicon.surnames
     for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
+        usual = char_readings[text[i]]
+        if len(usual) == 1 and flat[i] == usual[0] and text[i] not in RULES and text[i] not in surnames:
+            continue  # pypinyin gives the one reading CC-CEDICT knows (是, 其, 治 …)
         start, end = word_of[i]
         reading = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames) or _word_reading(
             text, i, word_of[i], entries, _cedict_reading)
@@ -493,7 +499,6 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             reading = _longest_reading(text, i, entries, _cedict_reading)
         if reading and reading.endswith("5") and flat[i] and reading[:-1] == flat[i][:-1]:
             reading = flat[i]  # the same syllable: a neutral tone is the tone pass's business
-        usual = resources.lexicon.char_readings.get(text[i])
         if reading is None and usual and (word_of[i][1] - word_of[i][0] == 1 or flat[i] not in usual):
             reading = usual[0]  # 颇 pō, 框 kuàng: pypinyin's reading is not one CC-CEDICT gives
         if reading:
