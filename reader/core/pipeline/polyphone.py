@@ -1,30 +1,17 @@
-"""Polyphone disambiguation (core layer, pipeline): context model + word dictionaries → one reading a character.
+"""Polyphone disambiguation (core layer, pipeline): rules, dictionaries and a context model → one reading a character.
 
 Contract (same as `readings.word_readings`): `predict(words)` takes one paragraph already segmented (the
 concatenation of `words` is the text) and returns, per word, one TONE3 reading per character (`None` for a
-character without a reading).
+character without a reading; `r` for the erhua suffix).
 
-Decision rule, per Han character (measured on the CPP dev split; see docs/pinyin-accuracy.md):
+Decision rule per Han character (docs/pinyin-accuracy.md): 一/不 keep citation tones; rules of grammar
+(`grammar`) where the character is its own word; the reading two dictionaries (pypinyin's phrases,
+CC-CEDICT) agree on for the word around it; CC-CEDICT's reading for characters the model does not know;
+otherwise log P_model(reading | sentence) + W · vote(pypinyin) + W · vote(CC-CEDICT) + S · vote(script),
+the model being g2pM's BiLSTM (`g2p_bilstm`) run once per sentence. Then erhua and CC-CEDICT's neutral tones
+(`tones`). Traditional text is read through its simplified form (`traditional`).
 
-1. 一 and 不 get their citation tones (yi1, bu4): readers see the dictionary form, not tone sandhi.
-2. A character the context model does not treat as polyphonic keeps pypinyin's reading (with pypinyin's
-   phrase data on the jieba words, exactly as `readings.pypinyin_word_readings` gives it).
-3. Two grammar rules: 长 after a degree adverb is chang2 (很长); 地 after a reduplicated word is de5 (慢慢地).
-4. In a core-vocabulary word (HSK 3.0 lists) that the segmenter found and that pypinyin's phrases and
-   CC-CEDICT both list with the same reading for the character, that reading is taken.
-5. Every other character is scored over its possible readings:
-       log P_model(reading | sentence) + W · vote(pypinyin phrases) + W · vote(CC-CEDICT words)
-                                       + S · vote(traditional form)
-   The model is g2pM's BiLSTM (see `g2p_bilstm`), run once per sentence. A dictionary votes for the reading
-   it gives this character in the longest of its words (2–8 characters) that covers the character and
-   agrees with the segmentation; a word whose entries disagree on that character casts no vote. W = 5
-   (odds × ~150 per dictionary): two agreeing dictionaries overrule all but a near-certain model, one
-   dictionary alone overrules a hesitant model only. S = 2 goes to the readings of the character's
-   traditional form when that form rules some readings out (只→隻 zhī, 尽→盡 jìn).
-
-Traditional text is read through its simplified form (the model and the phrase data are simplified).
-
-Everything is loaded on the first call (about a second) and kept; loading is thread-safe.
+Everything is loaded on the first call (well under a second once cached) and kept; loading is thread-safe.
 """
 from __future__ import annotations
 
@@ -44,10 +31,10 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from pypinyin.contrib.tone_convert import to_tone3
 
 from reader.core.pipeline import lexicon, tones
+from reader.core.pipeline import traditional as traditional_forms
 from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
 from reader.core.pipeline.grammar import RULES, by_rule
 from reader.core.pipeline.readings import pypinyin_word_readings
-from reader.core.pipeline.script import convert_text
 
 log = logging.getLogger(__name__)
 
@@ -294,72 +281,9 @@ def _candidates(char: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(merged), tuple(model.class2idx[r] for r in merged)
 
 
-def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str, frozenset[int]]:
-    """The words in simplified characters (what the model and dictionaries know) and a traditional text.
-
-    A character the model has never seen (`known` is its vocabulary) that OpenCC simplifies to one it has
-    seen is read through that simplified form, and serves as its own traditional form; every other
-    character gets OpenCC's phrase-aware traditional conversion. A conversion that changes the length is
-    not used (no alignment).
-    """
-    text = "".join(words)
-    converted = convert_text(text, "simplified")
-    if converted == text or len(converted) != len(text):
-        simplified = text
-    else:
-        simplified = "".join(
-            s if t not in known and s in known else t for s, t in zip(converted, text, strict=True)
-        )
-    simplified = particle_forms(simplified)
-    traditional = convert_text(simplified, "traditional")
-    if len(traditional) != len(text):
-        traditional = simplified
-    authored: frozenset[int] = frozenset()
-    if simplified != text:
-        traditional = "".join(
-            t if t != s else c for t, s, c in zip(text, simplified, traditional, strict=True)
-        )
-        authored = frozenset(i for i, (t, s) in enumerate(zip(text, simplified, strict=True)) if t != s)
-        out: list[str] = []
-        pos = 0
-        for word in words:
-            out.append(simplified[pos : pos + len(word)])
-            pos += len(word)
-        words = out
-    return words, traditional, authored
-
-
-def _authored(text: str, traditional: str, original: str | None) -> tuple[str, frozenset[int]]:
-    """Where the author's own text (`original`, before the app simplified it) has another character than
-    the simplified `text`: that character is the traditional form, and the author wrote it."""
-    if original is None or len(original) != len(text) or original == text:
-        return traditional, frozenset()
-    at = frozenset(i for i, (o, t) in enumerate(zip(original, text, strict=True)) if o != t)
-    return "".join(original[i] if i in at else c for i, c in enumerate(traditional)), at
-
-
 def particle_forms(text: str) -> str:
-    """`text` with each particle 著 written 着, as Simplified writes it (看著 → 看着, 意味著 → 意味着).
-
-    Simplified keeps 著 only for zhù (著名, 显著, 名著): a 著 that no such CC-CEDICT word covers is the
-    particle of a Traditional text.
-    """
-    if "著" not in text:
-        return text
-    zhu_words = _get().lexicon.zhu_words
-    chars = list(text)
-    for i, char in enumerate(text):
-        if char != "著":
-            continue
-        covered = any(
-            text[start : start + length] in zhu_words
-            for length in range(2, 5)
-            for start in range(max(0, i - length + 1), i + 1)
-            if start + length <= len(text)
-        )
-        if not covered:
-            chars[i] = "着"
-    return "".join(chars)
+    """`text` with each Traditional particle 著 written 着 (see `traditional.particle_forms`)."""
+    return traditional_forms.particle_forms(text, _get().lexicon.zhu_words) if "著" in text else text
 
 
 def predict(words: list[str]) -> list[list[str | None]]:
@@ -383,9 +307,9 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
     read: list[list[str]] = []
     jobs: list[_Job] = []
     for n, words in enumerate(paragraphs):
-        simplified_words, traditional, authored = _scripts(words, resources.model.char2idx)
+        simplified_words, traditional, authored = traditional_forms.scripts(words, resources.model.char2idx, particle_forms)
         if originals is not None and not authored:
-            traditional, authored = _authored("".join(simplified_words), traditional, originals[n])
+            traditional, authored = traditional_forms.authored("".join(simplified_words), traditional, originals[n])
         flat: list[str | None] = []
         for word in simplified_words:
             flat.extend(_base_readings(word))
