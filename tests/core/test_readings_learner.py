@@ -151,6 +151,12 @@ def test_erhua_is_shown_joined_and_toneless() -> None:
         ("春天，公园里的花盛开了。", "盛", "sheng4"),  # negative
         ("你先量一下体温。", "量", "liang2"),
         ("今天的工作量太大了。", "量", "liang4"),  # negative
+        ("汤太烫了，先凉一凉再喝。", "凉", "liang4"),
+        ("天气很凉。", "凉", "liang2"),  # negative: the adjective
+        ("我们在山里住了一宿。", "宿", "xiu3"),
+        ("学生宿舍在图书馆旁边。", "宿", "su4"),  # negative
+        ("请你把音量调小一点儿。", "调", "tiao2"),
+        ("他被调到上海工作。", "调", "diao4"),  # negative: 'transfer' to a place
         ("曾先生是这家公司的创始人。", "曾", "zeng1"),  # a surname before a title
         ("他曾经在这里工作过。", "曾", "ceng2"),  # negative
     ],

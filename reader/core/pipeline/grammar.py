@@ -192,7 +192,7 @@ def _zhong(text: str, i: int, spans: Spans) -> str | None:
 
 def _jue(text: str, i: int, spans: Spans) -> str | None:
     if i and text[i - 1] in "一两几半" and spans[i][1] == i + 1:
-        return "jiao4"  # 一觉睡到中午: a sleep
+        return {"觉": "jiao4", "宿": "xiu3"}[text[i]]  # 一觉睡到中午 (a sleep), 住了一宿 (a night)
     return None
 
 
@@ -218,15 +218,31 @@ def _colloquial(text: str, i: int, spans: Spans) -> str | None:
 
 def _verb(text: str, i: int, spans: Spans) -> str | None:
     after = ("着", "起") if text[i] == "背" else _AFTER_VERB  # 背下来 'learn by heart' is bèi
-    if spans[i] == (i, i + 1) and text[i + 1 : i + 2] in after:
-        return VERB_READINGS[text[i]]
+    start, end = spans[i]
+    word = text[start:end]
+    if (word == text[i] and text[i + 1 : i + 2] in after) or (
+            start == i and word[1:2] in ("了", "着", "过", "一") and word[1:2] in after
+            and (len(word) == 2 or word[2:] == text[i])):
+        return VERB_READINGS[text[i]]  # 盛了, 背着 and 凉一凉 segmented as one word
     return None
 
 
+def _tiao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and text[i + 1 : i + 2] in tuple("大小高低快慢好准匀"):
+        return "tiao2"  # 调小一点: 'adjust' with a result; diào 'transfer' takes a place (调到)
+    return None
+
+
+def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
+    return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
+
+
 RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
-    **dict.fromkeys(COLLOQUIAL, _colloquial), **dict.fromkeys(VERB_READINGS, _verb),
+    **dict.fromkeys(COLLOQUIAL, _colloquial), **dict.fromkeys(ADJECTIVE_READINGS, _adjective),
+    **dict.fromkeys(VERB_READINGS, _verb), **dict.fromkeys(set(VERB_READINGS) & set(ADJECTIVE_READINGS),
+                                                           _adjective_or_verb),
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
-    "种": _zhong, "觉": _jue, **dict.fromkeys(ADJECTIVE_READINGS, _adjective),
+    "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao,
 }
 
 
