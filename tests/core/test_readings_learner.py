@@ -157,6 +157,11 @@ def test_erhua_is_shown_joined_and_toneless() -> None:
         ("学生宿舍在图书馆旁边。", "宿", "su4"),  # negative
         ("请你把音量调小一点儿。", "调", "tiao2"),
         ("他被调到上海工作。", "调", "diao4"),  # negative: 'transfer' to a place
+        ("观众屏住呼吸，等待最后一球。", "屏", "bing3"),
+        ("新闻发布会上，大屏幕显示了最新数据。", "屏", "ping2"),  # negative: the screen
+        ("这种材料禁得住高温。", "禁", "jin1"),
+        ("国家禁止在公共场所吸烟。", "禁", "jin4"),  # negative
+        ("他把衣服塞进箱子里。", "塞", "sai1"),
         ("曾先生是这家公司的创始人。", "曾", "zeng1"),  # a surname before a title
         ("他曾经在这里工作过。", "曾", "ceng2"),  # negative
     ],

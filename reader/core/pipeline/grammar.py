@@ -203,7 +203,11 @@ COLLOQUIAL = {"血": "xie3", "剥": "bao1", "削": "xiao1", "薄": "bao2", "逮"
 #: Verb readings of characters that are also nouns or adjectives, when an aspect particle or a short
 #: complement follows (铺了, 盛了一碗, 磨一磨, 量一下, 背着, 凉一凉, 藏在): 铺 pū, not the noun pù.
 VERB_READINGS = {"铺": "pu1", "盛": "cheng2", "磨": "mo2", "量": "liang2", "背": "bei1", "凉": "liang4",
-                 "藏": "cang2", "数": "shu3", "挑": "tiao1", "撒": "sa3", "钻": "zuan1", "卷": "juan3"}
+                 "藏": "cang2", "数": "shu3", "挑": "tiao1", "撒": "sa3", "钻": "zuan1", "卷": "juan3",
+                 "塞": "sai1", "屏": "bing3", "禁": "jin1"}
+#: What follows these verbs instead of an aspect particle (背着 bēi but 背下来 bèi; 屏住呼吸 bǐng; 禁得住 jīn).
+_AFTER_OF = {"背": ("着", "起"), "屏": ("住", "着", "气", "息"), "禁": ("得", "不", "受", "起"),
+             "塞": ("了", "着", "进", "满", "在", "到", "给")}
 _AFTER_VERB = ("了", "着", "过", "一", "起", "上", "下", "进", "出", "在", "到", "完", "好", "开")
 #: Titles after a surname: 曾先生, 任老师 (the character before one takes its surname reading).
 TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "总", "经理", "局长", "主任", "同学",
@@ -217,12 +221,12 @@ def _colloquial(text: str, i: int, spans: Spans) -> str | None:
 
 
 def _verb(text: str, i: int, spans: Spans) -> str | None:
-    after = ("着", "起") if text[i] == "背" else _AFTER_VERB  # 背下来 'learn by heart' is bèi
+    after = _AFTER_OF.get(text[i], _AFTER_VERB)
     start, end = spans[i]
     word = text[start:end]
     if (word == text[i] and text[i + 1 : i + 2] in after) or (
             start == i and word[1:2] in ("了", "着", "过", "一") and word[1:2] in after
-            and (len(word) == 2 or word[2:] == text[i])):
+            and (len(word) == 2 or word[2:] == text[i])) or (start == i and word[1:2] in _AFTER_OF.get(text[i], ())):
         return VERB_READINGS[text[i]]  # 盛了, 背着 and 凉一凉 segmented as one word
     return None
 
