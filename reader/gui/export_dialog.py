@@ -105,6 +105,7 @@ class ExportDialog(QDialog):
         for value, label in (("none", self.tr("None")), ("marks", self.tr("Tone marks (lián)")),
                              ("numbers", self.tr("Tone numbers (lian2)")), ("zhuyin", self.tr("Zhuyin (ㄌㄧㄢˊ)"))):
             self.pinyin.addItem(label, value)
+        self._tones = (str(getattr(options, "standard", "auto")), bool(getattr(options, "spoken_tones", False)))
         if options is not None:
             self.script.setCurrentIndex(max(0, self.script.findData(getattr(options, "script", "original"))))
             self.pinyin.setCurrentIndex(max(0, self.pinyin.findData(getattr(options, "pinyin", "none"))))
@@ -260,7 +261,8 @@ class ExportDialog(QDialog):
         from reader.gui.export_pdf import export_pdf
 
         path = Path(self._tmp.name) / f"preview-{article_id}.pdf"
-        export_pdf(self.lib, article_id, path, script=self._script(), pinyin=self._pinyin())
+        export_pdf(self.lib, article_id, path, script=self._script(), pinyin=self._pinyin(),
+                   standard=self._tones[0], spoken_tones=self._tones[1])
         image, pages = first_page(path, PDF_PREVIEW_WIDTH)
         self.pdf_pages = pages
         if image is None:
@@ -313,7 +315,8 @@ class ExportDialog(QDialog):
         script, pinyin = self._script(), self._pinyin()
 
         def write(article_id: int, path: Path) -> None:
-            export_pdf(self.lib, article_id, path, script=script, pinyin=pinyin)
+            export_pdf(self.lib, article_id, path, script=script, pinyin=pinyin, standard=self._tones[0],
+                       spoken_tones=self._tones[1])
 
         return write
 

@@ -135,6 +135,7 @@ def _highlights(lib: Library, article_id: int, author: str | None) -> list[Annot
 
 def export_pdf(
     lib: Library, article_id: int, path: str | Path, *, script: str = "original", pinyin: str = "marks",
+    standard: str = "auto", spoken_tones: bool = False,
     level: int | None = None, author: str | None = None,
 ) -> Path:
     """Write the hand-out PDF of an article (atomically). Highlights: the reader's (or `author`'s); when the
@@ -179,7 +180,8 @@ def export_pdf(
         fonts = {"paragraph": body, "list_item": body, "byline": _Fonts(family, GLYPH_PT * 0.8)}
         for par in pars:
             fs = fonts.get(par.kind) or _Fonts(family, GLYPH_PT * (1.35 if par.level <= 1 else 1.15), bold=True)
-            cells = _cells(par, tokens.get(par.index), script, pinyin, level, known, anns, numbers, fs)
+            cells = _cells(par, tokens.get(par.index), script, pinyin, level, known, anns, numbers, fs,
+                           (standard, spoken_tones))
             _paragraph(pages, cells, fs, INK if par.kind != "byline" else MUTED, justify=par.kind != "heading")
         if anns:
             _endnotes(pages, family, anns, script)
@@ -266,12 +268,12 @@ def _legend(pages: _Pages, family: str, anns: list[Annotation], script: str) -> 
 
 def _cells(
     par: Paragraph, toks: list | None, script: str, pinyin: str, level: int, known: set[str],
-    anns: list[Annotation], numbers: dict[int, int], fs: _Fonts,
+    anns: list[Annotation], numbers: dict[int, int], fs: _Fonts, tones: tuple[str, bool] = ("auto", False),
 ) -> list[_Cell]:
     """The paragraph's characters with their readings, highlight colours and highlight numbers."""
     if toks is None:
         toks = [Token(par.start + k, par.start + k + 1, ch, [None]) for k, ch in enumerate(par.text)]
-    disp = display(par.text, toks, script, par.start)
+    disp = display(par.text, toks, script, par.start, *tones)  # reading standard, spoken tones
     show = visible_tokens(disp.tokens, level, known, compose=True) if pinyin != "none" else [False] * len(disp.tokens)
     here = [a for a in anns if a.start < par.end and par.start < a.end]
     ends: dict[int, list[int]] = {}

@@ -174,6 +174,12 @@ class MainWindow(QMainWindow):
             ("original", self.tr("&Original")), ("simplified", self.tr("&Simplified 简体")),
             ("traditional", self.tr("&Traditional 繁體")), ("taiwan", self.tr("Traditional (T&aiwan) 臺灣")),
         ], shortcuts={"original": "Ctrl+1", "simplified": "Ctrl+2", "traditional": "Ctrl+3", "taiwan": "Ctrl+4"})
+        self.standard_group = self._group(view.addMenu(self.tr("Reading Stan&dard")), "standard", [
+            ("auto", self.tr("&Follow the Script")), ("mainland", self.tr("&Mainland 普通话")),
+            ("taiwan", self.tr("T&aiwan 國語")),
+        ])
+        self.act_spoken = self._action(self.tr("S&poken Tones (yí gè, bú shì)"), lambda on: self._set(spoken_tones=on), checkable=True)
+        view.addAction(self.act_spoken)
         self.act_translation = self._action(self.tr("&Translation Lines"), lambda on: self._set(translations=on), "T", checkable=True)
         view.addAction(self.act_translation)
         view.addSeparator()
@@ -217,8 +223,9 @@ class MainWindow(QMainWindow):
         o = self.options
         self.act_pinyin.setChecked(o.pinyin != "none")
         self.act_translation.setChecked(o.translations)
+        self.act_spoken.setChecked(o.spoken_tones)
         for group, value in ((self.style_group, o.pinyin), (self.tone_group, o.tones), (self.script_group, o.script),
-                             (self.theme_group, o.theme)):
+                             (self.theme_group, o.theme), (self.standard_group, o.standard)):
             for act in group.actions():
                 act.setChecked(act.data() == value)
 

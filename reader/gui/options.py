@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 
 from reader.core.paths import config_dir
+from reader.core.pipeline.standards import STANDARDS
 
 SCRIPTS = ("original", "simplified", "traditional", "taiwan")
 PINYIN_STYLES = ("none", "marks", "numbers", "zhuyin")
@@ -29,13 +30,16 @@ class DisplayOptions:
     theme: str = "system"
     translations: bool = False
     translation_mode: str = "interlinear"  # or "side": a second column aligned per paragraph
+    spoken_tones: bool = False  # 一/不 with their tone changes (yí gè, bú shì); off: citation tones
+    standard: str = "auto"  # reading standard: auto (follows the script), mainland or taiwan
 
     def with_(self, **changes: object) -> DisplayOptions:
         return replace(self, **changes)
 
     def layout_key(self) -> tuple:
         """What changes the geometry (tone colours and theme only change paint)."""
-        return (self.script, self.pinyin, round(self.size, 2), self.translations, self.translation_mode)
+        return (self.script, self.pinyin, round(self.size, 2), self.translations, self.translation_mode,
+                self.spoken_tones, self.standard)
 
 
 def settings() -> QSettings:
@@ -48,7 +52,7 @@ def load_options(store: QSettings | None = None) -> DisplayOptions:
     store = store or settings()
     values: dict[str, object] = {}
     allowed = {"script": SCRIPTS, "pinyin": PINYIN_STYLES, "tones": TONE_SCHEMES, "theme": THEMES,
-               "translation_mode": TRANSLATION_MODES}
+               "translation_mode": TRANSLATION_MODES, "standard": STANDARDS}
     for f in fields(DisplayOptions):
         raw = store.value(f"display/{f.name}")
         if raw is None:
@@ -61,8 +65,8 @@ def load_options(store: QSettings | None = None) -> DisplayOptions:
                 values["size"] = min(MAX_SIZE, max(MIN_SIZE, float(raw)))
             except (TypeError, ValueError):
                 pass
-        elif f.name == "translations":
-            values["translations"] = str(raw).lower() in ("true", "1")
+        elif f.name in ("translations", "spoken_tones"):
+            values[f.name] = str(raw).lower() in ("true", "1")
     return DisplayOptions(**values)
 
 

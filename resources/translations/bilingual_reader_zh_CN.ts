@@ -1081,6 +1081,26 @@
         <translation>繁体（台湾用语）(&amp;A)</translation>
     </message>
     <message>
+        <source>Reading Stan&amp;dard</source>
+        <translation>读音标准(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the Script</source>
+        <translation>随字体(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Mainland 普通话</source>
+        <translation>大陆 普通话(&amp;M)</translation>
+    </message>
+    <message>
+        <source>T&amp;aiwan 國語</source>
+        <translation>台湾 國語(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;poken Tones (yí gè, bú shì)</source>
+        <translation>口语变调（yí gè, bú shì）(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Translation Lines</source>
         <translation>译文行(&amp;T)</translation>
     </message>

@@ -1081,6 +1081,26 @@
         <translation>繁體（臺灣用語）(&amp;A)</translation>
     </message>
     <message>
+        <source>Reading Stan&amp;dard</source>
+        <translation>讀音標準(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the Script</source>
+        <translation>隨字體(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Mainland 普通话</source>
+        <translation>大陸 普通話(&amp;M)</translation>
+    </message>
+    <message>
+        <source>T&amp;aiwan 國語</source>
+        <translation>臺灣 國語(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;poken Tones (yí gè, bú shì)</source>
+        <translation>口語變調（yí gè, bú shì）(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Translation Lines</source>
         <translation>譯文行(&amp;T)</translation>
     </message>

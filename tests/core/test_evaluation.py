@@ -39,7 +39,8 @@ def test_reads_the_cpp_format(split: Path) -> None:
 def test_reports_exact_accuracy_for_ours_and_pypinyin(split: Path) -> None:
     report = evaluate(split)
     assert (report.sentences, report.hard_sentences) == (3, 2)
-    ours, baseline = report.scores
+    ours, baseline, model = report.scores
+    assert model.name == "g2pM" and model.total == 3
     assert (ours.name, ours.correct, ours.total, ours.hard_correct, ours.hard_total) == ("ours", 3, 3, 2, 2)
     # pypinyin alone reads the one-character word 长 in 很长 as zhang3.
     assert (baseline.name, baseline.correct, baseline.hard_correct) == ("pypinyin", 2, 1)
@@ -71,7 +72,8 @@ def test_malformed_split_gives_a_clear_error(tmp_path: Path, sentences: list[str
 def test_cli_prints_json(split: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_main(["eval-pinyin", str(split), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    ours, baseline = data["scores"]
+    ours, baseline, model = data["scores"]
+    assert model["name"] == "g2pM"
     assert ours["accuracy"] == 1.0 and baseline["correct"] == 2
     assert data["hard_sentences"] == 2
 

