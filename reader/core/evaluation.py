@@ -30,10 +30,11 @@ from reader.core.errors import ReaderError
 from reader.core.untrusted import read_regular_file
 
 MARK = "\u2581"
-#: The sets kept in the repository, by name.
+#: The sets kept in the repository (a source checkout's tests/data; an installed app does not carry them), by name.
+_TEST_DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 BUILTIN_SETS = {
-    "learner": paths.PROJECT_ROOT / "tests" / "data" / "learner-set.tsv",
-    "seeds": paths.PROJECT_ROOT / "tests" / "data" / "seeds-gold.tsv",
+    "learner": _TEST_DATA / "learner-set.tsv",
+    "seeds": _TEST_DATA / "seeds-gold.tsv",
 }
 _MARKED = re.compile(r"\[([^\[\]:]):([a-zü:]+[1-5]|r)\]")
 _READING = re.compile(r"(?:[a-zv]+[1-5]|r)")
