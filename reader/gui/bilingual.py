@@ -10,24 +10,27 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QStatusBar
 
 from reader.core import scaffolding, vocabulary
 from reader.core.dictionary import Dictionary, DictionaryUnavailable, Entry
 from reader.core.errors import ReaderError
+from reader.core.library import Library
 from reader.core.pipeline.readings import is_han
-from reader.core.text import Token
+from reader.core.text import ArticleInfo, Token
+from reader.core.translations import import_translation
 from reader.gui import file_dialogs
+from reader.gui.options import DisplayOptions
+from reader.gui.panels.dictionary_popup import DictionaryPopup
+from reader.gui.reading_view import ReadingView
 from reader.gui.safe_text import plain
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
-    from reader.gui.panels.dictionary_popup import DictionaryPopup
+from reader.gui.signals import SignalHub
+from reader.gui.speech import SpanOverlay
 
 HOVER_DELAY_MS = 400
 PROJECT_TRANSLATOR = "Bilingual Reader project"
@@ -44,14 +47,37 @@ def own(action: QAction) -> QAction:
     return action
 
 
+class BilingualWindow(Protocol):
+    """What the bilingual reading aids use of their window (the main window is one)."""
+
+    lib: Library
+    store: QSettings
+    view: ReadingView
+    hub: SignalHub
+    options: DisplayOptions
+    article: ArticleInfo | None  # the open article
+    translations: dict[int, str]  # its translation lines
+    persist: bool  # False: remember nothing (screenshots)
+    act_import: QAction  # File → Import Translation… goes after it
+    act_translation: QAction  # the View menu is the one that holds it
+
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def installEventFilter(self, filter: QObject) -> None: ...
+    def isVisible(self) -> bool: ...
+    def error(self, title: str, message: str) -> None: ...
+    def set_option(self, **changes: object) -> None: ...
+    def reload_translations(self) -> None: ...
+
+
 class BilingualController(QObject):
     """Owns the popup, the scaffolding filter and the translation modes of one main window."""
 
     vocabularyChanged = Signal()  # a word was added, edited, deleted or marked known
     popupPlaced = Signal()  # the popup was shown or moved (the selection toolbar keeps clear of it)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: BilingualWindow) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QWidget
         self.window = window
         self.view = window.view
         self.lib = window.lib
@@ -63,8 +89,6 @@ class BilingualController(QObject):
         self._pending = -1
         self._known: set[str] = set()
         self._translator: str | None = None
-        from reader.gui.speech import SpanOverlay
-
         self.marker = SpanOverlay(self.view)  # marks the word the popup explains
         self.marker.colour = QColor(240, 170, 40, 70)
         self._popup: DictionaryPopup | None = None  # built when first shown
@@ -91,16 +115,14 @@ class BilingualController(QObject):
         self.view.viewport().installEventFilter(self)
         window.installEventFilter(self)
         window.hub.articleChanged.connect(self._article_changed)
-        window.hub.settingsChanged.connect(lambda _k: self._sync())
-        self._sync()
+        window.hub.settingsChanged.connect(lambda _k: self.sync())
+        self.sync()
         self.apply_scaffolding()
 
     @property
     def popup(self) -> DictionaryPopup:
         """The dictionary popup (a hidden child of the view's viewport), built the first time it is needed."""
         if self._popup is None:
-            from reader.gui.panels.dictionary_popup import DictionaryPopup
-
             popup = self._popup = DictionaryPopup(self.view.viewport())
             popup.addRequested.connect(self.add_to_vocabulary)
             popup.copyRequested.connect(self.copy_word)
@@ -210,7 +232,7 @@ class BilingualController(QObject):
             self._popup.retranslate()
         self._update_caption()
 
-    def _sync(self) -> None:
+    def sync(self) -> None:
         o = self.window.options
         mode = "off" if not o.translations else getattr(o, "translation_mode", "interlinear")
         for key, act in self.translation_actions.items():
@@ -440,7 +462,7 @@ class BilingualController(QObject):
     def set_scaffolding(self, on: bool) -> None:
         self.scaffolding_on = bool(on)
         self.store.setValue("bilingual/scaffolding", self.scaffolding_on)
-        self._sync()
+        self.sync()
         self.apply_scaffolding()
 
     def set_level(self, level: int, *, save: bool = True) -> None:
@@ -459,7 +481,7 @@ class BilingualController(QObject):
             self.scaffolding_on = True
             if save:
                 self.store.setValue("bilingual/scaffolding", True)
-        self._sync()
+        self.sync()
         self.apply_scaffolding()
 
     def remember_dock(self, visible: bool) -> None:
@@ -494,12 +516,12 @@ class BilingualController(QObject):
     def set_translation_mode(self, mode: str) -> None:
         """'off', 'interlinear' or 'side' (side by side)."""
         if mode == "off":
-            self.window._set(translations=False)
+            self.window.set_option(translations=False)
         elif hasattr(self.window.options, "translation_mode"):
-            self.window._set(translations=True, translation_mode=mode)
+            self.window.set_option(translations=True, translation_mode=mode)
         else:
-            self.window._set(translations=True)
-        self._sync()
+            self.window.set_option(translations=True)
+        self.sync()
 
     def _load_translator(self) -> None:
         """Who translated the open article (read when the article or its translation changes)."""
@@ -508,7 +530,7 @@ class BilingualController(QObject):
 
     def _update_caption(self) -> None:
         w = self.window
-        translator = self._translator if w.article is not None and w.options.translations and w._translations else None
+        translator = self._translator if w.article is not None and w.options.translations and w.translations else None
         if not translator:
             self.caption.hide()
             return
@@ -528,8 +550,6 @@ class BilingualController(QObject):
 
     def import_translation(self, path: str) -> bool:
         """Attach a translation file (one paragraph per line) to the open article and show it."""
-        from reader.core.translations import import_translation
-
         w = self.window
         if w.article is None:
             return False
@@ -538,8 +558,7 @@ class BilingualController(QObject):
         except ReaderError as exc:
             w.error(self.tr("Cannot import the translation"), str(exc))
             return False
-        w._translations = self.lib.translations(w.article.revision_id)
-        self.view.set_translations(w._translations)
+        w.reload_translations()
         if not w.options.translations:
             self.set_translation_mode("interlinear")
         w.statusBar().showMessage(self.tr("Translation imported"), 4000)
@@ -548,38 +567,6 @@ class BilingualController(QObject):
         return True
 
 
-def prepare_screenshot(
-    window: MainWindow, *, ui_language: str | None = None, level: int | None = None, side_by_side: bool = False,
-    popup: int | None = None,
-) -> None:
-    """Show the window as asked for a screenshot, saving nothing (language, level, side by side, popup)."""
-    controller: BilingualController = window.bilingual  # type: ignore[attr-defined]
-    if ui_language:
-        window.language.switch(ui_language, save=False)  # type: ignore[attr-defined]
-    if level is not None:
-        controller.set_level(level, save=False)
-    if side_by_side:
-        window.apply_options(window.options.with_(translations=True, translation_mode="side"), save=False)
-        controller._sync()
-    if popup is not None:
-        window.view.ensure_offset_visible(popup)
-        if not controller.show_at(popup):
-            raise ReaderError(f"there is no dictionary word at offset {popup}")
-
-
-def install(window: MainWindow) -> BilingualController:
-    """Add the bilingual reading aids to a main window."""
-    from reader.gui import i18n, speech
-    from reader.gui.panels import vocabulary_panel
-
-    controller = BilingualController(window)
-    window.bilingual = controller  # type: ignore[attr-defined]
-    dock = vocabulary_panel.install(window, controller.view_menu)
-    controller.vocabularyChanged.connect(dock.reload)
-    dock.vocabularyChanged.connect(controller.known_words_may_have_changed)
-    if str(window.store.value("bilingual/vocabulary_visible", "false")).lower() in ("true", "1"):
-        dock.show()
-    dock.visibilityChanged.connect(controller.remember_dock)
-    speech.install(window, controller.view_menu)
-    i18n.install(window)
-    return controller
+def install(window: BilingualWindow) -> BilingualController:
+    """Add the bilingual reading aids to a window."""
+    return BilingualController(window)

@@ -12,8 +12,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,27 +27,69 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
+    QStatusBar,
     QWidget,
 )
 
 from reader.core import identity
+from reader.core.annotations import Annotations
 from reader.core.errors import ReaderError
+from reader.core.export import write_atomic
+from reader.core.library import Library
+from reader.core.pipeline.script import convert_text
+from reader.core.tags import Tags
+from reader.core.text import ArticleInfo
 from reader.gui import file_dialogs, safe_text
 from reader.gui.name_prompt import NameDialog, NamePrompt
+from reader.gui.options import DisplayOptions
+from reader.gui.panels.annotation_panel import tag_label
 from reader.gui.panels.note_editor import MarkdownDialog
+from reader.gui.reading_view import ReadingView
+from reader.gui.signals import SignalHub
 
-# The class view (QtCharts), the class report and the package code are imported when first used: the
-# menus are here from the start, the dock and its panel are built the first time the class view opens.
+# Start-up cost, so imported when first used (measured with -X importtime): the class view (QtCharts),
+# the package code (reader.core.classroom, ~20 ms), the class report (with Markdown, ~30 ms) and the export
+# dialog (with the PDF writer, ~10 ms). The menus are here from the start; the dock and its panel are built
+# the first time the class view opens. The names below are for type hints only.
 if TYPE_CHECKING:
     from reader.core import classroom
     from reader.core.class_report import ClassReport
-    from reader.gui.main_window import MainWindow
     from reader.gui.panels.class_view import ClassView
 
 DOCK_WIDTH = 420
-HeatKey = tuple[str, int]  # ("heat", number of students): the key of a heat span in the reading view
+
+
+class ClassroomWindow(Protocol):
+    """What the classroom feature uses of its window (the main window is one)."""
+
+    lib: Library
+    view: ReadingView
+    hub: SignalHub
+    options: DisplayOptions
+    article: ArticleInfo | None  # the open article
+    progress: QProgressBar  # the status bar's progress (merging hand-ins)
+    act_import: QAction  # File → Class goes in the menu that holds it
+
+    def open_article(self, article_id: int, offset: int | None = None) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def addAction(self, action: QAction) -> None: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
+    def resizeDocks(self, docks: list[QDockWidget], sizes: list[int], orientation: Qt.Orientation) -> None: ...
+
+
+class AnnotationHooks(Protocol):
+    """What the classroom feature uses of the annotation feature."""
+
+    before_create: list[Callable[[int], bool]]  # asked (article id) before a highlight is made: the reader's name
+    dock: QDockWidget  # the class view is tabbed with the annotations dock
+
+    def refresh(self) -> None: ...  # the reader's own highlights again, after the heat map
 
 
 def one_line(exc: BaseException) -> str:
@@ -68,7 +111,6 @@ class MergeWorker(QThread):
 
     def run(self) -> None:
         from reader.core import classroom
-        from reader.core.library import Library
 
         results: list[classroom.MergeResult] = []
         try:
@@ -107,8 +149,6 @@ class HandoutDialog(QDialog):
             self.articles.addItem(item)
         form.addRow(self.tr("Articles:"), self.articles)
         self.tagset = QComboBox(self)
-        from reader.core.tags import Tags
-
         for ts in Tags(lib).tagsets():
             self.tagset.addItem(ts.name, ts.name)
         self.tagset.setCurrentIndex(max(0, self.tagset.findData("Stance")))
@@ -131,12 +171,13 @@ class HandoutDialog(QDialog):
 class ClassroomController(QObject):
     """The class view and the classroom and export menus of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ClassroomWindow, annotator: AnnotationHooks) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QWidget
         self.window = window
         self.lib = window.lib
         self.view = window.view
         self.hub = window.hub
+        self.annotator = annotator
         self.active = False
         self.article_id: int | None = None
         self.report: ClassReport | None = None
@@ -145,7 +186,7 @@ class ClassroomController(QObject):
         self.last_merge: list[classroom.MergeResult] = []
         self.name_dialog: NameDialog | None = None  # the hand-in's name dialog while open
         self.name_prompt = NamePrompt(self.lib, window)
-        window.annotator.before_create.append(self.name_prompt)
+        annotator.before_create.append(self.name_prompt)
 
         self._panel: ClassView | None = None
         self._dock: QDockWidget | None = None
@@ -176,7 +217,7 @@ class ClassroomController(QObject):
         dock.setObjectName("classDock")
         dock.setWidget(panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        other = getattr(getattr(window, "annotator", None), "dock", None)
+        other = self.annotator.dock
         if isinstance(other, QDockWidget):
             window.tabifyDockWidget(other, dock)
         dock.hide()
@@ -224,7 +265,7 @@ class ClassroomController(QObject):
         self.class_menu.addSeparator()
         self.class_menu.addAction(self.act_merge)
         self.class_menu.addAction(self.act_report)
-        file_menu = self._menu_holding(getattr(w, "act_import", None))
+        file_menu = self._menu_holding(w.act_import)
         if file_menu is None:
             return
         actions = file_menu.actions()
@@ -263,16 +304,11 @@ class ClassroomController(QObject):
         else:
             self.dock.hide()
             self.heat_spans = []
-            annotator = getattr(self.window, "annotator", None)
-            if annotator is not None and hasattr(annotator, "refresh"):
-                annotator.refresh()
-            else:
-                self.view.set_highlights([])
+            self.annotator.refresh()
 
     def students_of(self, article_id: int) -> list[str]:
         """The class of an article: students whose hand-ins were merged, else the authors of its highlights."""
         from reader.core import classroom
-        from reader.core.annotations import Annotations
 
         names = [str(h["student"]) for h in classroom.handins(self.lib, article_id)]
         if names:
@@ -293,9 +329,6 @@ class ClassroomController(QObject):
         if not self.active or info is None:
             return
         from reader.core.class_report import build_report
-        from reader.core.pipeline.script import convert_text
-        from reader.core.tags import Tags
-        from reader.gui.panels.annotation_panel import tag_label
 
         if info.id != self.article_id:
             self.panel.students = []
@@ -511,7 +544,6 @@ class ClassroomController(QObject):
         if not path:
             return
         from reader.core.class_report import REPORT_FORMATS, build_report, render
-        from reader.core.export import write_atomic
 
         suffix = Path(path).suffix.lstrip(".").lower()
         fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
@@ -539,8 +571,6 @@ class ClassroomController(QObject):
         dialog.deleteLater()
 
 
-def install(window: MainWindow) -> ClassroomController:
-    """Add the class view, File → Class and File → Export… to a main window; returns the controller."""
-    controller = ClassroomController(window)
-    window.classroom = controller  # type: ignore[attr-defined]
-    return controller
+def install(window: ClassroomWindow, annotator: AnnotationHooks) -> ClassroomController:
+    """Add the class view, File → Class and File → Export… to a window; returns the controller."""
+    return ClassroomController(window, annotator)

@@ -5,14 +5,14 @@ compiled `.qm` files next to them (shipped). `set_language(choice)` installs the
 Qt's own translations of standard buttons) and remembers the choice; "system" follows the system locale.
 Widgets built with `tr()` at start-up are retranslated in place by `retranslate_widgets`, which maps each
 text back to its English source through the .ts files and forward to the new language, so switching takes
-effect immediately. `install(window)` adds View → Language.
+effect immediately. `install(window)` adds View → Language to a window that offers `LanguageWindow`.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
 
 from reader.core.paths import RESOURCES_DIR
+from reader.core.pipeline.script import convert_text
 from reader.core.text import ArticleInfo
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
+from reader.gui.options import settings
+from reader.gui.signals import SignalHub
 
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 CATALOGUE = "bilingual_reader"
@@ -48,10 +49,6 @@ _current = "en"
 
 def ts_path(lang: str) -> Path:
     return TRANSLATIONS_DIR / f"{CATALOGUE}_{lang}.ts"
-
-
-def qm_path(lang: str) -> Path:
-    return TRANSLATIONS_DIR / f"{CATALOGUE}_{lang}.qm"
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -71,8 +68,6 @@ def resolve(choice: str) -> str:
 
 
 def saved_choice() -> str:
-    from reader.gui.options import settings
-
     value = str(settings().value(SETTING, "system"))
     return value if value in CHOICES else "system"
 
@@ -100,8 +95,6 @@ def set_language(choice: str, *, save: bool = True) -> str:
                     _installed.append(translator)
     _current = lang
     if save:
-        from reader.gui.options import settings
-
         store = settings()
         store.setValue(SETTING, choice if choice in CHOICES else "system")
         store.sync()
@@ -209,8 +202,6 @@ def article_title(info: ArticleInfo, lang: str | None = None) -> str:
     lang = lang or _current
     if lang == "en":
         return info.title_en or info.title
-    from reader.core.pipeline.script import convert_text
-
     if lang == "zh_CN":
         return info.title if info.script == "simplified" else convert_text(info.title, "simplified")
     return info.title if info.script == "traditional" else convert_text(info.title, "taiwan")
@@ -225,11 +216,24 @@ def sidebar_articles(articles: list[ArticleInfo], lang: str | None = None) -> li
 
 
 # ---- View → Language --------------------------------------------------------------------------------
+class LanguageWindow(Protocol):
+    """What View → Language uses of its window (the main window is one)."""
+
+    hub: SignalHub
+    article: ArticleInfo | None  # the open article
+    act_translation: QAction  # View → Language goes in the menu that holds it
+
+    def menuBar(self) -> QMenuBar: ...
+    def installEventFilter(self, filter: QObject) -> None: ...
+    def refresh_library(self) -> None: ...
+    def update_status(self) -> None: ...
+
+
 class LanguageController(QObject):
     """View → Language: English / 简体中文 / 繁體中文 / System, applied at once."""
 
-    def __init__(self, window: MainWindow, menu: QMenu | None) -> None:
-        super().__init__(window)
+    def __init__(self, window: LanguageWindow, menu: QMenu | None) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QWidget
         self.window = window
         self.menu = QMenu(window)
         self.menu.menuAction().setProperty("i18n_own", True)
@@ -284,13 +288,11 @@ class LanguageController(QObject):
         return lang
 
 
-def install(window: MainWindow) -> LanguageController:
+def install(window: LanguageWindow) -> LanguageController:
     """Add View → Language to a main window and apply the saved choice."""
     view_menu = None
     for top in window.menuBar().actions():
         menu = top.menu()
         if menu is not None and window.act_translation in menu.actions():
             view_menu = menu
-    controller = LanguageController(window, view_menu)
-    window.language = controller  # type: ignore[attr-defined]
-    return controller
+    return LanguageController(window, view_menu)

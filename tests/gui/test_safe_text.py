@@ -230,7 +230,7 @@ def test_hostile_text_from_files_is_shown_literally_and_loads_nothing(window, qt
     show_message = bar.showMessage
     monkeypatch.setattr(bar, "showMessage", lambda text, *a: (status.append(text), show_message(text, *a)))
     window._imported(result)  # the status bar names the article (QStatusBar draws its message as plain text)
-    window._set(translations=True)  # the caption names the translator
+    window.set_option(translations=True)  # the caption names the translator
     window.annotator.reload_tags()
     window.annotator.select(ann.id)
     window.view.set_selection(0, 6)
