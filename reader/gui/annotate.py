@@ -4,7 +4,8 @@
 toolbar, the marks overlay, context-menu entries (highlight, tags, colour, reading), keys (1–9 tag,
 H highlight, Delete, ] and [ next/previous), Edit → Undo/Redo/Tags…/Preferences…, and a QUndoStack.
 Every change is a core operation whose `Edit` goes on the undo stack (reader.gui.commands); after each
-step the controller broadcasts `hub.annotationsChanged(article_id)` and refreshes what it shows from it.
+step the controller refreshes what it shows and broadcasts `hub.annotations_changed(article_id, changed,
+initiator=self)`; it skips the broadcasts it made itself and refreshes on everyone else's.
 """
 from __future__ import annotations
 
@@ -27,7 +28,10 @@ from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_r
 from reader.gui.commands import EditCommand, NoteCommand
 from reader.gui.panels.annotation_panel import AnnotationPanel, tag_label, tag_short
 from reader.gui.panels.note_editor import NoteEditor
+from reader.gui.preferences import PreferencesDialog
 from reader.gui.shortcuts import standard_keys
+from reader.gui.signals import Change
+from reader.gui.tag_manager import TagManagerDialog
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
@@ -56,8 +60,6 @@ class AnnotationController(QObject, ShownAnnotations):
         self.selected: int | None = None
         self.fixes: dict[int, str] = {}
         self.tag_list: list[Tag] = []
-        self._hint: Changed | None = None
-        self._emitting = False
         self._burst = 0
         self._last_note = 0.0
         #: Asked before a highlight is made (article id → may it be made?): the class name prompt.
@@ -194,7 +196,7 @@ class AnnotationController(QObject, ShownAnnotations):
         self.hub.articleChanged.connect(self.load)
         self.hub.annotationsChanged.connect(self._annotations_changed)
         self.hub.settingsChanged.connect(self._settings_changed)
-        self.panel.annotationActivated.connect(lambda aid: self.select(aid, jump=True, from_panel=True))
+        self.panel.annotationActivated.connect(lambda aid: self.select(aid, jump=True))
         self.panel.searchRequested.connect(self.search)
         self.panel.searchResultActivated.connect(self.open_result)
         self.panel.filtersChanged.connect(self._filters_changed)
@@ -262,10 +264,9 @@ class AnnotationController(QObject, ShownAnnotations):
             items = []
         self._show(items)
 
-    def _annotations_changed(self, article_id: int) -> None:
-        if article_id == self.article_id:
-            hint, self._hint = self._hint, None
-            self.refresh(hint)
+    def _annotations_changed(self, article_id: int, change: Change) -> None:
+        if change.initiator is not self and article_id == self.article_id:  # its own edits are shown already
+            self.refresh(change.changed)
 
     def _settings_changed(self, key: str) -> None:
         if key == "display" and self.article_id is not None:
@@ -278,14 +279,14 @@ class AnnotationController(QObject, ShownAnnotations):
 
     # ---- the undo stack -------------------------------------------------------------------------
     def notify(self, changed: Changed, article_id: int | None = None) -> None:
-        """After a change, an undo or a redo: tell every view through the hub (this one refreshes too)."""
+        """After a change, an undo or a redo: show it here, then tell every other view through the hub."""
         articles = set(changed.articles) | ({article_id} if article_id is not None else set())
         if not articles and self.article_id is not None:  # tag edits: the open article's colours and chips
             articles = {self.article_id}
         for aid in sorted(articles):
-            self._hint = changed if aid == self.article_id else None
-            self.hub.annotationsChanged.emit(aid)
-        self._hint = None
+            if aid == self.article_id:
+                self.refresh(changed)
+            self.hub.annotations_changed(aid, changed, initiator=self)
 
     def push(self, edit, article_id: int | None = None, text: str | None = None) -> None:  # noqa: ANN001 - Edit
         """Put an applied Edit on the undo stack and show its result."""
@@ -433,7 +434,7 @@ class AnnotationController(QObject, ShownAnnotations):
         self.notify(edit.changed, article_id)
 
     # ---- selecting and navigating ---------------------------------------------------------------
-    def select(self, annotation_id: int | None, *, jump: bool = False, from_panel: bool = False) -> None:
+    def select(self, annotation_id: int | None, *, jump: bool = False) -> None:
         """Make an annotation the selected one (panel row, note editor, outline); `jump` scrolls to it."""
         ann = self.by_id.get(annotation_id) if annotation_id is not None else None
         if annotation_id is not None and ann is None:
@@ -575,15 +576,11 @@ class AnnotationController(QObject, ShownAnnotations):
 
     # ---- dialogs --------------------------------------------------------------------------------
     def open_tag_manager(self) -> None:
-        from reader.gui.tag_manager import TagManagerDialog
-
         dialog = TagManagerDialog(self, self.window)
         dialog.exec()
         dialog.deleteLater()
 
     def open_preferences(self) -> None:
-        from reader.gui.preferences import PreferencesDialog
-
         dialog = PreferencesDialog(self.lib, self.window)
         if dialog.exec():
             self.refresh()

@@ -49,7 +49,7 @@ from reader.gui.options import DisplayOptions
 from reader.gui.panels.annotation_panel import tag_label
 from reader.gui.panels.note_editor import MarkdownDialog
 from reader.gui.reading_view import ReadingView
-from reader.gui.signals import SignalHub
+from reader.gui.signals import Change, SignalHub
 
 # Start-up cost, so imported when first used (measured with -X importtime): the class view (QtCharts),
 # the package code (reader.core.classroom, ~20 ms), the class report (with Markdown, ~30 ms) and the export
@@ -369,7 +369,8 @@ class ClassroomController(QObject):
         self.heat_spans = heat_runs(report.heat) if report is not None else []
         self.view.set_highlights([(s, e, heat_colour(n, total), ("heat", n)) for s, e, n in self.heat_spans])
 
-    def _annotations_changed(self, article_id: int) -> None:
+    def _annotations_changed(self, article_id: int, _change: Change) -> None:
+        # every change, this feature's merges too: the heat map is drawn again from what is stored
         if self.active and self.window.article is not None and article_id == self.window.article.id:
             self.refresh()
 
@@ -437,7 +438,7 @@ class ClassroomController(QObject):
             return
         self.hub.articlesChanged.emit()
         for aid in sorted(result.changed.articles):
-            self.hub.annotationsChanged.emit(aid)
+            self.hub.annotations_changed(aid, initiator=self)
         if result.articles:
             self.window.open_article(result.articles[0].id)
         if result.instructions:
@@ -524,7 +525,7 @@ class ClassroomController(QObject):
         if articles:
             self.hub.articlesChanged.emit()
             for aid in articles:
-                self.hub.annotationsChanged.emit(aid)
+                self.hub.annotations_changed(aid, initiator=self)
             current = self.window.article.id if self.window.article else None
             if current not in articles:
                 self.window.open_article(articles[0])

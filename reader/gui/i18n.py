@@ -284,7 +284,7 @@ class LanguageController(QObject):
         # views that compose their texts (counts, lists) redraw them in the new language
         self.window.hub.settingsChanged.emit("language")
         if self.window.article is not None:
-            self.window.hub.annotationsChanged.emit(self.window.article.id)
+            self.window.hub.annotations_changed(self.window.article.id, initiator=self)
         return lang
 
 

@@ -159,7 +159,7 @@ class LibraryGuard(QObject):
         hub = self.window.hub
         hub.articlesChanged.emit()
         if self.window.article is not None:
-            hub.annotationsChanged.emit(self.window.article.id)
+            hub.annotations_changed(self.window.article.id)
         return True
 
     def check_library(self) -> None:
