@@ -1,6 +1,6 @@
 """Annotating in the reader (gui layer): highlights, tags, notes, reading fixes, the panel, undo and redo.
 
-`install(window)` adds to a MainWindow: the Annotations dock (panel + note editor), the floating selection
+`install(window)` adds to a window (`AnnotationWindow`: the main window is one): the Annotations dock (panel + note editor), the floating selection
 toolbar, the marks overlay, context-menu entries (highlight, tags, colour, reading), keys (1–9 tag,
 H highlight, Delete, ] and [ next/previous), Edit → Undo/Redo/Tags…/Preferences…, and a QUndoStack.
 Every change is a core operation whose `Edit` goes on the undo stack (reader.gui.commands); after each
@@ -11,26 +11,30 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QCursor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QToolTip
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QSplitter, QStatusBar, QToolTip
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
-from reader.core.library import Changed
+from reader.core.library import Changed, Library
 from reader.core.pipeline.script import convert_text
 from reader.core.reading_fixes import remove_fix, set_fix
 from reader.core.tags import Tag, Tags
+from reader.core.text import ArticleInfo
 from reader.gui.annotation_menus import AnnotationMenus
 from reader.gui.annotation_shown import ShownAnnotations
 from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_rects
 from reader.gui.commands import EditCommand, NoteCommand
+from reader.gui.options import DisplayOptions
 from reader.gui.panels.annotation_panel import AnnotationPanel, tag_label, tag_short
 from reader.gui.panels.note_editor import NoteEditor
 from reader.gui.preferences import PreferencesDialog
+from reader.gui.reading_view import ReadingView
 from reader.gui.shortcuts import standard_keys
-from reader.gui.signals import Change
+from reader.gui.signals import Change, SignalHub
 from reader.gui.tag_manager import TagManagerDialog
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
@@ -39,20 +43,39 @@ HOVER_DELAY_MS = 300
 TOOLBAR_DELAY_MS = 120
 
 
+class AnnotationWindow(Protocol):
+    """What annotating uses of its window (the main window is one)."""
+
+    lib: Library
+    view: ReadingView
+    hub: SignalHub
+    options: DisplayOptions
+    article: ArticleInfo | None  # the open article
+    undo_stack: QUndoStack  # annotation edits are undone here
+    act_copy: QAction  # Undo, Redo, Tags… and Preferences… go in the menu that holds it
+
+    def open_article(self, article_id: int, offset: int | None = None) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def addAction(self, action: QAction) -> None: ...
+    def installEventFilter(self, filter: QObject) -> None: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def resizeDocks(self, docks: list[QDockWidget], sizes: list[int], orientation: Qt.Orientation) -> None: ...
+
+
 class AnnotationController(QObject, ShownAnnotations):
     """Everything annotation-related in one main window."""
 
-    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
-        super().__init__(window)
+    def __init__(self, window: AnnotationWindow, popup_rect: Callable[[], QRectF | None] = lambda: None) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QWidget
         self.window = window
         self.lib = window.lib
         self.view = window.view
         self.hub = window.hub
         self.anns = Annotations(self.lib)
         self.tags = Tags(self.lib)
-        stack = getattr(window, "undo_stack", None)
-        self.stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(window)
-        window.undo_stack = self.stack
+        self.stack: QUndoStack = window.undo_stack
+        self.popup_rect = popup_rect  # where the dictionary popup is: the selection toolbar keeps clear of it
         self.article_id: int | None = None
         self.text = ""
         self.items: list[Annotation] = []
@@ -189,9 +212,6 @@ class AnnotationController(QObject, ShownAnnotations):
         v.wordClicked.connect(self._clicked)
         v.wordHovered.connect(self._hovered)
         v.escapePressed.connect(self._escaped)
-        bilingual = getattr(self.window, "bilingual", None)
-        if bilingual is not None:
-            bilingual.popupPlaced.connect(self._popup_placed)
         v.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
         self.hub.articleChanged.connect(self.load)
         self.hub.annotationsChanged.connect(self._annotations_changed)
@@ -509,7 +529,8 @@ class AnnotationController(QObject, ShownAnnotations):
         if self.selected is not None:
             self.select(None)
 
-    def _popup_placed(self) -> None:
+    def popup_placed(self) -> None:
+        """The dictionary popup was shown or moved: the selection toolbar moves out of its way."""
         if self.toolbar.isVisible():
             self._show_toolbar()
 
@@ -520,8 +541,7 @@ class AnnotationController(QObject, ShownAnnotations):
             return
         if self._toolbar_stale:
             self._fill_toolbar()
-        bilingual = getattr(self.window, "bilingual", None)
-        self.toolbar.show_near(span_rects(self.view, *span), bilingual.popup_rect() if bilingual is not None else None)
+        self.toolbar.show_near(span_rects(self.view, *span), self.popup_rect())
 
     def _toolbar_tag(self, tag_id: int) -> None:
         self.create([tag_id])
@@ -587,6 +607,6 @@ class AnnotationController(QObject, ShownAnnotations):
         dialog.deleteLater()
 
 
-def install(window) -> AnnotationController:  # noqa: ANN001 - MainWindow
-    """Add annotating to a main window; returns its controller."""
-    return AnnotationController(window)
+def install(window: AnnotationWindow, popup_rect: Callable[[], QRectF | None] = lambda: None) -> AnnotationController:
+    """Add annotating to a window; `popup_rect` says where a popup the selection toolbar avoids is."""
+    return AnnotationController(window, popup_rect)

@@ -1,6 +1,10 @@
 """The main window (gui layer): library sidebar, reading view, find bar, menus, status bar, import.
 
-All signal connections are made here; widgets talk to each other only through the SignalHub.
+The features (bilingual aids, vocabulary, read aloud, language, annotation, classroom, recovery, room) are
+installed here. Each declares the few things it uses of the window as a Protocol (the window is one) and
+never reaches into another feature: they learn what changed, and who changed it, from the SignalHub; the
+few direct links between features (the popup and the selection toolbar, vocabulary and scaffolding, the
+class name prompt) are connected here.
 """
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QListWidgetItem,
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.lib = lib
         self.hub = SignalHub(self)
+        self.undo_stack = QUndoStack(self)  # annotation and vocabulary edits
         self.store = settings()
         self.options: DisplayOptions = load_options(self.store)
         self.article: ArticleInfo | None = None
@@ -125,10 +130,11 @@ class MainWindow(QMainWindow):
         self.vocabulary_panel.visibilityChanged.connect(self.bilingual.remember_dock)
         self.read_aloud = speech.install(self, self.view, view_menu)
         self.language = i18n.install(self)
-        self.annotator = annotate.install(self)
+        self.annotator = annotate.install(self, self.bilingual.popup_rect)
+        self.bilingual.popupPlaced.connect(self.annotator.popup_placed)
         self.classroom = classroom_ui.install(self, self.annotator)
         self.guard = recovery.install(self)
-        self.room = room.install(self)
+        self.room = room.install(self, self.view, self.splitter, view_menu)
 
     # ---- menus ----------------------------------------------------------------------------------
     def add_action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *, checkable: bool = False) -> QAction:  # noqa: ANN001
@@ -157,7 +163,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_copy)
         edit.addAction(self.act_copy_pinyin)
         edit.addSeparator()
-        edit.addAction(self.add_action(self.tr("Select &All"), lambda: self.view.set_selection(0, self.view._text_len), QKeySequence.StandardKey.SelectAll))
+        edit.addAction(self.add_action(self.tr("Select &All"), lambda: self.view.set_selection(0, self.view.text_length), QKeySequence.StandardKey.SelectAll))
         edit.addSeparator()
         edit.addAction(self.add_action(self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
         edit.addAction(self.add_action(self.tr("Find &Next"), self.find_next, "F3"))

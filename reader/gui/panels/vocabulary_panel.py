@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -58,7 +58,7 @@ class VocabularyWindow(Protocol):
 
     lib: Library
     view: ReadingView  # a word's sentence is selected here
-    # optional: `undo_stack` (QUndoStack); without one, deletions are undone from the panel's own button
+    undo_stack: QUndoStack | None  # None: deletions are undone from the panel's own button
 
     def open_article(self, article_id: int, offset: int | None = None) -> None: ...
     def error(self, title: str, message: str) -> None: ...
@@ -361,8 +361,8 @@ class VocabularyPanel(QWidget):
             self.window.view.ensure_offset_visible(entry.start)
 
     # ---- changes --------------------------------------------------------------------------------
-    def _undo_stack(self):  # noqa: ANN202 - QUndoStack | None
-        return getattr(self.window, "undo_stack", None)
+    def _undo_stack(self) -> QUndoStack | None:
+        return self.window.undo_stack
 
     def _error(self, title: str, exc: Exception) -> None:
         self.window.error(title, str(exc))
