@@ -186,6 +186,12 @@ def retranslate_widgets(root: QWidget, old: str, new: str) -> None:
         fix(widget.toolTip, widget.setToolTip)
 
 
+def own(action: QAction) -> QAction:
+    """Mark an action as retranslated by its feature (`retranslate_widgets` leaves it alone)."""
+    action.setProperty("i18n_own", True)
+    return action
+
+
 def _owned(widget: QObject, root: QObject) -> bool:
     """True when the widget or one of its ancestors (below root) retranslates itself."""
     node: QObject | None = widget

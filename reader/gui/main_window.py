@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -30,7 +31,19 @@ from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.reading_fixes import apply_fixes, fixes_for
 from reader.core.text import ArticleInfo
-from reader.gui import annotate, bilingual, classroom_ui, file_dialogs, i18n, recovery, room, safe_text, speech
+from reader.gui import (
+    annotate,
+    bilingual,
+    classroom_ui,
+    file_dialogs,
+    i18n,
+    recovery,
+    room,
+    safe_text,
+    scaffolding_ui,
+    speech,
+    translation_ui,
+)
 from reader.gui.find_bar import FindBar, find_all
 from reader.gui.options import (
     DEFAULT_SIZE,
@@ -120,21 +133,28 @@ class MainWindow(QMainWindow):
 
     # ---- features: each gets the narrow interface it declares (a Protocol); the window is one -----------
     def _install_features(self) -> None:
-        self.bilingual = bilingual.install(self)
-        view_menu = self.bilingual.view_menu
-        self.vocabulary_panel = vocabulary_panel.install(self, view_menu)
+        self.translation = translation_ui.install(self)
+        after_hover = self.translation.translation_menu.menuAction()  # View: hover, Readings For, Translation
+        self.bilingual = bilingual.install(self, after_hover)  # the dictionary popup
+        self.scaffolding = scaffolding_ui.install(self, self.bilingual.dictionary, after_hover)
+        self.vocabulary_panel = vocabulary_panel.install(self, self.view_menu)
         self.bilingual.vocabularyChanged.connect(self.vocabulary_panel.reload)
-        self.vocabulary_panel.vocabularyChanged.connect(self.bilingual.known_words_may_have_changed)
+        self.vocabulary_panel.vocabularyChanged.connect(self.scaffolding.known_words_may_have_changed)
         if str(self.store.value("bilingual/vocabulary_visible", "false")).lower() in ("true", "1"):
             self.vocabulary_panel.show()
-        self.vocabulary_panel.visibilityChanged.connect(self.bilingual.remember_dock)
-        self.read_aloud = speech.install(self, self.view, view_menu)
+        self.vocabulary_panel.visibilityChanged.connect(self._remember_vocabulary_dock)
+        self.read_aloud = speech.install(self, self.view, self.view_menu)
         self.language = i18n.install(self)
         self.annotator = annotate.install(self, self.bilingual.popup_rect)
         self.bilingual.popupPlaced.connect(self.annotator.popup_placed)
         self.classroom = classroom_ui.install(self, self.annotator)
         self.guard = recovery.install(self)
-        self.room = room.install(self, self.view, self.splitter, view_menu)
+        self.room = room.install(self, self.view, self.splitter, self.view_menu)
+
+    def _remember_vocabulary_dock(self, visible: bool) -> None:
+        """Remember whether the vocabulary dock is open (not when the window is closing)."""
+        if shiboken6.isValid(self) and self.isVisible() and self.persist:
+            self.store.setValue("bilingual/vocabulary_visible", bool(visible))
 
     # ---- menus ----------------------------------------------------------------------------------
     def add_action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *, checkable: bool = False) -> QAction:  # noqa: ANN001
@@ -169,7 +189,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.add_action(self.tr("Find &Next"), self.find_next, "F3"))
         edit.addAction(self.add_action(self.tr("Find Pre&vious"), self.find_previous, "Shift+F3"))
 
-        view = bar.addMenu(self.tr("&View"))
+        view = self.view_menu = bar.addMenu(self.tr("&View"))
         self.act_pinyin = self.add_action(self.tr("Show &Readings"), lambda on: self.set_option(pinyin=self._style_when_on() if on else "none"), "Ctrl+P", checkable=True)
         view.addAction(self.act_pinyin)
         self.style_group = self._group(view.addMenu(self.tr("Reading &Style")), "pinyin", [

@@ -91,17 +91,16 @@ def prepare_screenshot(
     popup: int | None = None,
 ) -> None:
     """Show the window as asked for a screenshot, saving nothing (language, level, side by side, popup)."""
-    controller = window.bilingual
     if ui_language:
         window.language.switch(ui_language, save=False)
     if level is not None:
-        controller.set_level(level, save=False)
+        window.scaffolding.set_level(level, save=False)
     if side_by_side:
         window.apply_options(window.options.with_(translations=True, translation_mode="side"), save=False)
-        controller.sync()
+        window.translation.sync()
     if popup is not None:
         window.view.ensure_offset_visible(popup)
-        if not controller.show_at(popup):
+        if not window.bilingual.show_at(popup):
             raise ReaderError(f"there is no dictionary word at offset {popup}")
 
 

@@ -260,7 +260,7 @@ def test_hostile_text_from_files_is_shown_literally_and_loads_nothing(window, qt
     assert preview.requested == [] and evil in preview.toPlainText()
     assert "[x]" in preview.toPlainText() and "[y]" in preview.toPlainText(), "images shown as their alt text"
     assert shown_messages == [(f"{evil}: not a text file", Qt.TextFormat.PlainText)]
-    caption = window.bilingual.caption
+    caption = window.translation.caption
     assert caption.textFormat() == Qt.TextFormat.PlainText and evil in caption.text()
     assert any("QTableView" in w for w in showing), f"the vocabulary list's article column: {showing}"
 
