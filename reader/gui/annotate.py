@@ -1,8 +1,9 @@
 """Annotating in the reader (gui layer): highlights, tags, notes, reading fixes, the panel, undo and redo.
 
-`install(window)` adds to a window (`AnnotationWindow`: the main window is one): the Annotations dock (panel + note editor), the floating selection
-toolbar, the marks overlay, context-menu entries (highlight, tags, colour, reading), keys (1–9 tag,
-H highlight, Delete, ] and [ next/previous), Edit → Undo/Redo/Tags…/Preferences…, and a QUndoStack.
+`install(window, popup_rect)` adds to a window (it offers `AnnotationWindow`; the main window does): the
+Annotations dock (panel + note editor), the marks overlay, context-menu entries (highlight, tags, colour,
+reading), keys (1–9 tag, H highlight, Delete, ] and [ next/previous), Edit → Undo/Redo/Tags…/Preferences…
+on the window's QUndoStack, and the selection toolbar and tooltips (reader.gui.annotation_pointer).
 Every change is a core operation whose `Edit` goes on the undo stack (reader.gui.commands); after each
 step the controller refreshes what it shows and broadcasts `hub.annotations_changed(article_id, changed,
 initiator=self)`; it skips the broadcasts it made itself and refreshes on everyone else's.
@@ -13,9 +14,9 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QCursor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QSplitter, QStatusBar, QToolTip
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QSplitter, QStatusBar
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
@@ -25,11 +26,12 @@ from reader.core.reading_fixes import remove_fix, set_fix
 from reader.core.tags import Tag, Tags
 from reader.core.text import ArticleInfo
 from reader.gui.annotation_menus import AnnotationMenus
+from reader.gui.annotation_pointer import SelectionToolbarController
 from reader.gui.annotation_shown import ShownAnnotations
-from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_rects
+from reader.gui.annotation_toolbar import MarksOverlay
 from reader.gui.commands import EditCommand, NoteCommand
 from reader.gui.options import DisplayOptions
-from reader.gui.panels.annotation_panel import AnnotationPanel, tag_label, tag_short
+from reader.gui.panels.annotation_panel import AnnotationPanel
 from reader.gui.panels.note_editor import NoteEditor
 from reader.gui.preferences import PreferencesDialog
 from reader.gui.reading_view import ReadingView
@@ -39,8 +41,6 @@ from reader.gui.tag_manager import TagManagerDialog
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
-HOVER_DELAY_MS = 300
-TOOLBAR_DELAY_MS = 120
 
 
 class AnnotationWindow(Protocol):
@@ -75,7 +75,6 @@ class AnnotationController(QObject, ShownAnnotations):
         self.anns = Annotations(self.lib)
         self.tags = Tags(self.lib)
         self.stack: QUndoStack = window.undo_stack
-        self.popup_rect = popup_rect  # where the dictionary popup is: the selection toolbar keeps clear of it
         self.article_id: int | None = None
         self.text = ""
         self.items: list[Annotation] = []
@@ -87,9 +86,7 @@ class AnnotationController(QObject, ShownAnnotations):
         self._last_note = 0.0
         #: Asked before a highlight is made (article id → may it be made?): the class name prompt.
         self.before_create: list[Callable[[int], bool]] = []
-        self._programmatic = False
-        self._hover_offset = -1
-        self._toolbar_stale = True
+        self.programmatic = False  # True while this feature moves the view's selection itself
 
         self.panel = AnnotationPanel()
         self.note_editor = NoteEditor()
@@ -107,10 +104,8 @@ class AnnotationController(QObject, ShownAnnotations):
 
         self.menus = AnnotationMenus(self)
         self.overlay = MarksOverlay(self.view)
-        self.toolbar = SelectionToolbar(self.view.viewport(), self._toolbar_tag, self.highlight_plain,
-                                        self._toolbar_note)
-        self._toolbar_timer = self._timer(TOOLBAR_DELAY_MS, self._show_toolbar)
-        self._hover_timer = self._timer(HOVER_DELAY_MS, self._show_tooltip)
+        self.pointer = SelectionToolbarController(self, popup_rect, self)
+        self.toolbar = self.pointer.toolbar
         self._build_actions()
         self._connect()
         window.installEventFilter(self)  # save a note being typed when the window closes
@@ -123,20 +118,13 @@ class AnnotationController(QObject, ShownAnnotations):
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.note_editor.flush()
         elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self._toolbar_tags()  # the toolbar's buttons are made again in the new language
+            self.pointer.tags_changed()  # the toolbar's buttons are made again in the new language
         elif (watched is self.note_editor.edit and event.type() == QEvent.Type.KeyPress
               and event.key() == Qt.Key.Key_Escape and not event.modifiers()):
             self.note_editor.flush()  # Esc in the note: saved, and back to reading
             self.view.setFocus()
             return True
         return False
-
-    def _timer(self, ms: int, slot) -> QTimer:  # noqa: ANN001
-        t = QTimer(self)
-        t.setSingleShot(True)
-        t.setInterval(ms)
-        t.timeout.connect(slot)
-        return t
 
     # ---- actions and connections ----------------------------------------------------------------
     def _menu(self, holding: QAction) -> QMenu | None:
@@ -208,10 +196,8 @@ class AnnotationController(QObject, ShownAnnotations):
     def _connect(self) -> None:
         v = self.view
         v.add_context_menu_provider(self.menus.build)
-        v.selectionChanged.connect(self._selection_changed)
+        self.pointer.connect_view()
         v.wordClicked.connect(self._clicked)
-        v.wordHovered.connect(self._hovered)
-        v.escapePressed.connect(self._escaped)
         v.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
         self.hub.articleChanged.connect(self.load)
         self.hub.annotationsChanged.connect(self._annotations_changed)
@@ -238,19 +224,7 @@ class AnnotationController(QObject, ShownAnnotations):
         self.tag_list = self.tags.all()
         self.panel.tag_script = self.tag_script
         self.panel.set_tags(self.tag_list)
-        self._toolbar_tags()
-
-    def _toolbar_tags(self) -> None:
-        """The toolbar's tag buttons are (re)made when it is next shown (their names may need the script
-        converter, not worth loading while the toolbar is hidden)."""
-        self._toolbar_stale = True
-        if self.toolbar.isVisible():
-            self._fill_toolbar()
-
-    def _fill_toolbar(self) -> None:
-        self._toolbar_stale = False
-        script = self.tag_script
-        self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, script), lambda t: tag_short(t, script))
+        self.pointer.tags_changed()
 
     @property
     def script(self) -> str:
@@ -367,9 +341,9 @@ class AnnotationController(QObject, ShownAnnotations):
             return None
         self.toolbar.hide()
         self.push(edit, self.article_id)
-        self._programmatic = True
+        self.programmatic = True
         self.view.set_selection(span[1], span[1])
-        self._programmatic = False
+        self.programmatic = False
         self.select(edit.annotation.id)
         if focus_note:
             self.note_editor.edit.setFocus()
@@ -470,9 +444,9 @@ class AnnotationController(QObject, ShownAnnotations):
             rect = self.view.glyph_rect(ann.start)
             if rect is None or rect.top() < 0 or rect.bottom() > self.view.viewport().height():
                 self.view.scroll_to_offset(ann.start, margin=self.view.viewport().height() / 4)
-            self._programmatic = True
+            self.programmatic = True
             self.view.set_selection(ann.start, ann.end)
-            self._programmatic = False
+            self.programmatic = False
             self.toolbar.hide()
             self.overlay.update()
 
@@ -513,42 +487,6 @@ class AnnotationController(QObject, ShownAnnotations):
         self.panel.select_annotation(self.selected)
 
     # ---- the view's signals ---------------------------------------------------------------------
-    def _selection_changed(self, start: int, end: int) -> None:
-        if self._programmatic or start >= end:
-            self._toolbar_timer.stop()
-            self.toolbar.hide()
-            return
-        if self.selected_span() is not None and self.selected is not None:
-            self.select(None)  # new text selected: the keys act on it, not on a highlight clicked before
-        self._toolbar_timer.start()
-
-    def _escaped(self) -> None:
-        """Esc in the text (no popup open): nothing stays selected."""
-        self._toolbar_timer.stop()
-        self.toolbar.hide()
-        if self.selected is not None:
-            self.select(None)
-
-    def popup_placed(self) -> None:
-        """The dictionary popup was shown or moved: the selection toolbar moves out of its way."""
-        if self.toolbar.isVisible():
-            self._show_toolbar()
-
-    def _show_toolbar(self) -> None:
-        span = self.selected_span()
-        if span is None or not self.view.isVisible():
-            self.toolbar.hide()
-            return
-        if self._toolbar_stale:
-            self._fill_toolbar()
-        self.toolbar.show_near(span_rects(self.view, *span), self.popup_rect())
-
-    def _toolbar_tag(self, tag_id: int) -> None:
-        self.create([tag_id])
-
-    def _toolbar_note(self) -> None:
-        self.create(focus_note=True)
-
     def annotations_at(self, offset: int) -> list[int]:
         """Ids of this article's highlights covering a canonical offset, innermost first."""
         return [k for k in self.view.highlight_at(offset) if isinstance(k, int) and k in self.by_id]
@@ -562,23 +500,6 @@ class AnnotationController(QObject, ShownAnnotations):
         # clicking again where highlights overlap steps from the innermost outwards
         nxt = keys[(keys.index(self.selected) + 1) % len(keys)] if self.selected in keys else keys[0]
         self.select(nxt)
-
-    def _hovered(self, offset: int) -> None:
-        self._hover_offset = offset
-        if offset < 0:
-            self._hover_timer.stop()
-            QToolTip.hideText()
-            return
-        self._hover_timer.start()
-
-    def _show_tooltip(self) -> None:
-        if not self.view.viewport().underMouse():
-            return
-        text = self.menus.tooltip_html(self._hover_offset)
-        if text:
-            QToolTip.showText(QCursor.pos(), f"<qt>{text}</qt>", self.view.viewport())  # escaped HTML
-        else:
-            QToolTip.hideText()
 
     def fix_reading(self, offset: int, reading: str) -> None:
         if self.article_id is None:
@@ -608,5 +529,6 @@ class AnnotationController(QObject, ShownAnnotations):
 
 
 def install(window: AnnotationWindow, popup_rect: Callable[[], QRectF | None] = lambda: None) -> AnnotationController:
-    """Add annotating to a window; `popup_rect` says where a popup the selection toolbar avoids is."""
+    """Add annotating to a window; `popup_rect` says where a popup the selection toolbar avoids is
+    (reader.gui.annotation_pointer)."""
     return AnnotationController(window, popup_rect)

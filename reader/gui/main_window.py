@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.read_aloud = speech.install(self, self.view, self.view_menu)
         self.language = i18n.install(self)
         self.annotator = annotate.install(self, self.bilingual.popup_rect)
-        self.bilingual.popupPlaced.connect(self.annotator.popup_placed)
+        self.bilingual.popupPlaced.connect(self.annotator.pointer.popup_placed)
         self.classroom = classroom_ui.install(self, self.annotator)
         self.guard = recovery.install(self)
         self.room = room.install(self, self.view, self.splitter, self.view_menu)

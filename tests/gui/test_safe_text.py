@@ -234,7 +234,7 @@ def test_hostile_text_from_files_is_shown_literally_and_loads_nothing(window, qt
     window.annotator.reload_tags()
     window.annotator.select(ann.id)
     window.view.set_selection(0, 6)
-    window.annotator._fill_toolbar()  # the selection toolbar's tag buttons
+    window.annotator.pointer.fill_toolbar()  # the selection toolbar's tag buttons
     window.bilingual.show_at(0)
     window.vocabulary_panel.show()
     window.bilingual.vocabularyChanged.emit()
