@@ -262,7 +262,7 @@ class AnnotationController(QObject, ShownAnnotations):
         if change.initiator is not self and article_id == self.article_id:  # its own edits are shown already
             self.refresh(change.changed)
 
-    def _settings_changed(self, key: str) -> None:
+    def _settings_changed(self, key: str, _initiator: object) -> None:
         if key == "display" and self.article_id is not None:
             self.reload_tags()
             self.panel.set_annotations(self.items, self.script, self.reading_style, self.tag_script)

@@ -193,7 +193,7 @@ class ClassroomController(QObject):
         self._build_actions()
         self.hub.articleChanged.connect(lambda _aid: self.refresh())
         self.hub.annotationsChanged.connect(self._annotations_changed)
-        self.hub.settingsChanged.connect(lambda key: self.refresh() if key == "display" else None)
+        self.hub.settingsChanged.connect(lambda key, _initiator: self.refresh() if key == "display" else None)
 
     # ---- the dock, built when first needed --------------------------------------------------------
     @property
@@ -436,7 +436,7 @@ class ClassroomController(QObject):
         except (ReaderError, OSError) as exc:
             self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), exc)
             return
-        self.hub.articlesChanged.emit()
+        self.hub.articles_changed(initiator=self)
         for aid in sorted(result.changed.articles):
             self.hub.annotations_changed(aid, initiator=self)
         if result.articles:
@@ -523,7 +523,7 @@ class ClassroomController(QObject):
             box.open()
         articles = sorted({a for r in good for a in r.articles})
         if articles:
-            self.hub.articlesChanged.emit()
+            self.hub.articles_changed(initiator=self)
             for aid in articles:
                 self.hub.annotations_changed(aid, initiator=self)
             current = self.window.article.id if self.window.article else None

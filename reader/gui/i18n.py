@@ -288,7 +288,7 @@ class LanguageController(QObject):
         self.window.refresh_library()
         self.window.update_status()
         # views that compose their texts (counts, lists) redraw them in the new language
-        self.window.hub.settingsChanged.emit("language")
+        self.window.hub.settings_changed("language", initiator=self)
         if self.window.article is not None:
             self.window.hub.annotations_changed(self.window.article.id, initiator=self)
         return lang

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self._sync_menu()
         if save:
             save_options(options, self.store)
-            self.hub.settingsChanged.emit("display")
+            self.hub.settings_changed("display", initiator=self)
         self.update_status()
         if hasattr(self, "room"):  # side by side or a larger size may need the panels to give way
             QTimer.singleShot(0, self.room.fit)
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         self.find_bar.next.connect(self.find_next)
         self.find_bar.previous.connect(self.find_previous)
         self.find_bar.closed.connect(lambda: (self.view.set_find_matches([]), self.view.setFocus()))
-        self.hub.articlesChanged.connect(self.refresh_library)
+        self.hub.articlesChanged.connect(lambda _initiator: self.refresh_library())
         hints = QApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(lambda _s: self.view.refresh_theme())
@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         worker.start()
 
     def _imported(self, result) -> None:  # noqa: ANN001
-        self.hub.articlesChanged.emit()
+        self.hub.articles_changed(initiator=self)
         self.statusBar().showMessage(
             (self.tr("Imported “%1”") if result.created else self.tr("Already in the library: “%1”")).replace("%1", result.title),
             5000,

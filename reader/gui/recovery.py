@@ -157,7 +157,7 @@ class LibraryGuard(QObject):
             return False
         self._version = version
         hub = self.window.hub
-        hub.articlesChanged.emit()
+        hub.articles_changed()  # another program: no initiator here
         if self.window.article is not None:
             hub.annotations_changed(self.window.article.id)
         return True

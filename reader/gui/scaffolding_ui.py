@@ -57,7 +57,7 @@ class ScaffoldingController(QObject):
         self._build_menus(before)
         self.retranslate()
         window.installEventFilter(self)
-        window.hub.settingsChanged.connect(lambda _k: self.sync())
+        window.hub.settingsChanged.connect(lambda _key, _initiator: self.sync())
         self.sync()
         self.apply_scaffolding()
 

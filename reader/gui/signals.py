@@ -22,9 +22,17 @@ class SignalHub(QObject):
     """What changed, broadcast to every view that shows it."""
 
     articleChanged = Signal(int)  # the article now open (id)
-    articlesChanged = Signal()  # the library list changed (import, delete, a hand-out, another program)
+    articlesChanged = Signal(object)  # the library list changed (import, a hand-out, another program): initiator
     annotationsChanged = Signal(int, object)  # article id whose annotations changed, Change
-    settingsChanged = Signal(str)  # a display option changed (its key) or the interface language ("language")
+    settingsChanged = Signal(str, object)  # "display" (an option) or "language" (the interface's), initiator
+
+    def articles_changed(self, initiator: object | None = None) -> None:
+        """Announce that the library's list of articles changed, and who changed it (None: another program)."""
+        self.articlesChanged.emit(initiator)
+
+    def settings_changed(self, key: str, initiator: object | None = None) -> None:
+        """Announce that the display options ("display") or the interface language ("language") changed."""
+        self.settingsChanged.emit(key, initiator)
 
     def annotations_changed(self, article_id: int, changed: Changed | None = None,
                             initiator: object | None = None) -> None:

@@ -60,7 +60,7 @@ class TranslationController(QObject):
         self.retranslate()
         window.installEventFilter(self)
         window.hub.articleChanged.connect(self._article_changed)
-        window.hub.settingsChanged.connect(lambda _k: self.sync())
+        window.hub.settingsChanged.connect(lambda _key, _initiator: self.sync())
         self.sync()
 
     def _menu_with(self, action: QAction) -> QMenu | None:

@@ -33,3 +33,22 @@ def test_a_highlight_is_shown_once_and_announced_with_its_maker(window, qtbot) -
     assert refreshes[1:] == [None]
     assert other.annotation.id in c.by_id
     assert (start + 4, start + 6) in [(s, e) for s, e, _colour, _key in view._highlights]
+
+
+def test_option_and_library_changes_name_who_made_them(window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    settings: list[tuple[str, object]] = []
+    articles: list[object] = []
+    window.hub.settingsChanged.connect(lambda key, initiator: settings.append((key, initiator)))
+    window.hub.articlesChanged.connect(articles.append)
+    window.set_option(pinyin="numbers")
+    assert settings == [("display", window)]
+    assert window.view.options.pinyin == "numbers"
+    before = window.sidebar.count()
+    text = tmp_path / "new.txt"
+    text.write_text("新的文章\n\n第一段。\n", encoding="utf-8")
+    window.import_files([text])
+    qtbot.waitUntil(lambda: window.sidebar.count() == before + 1, timeout=20000)
+    assert articles and articles[0] is window, "the sidebar lists the import, announced by the window"
+    window.guard.poll()  # the import was written through the worker's own connection: seen as from elsewhere
+    assert articles[1:] == [None], "another connection's change is announced without an initiator"
+    assert window.guard.poll() is False and len(articles) == 2, "nothing new: nothing announced"
