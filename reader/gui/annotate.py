@@ -37,7 +37,6 @@ from reader.gui.preferences import PreferencesDialog
 from reader.gui.reading_view import ReadingView
 from reader.gui.shortcuts import standard_keys
 from reader.gui.signals import Change, SignalHub
-from reader.gui.tag_manager import TagManagerDialog
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
@@ -517,6 +516,8 @@ class AnnotationController(QObject, ShownAnnotations):
 
     # ---- dialogs --------------------------------------------------------------------------------
     def open_tag_manager(self) -> None:
+        from reader.gui.tag_manager import TagManagerDialog  # ~3 ms, paid when the dialog opens, not at start-up
+
         dialog = TagManagerDialog(self, self.window)
         dialog.exec()
         dialog.deleteLater()

@@ -1,6 +1,6 @@
 """Classroom in the reader (gui layer): the class view of an article, File → Class … and File → Export….
 
-`install(window) -> ClassroomController` adds to a MainWindow:
+`install(window, annotator) -> ClassroomController` adds to a window (it offers `ClassroomWindow`):
 - View → Class View (Ctrl+Shift+K): a dock (panels/class_view.py) with the class report of the open article
   (reader.core.class_report), and the students' highlights drawn over the text as a heat map — one highlight
   span per run of characters marked by the same number of students, amber to red as more of them marked it.
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from reader.core import identity
 from reader.core.annotations import Annotations
 from reader.core.errors import ReaderError
-from reader.core.export import write_atomic
 from reader.core.library import Library
 from reader.core.pipeline.script import convert_text
 from reader.core.tags import Tags
@@ -52,9 +51,9 @@ from reader.gui.reading_view import ReadingView
 from reader.gui.signals import Change, SignalHub
 
 # Start-up cost, so imported when first used (measured with -X importtime): the class view (QtCharts),
-# the package code (reader.core.classroom, ~20 ms), the class report (with Markdown, ~30 ms) and the export
-# dialog (with the PDF writer, ~10 ms). The menus are here from the start; the dock and its panel are built
-# the first time the class view opens. The names below are for type hints only.
+# the package code (reader.core.classroom, ~20 ms), the class report (with Markdown, ~30 ms), the exporters
+# and the export dialog (with the PDF writer, ~10 ms). The menus are here from the start; the dock and its
+# panel are built the first time the class view opens. The names below are for type hints only.
 if TYPE_CHECKING:
     from reader.core import classroom
     from reader.core.class_report import ClassReport
@@ -545,6 +544,7 @@ class ClassroomController(QObject):
         if not path:
             return
         from reader.core.class_report import REPORT_FORMATS, build_report, render
+        from reader.core.export import write_atomic
 
         suffix = Path(path).suffix.lstrip(".").lower()
         fmt = {"markdown": "md", "htm": "html"}.get(suffix, suffix)

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 
 from reader.core import vocabulary
 from reader.core.errors import ReaderError
-from reader.core.export.vocab_csv import export_csv
 from reader.core.library import Library
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
 from reader.gui import file_dialogs, i18n
@@ -442,6 +441,8 @@ class VocabularyPanel(QWidget):
         return count
 
     def export_csv(self, path: str) -> int | None:
+        from reader.core.export.vocab_csv import export_csv  # with the export package ~3 ms: not at start-up
+
         try:
             count = export_csv(self.lib, path)
         except ReaderError as exc:
