@@ -1,54 +1,79 @@
 """Annotating in the reader (gui layer): highlights, tags, notes, reading fixes, the panel, undo and redo.
 
-`install(window)` adds to a MainWindow: the Annotations dock (panel + note editor), the floating selection
-toolbar, the marks overlay, context-menu entries (highlight, tags, colour, reading), keys (1–9 tag,
-H highlight, Delete, ] and [ next/previous), Edit → Undo/Redo/Tags…/Preferences…, and a QUndoStack.
+`install(window, popup_rect)` adds to a window (it offers `AnnotationWindow`; the main window does): the
+Annotations dock (panel + note editor), the marks overlay, context-menu entries (highlight, tags, colour,
+reading), keys (1–9 tag, H highlight, Delete, ] and [ next/previous), Edit → Undo/Redo/Tags…/Preferences…
+on the window's QUndoStack, and the selection toolbar and tooltips (reader.gui.annotation_pointer).
 Every change is a core operation whose `Edit` goes on the undo stack (reader.gui.commands); after each
-step the controller broadcasts `hub.annotationsChanged(article_id)` and refreshes what it shows from it.
+step the controller refreshes what it shows and broadcasts `hub.annotations_changed(article_id, changed,
+initiator=self)`; it skips the broadcasts it made itself and refreshes on everyone else's.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QCursor, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QToolTip
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QSplitter, QStatusBar
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
-from reader.core.library import Changed
+from reader.core.library import Changed, Library
 from reader.core.pipeline.script import convert_text
 from reader.core.reading_fixes import remove_fix, set_fix
 from reader.core.tags import Tag, Tags
+from reader.core.text import ArticleInfo
 from reader.gui.annotation_menus import AnnotationMenus
+from reader.gui.annotation_pointer import SelectionToolbarController
 from reader.gui.annotation_shown import ShownAnnotations
-from reader.gui.annotation_toolbar import MarksOverlay, SelectionToolbar, span_rects
+from reader.gui.annotation_toolbar import MarksOverlay
 from reader.gui.commands import EditCommand, NoteCommand
-from reader.gui.panels.annotation_panel import AnnotationPanel, tag_label, tag_short
+from reader.gui.options import DisplayOptions
+from reader.gui.panels.annotation_panel import AnnotationPanel
 from reader.gui.panels.note_editor import NoteEditor
+from reader.gui.preferences import PreferencesDialog
+from reader.gui.reading_view import ReadingView
 from reader.gui.shortcuts import standard_keys
+from reader.gui.signals import Change, SignalHub
 
 TARGETED_MAX = 50  # edits of up to this many annotations refresh just them
 BURST_GAP_S = 5.0  # a pause longer than this in typing a note starts a new undo step
-HOVER_DELAY_MS = 300
-TOOLBAR_DELAY_MS = 120
+
+
+class AnnotationWindow(Protocol):
+    """What annotating uses of its window (the main window is one)."""
+
+    lib: Library
+    view: ReadingView
+    hub: SignalHub
+    options: DisplayOptions
+    article: ArticleInfo | None  # the open article
+    undo_stack: QUndoStack  # annotation edits are undone here
+    act_copy: QAction  # Undo, Redo, Tags… and Preferences… go in the menu that holds it
+
+    def open_article(self, article_id: int, offset: int | None = None) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def addAction(self, action: QAction) -> None: ...
+    def installEventFilter(self, filter: QObject) -> None: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def resizeDocks(self, docks: list[QDockWidget], sizes: list[int], orientation: Qt.Orientation) -> None: ...
 
 
 class AnnotationController(QObject, ShownAnnotations):
     """Everything annotation-related in one main window."""
 
-    def __init__(self, window) -> None:  # noqa: ANN001 - MainWindow
-        super().__init__(window)
+    def __init__(self, window: AnnotationWindow, popup_rect: Callable[[], QRectF | None] = lambda: None) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QWidget
         self.window = window
         self.lib = window.lib
         self.view = window.view
         self.hub = window.hub
         self.anns = Annotations(self.lib)
         self.tags = Tags(self.lib)
-        stack = getattr(window, "undo_stack", None)
-        self.stack: QUndoStack = stack if isinstance(stack, QUndoStack) else QUndoStack(window)
-        window.undo_stack = self.stack
+        self.stack: QUndoStack = window.undo_stack
         self.article_id: int | None = None
         self.text = ""
         self.items: list[Annotation] = []
@@ -56,15 +81,11 @@ class AnnotationController(QObject, ShownAnnotations):
         self.selected: int | None = None
         self.fixes: dict[int, str] = {}
         self.tag_list: list[Tag] = []
-        self._hint: Changed | None = None
-        self._emitting = False
         self._burst = 0
         self._last_note = 0.0
         #: Asked before a highlight is made (article id → may it be made?): the class name prompt.
         self.before_create: list[Callable[[int], bool]] = []
-        self._programmatic = False
-        self._hover_offset = -1
-        self._toolbar_stale = True
+        self.programmatic = False  # True while this feature moves the view's selection itself
 
         self.panel = AnnotationPanel()
         self.note_editor = NoteEditor()
@@ -82,10 +103,8 @@ class AnnotationController(QObject, ShownAnnotations):
 
         self.menus = AnnotationMenus(self)
         self.overlay = MarksOverlay(self.view)
-        self.toolbar = SelectionToolbar(self.view.viewport(), self._toolbar_tag, self.highlight_plain,
-                                        self._toolbar_note)
-        self._toolbar_timer = self._timer(TOOLBAR_DELAY_MS, self._show_toolbar)
-        self._hover_timer = self._timer(HOVER_DELAY_MS, self._show_tooltip)
+        self.pointer = SelectionToolbarController(self, popup_rect, self)
+        self.toolbar = self.pointer.toolbar
         self._build_actions()
         self._connect()
         window.installEventFilter(self)  # save a note being typed when the window closes
@@ -98,20 +117,13 @@ class AnnotationController(QObject, ShownAnnotations):
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.note_editor.flush()
         elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self._toolbar_tags()  # the toolbar's buttons are made again in the new language
+            self.pointer.tags_changed()  # the toolbar's buttons are made again in the new language
         elif (watched is self.note_editor.edit and event.type() == QEvent.Type.KeyPress
               and event.key() == Qt.Key.Key_Escape and not event.modifiers()):
             self.note_editor.flush()  # Esc in the note: saved, and back to reading
             self.view.setFocus()
             return True
         return False
-
-    def _timer(self, ms: int, slot) -> QTimer:  # noqa: ANN001
-        t = QTimer(self)
-        t.setSingleShot(True)
-        t.setInterval(ms)
-        t.timeout.connect(slot)
-        return t
 
     # ---- actions and connections ----------------------------------------------------------------
     def _menu(self, holding: QAction) -> QMenu | None:
@@ -183,18 +195,13 @@ class AnnotationController(QObject, ShownAnnotations):
     def _connect(self) -> None:
         v = self.view
         v.add_context_menu_provider(self.menus.build)
-        v.selectionChanged.connect(self._selection_changed)
+        self.pointer.connect_view()
         v.wordClicked.connect(self._clicked)
-        v.wordHovered.connect(self._hovered)
-        v.escapePressed.connect(self._escaped)
-        bilingual = getattr(self.window, "bilingual", None)
-        if bilingual is not None:
-            bilingual.popupPlaced.connect(self._popup_placed)
         v.verticalScrollBar().valueChanged.connect(lambda _v: self.toolbar.hide())
         self.hub.articleChanged.connect(self.load)
         self.hub.annotationsChanged.connect(self._annotations_changed)
         self.hub.settingsChanged.connect(self._settings_changed)
-        self.panel.annotationActivated.connect(lambda aid: self.select(aid, jump=True, from_panel=True))
+        self.panel.annotationActivated.connect(lambda aid: self.select(aid, jump=True))
         self.panel.searchRequested.connect(self.search)
         self.panel.searchResultActivated.connect(self.open_result)
         self.panel.filtersChanged.connect(self._filters_changed)
@@ -216,19 +223,7 @@ class AnnotationController(QObject, ShownAnnotations):
         self.tag_list = self.tags.all()
         self.panel.tag_script = self.tag_script
         self.panel.set_tags(self.tag_list)
-        self._toolbar_tags()
-
-    def _toolbar_tags(self) -> None:
-        """The toolbar's tag buttons are (re)made when it is next shown (their names may need the script
-        converter, not worth loading while the toolbar is hidden)."""
-        self._toolbar_stale = True
-        if self.toolbar.isVisible():
-            self._fill_toolbar()
-
-    def _fill_toolbar(self) -> None:
-        self._toolbar_stale = False
-        script = self.tag_script
-        self.toolbar.set_tags(self.tag_list, lambda t: tag_label(t, script), lambda t: tag_short(t, script))
+        self.pointer.tags_changed()
 
     @property
     def script(self) -> str:
@@ -262,12 +257,11 @@ class AnnotationController(QObject, ShownAnnotations):
             items = []
         self._show(items)
 
-    def _annotations_changed(self, article_id: int) -> None:
-        if article_id == self.article_id:
-            hint, self._hint = self._hint, None
-            self.refresh(hint)
+    def _annotations_changed(self, article_id: int, change: Change) -> None:
+        if change.initiator is not self and article_id == self.article_id:  # its own edits are shown already
+            self.refresh(change.changed)
 
-    def _settings_changed(self, key: str) -> None:
+    def _settings_changed(self, key: str, _initiator: object) -> None:
         if key == "display" and self.article_id is not None:
             self.reload_tags()
             self.panel.set_annotations(self.items, self.script, self.reading_style, self.tag_script)
@@ -278,14 +272,14 @@ class AnnotationController(QObject, ShownAnnotations):
 
     # ---- the undo stack -------------------------------------------------------------------------
     def notify(self, changed: Changed, article_id: int | None = None) -> None:
-        """After a change, an undo or a redo: tell every view through the hub (this one refreshes too)."""
+        """After a change, an undo or a redo: show it here, then tell every other view through the hub."""
         articles = set(changed.articles) | ({article_id} if article_id is not None else set())
         if not articles and self.article_id is not None:  # tag edits: the open article's colours and chips
             articles = {self.article_id}
         for aid in sorted(articles):
-            self._hint = changed if aid == self.article_id else None
-            self.hub.annotationsChanged.emit(aid)
-        self._hint = None
+            if aid == self.article_id:
+                self.refresh(changed)
+            self.hub.annotations_changed(aid, changed, initiator=self)
 
     def push(self, edit, article_id: int | None = None, text: str | None = None) -> None:  # noqa: ANN001 - Edit
         """Put an applied Edit on the undo stack and show its result."""
@@ -346,9 +340,9 @@ class AnnotationController(QObject, ShownAnnotations):
             return None
         self.toolbar.hide()
         self.push(edit, self.article_id)
-        self._programmatic = True
+        self.programmatic = True
         self.view.set_selection(span[1], span[1])
-        self._programmatic = False
+        self.programmatic = False
         self.select(edit.annotation.id)
         if focus_note:
             self.note_editor.edit.setFocus()
@@ -433,7 +427,7 @@ class AnnotationController(QObject, ShownAnnotations):
         self.notify(edit.changed, article_id)
 
     # ---- selecting and navigating ---------------------------------------------------------------
-    def select(self, annotation_id: int | None, *, jump: bool = False, from_panel: bool = False) -> None:
+    def select(self, annotation_id: int | None, *, jump: bool = False) -> None:
         """Make an annotation the selected one (panel row, note editor, outline); `jump` scrolls to it."""
         ann = self.by_id.get(annotation_id) if annotation_id is not None else None
         if annotation_id is not None and ann is None:
@@ -449,9 +443,9 @@ class AnnotationController(QObject, ShownAnnotations):
             rect = self.view.glyph_rect(ann.start)
             if rect is None or rect.top() < 0 or rect.bottom() > self.view.viewport().height():
                 self.view.scroll_to_offset(ann.start, margin=self.view.viewport().height() / 4)
-            self._programmatic = True
+            self.programmatic = True
             self.view.set_selection(ann.start, ann.end)
-            self._programmatic = False
+            self.programmatic = False
             self.toolbar.hide()
             self.overlay.update()
 
@@ -492,42 +486,6 @@ class AnnotationController(QObject, ShownAnnotations):
         self.panel.select_annotation(self.selected)
 
     # ---- the view's signals ---------------------------------------------------------------------
-    def _selection_changed(self, start: int, end: int) -> None:
-        if self._programmatic or start >= end:
-            self._toolbar_timer.stop()
-            self.toolbar.hide()
-            return
-        if self.selected_span() is not None and self.selected is not None:
-            self.select(None)  # new text selected: the keys act on it, not on a highlight clicked before
-        self._toolbar_timer.start()
-
-    def _escaped(self) -> None:
-        """Esc in the text (no popup open): nothing stays selected."""
-        self._toolbar_timer.stop()
-        self.toolbar.hide()
-        if self.selected is not None:
-            self.select(None)
-
-    def _popup_placed(self) -> None:
-        if self.toolbar.isVisible():
-            self._show_toolbar()
-
-    def _show_toolbar(self) -> None:
-        span = self.selected_span()
-        if span is None or not self.view.isVisible():
-            self.toolbar.hide()
-            return
-        if self._toolbar_stale:
-            self._fill_toolbar()
-        bilingual = getattr(self.window, "bilingual", None)
-        self.toolbar.show_near(span_rects(self.view, *span), bilingual.popup_rect() if bilingual is not None else None)
-
-    def _toolbar_tag(self, tag_id: int) -> None:
-        self.create([tag_id])
-
-    def _toolbar_note(self) -> None:
-        self.create(focus_note=True)
-
     def annotations_at(self, offset: int) -> list[int]:
         """Ids of this article's highlights covering a canonical offset, innermost first."""
         return [k for k in self.view.highlight_at(offset) if isinstance(k, int) and k in self.by_id]
@@ -541,23 +499,6 @@ class AnnotationController(QObject, ShownAnnotations):
         # clicking again where highlights overlap steps from the innermost outwards
         nxt = keys[(keys.index(self.selected) + 1) % len(keys)] if self.selected in keys else keys[0]
         self.select(nxt)
-
-    def _hovered(self, offset: int) -> None:
-        self._hover_offset = offset
-        if offset < 0:
-            self._hover_timer.stop()
-            QToolTip.hideText()
-            return
-        self._hover_timer.start()
-
-    def _show_tooltip(self) -> None:
-        if not self.view.viewport().underMouse():
-            return
-        text = self.menus.tooltip_html(self._hover_offset)
-        if text:
-            QToolTip.showText(QCursor.pos(), f"<qt>{text}</qt>", self.view.viewport())  # escaped HTML
-        else:
-            QToolTip.hideText()
 
     def fix_reading(self, offset: int, reading: str) -> None:
         if self.article_id is None:
@@ -575,21 +516,20 @@ class AnnotationController(QObject, ShownAnnotations):
 
     # ---- dialogs --------------------------------------------------------------------------------
     def open_tag_manager(self) -> None:
-        from reader.gui.tag_manager import TagManagerDialog
+        from reader.gui.tag_manager import TagManagerDialog  # ~3 ms, paid when the dialog opens, not at start-up
 
         dialog = TagManagerDialog(self, self.window)
         dialog.exec()
         dialog.deleteLater()
 
     def open_preferences(self) -> None:
-        from reader.gui.preferences import PreferencesDialog
-
         dialog = PreferencesDialog(self.lib, self.window)
         if dialog.exec():
             self.refresh()
         dialog.deleteLater()
 
 
-def install(window) -> AnnotationController:  # noqa: ANN001 - MainWindow
-    """Add annotating to a main window; returns its controller."""
-    return AnnotationController(window)
+def install(window: AnnotationWindow, popup_rect: Callable[[], QRectF | None] = lambda: None) -> AnnotationController:
+    """Add annotating to a window; `popup_rect` says where a popup the selection toolbar avoids is
+    (reader.gui.annotation_pointer)."""
+    return AnnotationController(window, popup_rect)

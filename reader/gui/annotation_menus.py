@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QColorDialog, QMenu
 
 from reader.core.annotations import Annotation
+from reader.core.dictionary import Dictionary
 from reader.core.pipeline.readings import is_han, render
 from reader.core.pipeline.script import convert_text
 from reader.gui.panels.annotation_panel import annotation_colour, tag_label
@@ -137,8 +138,6 @@ class AnnotationMenus(QObject):
         forms = dict.fromkeys([char, convert_text(char, "simplified"), convert_text(char, "traditional")])
         try:
             if self._dictionary is None:
-                from reader.core.dictionary import Dictionary
-
                 self._dictionary = Dictionary.open_default()
             for form in forms:
                 out += [r for r in self._dictionary.readings_of(form) if r not in out]

@@ -1,6 +1,6 @@
 """Classroom in the reader (gui layer): the class view of an article, File → Class … and File → Export….
 
-`install(window) -> ClassroomController` adds to a MainWindow:
+`install(window, annotator) -> ClassroomController` adds to a window (it offers `ClassroomWindow`):
 - View → Class View (Ctrl+Shift+K): a dock (panels/class_view.py) with the class report of the open article
   (reader.core.class_report), and the students' highlights drawn over the text as a heat map — one highlight
   span per run of characters marked by the same number of students, amber to red as more of them marked it.
@@ -12,8 +12,9 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,27 +27,68 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
+    QStatusBar,
     QWidget,
 )
 
 from reader.core import identity
+from reader.core.annotations import Annotations
 from reader.core.errors import ReaderError
+from reader.core.library import Library
+from reader.core.pipeline.script import convert_text
+from reader.core.tags import Tags
+from reader.core.text import ArticleInfo
 from reader.gui import file_dialogs, safe_text
 from reader.gui.name_prompt import NameDialog, NamePrompt
+from reader.gui.options import DisplayOptions
+from reader.gui.panels.annotation_panel import tag_label
 from reader.gui.panels.note_editor import MarkdownDialog
+from reader.gui.reading_view import ReadingView
+from reader.gui.signals import Change, SignalHub
 
-# The class view (QtCharts), the class report and the package code are imported when first used: the
-# menus are here from the start, the dock and its panel are built the first time the class view opens.
+# Start-up cost, so imported when first used (measured with -X importtime): the class view (QtCharts),
+# the package code (reader.core.classroom, ~20 ms), the class report (with Markdown, ~30 ms), the exporters
+# and the export dialog (with the PDF writer, ~10 ms). The menus are here from the start; the dock and its
+# panel are built the first time the class view opens. The names below are for type hints only.
 if TYPE_CHECKING:
     from reader.core import classroom
     from reader.core.class_report import ClassReport
-    from reader.gui.main_window import MainWindow
     from reader.gui.panels.class_view import ClassView
 
 DOCK_WIDTH = 420
-HeatKey = tuple[str, int]  # ("heat", number of students): the key of a heat span in the reading view
+
+
+class ClassroomWindow(Protocol):
+    """What the classroom feature uses of its window (the main window is one)."""
+
+    lib: Library
+    view: ReadingView
+    hub: SignalHub
+    options: DisplayOptions
+    article: ArticleInfo | None  # the open article
+    progress: QProgressBar  # the status bar's progress (merging hand-ins)
+    act_import: QAction  # File → Class goes in the menu that holds it
+
+    def open_article(self, article_id: int, offset: int | None = None) -> None: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def addAction(self, action: QAction) -> None: ...
+    def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
+    def tabifyDockWidget(self, first: QDockWidget, second: QDockWidget) -> None: ...
+    def resizeDocks(self, docks: list[QDockWidget], sizes: list[int], orientation: Qt.Orientation) -> None: ...
+
+
+class AnnotationHooks(Protocol):
+    """What the classroom feature uses of the annotation feature."""
+
+    before_create: list[Callable[[int], bool]]  # asked (article id) before a highlight is made: the reader's name
+    dock: QDockWidget  # the class view is tabbed with the annotations dock
+
+    def refresh(self) -> None: ...  # the reader's own highlights again, after the heat map
 
 
 def one_line(exc: BaseException) -> str:
@@ -68,7 +110,6 @@ class MergeWorker(QThread):
 
     def run(self) -> None:
         from reader.core import classroom
-        from reader.core.library import Library
 
         results: list[classroom.MergeResult] = []
         try:
@@ -107,8 +148,6 @@ class HandoutDialog(QDialog):
             self.articles.addItem(item)
         form.addRow(self.tr("Articles:"), self.articles)
         self.tagset = QComboBox(self)
-        from reader.core.tags import Tags
-
         for ts in Tags(lib).tagsets():
             self.tagset.addItem(ts.name, ts.name)
         self.tagset.setCurrentIndex(max(0, self.tagset.findData("Stance")))
@@ -131,12 +170,13 @@ class HandoutDialog(QDialog):
 class ClassroomController(QObject):
     """The class view and the classroom and export menus of one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ClassroomWindow, annotator: AnnotationHooks) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QWidget
         self.window = window
         self.lib = window.lib
         self.view = window.view
         self.hub = window.hub
+        self.annotator = annotator
         self.active = False
         self.article_id: int | None = None
         self.report: ClassReport | None = None
@@ -145,14 +185,14 @@ class ClassroomController(QObject):
         self.last_merge: list[classroom.MergeResult] = []
         self.name_dialog: NameDialog | None = None  # the hand-in's name dialog while open
         self.name_prompt = NamePrompt(self.lib, window)
-        window.annotator.before_create.append(self.name_prompt)
+        annotator.before_create.append(self.name_prompt)
 
         self._panel: ClassView | None = None
         self._dock: QDockWidget | None = None
         self._build_actions()
         self.hub.articleChanged.connect(lambda _aid: self.refresh())
         self.hub.annotationsChanged.connect(self._annotations_changed)
-        self.hub.settingsChanged.connect(lambda key: self.refresh() if key == "display" else None)
+        self.hub.settingsChanged.connect(lambda key, _initiator: self.refresh() if key == "display" else None)
 
     # ---- the dock, built when first needed --------------------------------------------------------
     @property
@@ -176,7 +216,7 @@ class ClassroomController(QObject):
         dock.setObjectName("classDock")
         dock.setWidget(panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        other = getattr(getattr(window, "annotator", None), "dock", None)
+        other = self.annotator.dock
         if isinstance(other, QDockWidget):
             window.tabifyDockWidget(other, dock)
         dock.hide()
@@ -224,7 +264,7 @@ class ClassroomController(QObject):
         self.class_menu.addSeparator()
         self.class_menu.addAction(self.act_merge)
         self.class_menu.addAction(self.act_report)
-        file_menu = self._menu_holding(getattr(w, "act_import", None))
+        file_menu = self._menu_holding(w.act_import)
         if file_menu is None:
             return
         actions = file_menu.actions()
@@ -263,16 +303,11 @@ class ClassroomController(QObject):
         else:
             self.dock.hide()
             self.heat_spans = []
-            annotator = getattr(self.window, "annotator", None)
-            if annotator is not None and hasattr(annotator, "refresh"):
-                annotator.refresh()
-            else:
-                self.view.set_highlights([])
+            self.annotator.refresh()
 
     def students_of(self, article_id: int) -> list[str]:
         """The class of an article: students whose hand-ins were merged, else the authors of its highlights."""
         from reader.core import classroom
-        from reader.core.annotations import Annotations
 
         names = [str(h["student"]) for h in classroom.handins(self.lib, article_id)]
         if names:
@@ -293,9 +328,6 @@ class ClassroomController(QObject):
         if not self.active or info is None:
             return
         from reader.core.class_report import build_report
-        from reader.core.pipeline.script import convert_text
-        from reader.core.tags import Tags
-        from reader.gui.panels.annotation_panel import tag_label
 
         if info.id != self.article_id:
             self.panel.students = []
@@ -336,7 +368,8 @@ class ClassroomController(QObject):
         self.heat_spans = heat_runs(report.heat) if report is not None else []
         self.view.set_highlights([(s, e, heat_colour(n, total), ("heat", n)) for s, e, n in self.heat_spans])
 
-    def _annotations_changed(self, article_id: int) -> None:
+    def _annotations_changed(self, article_id: int, _change: Change) -> None:
+        # every change, this feature's merges too: the heat map is drawn again from what is stored
         if self.active and self.window.article is not None and article_id == self.window.article.id:
             self.refresh()
 
@@ -402,9 +435,9 @@ class ClassroomController(QObject):
         except (ReaderError, OSError) as exc:
             self._error(self.tr("Cannot open %1").replace("%1", Path(path).name), exc)
             return
-        self.hub.articlesChanged.emit()
+        self.hub.articles_changed(initiator=self)
         for aid in sorted(result.changed.articles):
-            self.hub.annotationsChanged.emit(aid)
+            self.hub.annotations_changed(aid, initiator=self)
         if result.articles:
             self.window.open_article(result.articles[0].id)
         if result.instructions:
@@ -489,9 +522,9 @@ class ClassroomController(QObject):
             box.open()
         articles = sorted({a for r in good for a in r.articles})
         if articles:
-            self.hub.articlesChanged.emit()
+            self.hub.articles_changed(initiator=self)
             for aid in articles:
-                self.hub.annotationsChanged.emit(aid)
+                self.hub.annotations_changed(aid, initiator=self)
             current = self.window.article.id if self.window.article else None
             if current not in articles:
                 self.window.open_article(articles[0])
@@ -539,8 +572,6 @@ class ClassroomController(QObject):
         dialog.deleteLater()
 
 
-def install(window: MainWindow) -> ClassroomController:
-    """Add the class view, File → Class and File → Export… to a main window; returns the controller."""
-    controller = ClassroomController(window)
-    window.classroom = controller  # type: ignore[attr-defined]
-    return controller
+def install(window: ClassroomWindow, annotator: AnnotationHooks) -> ClassroomController:
+    """Add the class view, File → Class and File → Export… to a window; returns the controller."""
+    return ClassroomController(window, annotator)

@@ -39,6 +39,7 @@ from reader.core.errors import ReaderError
 from reader.core.export import COMBINED, article_filename, export_all, render_articles, write_atomic
 from reader.core.library import Library
 from reader.gui import file_dialogs, safe_text
+from reader.gui.export_pdf import export_pdf
 
 PREVIEW_ROWS = 500  # CSV rows shown in the preview table
 PREVIEW_CHARS = 200_000  # JSON characters shown in the preview
@@ -258,8 +259,6 @@ class ExportDialog(QDialog):
 
     def _preview_pdf(self, article_id: int) -> str:
         """Draw the PDF to a temporary file and show its first page; returns the note on page count."""
-        from reader.gui.export_pdf import export_pdf
-
         path = Path(self._tmp.name) / f"preview-{article_id}.pdf"
         export_pdf(self.lib, article_id, path, script=self._script(), pinyin=self._pinyin(),
                    standard=self._tones[0], spoken_tones=self._tones[1])
@@ -310,7 +309,6 @@ class ExportDialog(QDialog):
         return written
 
     def _pdf_writer(self):  # noqa: ANN202
-        from reader.gui.export_pdf import export_pdf
 
         script, pinyin = self._script(), self._pinyin()
 

@@ -39,6 +39,8 @@ from reader.core.scaffolding import get_level, level_label, visible_tokens
 from reader.core.text import Paragraph, Token
 from reader.core.typeset import FULL_WIDTH_PUNCT, Item, Params, SetLine, set_paragraph
 from reader.core.vocabulary import known_words
+from reader.gui.fonts import bundled_family, cjk_family
+from reader.gui.qapp import application
 from reader.gui.safe_text import blank_resource
 
 DPI = 300
@@ -140,9 +142,6 @@ def export_pdf(
 ) -> Path:
     """Write the hand-out PDF of an article (atomically). Highlights: the reader's (or `author`'s); when the
     reader has none, everyone's. `level`: the scaffolding level (default: the reader's own)."""
-    from reader.gui.app import application
-    from reader.gui.fonts import bundled_family, cjk_family
-
     application([])
     info = lib.article(article_id)
     pars = lib.paragraphs(info.revision_id)

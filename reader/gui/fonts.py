@@ -62,12 +62,3 @@ def cjk_family() -> str:
         family = QFont().defaultFamily()
     _chosen = family
     return family
-
-
-def text_font(point_size: float, *, bold: bool = False) -> QFont:
-    font = QFont(cjk_family())
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
-    return font

@@ -5,14 +5,14 @@ compiled `.qm` files next to them (shipped). `set_language(choice)` installs the
 Qt's own translations of standard buttons) and remembers the choice; "system" follows the system locale.
 Widgets built with `tr()` at start-up are retranslated in place by `retranslate_widgets`, which maps each
 text back to its English source through the .ts files and forward to the new language, so switching takes
-effect immediately. `install(window)` adds View → Language.
+effect immediately. `install(window)` adds View → Language to a window that offers `LanguageWindow`.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
 )
 
 from reader.core.paths import RESOURCES_DIR
+from reader.core.pipeline.script import convert_text
 from reader.core.text import ArticleInfo
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
+from reader.gui.options import settings
+from reader.gui.signals import SignalHub
 
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 CATALOGUE = "bilingual_reader"
@@ -48,10 +49,6 @@ _current = "en"
 
 def ts_path(lang: str) -> Path:
     return TRANSLATIONS_DIR / f"{CATALOGUE}_{lang}.ts"
-
-
-def qm_path(lang: str) -> Path:
-    return TRANSLATIONS_DIR / f"{CATALOGUE}_{lang}.qm"
 
 
 def system_language(locale: QLocale | None = None) -> str:
@@ -71,8 +68,6 @@ def resolve(choice: str) -> str:
 
 
 def saved_choice() -> str:
-    from reader.gui.options import settings
-
     value = str(settings().value(SETTING, "system"))
     return value if value in CHOICES else "system"
 
@@ -100,8 +95,6 @@ def set_language(choice: str, *, save: bool = True) -> str:
                     _installed.append(translator)
     _current = lang
     if save:
-        from reader.gui.options import settings
-
         store = settings()
         store.setValue(SETTING, choice if choice in CHOICES else "system")
         store.sync()
@@ -193,6 +186,12 @@ def retranslate_widgets(root: QWidget, old: str, new: str) -> None:
         fix(widget.toolTip, widget.setToolTip)
 
 
+def own(action: QAction) -> QAction:
+    """Mark an action as retranslated by its feature (`retranslate_widgets` leaves it alone)."""
+    action.setProperty("i18n_own", True)
+    return action
+
+
 def _owned(widget: QObject, root: QObject) -> bool:
     """True when the widget or one of its ancestors (below root) retranslates itself."""
     node: QObject | None = widget
@@ -209,8 +208,6 @@ def article_title(info: ArticleInfo, lang: str | None = None) -> str:
     lang = lang or _current
     if lang == "en":
         return info.title_en or info.title
-    from reader.core.pipeline.script import convert_text
-
     if lang == "zh_CN":
         return info.title if info.script == "simplified" else convert_text(info.title, "simplified")
     return info.title if info.script == "traditional" else convert_text(info.title, "taiwan")
@@ -225,11 +222,24 @@ def sidebar_articles(articles: list[ArticleInfo], lang: str | None = None) -> li
 
 
 # ---- View → Language --------------------------------------------------------------------------------
+class LanguageWindow(Protocol):
+    """What View → Language uses of its window (the main window is one)."""
+
+    hub: SignalHub
+    article: ArticleInfo | None  # the open article
+    act_translation: QAction  # View → Language goes in the menu that holds it
+
+    def menuBar(self) -> QMenuBar: ...
+    def installEventFilter(self, filter: QObject) -> None: ...
+    def refresh_library(self) -> None: ...
+    def update_status(self) -> None: ...
+
+
 class LanguageController(QObject):
     """View → Language: English / 简体中文 / 繁體中文 / System, applied at once."""
 
-    def __init__(self, window: MainWindow, menu: QMenu | None) -> None:
-        super().__init__(window)
+    def __init__(self, window: LanguageWindow, menu: QMenu | None) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QWidget
         self.window = window
         self.menu = QMenu(window)
         self.menu.menuAction().setProperty("i18n_own", True)
@@ -278,19 +288,17 @@ class LanguageController(QObject):
         self.window.refresh_library()
         self.window.update_status()
         # views that compose their texts (counts, lists) redraw them in the new language
-        self.window.hub.settingsChanged.emit("language")
+        self.window.hub.settings_changed("language", initiator=self)
         if self.window.article is not None:
-            self.window.hub.annotationsChanged.emit(self.window.article.id)
+            self.window.hub.annotations_changed(self.window.article.id, initiator=self)
         return lang
 
 
-def install(window: MainWindow) -> LanguageController:
+def install(window: LanguageWindow) -> LanguageController:
     """Add View → Language to a main window and apply the saved choice."""
     view_menu = None
     for top in window.menuBar().actions():
         menu = top.menu()
         if menu is not None and window.act_translation in menu.actions():
             view_menu = menu
-    controller = LanguageController(window, view_menu)
-    window.language = controller  # type: ignore[attr-defined]
-    return controller
+    return LanguageController(window, view_menu)

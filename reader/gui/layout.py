@@ -250,6 +250,11 @@ class DocumentLayout:
                 self._heights[idx] = self._estimate(idx)
                 self._dirty_from = min(self._dirty_from, idx + 1)
 
+    def translations_changed(self) -> None:
+        """The translation lines, or whether they are shown, changed: every paragraph is laid out again."""
+        self._cache.clear()
+        self._reset_heights()
+
     def drop_caches(self) -> None:
         """Forget every layout and displayed form (benchmarks; memory pressure)."""
         self._cache.clear()

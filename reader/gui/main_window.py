@@ -1,14 +1,19 @@
 """The main window (gui layer): library sidebar, reading view, find bar, menus, status bar, import.
 
-All signal connections are made here; widgets talk to each other only through the SignalHub.
+The features (bilingual aids, vocabulary, read aloud, language, annotation, classroom, recovery, room) are
+installed here. Each declares the few things it uses of the window as a Protocol (the window is one) and
+never reaches into another feature: they learn what changed, and who changed it, from the SignalHub; the
+few direct links between features (the popup and the selection toolbar, vocabulary and scaffolding, the
+class name prompt) are connected here.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QListWidgetItem,
@@ -26,8 +31,19 @@ from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.reading_fixes import apply_fixes, fixes_for
 from reader.core.text import ArticleInfo
-from reader.gui import file_dialogs, safe_text
-from reader.gui.app import apply_theme
+from reader.gui import (
+    annotate,
+    bilingual,
+    classroom_ui,
+    file_dialogs,
+    i18n,
+    recovery,
+    room,
+    safe_text,
+    scaffolding_ui,
+    speech,
+    translation_ui,
+)
 from reader.gui.find_bar import FindBar, find_all
 from reader.gui.options import (
     DEFAULT_SIZE,
@@ -38,6 +54,8 @@ from reader.gui.options import (
     save_options,
     settings,
 )
+from reader.gui.panels import vocabulary_panel
+from reader.gui.qapp import apply_theme
 from reader.gui.reading_view import ReadingView
 from reader.gui.shortcuts import ShortcutsDialog, standard_keys
 from reader.gui.sidebar import LibrarySidebar
@@ -53,6 +71,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.lib = lib
         self.hub = SignalHub(self)
+        self.undo_stack = QUndoStack(self)  # annotation and vocabulary edits
         self.store = settings()
         self.options: DisplayOptions = load_options(self.store)
         self.article: ArticleInfo | None = None
@@ -60,7 +79,7 @@ class MainWindow(QMainWindow):
         self._tokens_worker: TokensWorker | None = None
         self._matches: list[tuple[int, int]] = []
         self._match = -1
-        self._translations: dict[int, str] = {}
+        self.translations: dict[int, str] = {}  # the open article's translation lines (paragraph → text)
         self._theme_applied = False
         self.persist = True  # remember positions and window state (off for screenshots)
         self.setWindowTitle(APP_NAME)
@@ -99,21 +118,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        from reader.gui import bilingual
-
-        self.bilingual = bilingual.install(self)
-        from reader.gui import annotate
-
-        self.annotator = annotate.install(self)
-        from reader.gui import classroom_ui
-
-        self.classroom = classroom_ui.install(self)
-        from reader.gui import recovery
-
-        self.guard = recovery.install(self)
-        from reader.gui import room
-
-        self.room = room.install(self)
+        self._install_features()
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
@@ -126,8 +131,33 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
+    # ---- features: each gets the narrow interface it declares (a Protocol); the window is one -----------
+    def _install_features(self) -> None:
+        self.translation = translation_ui.install(self)
+        after_hover = self.translation.translation_menu.menuAction()  # View: hover, Readings For, Translation
+        self.bilingual = bilingual.install(self, after_hover)  # the dictionary popup
+        self.scaffolding = scaffolding_ui.install(self, self.bilingual.dictionary, after_hover)
+        self.vocabulary_panel = vocabulary_panel.install(self, self.view_menu)
+        self.bilingual.vocabularyChanged.connect(self.vocabulary_panel.reload)
+        self.vocabulary_panel.vocabularyChanged.connect(self.scaffolding.known_words_may_have_changed)
+        if str(self.store.value("bilingual/vocabulary_visible", "false")).lower() in ("true", "1"):
+            self.vocabulary_panel.show()
+        self.vocabulary_panel.visibilityChanged.connect(self._remember_vocabulary_dock)
+        self.read_aloud = speech.install(self, self.view, self.view_menu)
+        self.language = i18n.install(self)
+        self.annotator = annotate.install(self, self.bilingual.popup_rect)
+        self.bilingual.popupPlaced.connect(self.annotator.pointer.popup_placed)
+        self.classroom = classroom_ui.install(self, self.annotator)
+        self.guard = recovery.install(self)
+        self.room = room.install(self, self.view, self.splitter, self.view_menu)
+
+    def _remember_vocabulary_dock(self, visible: bool) -> None:
+        """Remember whether the vocabulary dock is open (not when the window is closing)."""
+        if shiboken6.isValid(self) and self.isVisible() and self.persist:
+            self.store.setValue("bilingual/vocabulary_visible", bool(visible))
+
     # ---- menus ----------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *, checkable: bool = False) -> QAction:  # noqa: ANN001
+    def add_action(self, text: str, slot, shortcut: QKeySequence | str | None = None, *, checkable: bool = False) -> QAction:  # noqa: ANN001
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -139,28 +169,28 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.act_import = self._action(self.tr("&Import…"), self.import_dialog, QKeySequence.StandardKey.Open)
+        self.act_import = self.add_action(self.tr("&Import…"), self.import_dialog, QKeySequence.StandardKey.Open)
         file_menu.addAction(self.act_import)
         file_menu.addSeparator()
-        act = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        act = self.add_action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         act.setShortcut(QKeySequence("Ctrl+Q"))
         act.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(act)
 
         edit = bar.addMenu(self.tr("&Edit"))
-        self.act_copy = self._action(self.tr("&Copy"), self.view.copy, QKeySequence.StandardKey.Copy)
-        self.act_copy_pinyin = self._action(self.tr("Copy with &pinyin"), self.view.copy_with_pinyin, "Ctrl+Shift+C")
+        self.act_copy = self.add_action(self.tr("&Copy"), self.view.copy, QKeySequence.StandardKey.Copy)
+        self.act_copy_pinyin = self.add_action(self.tr("Copy with &pinyin"), self.view.copy_with_pinyin, "Ctrl+Shift+C")
         edit.addAction(self.act_copy)
         edit.addAction(self.act_copy_pinyin)
         edit.addSeparator()
-        edit.addAction(self._action(self.tr("Select &All"), lambda: self.view.set_selection(0, self.view._text_len), QKeySequence.StandardKey.SelectAll))
+        edit.addAction(self.add_action(self.tr("Select &All"), lambda: self.view.set_selection(0, self.view.text_length), QKeySequence.StandardKey.SelectAll))
         edit.addSeparator()
-        edit.addAction(self._action(self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
-        edit.addAction(self._action(self.tr("Find &Next"), self.find_next, "F3"))
-        edit.addAction(self._action(self.tr("Find Pre&vious"), self.find_previous, "Shift+F3"))
+        edit.addAction(self.add_action(self.tr("&Find…"), self.find_bar.open_bar, QKeySequence.StandardKey.Find))
+        edit.addAction(self.add_action(self.tr("Find &Next"), self.find_next, "F3"))
+        edit.addAction(self.add_action(self.tr("Find Pre&vious"), self.find_previous, "Shift+F3"))
 
-        view = bar.addMenu(self.tr("&View"))
-        self.act_pinyin = self._action(self.tr("Show &Readings"), lambda on: self._set(pinyin=self._style_when_on() if on else "none"), "Ctrl+P", checkable=True)
+        view = self.view_menu = bar.addMenu(self.tr("&View"))
+        self.act_pinyin = self.add_action(self.tr("Show &Readings"), lambda on: self.set_option(pinyin=self._style_when_on() if on else "none"), "Ctrl+P", checkable=True)
         view.addAction(self.act_pinyin)
         self.style_group = self._group(view.addMenu(self.tr("Reading &Style")), "pinyin", [
             ("marks", self.tr("Tone &Marks (lián)")), ("numbers", self.tr("Tone &Numbers (lian2)")),
@@ -178,26 +208,26 @@ class MainWindow(QMainWindow):
             ("auto", self.tr("&Follow the Script")), ("mainland", self.tr("&Mainland 普通话")),
             ("taiwan", self.tr("T&aiwan 國語")),
         ])
-        self.act_spoken = self._action(self.tr("S&poken Tones (yí gè, bú shì)"), lambda on: self._set(spoken_tones=on), checkable=True)
+        self.act_spoken = self.add_action(self.tr("S&poken Tones (yí gè, bú shì)"), lambda on: self.set_option(spoken_tones=on), checkable=True)
         view.addAction(self.act_spoken)
-        self.act_translation = self._action(self.tr("&Translation Lines"), lambda on: self._set(translations=on), "T", checkable=True)
+        self.act_translation = self.add_action(self.tr("&Translation Lines"), lambda on: self.set_option(translations=on), "T", checkable=True)
         view.addAction(self.act_translation)
         view.addSeparator()
-        zoom_in = self._action(self.tr("Zoom &In"), lambda: self.zoom(1))
+        zoom_in = self.add_action(self.tr("Zoom &In"), lambda: self.zoom(1))
         zoom_in.setShortcuts(standard_keys(QKeySequence.StandardKey.ZoomIn, "Ctrl+="))
         view.addAction(zoom_in)
-        view.addAction(self._action(self.tr("Zoom &Out"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut))
-        view.addAction(self._action(self.tr("&Actual Size"), lambda: self.zoom(0), "Ctrl+0"))
+        view.addAction(self.add_action(self.tr("Zoom &Out"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut))
+        view.addAction(self.add_action(self.tr("&Actual Size"), lambda: self.zoom(0), "Ctrl+0"))
         view.addSeparator()
         self.theme_group = self._group(view.addMenu(self.tr("T&heme")), "theme", [
             ("system", self.tr("&System")), ("light", self.tr("&Light")), ("dark", self.tr("&Dark")),
         ])
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        act = self._action(self.tr("&Keyboard Shortcuts…"), self.show_shortcuts)
+        act = self.add_action(self.tr("&Keyboard Shortcuts…"), self.show_shortcuts)
         act.setShortcuts(standard_keys(QKeySequence.StandardKey.HelpContents, "F1"))
         help_menu.addAction(act)
-        act = self._action(self.tr("&About Bilingual Reader"), self.about)
+        act = self.add_action(self.tr("&About Bilingual Reader"), self.about)
         act.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(act)
 
@@ -210,7 +240,7 @@ class MainWindow(QMainWindow):
             act.setData(value)
             if shortcuts and value in shortcuts:
                 act.setShortcut(QKeySequence(shortcuts[value]))
-            act.triggered.connect(lambda _=False, k=key, v=value: self._set(**{k: v}))
+            act.triggered.connect(lambda _=False, k=key, v=value: self.set_option(**{k: v}))
             group.addAction(act)
             menu.addAction(act)
             self.addAction(act)
@@ -230,7 +260,8 @@ class MainWindow(QMainWindow):
                 act.setChecked(act.data() == value)
 
     # ---- options --------------------------------------------------------------------------------
-    def _set(self, **changes: object) -> None:
+    def set_option(self, **changes: object) -> None:
+        """Change display options (View menu and features): applied, saved and announced."""
         self.apply_options(self.options.with_(**changes))
 
     def apply_options(self, options: DisplayOptions, *, save: bool = True) -> None:
@@ -242,19 +273,19 @@ class MainWindow(QMainWindow):
         if theme_changed:
             apply_theme(options.theme)
         if options.translations:
-            self.view.doc.translations = dict(self._translations)
+            self.view.doc.translations = dict(self.translations)
         self.view.set_options(options)
         self._sync_menu()
         if save:
             save_options(options, self.store)
-            self.hub.settingsChanged.emit("display")
+            self.hub.settings_changed("display", initiator=self)
         self.update_status()
         if hasattr(self, "room"):  # side by side or a larger size may need the panels to give way
             QTimer.singleShot(0, self.room.fit)
 
     def zoom(self, step: int) -> None:
         size = DEFAULT_SIZE if step == 0 else self.options.size + 2 * step
-        self._set(size=max(MIN_SIZE, min(MAX_SIZE, size)))
+        self.set_option(size=max(MIN_SIZE, min(MAX_SIZE, size)))
 
     # ---- connections ----------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -266,7 +297,7 @@ class MainWindow(QMainWindow):
         self.find_bar.next.connect(self.find_next)
         self.find_bar.previous.connect(self.find_previous)
         self.find_bar.closed.connect(lambda: (self.view.set_find_matches([]), self.view.setFocus()))
-        self.hub.articlesChanged.connect(self.refresh_library)
+        self.hub.articlesChanged.connect(lambda _initiator: self.refresh_library())
         hints = QApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(lambda _s: self.view.refresh_theme())
@@ -275,8 +306,6 @@ class MainWindow(QMainWindow):
     def refresh_library(self) -> None:
         current = self.article.id if self.article else None
         # English interface: the English title is the second line; Chinese: the title in the interface's script.
-        from reader.gui import i18n
-
         english = i18n.ui_language() == "en"
         self.sidebar.set_articles(i18n.sidebar_articles(self.lib.list_articles()), current, english_second=english)
 
@@ -309,8 +338,8 @@ class MainWindow(QMainWindow):
             at = bisect_right(pars, offset or 0, key=lambda p: p.start)
             near = pars[max(0, at - EAGER_PARAGRAPHS // 4) : at + EAGER_PARAGRAPHS // 4]
         tokens = apply_fixes(self.lib.cached_tokens(info.revision_id, near), fixes_for(self.lib, article_id))
-        self._translations = self.lib.translations(info.revision_id)
-        self.view.set_document(pars, tokens, self._translations)
+        self.translations = self.lib.translations(info.revision_id)
+        self.view.set_document(pars, tokens, self.translations)
         if offset:
             self.view.scroll_to_offset(offset)
         missing = [p for p in pars if p.index not in tokens]
@@ -323,6 +352,12 @@ class MainWindow(QMainWindow):
             self.find(self.find_bar.edit.text())
         self.update_status()
         self.hub.articleChanged.emit(article_id)
+
+    def reload_translations(self) -> None:
+        """Read the open article's translation lines again (one was imported) and show them."""
+        if self.article is not None:
+            self.translations = self.lib.translations(self.article.revision_id)
+            self.view.set_translations(self.translations)
 
     def _compute_tokens(self, revision_id: int, missing: list, offset: int) -> None:
         # visible paragraphs first: start at the reading position, then the rest
@@ -436,7 +471,7 @@ class MainWindow(QMainWindow):
         worker.start()
 
     def _imported(self, result) -> None:  # noqa: ANN001
-        self.hub.articlesChanged.emit()
+        self.hub.articles_changed(initiator=self)
         self.statusBar().showMessage(
             (self.tr("Imported “%1”") if result.created else self.tr("Already in the library: “%1”")).replace("%1", result.title),
             5000,

@@ -110,6 +110,11 @@ class ReadingView(QAbstractScrollArea):
         self._start_idle()
         self.viewport().update()
 
+    @property
+    def text_length(self) -> int:
+        """Characters in the document (the canonical offset after its last one)."""
+        return self._text_len
+
     def update_tokens(self, tokens: dict[int, list[Token]]) -> None:
         """Readings arrived for some paragraphs (computed in the background)."""
         anchor = self._anchor()
@@ -124,9 +129,8 @@ class ReadingView(QAbstractScrollArea):
         if translations is not None:
             self.doc.translations = dict(translations)
         self.options = self.options.with_(translations=translations is not None)
-        self.doc._cache.clear()
         self.doc.set_options(self.options)
-        self.doc._reset_heights()
+        self.doc.translations_changed()
         self._restore(anchor)
         self._start_idle()
 

@@ -2,20 +2,21 @@
 library…, and noticing changes another program (a second window, the command line) made to the library."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenuBar, QMessageBox, QStatusBar, QWidget
 
 from reader.core import maintenance, opening
 from reader.core.errors import LibraryDamaged, ReaderError
 from reader.core.library import Library
 from reader.core.paths import default_db_path
+from reader.core.text import ArticleInfo
 from reader.gui import safe_text
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
+from reader.gui.signals import SignalHub
 
 POLL_MS = 1500
 
@@ -81,7 +82,7 @@ class _CheckWorker(QThread):
         self.path = path
 
     def run(self) -> None:
-        from reader.core import health
+        from reader.core import health  # ~5 ms, paid by Check Library…, not at start-up (-X importtime)
 
         try:
             self.done.emit(health.check(self.path))
@@ -89,16 +90,31 @@ class _CheckWorker(QThread):
             self.done.emit(exc)
 
 
+class GuardedWindow(Protocol):
+    """What the library guard uses of the window it watches (the main window is one)."""
+
+    lib: Library
+    hub: SignalHub
+    article: ArticleInfo | None  # the open article
+    windowTitleChanged: SignalInstance
+
+    def add_action(self, text: str, slot: Callable[[], object]) -> QAction: ...
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def windowTitle(self) -> str: ...
+    def setWindowTitle(self, title: str) -> None: ...
+
+
 class LibraryGuard(QObject):
     """Help → Check library…, and a cheap poll that refreshes the window when another program changed data."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: GuardedWindow) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QObject
         self.window = window
         self.lib: Library = window.lib
         self._worker: _CheckWorker | None = None
         self._version = self._data_version()
-        self.action = window._action(QCoreApplication.translate("recovery", "&Check Library…"), self.check_library)
+        self.action = window.add_action(QCoreApplication.translate("recovery", "&Check Library…"), self.check_library)
         self.action.setToolTip(QCoreApplication.translate("recovery", "Check the library file for damage and see its backups"))
         help_menu = next((m for m in (a.menu() for a in window.menuBar().actions()) if m is not None and
                           m.objectName() == "help"), None) or window.menuBar().actions()[-1].menu()
@@ -143,10 +159,9 @@ class LibraryGuard(QObject):
             return False
         self._version = version
         hub = self.window.hub
-        hub.articlesChanged.emit()
-        article = getattr(self.window, "article", None)
-        if article is not None:
-            hub.annotationsChanged.emit(article.id)
+        hub.articles_changed()  # another program: no initiator here
+        if self.window.article is not None:
+            hub.annotations_changed(self.window.article.id)
         return True
 
     def check_library(self) -> None:
@@ -181,5 +196,5 @@ class LibraryGuard(QObject):
         self.last_report = report
 
 
-def install(window: MainWindow) -> LibraryGuard:
+def install(window: GuardedWindow) -> LibraryGuard:
     return LibraryGuard(window)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolButton
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QSplitter, QToolButton
 
 from reader.gui.layout import MIN_MARGIN, SIDE_MIN_EM
+from reader.gui.reading_view import ReadingView
 
 MIN_CHARS = 20
 READING_PITCH = 1.35  # a character with its reading, in ems (a line of marks averages about this)
@@ -23,9 +24,11 @@ MIN_DOCK = 240  # docks are made no narrower than this before they hide
 class Room(QObject):
     """Watches the window's size and folds or restores the side panels (see the module docstring)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, view: ReadingView, splitter: QSplitter) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # its docks fold away
+        self.view = view
+        self.splitter = splitter  # the library list and the reading column
         self.enabled = True
         self.folded_sidebar: int | None = None  # the library list's width before it was folded
         self.hidden_docks: list[QDockWidget] = []
@@ -49,19 +52,18 @@ class Room(QObject):
     # ---- how much room the text needs --------------------------------------------------------------
     def text_needs(self) -> float:
         """Width of the reading view that holds MIN_CHARS characters a line (two columns side by side)."""
-        w = self.window
-        doc = w.view.doc  # type: ignore[attr-defined]
+        doc = self.view.doc
         em = doc.body.em
         opts = doc.options
         pitch = em * (READING_PITCH if opts.pinyin != "none" else 1.0)
         need = MIN_CHARS * pitch
         if opts.translations and opts.translation_mode == "side":
             need = max(need, SIDE_MIN_EM * em)
-        scrollbar = w.view.verticalScrollBar().sizeHint().width()  # type: ignore[attr-defined]
+        scrollbar = self.view.verticalScrollBar().sizeHint().width()
         return need + 2 * MIN_MARGIN + scrollbar
 
     def _view_width(self) -> float:
-        return float(self.window.view.width())  # type: ignore[attr-defined]
+        return float(self.view.width())
 
     def _docks(self) -> list[QDockWidget]:
         return [d for d in self.window.findChildren(QDockWidget)
@@ -73,7 +75,7 @@ class Room(QObject):
         if not self.enabled or not self.window.isVisible():
             return
         need = self.text_needs()
-        splitter = self.window.splitter  # type: ignore[attr-defined]
+        splitter = self.splitter
         if self._view_width() < need:
             sizes = splitter.sizes()
             if sizes[0] > 0:
@@ -116,7 +118,7 @@ class Room(QObject):
         self._update_button()
 
     def _unfold_sidebar(self) -> None:
-        splitter = self.window.splitter  # type: ignore[attr-defined]
+        splitter = self.splitter
         total = sum(splitter.sizes())
         width = self.folded_sidebar or 250
         splitter.setSizes([width, max(0, total - width)])
@@ -127,7 +129,7 @@ class Room(QObject):
 
     def splitter_state(self) -> QByteArray:
         """The splitter's state as the reader left it: a fold made for room is not remembered."""
-        splitter = self.window.splitter  # type: ignore[attr-defined]
+        splitter = self.splitter
         if not self.folded_sidebar:
             return splitter.saveState()
         sizes = splitter.sizes()
@@ -137,7 +139,7 @@ class Room(QObject):
         return state
 
     def _library_toggled(self, on: bool) -> None:
-        splitter = self.window.splitter  # type: ignore[attr-defined]
+        splitter = self.splitter
         sizes = splitter.sizes()
         if on and sizes[0] == 0:
             self.folded_sidebar = self.folded_sidebar or 250
@@ -159,11 +161,9 @@ class Room(QObject):
         return False
 
 
-def install(window: QMainWindow) -> Room:
-    """Fold the side panels of `window` in narrow windows; adds View → Library List."""
-    room = Room(window)
-    view_menu = next((a.menu() for a in window.menuBar().actions() if a.menu() is not None
-                      and window.act_pinyin in a.menu().actions()), None)  # type: ignore[attr-defined]
+def install(window: QMainWindow, view: ReadingView, splitter: QSplitter, view_menu: QMenu | None) -> Room:
+    """Fold the side panels of `window` in narrow windows; adds View → Library List to `view_menu`."""
+    room = Room(window, view, splitter)
     if view_menu is not None:
         view_menu.addSeparator()
         view_menu.addAction(room.act_library)

@@ -5,6 +5,13 @@ import json
 from pathlib import Path
 
 from reader.core.errors import NotFound, ReaderError
+from reader.core.export import write_atomic
+from reader.core.library import Library
+from reader.gui import i18n
+from reader.gui.layout_report import visible_layout
+from reader.gui.main_window import MainWindow
+from reader.gui.options import DisplayOptions
+from reader.gui.qapp import application
 
 
 def render_screenshot(
@@ -16,13 +23,7 @@ def render_screenshot(
 ) -> Path:
     """Open the window offscreen (the user's saved options are not changed) and grab it to `output`;
     `layout_json`: also write every line drawn on the image, with its glyphs and readings (layout_report)."""
-    from reader.gui.app import application
-
     app = application([])
-    from reader.core.library import Library
-    from reader.gui.main_window import MainWindow
-    from reader.gui.options import DisplayOptions
-
     with Library.open(db) as lib:
         lib.ensure_seeds()
         articles = lib.list_articles()
@@ -31,8 +32,6 @@ def render_screenshot(
         aid = article_id if article_id is not None else articles[0].id
         info = lib.article(aid)  # raises NotFound with a clear message
         lib.tokens(info.revision_id)  # readings cached before the window opens
-        from reader.gui import i18n
-
         language = i18n.ui_language()
         window = MainWindow(lib, restore=False)
         window.persist = False
@@ -53,7 +52,7 @@ def render_screenshot(
 
 
 def _render(
-    window, app, aid: int, output: Path, size: tuple[int, int], options, *, offset: int, class_view: bool,  # noqa: ANN001
+    window: MainWindow, app, aid: int, output: Path, size: tuple[int, int], options, *, offset: int, class_view: bool,  # noqa: ANN001
     ui_language: str | None, level: int | None, side_by_side: bool, popup: int | None, annotation: int | None,
     select: tuple[int, int] | None, layout_json: Path | None = None,
 ) -> None:
@@ -65,8 +64,6 @@ def _render(
         window.classroom.set_active(True)
     app.processEvents()
     if ui_language or level is not None or side_by_side or popup is not None:
-        from reader.gui.bilingual import prepare_screenshot
-
         prepare_screenshot(window, ui_language=ui_language, level=level, side_by_side=side_by_side, popup=popup)
         app.processEvents()
     if annotation is not None:
@@ -84,12 +81,27 @@ def _render(
     if not image.save(str(output), "PNG"):
         raise ReaderError(f"cannot write {output}")
     if layout_json is not None:
-        from reader.core.export import write_atomic
-        from reader.gui.layout_report import visible_layout
-
         report = visible_layout(window.view, window)
         report.update(width=size[0], height=size[1], script=options.script, pinyin=options.pinyin)
         write_atomic(layout_json, json.dumps(report, ensure_ascii=False, indent=1) + "\n")
 
 
-__all__ = ["render_screenshot", "NotFound"]
+def prepare_screenshot(
+    window: MainWindow, *, ui_language: str | None = None, level: int | None = None, side_by_side: bool = False,
+    popup: int | None = None,
+) -> None:
+    """Show the window as asked for a screenshot, saving nothing (language, level, side by side, popup)."""
+    if ui_language:
+        window.language.switch(ui_language, save=False)
+    if level is not None:
+        window.scaffolding.set_level(level, save=False)
+    if side_by_side:
+        window.apply_options(window.options.with_(translations=True, translation_mode="side"), save=False)
+        window.translation.sync()
+    if popup is not None:
+        window.view.ensure_offset_visible(popup)
+        if not window.bilingual.show_at(popup):
+            raise ReaderError(f"there is no dictionary word at offset {popup}")
+
+
+__all__ = ["render_screenshot", "prepare_screenshot", "NotFound"]

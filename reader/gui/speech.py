@@ -14,7 +14,6 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,11 +32,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget, QWidgetAction
 
 from reader.core.vocabulary import sentence_bounds, sentence_spans
 from reader.gui.qtfix import keep_none_alive
-
-if TYPE_CHECKING:
-    from reader.gui.main_window import MainWindow
-    from reader.gui.reading_view import ReadingView
-
+from reader.gui.reading_view import ReadingView
 
 PROBE_SECONDS = 10
 
@@ -181,11 +176,11 @@ class ReadAloud(QObject):
 
     spoken = Signal(int, int)  # canonical span now being spoken
 
-    def __init__(self, window: MainWindow, menu: QMenu | None,
+    def __init__(self, window: QWidget, view: ReadingView, menu: QMenu | None,
                  voice_finder: Callable[[], tuple[Voice | None, str]] | None = None) -> None:
         super().__init__(window)
-        self.window = window
-        self.view = window.view
+        self.window = window  # owns the shortcuts; its LanguageChange retranslates the menu
+        self.view = view
         self.voice: Voice | None = None
         self.reason = ""
         self.voice_finder = voice_finder  # None: the system's voices, checked in a child process first
@@ -400,11 +395,9 @@ class ReadAloud(QObject):
         self._update_actions()
 
 
-def install(window: MainWindow, menu: QMenu | None = None) -> ReadAloud:
-    """Add View → Read Aloud to a window (the voice is looked for when first needed)."""
-    reader = ReadAloud(window, menu)
-    window.read_aloud = reader  # type: ignore[attr-defined]
-    return reader
+def install(window: QWidget, view: ReadingView, menu: QMenu | None = None) -> ReadAloud:
+    """Add View → Read Aloud for a reading view to a window (the voice is looked for when first needed)."""
+    return ReadAloud(window, view, menu)
 
 
 def _probe_main() -> int:

@@ -106,9 +106,6 @@ class TagManagerDialog(QDialog):
         except ReaderError:
             return None
 
-    def select_tag(self, tag_id: int) -> None:
-        self.populate(select=tag_id)
-
     def _enable(self) -> None:
         has = self.current() is not None
         for key in ("rename", "colour", "key", "up", "down", "delete"):

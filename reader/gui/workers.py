@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from reader.core.errors import ReaderError
+from reader.core.library import Library
 from reader.core.text import Paragraph
 
 CHUNK = 8  # the first batch: the paragraphs on screen, read on their own so their readings show soonest
@@ -77,8 +78,6 @@ class TokensWorker(QThread):
         self._stop = True
 
     def run(self) -> None:
-        from reader.core.library import Library
-
         try:
             with background_work(), Library.open(self.db_path) as lib:
                 total = len(self.paragraphs)
@@ -120,8 +119,6 @@ class ImportWorker(QThread):
         self.files = files
 
     def run(self) -> None:
-        from reader.core.library import Library
-
         try:
             lib = Library.open(self.db_path)
         except ReaderError as exc:

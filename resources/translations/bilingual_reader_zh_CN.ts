@@ -225,62 +225,6 @@
 <context>
     <name>BilingualController</name>
     <message>
-        <source>Import &amp;Translation…</source>
-        <translation>导入译文(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Attach your own English translation: a text file with one paragraph per line</source>
-        <translation>附加你自己的英文译文：文本文件，每行一段</translation>
-    </message>
-    <message>
-        <source>Tra&amp;nslation</source>
-        <translation>译文(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Off</source>
-        <translation>关闭(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Interlinear (under each paragraph)</source>
-        <translation>隔行对照（每段之下）(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Side by Side</source>
-        <translation>左右对照(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Readings For</source>
-        <translation>注音范围(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;All Words</source>
-        <translation>所有词语(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Only Words &amp;Above My Level</source>
-        <translation>只注高于我水平的词语(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Hide readings over words at or below your HSK level and over words you marked as known</source>
-        <translation>不为你的 HSK 水平及以下的词语、以及你标为已掌握的词语注音</translation>
-    </message>
-    <message>
-        <source>My HSK &amp;Level</source>
-        <translation>我的 HSK 水平(&amp;L)</translation>
-    </message>
-    <message>
-        <source>HSK 0 (beginner: every word)</source>
-        <translation>HSK 0（初学：全部注音）</translation>
-    </message>
-    <message>
-        <source>HSK 7–9</source>
-        <translation>HSK 7–9</translation>
-    </message>
-    <message>
-        <source>HSK %1</source>
-        <translation>HSK %1</translation>
-    </message>
-    <message>
         <source>&amp;Dictionary Popup on Hover</source>
         <translation>悬停显示词典(&amp;D)</translation>
     </message>
@@ -307,34 +251,6 @@
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
-    </message>
-    <message>
-        <source>Cannot change the level</source>
-        <translation>无法更改水平</translation>
-    </message>
-    <message>
-        <source>Translation: Bilingual Reader project (not the authors&apos;)</source>
-        <translation>译文：Bilingual Reader 项目（非原作者）</translation>
-    </message>
-    <message>
-        <source>Translation: %1</source>
-        <translation>译文：%1</translation>
-    </message>
-    <message>
-        <source>Import a translation</source>
-        <translation>导入译文</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot import the translation</source>
-        <translation>无法导入译文</translation>
-    </message>
-    <message>
-        <source>Translation imported</source>
-        <translation>译文已导入</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1318,45 @@
     </message>
 </context>
 <context>
+    <name>ScaffoldingController</name>
+    <message>
+        <source>&amp;Readings For</source>
+        <translation>注音范围(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;All Words</source>
+        <translation>所有词语(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only Words &amp;Above My Level</source>
+        <translation>只注高于我水平的词语(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Hide readings over words at or below your HSK level and over words you marked as known</source>
+        <translation>不为你的 HSK 水平及以下的词语、以及你标为已掌握的词语注音</translation>
+    </message>
+    <message>
+        <source>My HSK &amp;Level</source>
+        <translation>我的 HSK 水平(&amp;L)</translation>
+    </message>
+    <message>
+        <source>HSK 0 (beginner: every word)</source>
+        <translation>HSK 0（初学：全部注音）</translation>
+    </message>
+    <message>
+        <source>HSK 7–9</source>
+        <translation>HSK 7–9</translation>
+    </message>
+    <message>
+        <source>HSK %1</source>
+        <translation>HSK %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the level</source>
+        <translation>无法更改水平</translation>
+    </message>
+</context>
+<context>
     <name>SelectionToolbar</name>
     <message>
         <source>Highlight</source>
@@ -1620,6 +1575,57 @@
     <message>
         <source>Delete tag</source>
         <translation>删除标签</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationController</name>
+    <message>
+        <source>Import &amp;Translation…</source>
+        <translation>导入译文(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Attach your own English translation: a text file with one paragraph per line</source>
+        <translation>附加你自己的英文译文：文本文件，每行一段</translation>
+    </message>
+    <message>
+        <source>Tra&amp;nslation</source>
+        <translation>译文(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Interlinear (under each paragraph)</source>
+        <translation>隔行对照（每段之下）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation>左右对照(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Translation: Bilingual Reader project (not the authors&apos;)</source>
+        <translation>译文：Bilingual Reader 项目（非原作者）</translation>
+    </message>
+    <message>
+        <source>Translation: %1</source>
+        <translation>译文：%1</translation>
+    </message>
+    <message>
+        <source>Import a translation</source>
+        <translation>导入译文</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import the translation</source>
+        <translation>无法导入译文</translation>
+    </message>
+    <message>
+        <source>Translation imported</source>
+        <translation>译文已导入</translation>
     </message>
 </context>
 <context>

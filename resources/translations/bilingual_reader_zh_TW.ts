@@ -225,62 +225,6 @@
 <context>
     <name>BilingualController</name>
     <message>
-        <source>Import &amp;Translation…</source>
-        <translation>匯入譯文(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Attach your own English translation: a text file with one paragraph per line</source>
-        <translation>附加你自己的英文譯文：純文字檔，每行一段</translation>
-    </message>
-    <message>
-        <source>Tra&amp;nslation</source>
-        <translation>譯文(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Off</source>
-        <translation>關閉(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Interlinear (under each paragraph)</source>
-        <translation>隔行對照（每段之下）(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Side by Side</source>
-        <translation>左右對照(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Readings For</source>
-        <translation>注音範圍(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;All Words</source>
-        <translation>所有詞語(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Only Words &amp;Above My Level</source>
-        <translation>只注高於我程度的詞語(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Hide readings over words at or below your HSK level and over words you marked as known</source>
-        <translation>不為你的 HSK 程度及以下的詞語、以及你標為已掌握的詞語注音</translation>
-    </message>
-    <message>
-        <source>My HSK &amp;Level</source>
-        <translation>我的 HSK 程度(&amp;L)</translation>
-    </message>
-    <message>
-        <source>HSK 0 (beginner: every word)</source>
-        <translation>HSK 0（初學：全部注音）</translation>
-    </message>
-    <message>
-        <source>HSK 7–9</source>
-        <translation>HSK 7–9</translation>
-    </message>
-    <message>
-        <source>HSK %1</source>
-        <translation>HSK %1</translation>
-    </message>
-    <message>
         <source>&amp;Dictionary Popup on Hover</source>
         <translation>懸停顯示詞典(&amp;D)</translation>
     </message>
@@ -307,34 +251,6 @@
     <message>
         <source>Copied</source>
         <translation>已複製</translation>
-    </message>
-    <message>
-        <source>Cannot change the level</source>
-        <translation>無法更改程度</translation>
-    </message>
-    <message>
-        <source>Translation: Bilingual Reader project (not the authors&apos;)</source>
-        <translation>譯文：Bilingual Reader 專案（非原作者）</translation>
-    </message>
-    <message>
-        <source>Translation: %1</source>
-        <translation>譯文：%1</translation>
-    </message>
-    <message>
-        <source>Import a translation</source>
-        <translation>匯入譯文</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Cannot import the translation</source>
-        <translation>無法匯入譯文</translation>
-    </message>
-    <message>
-        <source>Translation imported</source>
-        <translation>譯文已匯入</translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1318,45 @@
     </message>
 </context>
 <context>
+    <name>ScaffoldingController</name>
+    <message>
+        <source>&amp;Readings For</source>
+        <translation>注音範圍(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;All Words</source>
+        <translation>所有詞語(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only Words &amp;Above My Level</source>
+        <translation>只注高於我程度的詞語(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Hide readings over words at or below your HSK level and over words you marked as known</source>
+        <translation>不為你的 HSK 程度及以下的詞語、以及你標為已掌握的詞語注音</translation>
+    </message>
+    <message>
+        <source>My HSK &amp;Level</source>
+        <translation>我的 HSK 程度(&amp;L)</translation>
+    </message>
+    <message>
+        <source>HSK 0 (beginner: every word)</source>
+        <translation>HSK 0（初學：全部注音）</translation>
+    </message>
+    <message>
+        <source>HSK 7–9</source>
+        <translation>HSK 7–9</translation>
+    </message>
+    <message>
+        <source>HSK %1</source>
+        <translation>HSK %1</translation>
+    </message>
+    <message>
+        <source>Cannot change the level</source>
+        <translation>無法更改程度</translation>
+    </message>
+</context>
+<context>
     <name>SelectionToolbar</name>
     <message>
         <source>Highlight</source>
@@ -1620,6 +1575,57 @@
     <message>
         <source>Delete tag</source>
         <translation>刪除標籤</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationController</name>
+    <message>
+        <source>Import &amp;Translation…</source>
+        <translation>匯入譯文(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Attach your own English translation: a text file with one paragraph per line</source>
+        <translation>附加你自己的英文譯文：純文字檔，每行一段</translation>
+    </message>
+    <message>
+        <source>Tra&amp;nslation</source>
+        <translation>譯文(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>關閉(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Interlinear (under each paragraph)</source>
+        <translation>隔行對照（每段之下）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation>左右對照(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Translation: Bilingual Reader project (not the authors&apos;)</source>
+        <translation>譯文：Bilingual Reader 專案（非原作者）</translation>
+    </message>
+    <message>
+        <source>Translation: %1</source>
+        <translation>譯文：%1</translation>
+    </message>
+    <message>
+        <source>Import a translation</source>
+        <translation>匯入譯文</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文字檔 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import the translation</source>
+        <translation>無法匯入譯文</translation>
+    </message>
+    <message>
+        <source>Translation imported</source>
+        <translation>譯文已匯入</translation>
     </message>
 </context>
 <context>

@@ -200,7 +200,7 @@ def test_clicking_overlapping_highlights_steps_outwards_and_hover_shows_tags_and
     anns = Annotations(window.lib)
     e1 = anns.create(1, *outer, tags=["Disagree"], note="<script>alert(1)</script>\nsecond line")
     e2 = anns.create(1, *inner, tags=["Evidence"])
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     assert view.highlight_at(inner[0]) == [e2.annotation.id, e1.annotation.id]
     click(qtbot, view, inner[0] + 1)
     assert c.selected == e2.annotation.id
@@ -220,7 +220,7 @@ def test_panel_filters_by_tag_and_author_and_search_opens_another_article(window
     far = anns.create(2, s2, s2 + 3, tags=["Question"], note="Compare the ASEAN statement", author="Mei")
     claim = anns.create(1, *span(window, "世界目睹了一場"), tags=["Claim"])
     anns.create(1, *span(window, "外交"), tags=["Agree"], author="Mei")
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     assert len(c.panel.listed_ids()) == 2
     c.panel.tag_filter.setCurrentIndex(c.panel.tag_filter.findText("Claim 論點"))
     assert c.panel.listed_ids() == [claim.annotation.id]
@@ -336,7 +336,7 @@ def test_screenshot_with_highlights_panel_note_and_toolbar(window, qtbot, tmp_pa
                         note="**Dismissive.** Compare:\n\n- the *UN Charter*\n- `<b>` stays text\n\n> a quote")
     anns.create(1, *span(window, "聯合國的意見"), tags=["Evidence"])
     anns.create(1, *span(window, "退出66個國際組織"))
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     c.fix_reading(c.text.index("行動"), "hang2")
     view.set_selection(*span(window, "聯合國安理會"))  # a new selection replaces a selected highlight …
     qtbot.waitUntil(c.toolbar.isVisible, timeout=2000)
@@ -377,7 +377,7 @@ def test_the_context_menu_recolours_retags_and_deletes_a_highlight(window, qtbot
     view = window.view
     s, e = span(window, "聯合國安理會")
     ann = Annotations(window.lib).create(1, s, e, tags=["Claim"]).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
 
     def entry(*path: str):  # noqa: ANN202
         menu = view.build_context_menu(s + 1)

@@ -145,6 +145,6 @@ def test_a_missing_dictionary_gives_one_clear_message(window, monkeypatch, no_di
     assert not window.bilingual.show_at(start)
     assert not window.bilingual.show_at(start + 1)
     assert len(no_dialogs) == 1 and "unreadable" in no_dialogs[0][1]
-    window.bilingual.set_scaffolding(True)  # readings stay as they were, no second message
+    window.scaffolding.set_scaffolding(True)  # readings stay as they were, no second message
     assert len(no_dialogs) == 1
     assert window.view.reading_rect(start) is not None

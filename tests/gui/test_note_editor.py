@@ -72,7 +72,7 @@ def test_typing_saves_after_a_pause_and_a_burst_is_one_undo_step(window, qtbot, 
     c = window.annotator
     window.open_article(1, offset=0)
     ann = Annotations(window.lib).create(1, 10, 20, tags=["Claim"]).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     c.select(ann.id)
     c.note_editor.edit.setFocus()
     qtbot.keyClicks(c.note_editor.edit, "First")
@@ -102,7 +102,7 @@ def test_switching_annotation_saves_the_pending_note_first(window, qtbot) -> Non
     anns = Annotations(window.lib)
     a = anns.create(1, 10, 20).annotation
     b = anns.create(1, 30, 40).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     c.select(a.id)
     c.note_editor.edit.setFocus()
     qtbot.keyClicks(c.note_editor.edit, "quick")
@@ -115,7 +115,7 @@ def test_a_note_typed_just_before_closing_the_window_is_kept(window, qtbot) -> N
     c = window.annotator
     window.open_article(1, offset=0)
     ann = Annotations(window.lib).create(1, 10, 20).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     c.select(ann.id)
     c.note_editor.edit.setFocus()
     qtbot.keyClicks(c.note_editor.edit, "last words")

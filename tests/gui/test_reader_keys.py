@@ -140,7 +140,7 @@ def test_tag_keys_after_escape_never_reach_a_highlight_selected_before(window, q
     view = window.view
     a_start = offset_of(window, "聯合國")
     a = Annotations(window.lib).create(1, a_start, a_start + 3).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(window, a_start + 1))
     assert window.annotator.selected == a.id
     qtbot.keyClick(view, Qt.Key.Key_2)  # positive control: a visibly selected highlight takes the tag
@@ -165,7 +165,7 @@ def test_a_highlight_scrolled_out_of_sight_is_not_a_key_target(window, qtbot) ->
     view = window.view
     start = offset_of(window, "聯合國")
     a = Annotations(window.lib).create(1, start, start + 3).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre(window, start + 1))
     assert window.annotator.target() == a.id  # positive control
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())

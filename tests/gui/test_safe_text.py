@@ -230,11 +230,11 @@ def test_hostile_text_from_files_is_shown_literally_and_loads_nothing(window, qt
     show_message = bar.showMessage
     monkeypatch.setattr(bar, "showMessage", lambda text, *a: (status.append(text), show_message(text, *a)))
     window._imported(result)  # the status bar names the article (QStatusBar draws its message as plain text)
-    window._set(translations=True)  # the caption names the translator
+    window.set_option(translations=True)  # the caption names the translator
     window.annotator.reload_tags()
     window.annotator.select(ann.id)
     window.view.set_selection(0, 6)
-    window.annotator._fill_toolbar()  # the selection toolbar's tag buttons
+    window.annotator.pointer.fill_toolbar()  # the selection toolbar's tag buttons
     window.bilingual.show_at(0)
     window.vocabulary_panel.show()
     window.bilingual.vocabularyChanged.emit()
@@ -260,7 +260,7 @@ def test_hostile_text_from_files_is_shown_literally_and_loads_nothing(window, qt
     assert preview.requested == [] and evil in preview.toPlainText()
     assert "[x]" in preview.toPlainText() and "[y]" in preview.toPlainText(), "images shown as their alt text"
     assert shown_messages == [(f"{evil}: not a text file", Qt.TextFormat.PlainText)]
-    caption = window.bilingual.caption
+    caption = window.translation.caption
     assert caption.textFormat() == Qt.TextFormat.PlainText and evil in caption.text()
     assert any("QTableView" in w for w in showing), f"the vocabulary list's article column: {showing}"
 

@@ -47,7 +47,7 @@ def listed(dlg: TagManagerDialog, tagset: str) -> list[str]:
 def test_rename_in_english_and_chinese_shows_in_the_panel_and_undoes(window, dialog, monkeypatch) -> None:  # noqa: ANN001
     c = window.annotator
     ann = Annotations(window.lib).create(1, 10, 20, tags=["Claim"]).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     choose(dialog, "Claim")
     answers(monkeypatch, ["Thesis", "主张"])
     dialog.rename()
@@ -63,7 +63,7 @@ def test_rename_in_english_and_chinese_shows_in_the_panel_and_undoes(window, dia
 def test_recolour_repaints_highlights_and_undoes(window, dialog, monkeypatch) -> None:  # noqa: ANN001
     c = window.annotator
     ann = Annotations(window.lib).create(1, 10, 20, tags=["Evidence"]).annotation
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     choose(dialog, "Evidence")
     monkeypatch.setattr(QColorDialog, "getColor", staticmethod(lambda *a, **k: QColor("#123456")))
     dialog.recolour()
@@ -78,7 +78,7 @@ def test_deleting_a_tag_in_use_asks_with_the_count(window, dialog, monkeypatch) 
     anns = Annotations(window.lib)
     a = anns.create(1, 10, 20, tags=["Opinion"]).annotation
     anns.create(1, 30, 40, tags=["Opinion", "Agree"])
-    window.hub.annotationsChanged.emit(1)
+    window.hub.annotations_changed(1)
     asked: list[str] = []
     reply = {"button": QMessageBox.StandardButton.No}
 

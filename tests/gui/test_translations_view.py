@@ -5,7 +5,7 @@ import pytest
 
 
 def _mode(window, mode: str) -> None:  # noqa: ANN001
-    window.bilingual.translation_actions[mode].trigger()
+    window.translation.translation_actions[mode].trigger()
 
 
 @pytest.mark.parametrize("article_id", [1, 2])
@@ -20,8 +20,8 @@ def test_both_seeds_show_a_translation_under_every_paragraph(window, article_id)
         last = lay.lines[-1]
         assert lay.translation[0][0] > last.y + last.glyph_base, "the translation is under the Chinese text"
         assert lay.translation_x == 0.0
-    assert window.bilingual.caption.isVisible()
-    assert window.bilingual.caption.text() == "Translation: Bilingual Reader project (not the authors')"
+    assert window.translation.caption.isVisible()
+    assert window.translation.caption.text() == "Translation: Bilingual Reader project (not the authors')"
 
 
 def _wide(window, qtbot) -> None:  # noqa: ANN001
@@ -64,7 +64,7 @@ def test_side_by_side_keeps_paragraph_tops_aligned(window, qtbot) -> None:  # no
     assert shown > 50, (shown, view.viewport().size(), view.verticalScrollBar().value(), view.verticalScrollBar().maximum())
     _mode(window, "off")
     assert not window.options.translations
-    assert not window.bilingual.caption.isVisible()
+    assert not window.translation.caption.isVisible()
 
 
 def test_translation_mode_is_remembered(window, qtbot, seeded_db) -> None:  # noqa: ANN001
@@ -77,7 +77,7 @@ def test_translation_mode_is_remembered(window, qtbot, seeded_db) -> None:  # no
         again = MainWindow(lib)
         qtbot.addWidget(again)
         assert again.options.translations and again.options.translation_mode == "side"
-        assert again.bilingual.translation_actions["side"].isChecked()
+        assert again.translation.translation_actions["side"].isChecked()
         again.close()
 
 
@@ -86,17 +86,17 @@ def test_import_translation_checks_the_paragraph_count(window, tmp_path, no_dial
     count = len(window.view.paragraphs)
     short = tmp_path / "short.txt"
     short.write_text("Only one line\n", encoding="utf-8")
-    assert not window.bilingual.import_translation(str(short))
+    assert not window.translation.import_translation(str(short))
     assert no_dialogs and "13" in no_dialogs[-1][1] and "1 paragraph" in no_dialogs[-1][1]
     assert window.lib.translations(window.article.revision_id)[0] != "Only one line"
 
     good = tmp_path / "mine.txt"
     good.write_text("\n".join(f"My paragraph {i}" for i in range(count)), encoding="utf-8")
     _mode(window, "off")
-    assert window.bilingual.import_translation(str(good))
+    assert window.translation.import_translation(str(good))
     assert window.options.translations
     assert window.view.doc.layout(3).translation[0][1] == "My paragraph 3"
-    assert window.bilingual.caption.text() == f"Translation: {window.lib.reader_name}"
+    assert window.translation.caption.text() == f"Translation: {window.lib.reader_name}"
 
 
 def test_a_narrow_view_puts_the_side_by_side_translation_under_the_paragraph(window, qtbot) -> None:  # noqa: ANN001

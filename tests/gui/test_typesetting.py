@@ -38,7 +38,7 @@ def test_layout_invariants_on_the_seeds(window, qapp, size, script, pinyin, leve
     window.resize(*size)
     window.apply_options(window.options.with_(script=script, pinyin=pinyin, translations=False), save=False)
     if level is not None:
-        from reader.gui.bilingual import prepare_screenshot
+        from reader.gui.screenshot import prepare_screenshot
 
         prepare_screenshot(window, level=level)
     for aid in (1, 2):

@@ -80,8 +80,8 @@ def test_scaffolding_at_level_6_hides_common_words_but_keeps_rare_ones(window) -
     common = text.index("国家")
     window.view.ensure_offset_visible(common)
     assert _reading_shown(window, common, common + 2)
-    window.bilingual.level_actions[6].trigger()
-    assert window.bilingual.scaffolding_on
+    window.scaffolding.level_actions[6].trigger()
+    assert window.scaffolding.scaffolding_on
     window.view.ensure_offset_visible(common)
     assert not _reading_shown(window, common, common + 2), "an HSK 3 word gets no reading at level 6"
     from reader.core.scaffolding import get_level, shared_dictionary
@@ -101,7 +101,7 @@ def test_scaffolding_at_level_6_hides_common_words_but_keeps_rare_ones(window) -
     assert rare is not None
     window.view.ensure_offset_visible(rare.start)
     assert _reading_shown(window, rare.start, rare.end), f"{rare.text} keeps its reading"
-    window.bilingual.act_all_readings.trigger()
+    window.scaffolding.act_all_readings.trigger()
     window.view.ensure_offset_visible(common)
     assert _reading_shown(window, common, common + 2)
 
@@ -112,7 +112,7 @@ def test_marking_a_word_known_hides_its_reading_at_once(window) -> None:  # noqa
     start = starts[0]
     assert window.bilingual.show_at(start)
     window.bilingual.add_to_vocabulary()
-    window.bilingual.set_scaffolding(True)
+    window.scaffolding.set_scaffolding(True)
     window.bilingual.popup.close_popup()
     window.view.ensure_offset_visible(start)
     assert _reading_shown(window, start, start + 3), "聯合國 at level 0 still has its reading"
