@@ -23,6 +23,7 @@ from reader.core.errors import ReaderError
 from reader.core.pipeline.readings import is_han
 from reader.core.text import Token
 from reader.gui import file_dialogs
+from reader.gui.popup_vocabulary import PopupVocabulary
 from reader.gui.safe_text import plain
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class BilingualController(QObject):
             popup.copyRequested.connect(self.copy_word)
             popup.stepRequested.connect(self.step)
             popup.closed.connect(lambda: (self.marker.set_spans([]), self.view.setFocus()))
+            self.popup_vocabulary = PopupVocabulary(self)
         return self._popup
 
     def _popup_visible(self) -> bool:
@@ -360,6 +362,7 @@ class BilingualController(QObject):
             style=o.pinyin if o.pinyin != "none" else "marks", scheme=o.tones if o.tones != "none" else "pleco",
             palette=self.view.palette_,
         )
+        self.popup_vocabulary.refresh()
         self.marker.set_spans([(start, end)])
         self.popup.show()
         self.popup.raise_()
@@ -471,6 +474,7 @@ class BilingualController(QObject):
         """The vocabulary changed elsewhere: redraw readings if the set of known words is different."""
         if self.scaffolding_on and vocabulary.known_words(self.lib) != self._known:
             self.apply_scaffolding()
+            self._reposition()  # the popup follows its word's line
 
     def apply_scaffolding(self) -> None:
         """Give the view the per-word reading filter (or none), from the level and the known words."""
