@@ -36,6 +36,7 @@ from reader.core.errors import ReaderError
 from reader.gui import file_dialogs, safe_text
 from reader.gui.name_prompt import NameDialog, NamePrompt
 from reader.gui.panels.note_editor import MarkdownDialog
+from reader.gui.plurals import plural
 
 # The class view (QtCharts), the class report and the package code are imported when first used: the
 # menus are here from the start, the dock and its panel are built the first time the class view opens.
@@ -441,7 +442,7 @@ class ClassroomController(QObject):
             self._error(self.tr("Cannot hand in"), exc)
             return
         self.window.statusBar().showMessage(
-            self.tr("Wrote %1 (%2 annotations)").replace("%1", path).replace("%2", str(count)), 6000)
+            plural(count, self.tr("Wrote %1 (1 annotation)"), self.tr("Wrote %1 (%n annotations)")).replace("%1", path), 6000)
 
     def merge_dialog(self) -> None:
         files = file_dialogs.open_file_names(self.window, self.tr("Merge hand-ins"), self._package_filter())

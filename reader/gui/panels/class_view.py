@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.class_report import ClassReport
+from reader.gui.plurals import plural
 from reader.gui.qtfix import keep_none_alive
 from reader.gui.safe_text import escape, plain_label, tip
 
@@ -414,7 +415,7 @@ class ClassView(QWidget):
             self._fill_cards(None, labels)
             return
         n = len(data["students"])
-        self.title.setText(self.tr("%1 — %2 students").replace("%1", report.title).replace("%2", str(n)))
+        self.title.setText(plural(n, self.tr("%1 — 1 student"), self.tr("%1 — %n students")).replace("%1", report.title))
         self.legend.set_total(n)
         by_name = {s["name"]: s for s in data["students"]}
         self._quiet = True
