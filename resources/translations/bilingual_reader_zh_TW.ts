@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts…</source>
-        <translation>鍵盤快捷鍵(&amp;K)…</translation>
+        <translation>鍵盤快速鍵(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Bilingual Reader</source>
@@ -1471,7 +1471,7 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation>鍵盤快捷鍵</translation>
+        <translation>鍵盤快速鍵</translation>
     </message>
     <message>
         <source>Keys</source>
