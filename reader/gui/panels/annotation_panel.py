@@ -73,7 +73,7 @@ def matches_text(matches: int, articles: int) -> str:
         return plural(matches, QCoreApplication.translate("AnnotationPanel", "1 match in 1 article"),
                       QCoreApplication.translate("AnnotationPanel", "%n matches in 1 article"))
     return QCoreApplication.translate("AnnotationPanel", "%1 matches in %2 articles").replace(
-        "%1", f"{matches:,}").replace("%2", f"{articles:,}")
+        "%1", str(matches)).replace("%2", str(articles))
 
 
 class AnnotationListModel(QAbstractListModel):
