@@ -177,3 +177,19 @@ def test_english_plurals(window, n, articles, expected) -> None:  # noqa: ANN001
     from reader.gui.panels import annotation_panel
 
     assert annotation_panel.matches_text(n, articles) == expected
+
+
+def test_the_class_views_headers_and_tabs_follow_a_language_switch(window) -> None:  # noqa: ANN001
+    from reader.gui.panels.class_view import ClassView
+
+    view = ClassView(window)
+    assert view.tabs.tabText(0) == "Agreement"
+    window.language.switch("zh_CN")
+    try:
+        texts = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+        texts += [t for where, t in _shown_texts(view) if where == "header"]
+    finally:
+        i18n.set_language("en", save=False)
+        view.deleteLater()
+    assert len(texts) >= 6 and texts[0] != "Agreement"
+    assert not [t for t in texts if english_left(t)], texts
