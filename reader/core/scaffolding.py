@@ -190,9 +190,10 @@ def visible_tokens(
     if band <= 0:
         for tok in tokens:
             text = tok.text
-            shown = has_han(text) and not (known and (text in known or getattr(tok, "token", tok).text in known))
-            if shown and compose and known and _made_of_easy_parts(text, 0, known, hsk_levels(dictionary)):
-                shown = False  # every part of it is a known word
+            canonical = getattr(tok, "token", tok).text
+            shown = has_han(text) and not (known and (text in known or canonical in known))
+            if shown and compose and known and _known_inside(text, canonical, 0, known, hsk_levels(dictionary)):
+                shown = False  # a segmenter's long word made only of known words
             append(shown)
         return out
     levels = hsk_levels(dictionary)
@@ -209,24 +210,33 @@ def visible_tokens(
             continue
         if r == UNLISTED and canonical != text:
             r = rank(canonical, compose)
-        if r > band and compose and known and _made_of_easy_parts(text, band, known, levels):
+        if r > band and compose and known and _known_inside(text, canonical, band, known, levels):
             r = band  # e.g. 国际组织 for a reader who knows 国际 and is past 组织's level
         append(r > band)
     return out
 
 
-def _made_of_easy_parts(word: str, band: int, known: Collection[str], levels: HskLevels) -> bool:
-    """Whether `word` reads, longest word first, as parts each known to the reader or listed at or below `band`.
+def _known_inside(word: str, canonical: str, band: int, known: Collection[str], levels: HskLevels) -> bool:
+    """Whether an unlisted `word` reads as known words plus parts at or below `band` (at least one known).
 
     A segmenter's long words (联合国安理会) hold words the reader has marked known; they count as known
-    inside longer words too, as long as every other part is easy for the reader. Parts are taken as the
-    `compose` rule takes them, the longest known or listed word first, so a hard word is never excused by
-    splitting it into easy characters.
+    inside longer words too, as long as every other part is easy for the reader. A word of the HSK list
+    (外交, 时事) is judged as itself, never by its characters, and a word with no known part is left to
+    the level rule, so marking one word known changes the readings of the words that contain it only.
     """
+    if levels.level(word) is not None or (canonical != word and levels.level(canonical) is not None):
+        return False
+    return _made_of_easy_parts(word, band, known, levels)
+
+
+def _made_of_easy_parts(word: str, band: int, known: Collection[str], levels: HskLevels) -> bool:
+    """Whether `word` reads, longest word first, as parts each known or listed at or below `band`, with at
+    least one known part. Parts are taken as the `compose` rule takes them, the longest known or listed
+    word first, so a hard word is never excused by splitting it into easy characters."""
     n = len(word)
     if n < 2 or n > 24:
         return False
-    i = 0
+    i, any_known = 0, False
     while i < n:
         if not is_han(word[i]):
             i += 1
@@ -236,6 +246,7 @@ def _made_of_easy_parts(word: str, band: int, known: Collection[str], levels: Hs
             if part == word:
                 continue  # the whole word was judged already
             if part in known:
+                any_known = True
                 break
             level = levels.level(part)
             if level is not None:
@@ -245,4 +256,4 @@ def _made_of_easy_parts(word: str, band: int, known: Collection[str], levels: Hs
         else:
             return False  # a character that is neither known nor listed
         i = j
-    return True
+    return any_known

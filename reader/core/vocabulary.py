@@ -492,6 +492,43 @@ def unmark(lib: Library, vocab_id: int) -> Changed:
     return _set_known(lib, vocab_id, False)
 
 
+@dataclass(frozen=True, slots=True)
+class WordState:
+    """Where a word (either script) stands in a reader's list: what the dictionary popup shows."""
+
+    in_vocabulary: bool
+    known: bool
+
+
+def word_state(lib: Library, word: str, reader: str | None = None) -> WordState:
+    """Whether a word, written in either script, is in the list and whether it is marked known."""
+    rows = find(lib, word, reader=reader)
+    return WordState(bool(rows), any(r.known for r in rows))
+
+
+def set_word_known(
+    lib: Library, word: str, known: bool, *, article_id: int | None = None, start: int | None = None,
+    end: int | None = None, reader: str | None = None, dictionary: Dictionary | None = None,
+) -> Changed:
+    """Mark a word (either script) known, or not known, in one transaction: every row of it in the list.
+
+    A word not yet in the list is added, known, with its sentence when `article_id` and offsets are given
+    (as `add` keeps them); unmarking a word that is not in the list changes nothing.
+    """
+    with lib.transaction():
+        rows = find(lib, word, reader=reader)
+        if not rows:
+            if not known:
+                return Changed()
+            return add(lib, word, article_id=article_id, start=start, end=end, reader=reader, known=True,
+                       dictionary=dictionary).changed
+        ids = [r.id for r in rows if r.known != known]
+        stamp = now()
+        for vid in ids:
+            lib.conn.execute("UPDATE vocabulary SET known = ?, updated = ? WHERE id = ?", (int(known), stamp, vid))
+    return Changed(vocabulary=frozenset(ids)) if ids else Changed()
+
+
 def word_in_sentence(sentence: str, words: Iterable[str]) -> tuple[int, int] | None:
     """[start, end) of the earliest occurrence of one of `words` in the sentence (longest on a tie)."""
     best: tuple[int, int] | None = None

@@ -118,12 +118,23 @@ class AnnotationController(QObject, ShownAnnotations):
             self.note_editor.flush()
         elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.pointer.tags_changed()  # the toolbar's buttons are made again in the new language
+            for i in range(self.stack.count()):
+                command = self.stack.command(i)
+                if isinstance(command, EditCommand | NoteCommand):
+                    command.retranslate()
+            self._undo_texts()
         elif (watched is self.note_editor.edit and event.type() == QEvent.Type.KeyPress
               and event.key() == Qt.Key.Key_Escape and not event.modifiers()):
             self.note_editor.flush()  # Esc in the note: saved, and back to reading
             self.view.setFocus()
             return True
         return False
+
+    def _undo_texts(self, _text: str = "") -> None:
+        """Edit → Undo/Redo name the step they take, in the interface language."""
+        undo, redo = self.stack.undoText(), self.stack.redoText()
+        self.act_undo.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
 
     # ---- actions and connections ----------------------------------------------------------------
     def _menu(self, holding: QAction) -> QMenu | None:
@@ -151,10 +162,8 @@ class AnnotationController(QObject, ShownAnnotations):
         self.act_redo.setEnabled(False)
         self.stack.canUndoChanged.connect(self.act_undo.setEnabled)
         self.stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.stack.undoTextChanged.connect(
-            lambda t: self.act_undo.setText(self.tr("&Undo %1").replace("%1", t) if t else self.tr("&Undo")))
-        self.stack.redoTextChanged.connect(
-            lambda t: self.act_redo.setText(self.tr("&Redo %1").replace("%1", t) if t else self.tr("&Redo")))
+        self.stack.undoTextChanged.connect(self._undo_texts)
+        self.stack.redoTextChanged.connect(self._undo_texts)
         self.act_tags = self._action(self.tr("&Tags…"), self.open_tag_manager)
         self.act_prefs = self._action(self.tr("&Preferences…"), self.open_preferences, QKeySequence.StandardKey.Preferences)
         self.act_prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -423,7 +432,7 @@ class AnnotationController(QObject, ShownAnnotations):
             self._end_burst()
         self._last_note = now
         article_id = ann.article_id if ann else self.article_id
-        self.stack.push(NoteCommand(edit, annotation_id, self._burst, self.notify, article_id, self.tr("edit note")))
+        self.stack.push(NoteCommand(edit, annotation_id, self._burst, self.notify, article_id))
         self.notify(edit.changed, article_id)
 
     # ---- selecting and navigating ---------------------------------------------------------------

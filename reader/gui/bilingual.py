@@ -23,6 +23,7 @@ from reader.core.text import ArticleInfo, Token
 from reader.gui.i18n import own
 from reader.gui.options import DisplayOptions
 from reader.gui.panels.dictionary_popup import DictionaryPopup
+from reader.gui.popup_vocabulary import PopupVocabulary, VocabularyDock, WordsKnown
 from reader.gui.reading_view import ReadingView
 from reader.gui.signals import SignalHub
 from reader.gui.speech import SpanOverlay
@@ -71,6 +72,9 @@ class BilingualController(QObject):
         self.marker = SpanOverlay(self.view)  # marks the word the popup explains
         self.marker.colour = QColor(240, 170, 40, 70)
         self._popup: DictionaryPopup | None = None  # built when first shown
+        self.popup_vocabulary: PopupVocabulary | None = None  # its Known / In vocabulary buttons, with the popup
+        self.words_known: WordsKnown | None = None  # scaffolding: told when a word is marked known
+        self.vocabulary_dock: VocabularyDock | None = None  # the list a word is shown in
         self._hover = QTimer(self)
         self._hover.setSingleShot(True)
         self._hover.setInterval(HOVER_DELAY_MS)
@@ -99,6 +103,7 @@ class BilingualController(QObject):
             popup.copyRequested.connect(self.copy_word)
             popup.stepRequested.connect(self.step)
             popup.closed.connect(lambda: (self.marker.set_spans([]), self.view.setFocus()))
+            self.popup_vocabulary = PopupVocabulary(self)
         return self._popup
 
     def _popup_visible(self) -> bool:
@@ -251,6 +256,8 @@ class BilingualController(QObject):
             style=o.pinyin if o.pinyin != "none" else "marks", scheme=o.tones if o.tones != "none" else "pleco",
             palette=self.view.palette_,
         )
+        if self.popup_vocabulary is not None:
+            self.popup_vocabulary.refresh()
         self.marker.set_spans([(start, end)])
         self.popup.show()
         self.popup.raise_()
@@ -266,6 +273,20 @@ class BilingualController(QObject):
                 if rect is not None:
                     rects.append(rect)
         return rects
+
+    def attach_vocabulary(self, words_known: WordsKnown, dock: VocabularyDock) -> None:
+        """The scaffolding told when the popup marks a word known, and the list the popup shows a word in."""
+        self.words_known, self.vocabulary_dock = words_known, dock
+        dock.vocabularyChanged.connect(self._vocabulary_edited)
+
+    def _vocabulary_edited(self) -> None:
+        if self.popup_vocabulary is not None:  # a word edited, deleted or marked known in the list
+            self.popup_vocabulary.refresh()
+        self._reposition()  # readings may have appeared or gone: the popup follows its word's line
+
+    def reposition(self) -> None:
+        """Keep the popup beside its word after the text moved (readings shown or hidden)."""
+        self._reposition()
 
     def _reposition(self) -> None:
         if not self._popup_visible():

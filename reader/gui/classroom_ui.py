@@ -47,6 +47,7 @@ from reader.gui.name_prompt import NameDialog, NamePrompt
 from reader.gui.options import DisplayOptions
 from reader.gui.panels.annotation_panel import tag_label
 from reader.gui.panels.note_editor import MarkdownDialog
+from reader.gui.plurals import plural
 from reader.gui.reading_view import ReadingView
 from reader.gui.signals import Change, SignalHub
 
@@ -474,7 +475,7 @@ class ClassroomController(QObject):
             self._error(self.tr("Cannot hand in"), exc)
             return
         self.window.statusBar().showMessage(
-            self.tr("Wrote %1 (%2 annotations)").replace("%1", path).replace("%2", str(count)), 6000)
+            plural(count, self.tr("Wrote %1 (1 annotation)"), self.tr("Wrote %1 (%n annotations)")).replace("%1", path), 6000)
 
     def merge_dialog(self) -> None:
         files = file_dialogs.open_file_names(self.window, self.tr("Merge hand-ins"), self._package_filter())

@@ -40,6 +40,7 @@ from reader.core.export import COMBINED, article_filename, export_all, render_ar
 from reader.core.library import Library
 from reader.gui import file_dialogs, safe_text
 from reader.gui.export_pdf import export_pdf
+from reader.gui.plurals import plural
 
 PREVIEW_ROWS = 500  # CSV rows shown in the preview table
 PREVIEW_CHARS = 200_000  # JSON characters shown in the preview
@@ -265,7 +266,7 @@ class ExportDialog(QDialog):
         image, pages = first_page(path, PDF_PREVIEW_WIDTH)
         self.pdf_pages = pages
         if image is None:
-            self._show_text(self.tr("PDF preview: %1 pages").replace("%1", str(pages)))
+            self._show_text(plural(pages, self.tr("PDF preview: 1 page"), self.tr("PDF preview: %n pages")))
             return ""
         self.page.setPixmap(QPixmap.fromImage(image))
         self.stack.setCurrentIndex(3)

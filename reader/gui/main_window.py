@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.vocabulary_panel = vocabulary_panel.install(self, self.view_menu)
         self.bilingual.vocabularyChanged.connect(self.vocabulary_panel.reload)
         self.vocabulary_panel.vocabularyChanged.connect(self.scaffolding.known_words_may_have_changed)
+        self.bilingual.attach_vocabulary(self.scaffolding, self.vocabulary_panel)
         if str(self.store.value("bilingual/vocabulary_visible", "false")).lower() in ("true", "1"):
             self.vocabulary_panel.show()
         self.vocabulary_panel.visibilityChanged.connect(self._remember_vocabulary_dock)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.text import ArticleInfo
+from reader.gui.plurals import plural
 from reader.gui.safe_text import tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -79,7 +80,7 @@ class LibrarySidebar(QListWidget):
             script = {"traditional": self.tr("Traditional"), "simplified": self.tr("Simplified")}.get(info.script, info.script)
             meta = self.tr("%1 · %2 characters").replace("%1", script).replace("%2", f"{info.chars:,}")
             if info.annotations:
-                meta += " · " + self.tr("%1 highlights").replace("%1", str(info.annotations))
+                meta += " · " + plural(info.annotations, self.tr("1 highlight"), self.tr("%n highlights"))
             item = QListWidgetItem("\n".join(x for x in (info.title, info.title_en if english_second else "", meta) if x))
             item.setData(ID_ROLE, info.id)
             item.setData(TITLE_ROLE, info.title)

@@ -81,10 +81,6 @@
         <translation>请先选中一处高亮（点击它）。</translation>
     </message>
     <message>
-        <source>edit note</source>
-        <translation>编辑笔记</translation>
-    </message>
-    <message>
         <source>No annotations here.</source>
         <translation>这里没有标注。</translation>
     </message>
@@ -206,16 +202,28 @@
         <translation>1 条标注</translation>
     </message>
     <message>
-        <source>%1 annotations</source>
-        <translation>%1 条标注</translation>
-    </message>
-    <message>
         <source>%1 of %2 annotations</source>
         <translation>%2 条标注中的 %1 条</translation>
     </message>
     <message>
         <source>%1 matches in %2 articles</source>
         <translation>%2 篇文章中有 %1 处匹配</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>没有匹配</translation>
+    </message>
+    <message>
+        <source>1 match in 1 article</source>
+        <translation>1 篇文章中有 1 处匹配</translation>
+    </message>
+    <message>
+        <source>%n matches in 1 article</source>
+        <translation>1 篇文章中有 %n 处匹配</translation>
+    </message>
+    <message>
+        <source>%n annotations</source>
+        <translation>%n 条标注</translation>
     </message>
     <message>
         <source>Confirm position</source>
@@ -356,8 +364,12 @@
         <translation>未选学生</translation>
     </message>
     <message>
-        <source>%1 — %2 students</source>
-        <translation>%1 — %2 名学生</translation>
+        <source>%1 — 1 student</source>
+        <translation>%1 — 1 名学生</translation>
+    </message>
+    <message>
+        <source>%1 — %n students</source>
+        <translation>%1 — %n 名学生</translation>
     </message>
     <message>
         <source>Krippendorff&apos;s alpha: %1</source>
@@ -471,6 +483,14 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Wrote %1 (1 annotation)</source>
+        <translation>已写入 %1（1 条标注）</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%n annotations)</source>
+        <translation>已写入 %1（%n 条标注）</translation>
+    </message>
+    <message>
         <source>Instructions from %1</source>
         <translation>来自 %1 的说明</translation>
     </message>
@@ -493,10 +513,6 @@
     <message>
         <source>Save hand-in</source>
         <translation>保存提交包</translation>
-    </message>
-    <message>
-        <source>Wrote %1 (%2 annotations)</source>
-        <translation>已写入 %1（%2 条标注）</translation>
     </message>
     <message>
         <source>Merge hand-ins</source>
@@ -566,12 +582,36 @@
 <context>
     <name>DictionaryPopup</name>
     <message>
+        <source>In vocabulary ✓</source>
+        <translation>已在生词本 ✓</translation>
+    </message>
+    <message>
+        <source>This word is in your vocabulary list: click to show it there</source>
+        <translation>这个词已在你的生词本中：点击在生词本里查看</translation>
+    </message>
+    <message>
         <source>Add to vocabulary</source>
         <translation>加入生词本</translation>
     </message>
     <message>
         <source>Keep this word, its sentence and the article in your vocabulary list</source>
         <translation>把这个词、所在句子和文章记入生词本</translation>
+    </message>
+    <message>
+        <source>Known ✓</source>
+        <translation>已掌握 ✓</translation>
+    </message>
+    <message>
+        <source>You marked this word as known: click to unmark it</source>
+        <translation>你已把这个词标为已掌握：点击取消</translation>
+    </message>
+    <message>
+        <source>Mark known</source>
+        <translation>标为已掌握</translation>
+    </message>
+    <message>
+        <source>No reading above this word when readings are shown only above your level</source>
+        <translation>只为高于你水平的词语注音时，这个词上方不再注音</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -766,8 +806,12 @@
         <translation>此预览把读音写在字后；网页浏览器会把它显示在字上方。</translation>
     </message>
     <message>
-        <source>PDF preview: %1 pages</source>
-        <translation>PDF 预览：共 %1 页</translation>
+        <source>PDF preview: 1 page</source>
+        <translation>PDF 预览：1 页</translation>
+    </message>
+    <message>
+        <source>PDF preview: %n pages</source>
+        <translation>PDF 预览：%n 页</translation>
     </message>
     <message>
         <source>PDF preview: first page of %1</source>
@@ -890,8 +934,12 @@
         <translation>%1 · %2 字</translation>
     </message>
     <message>
-        <source>%1 highlights</source>
-        <translation>%1 处标注</translation>
+        <source>1 highlight</source>
+        <translation>1 处高亮</translation>
+    </message>
+    <message>
+        <source>%n highlights</source>
+        <translation>%n 处高亮</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1247,25 @@
         <translation>在网页浏览器中打开这个链接吗？
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PopupVocabulary</name>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>无法修改该词</translation>
+    </message>
+    <message>
+        <source>Marked %1 as known: its reading is hidden when View → Readings For is set to Only Words Above My Level</source>
+        <translation>已将“%1”标为已掌握：在“视图 → 注音范围”选择“只注高于我水平的词语”时不再为它注音</translation>
+    </message>
+    <message>
+        <source>Marked %1 as known</source>
+        <translation>已将“%1”标为已掌握</translation>
+    </message>
+    <message>
+        <source>%1 is no longer marked as known</source>
+        <translation>“%1”已不再标为已掌握</translation>
     </message>
 </context>
 <context>
@@ -1629,6 +1696,85 @@
     </message>
 </context>
 <context>
+    <name>UndoCommand</name>
+    <message>
+        <source>highlight %1</source>
+        <translation>高亮%1</translation>
+    </message>
+    <message>
+        <source>delete highlight %1</source>
+        <translation>删除高亮%1</translation>
+    </message>
+    <message>
+        <source>restore highlight %1</source>
+        <translation>恢复高亮%1</translation>
+    </message>
+    <message>
+        <source>edit note</source>
+        <translation>编辑笔记</translation>
+    </message>
+    <message>
+        <source>change colour</source>
+        <translation>更改颜色</translation>
+    </message>
+    <message>
+        <source>change tags</source>
+        <translation>更改标签</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>加标签“%1”</translation>
+    </message>
+    <message>
+        <source>untag %1</source>
+        <translation>去掉标签“%1”</translation>
+    </message>
+    <message>
+        <source>confirm position</source>
+        <translation>确认位置</translation>
+    </message>
+    <message>
+        <source>new revision of article %1</source>
+        <translation>文章 %1 的新版本</translation>
+    </message>
+    <message>
+        <source>add tag %1</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+    <message>
+        <source>delete tag %1</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+    <message>
+        <source>rename tag %1</source>
+        <translation>重命名标签“%1”</translation>
+    </message>
+    <message>
+        <source>recolour tag %1</source>
+        <translation>更改标签“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>set the shortcut of %1</source>
+        <translation>设置“%1”的快捷键</translation>
+    </message>
+    <message>
+        <source>reorder %1</source>
+        <translation>重新排列“%1”</translation>
+    </message>
+    <message>
+        <source>read %1 as %2</source>
+        <translation>把“%1”读作 %2</translation>
+    </message>
+    <message>
+        <source>fix reading</source>
+        <translation>修正读音</translation>
+    </message>
+    <message>
+        <source>restore automatic reading</source>
+        <translation>恢复自动读音</translation>
+    </message>
+</context>
+<context>
     <name>VocabularyDock</name>
     <message>
         <source>Vocabulary</source>
@@ -1749,8 +1895,12 @@
         <translation>无法导出生词本</translation>
     </message>
     <message>
-        <source>Exported %1 words to %2</source>
-        <translation>已将 %1 个词导出到 %2</translation>
+        <source>Exported 1 word to %1</source>
+        <translation>已将 1 个词导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %n words to %1</source>
+        <translation>已将 %n 个词导出到 %1</translation>
     </message>
     <message>
         <source>Export to Anki</source>

@@ -81,10 +81,6 @@
         <translation>請先選取一處標示（點選它）。</translation>
     </message>
     <message>
-        <source>edit note</source>
-        <translation>編輯筆記</translation>
-    </message>
-    <message>
         <source>No annotations here.</source>
         <translation>這裡沒有標註。</translation>
     </message>
@@ -206,16 +202,28 @@
         <translation>1 條標註</translation>
     </message>
     <message>
-        <source>%1 annotations</source>
-        <translation>%1 條標註</translation>
-    </message>
-    <message>
         <source>%1 of %2 annotations</source>
         <translation>%2 條標註中的 %1 條</translation>
     </message>
     <message>
         <source>%1 matches in %2 articles</source>
         <translation>%2 篇文章中有 %1 處符合</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>沒有符合項目</translation>
+    </message>
+    <message>
+        <source>1 match in 1 article</source>
+        <translation>1 篇文章中有 1 處符合</translation>
+    </message>
+    <message>
+        <source>%n matches in 1 article</source>
+        <translation>1 篇文章中有 %n 處符合</translation>
+    </message>
+    <message>
+        <source>%n annotations</source>
+        <translation>%n 條標註</translation>
     </message>
     <message>
         <source>Confirm position</source>
@@ -356,8 +364,12 @@
         <translation>未選學生</translation>
     </message>
     <message>
-        <source>%1 — %2 students</source>
-        <translation>%1 — %2 名學生</translation>
+        <source>%1 — 1 student</source>
+        <translation>%1 — 1 名學生</translation>
+    </message>
+    <message>
+        <source>%1 — %n students</source>
+        <translation>%1 — %n 名學生</translation>
     </message>
     <message>
         <source>Krippendorff&apos;s alpha: %1</source>
@@ -471,6 +483,14 @@
         <translation>說明</translation>
     </message>
     <message>
+        <source>Wrote %1 (1 annotation)</source>
+        <translation>已寫入 %1（1 條標註）</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%n annotations)</source>
+        <translation>已寫入 %1（%n 條標註）</translation>
+    </message>
+    <message>
         <source>Instructions from %1</source>
         <translation>來自 %1 的說明</translation>
     </message>
@@ -493,10 +513,6 @@
     <message>
         <source>Save hand-in</source>
         <translation>儲存提交包</translation>
-    </message>
-    <message>
-        <source>Wrote %1 (%2 annotations)</source>
-        <translation>已寫入 %1（%2 條標註）</translation>
     </message>
     <message>
         <source>Merge hand-ins</source>
@@ -566,12 +582,36 @@
 <context>
     <name>DictionaryPopup</name>
     <message>
+        <source>In vocabulary ✓</source>
+        <translation>已在生詞本 ✓</translation>
+    </message>
+    <message>
+        <source>This word is in your vocabulary list: click to show it there</source>
+        <translation>這個詞已在你的生詞本中：按一下在生詞本裡檢視</translation>
+    </message>
+    <message>
         <source>Add to vocabulary</source>
         <translation>加入生詞本</translation>
     </message>
     <message>
         <source>Keep this word, its sentence and the article in your vocabulary list</source>
         <translation>把這個詞、所在句子和文章記入生詞本</translation>
+    </message>
+    <message>
+        <source>Known ✓</source>
+        <translation>已掌握 ✓</translation>
+    </message>
+    <message>
+        <source>You marked this word as known: click to unmark it</source>
+        <translation>你已把這個詞標為已掌握：按一下取消</translation>
+    </message>
+    <message>
+        <source>Mark known</source>
+        <translation>標為已掌握</translation>
+    </message>
+    <message>
+        <source>No reading above this word when readings are shown only above your level</source>
+        <translation>只為高於你程度的詞語注音時，這個詞上方不再注音</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -766,8 +806,12 @@
         <translation>此預覽把讀音寫在字後；網頁瀏覽器會把它顯示在字上方。</translation>
     </message>
     <message>
-        <source>PDF preview: %1 pages</source>
-        <translation>PDF 預覽：共 %1 頁</translation>
+        <source>PDF preview: 1 page</source>
+        <translation>PDF 預覽：1 頁</translation>
+    </message>
+    <message>
+        <source>PDF preview: %n pages</source>
+        <translation>PDF 預覽：%n 頁</translation>
     </message>
     <message>
         <source>PDF preview: first page of %1</source>
@@ -890,8 +934,12 @@
         <translation>%1 · %2 字</translation>
     </message>
     <message>
-        <source>%1 highlights</source>
-        <translation>%1 處標註</translation>
+        <source>1 highlight</source>
+        <translation>1 處標示</translation>
+    </message>
+    <message>
+        <source>%n highlights</source>
+        <translation>%n 處標示</translation>
     </message>
 </context>
 <context>
@@ -1054,7 +1102,7 @@
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts…</source>
-        <translation>鍵盤快捷鍵(&amp;K)…</translation>
+        <translation>鍵盤快速鍵(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Bilingual Reader</source>
@@ -1199,6 +1247,25 @@
         <translation>在網頁瀏覽器中開啟這個連結嗎？
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PopupVocabulary</name>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>無法修改該詞</translation>
+    </message>
+    <message>
+        <source>Marked %1 as known: its reading is hidden when View → Readings For is set to Only Words Above My Level</source>
+        <translation>已將「%1」標為已掌握：在「檢視 → 注音範圍」選擇「只注高於我程度的詞語」時不再為它注音</translation>
+    </message>
+    <message>
+        <source>Marked %1 as known</source>
+        <translation>已將「%1」標為已掌握</translation>
+    </message>
+    <message>
+        <source>%1 is no longer marked as known</source>
+        <translation>「%1」已不再標為已掌握</translation>
     </message>
 </context>
 <context>
@@ -1379,7 +1446,7 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation>鍵盤快捷鍵</translation>
+        <translation>鍵盤快速鍵</translation>
     </message>
     <message>
         <source>Keys</source>
@@ -1629,6 +1696,85 @@
     </message>
 </context>
 <context>
+    <name>UndoCommand</name>
+    <message>
+        <source>highlight %1</source>
+        <translation>標示%1</translation>
+    </message>
+    <message>
+        <source>delete highlight %1</source>
+        <translation>刪除標示%1</translation>
+    </message>
+    <message>
+        <source>restore highlight %1</source>
+        <translation>還原標示%1</translation>
+    </message>
+    <message>
+        <source>edit note</source>
+        <translation>編輯筆記</translation>
+    </message>
+    <message>
+        <source>change colour</source>
+        <translation>變更顏色</translation>
+    </message>
+    <message>
+        <source>change tags</source>
+        <translation>變更標籤</translation>
+    </message>
+    <message>
+        <source>tag %1</source>
+        <translation>加上標籤「%1」</translation>
+    </message>
+    <message>
+        <source>untag %1</source>
+        <translation>移除標籤「%1」</translation>
+    </message>
+    <message>
+        <source>confirm position</source>
+        <translation>確認位置</translation>
+    </message>
+    <message>
+        <source>new revision of article %1</source>
+        <translation>文章 %1 的新版本</translation>
+    </message>
+    <message>
+        <source>add tag %1</source>
+        <translation>新增標籤「%1」</translation>
+    </message>
+    <message>
+        <source>delete tag %1</source>
+        <translation>刪除標籤「%1」</translation>
+    </message>
+    <message>
+        <source>rename tag %1</source>
+        <translation>重新命名標籤「%1」</translation>
+    </message>
+    <message>
+        <source>recolour tag %1</source>
+        <translation>變更標籤「%1」的顏色</translation>
+    </message>
+    <message>
+        <source>set the shortcut of %1</source>
+        <translation>設定「%1」的快速鍵</translation>
+    </message>
+    <message>
+        <source>reorder %1</source>
+        <translation>重新排列「%1」</translation>
+    </message>
+    <message>
+        <source>read %1 as %2</source>
+        <translation>把「%1」讀作 %2</translation>
+    </message>
+    <message>
+        <source>fix reading</source>
+        <translation>修正讀音</translation>
+    </message>
+    <message>
+        <source>restore automatic reading</source>
+        <translation>還原自動讀音</translation>
+    </message>
+</context>
+<context>
     <name>VocabularyDock</name>
     <message>
         <source>Vocabulary</source>
@@ -1749,8 +1895,12 @@
         <translation>無法匯出生詞本</translation>
     </message>
     <message>
-        <source>Exported %1 words to %2</source>
-        <translation>已將 %1 個詞匯出到 %2</translation>
+        <source>Exported 1 word to %1</source>
+        <translation>已將 1 個詞匯出到 %1</translation>
+    </message>
+    <message>
+        <source>Exported %n words to %1</source>
+        <translation>已將 %n 個詞匯出到 %1</translation>
     </message>
     <message>
         <source>Export to Anki</source>

@@ -164,3 +164,30 @@ def test_known_words_count_inside_the_segmenters_longer_words(dictionary: Dictio
     every = {"联合国", "聯合國", *known}
     assert scaffolding.visible_tokens(tokens, 0, every, dictionary, compose=True) == [False, False, False, True], \
         "showing every reading, a word made only of known words still has none"
+
+
+def test_marking_one_word_known_leaves_every_other_reading_as_it_was(library: Library, dictionary: Dictionary) -> None:
+    """Knowing 輕蔑 hides its reading only: 外交, 行動, 時事 and 熱點 keep theirs at every level, in both scripts."""
+    known = {"轻蔑", "輕蔑"}
+    info = library.article(1)
+    pars = library.paragraphs(info.revision_id)
+    tokens = library.tokens(info.revision_id, pars)
+    levels = scaffolding.hsk_levels(dictionary)
+    for script in ("traditional", "simplified"):
+        for level in range(7):
+            changed: set[str] = set()
+            for par in pars:
+                shown = display(par.text, tokens[par.index], script, par.start)
+                before = scaffolding.visible_tokens(shown.tokens, level, set(), levels, compose=True)
+                after = scaffolding.visible_tokens(shown.tokens, level, known, levels, compose=True)
+                changed |= {t.text for t, b, a in zip(shown.tokens, before, after, strict=True) if b != a}
+            assert changed == {"輕蔑" if script == "traditional" else "轻蔑"}, (script, level, changed)
+
+
+def test_a_listed_word_is_never_excused_by_its_characters(dictionary: Dictionary) -> None:
+    # 外交 (HSK 6) is made of 外 (1) and 交 (4); a reader at level 4 who knows some other word still needs it.
+    tokens = [_tok("外交"), _tok("行动", 2), _tok("轻蔑", 4)]
+    assert scaffolding.visible_tokens(tokens, 4, {"轻蔑"}, dictionary, compose=True) == [True, True, False]
+    assert scaffolding.visible_tokens(tokens, 4, set(), dictionary, compose=True) == [True, True, True]
+    # Knowing both of its characters does not hide a listed word either: it is a word of its own.
+    assert scaffolding.visible_tokens(tokens, 0, {"外", "交"}, dictionary, compose=True) == [True, True, True]

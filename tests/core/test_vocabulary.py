@@ -211,3 +211,22 @@ def test_sentence_at_stays_inside_one_paragraph(library: Library) -> None:
 def test_locate_word_reports_a_word_not_there(library: Library) -> None:
     with pytest.raises(ReaderError, match="not at offset 0"):
         vocab.locate_word(library, 1, "联合国", 0)
+
+
+def test_marking_a_word_known_in_either_script_and_unmarking_it(library: Library) -> None:
+    start = library.revision_text(library.article(1).revision_id).index("輕蔑")
+    assert vocab.word_state(library, "轻蔑") == vocab.WordState(False, False)
+    changed = vocab.set_word_known(library, "輕蔑", True, article_id=1, start=start, end=start + 2)
+    rows = vocab.list_words(library)
+    assert [(r.simplified, r.traditional, r.known, r.article_id) for r in rows] == [("轻蔑", "輕蔑", True, 1)]
+    assert changed.vocabulary == frozenset({rows[0].id})
+    assert "輕蔑" in rows[0].sentence
+    for form in ("轻蔑", "輕蔑"):
+        assert vocab.word_state(library, form) == vocab.WordState(True, True)
+    assert vocab.set_word_known(library, "轻蔑", True) == Changed()  # already known: nothing written
+    assert vocab.set_word_known(library, "轻蔑", False).vocabulary == frozenset({rows[0].id})
+    assert vocab.word_state(library, "輕蔑") == vocab.WordState(True, False)
+    assert vocab.known_words(library) == set()
+    assert len(vocab.list_words(library)) == 1, "unmarking keeps the word in the list"
+    assert vocab.set_word_known(library, "外交", False) == Changed(), "unmarking a word not in the list adds nothing"
+    assert len(vocab.list_words(library)) == 1

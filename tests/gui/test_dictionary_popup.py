@@ -148,3 +148,62 @@ def test_a_missing_dictionary_gives_one_clear_message(window, monkeypatch, no_di
     window.scaffolding.set_scaffolding(True)  # readings stay as they were, no second message
     assert len(no_dialogs) == 1
     assert window.view.reading_rect(start) is not None
+
+
+def _readings(window) -> dict[int, str]:  # noqa: ANN001
+    """Canonical offset of each drawn reading's first character → the reading, from the layout report."""
+    from reader.gui.layout_report import visible_layout
+
+    return {g["offset"]: g["ruby"] for line in visible_layout(window.view)["lines"] for g in line["glyphs"] if g["ruby"]}
+
+
+def test_marking_one_word_known_in_the_popup_hides_its_reading_only(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    bilingual = window.bilingual
+    bilingual.set_level(4)  # readings only above HSK 4: 外交 (6), 行動 (5) and 輕蔑 (7) keep theirs
+    start = _offset_of(window, "輕蔑")
+    others = [_offset_of(window, "外交"), _offset_of(window, "行動")]
+    window.view.ensure_offset_visible(start)
+    before = _readings(window)
+    assert start in before and all(o in before for o in others)
+    bilingual.show_at(start)
+    popup = bilingual.popup
+    assert (popup.add_button.text(), popup.known_button.text()) == ("Add to vocabulary", "Mark known")
+    with qtbot.waitSignal(bilingual.vocabularyChanged, timeout=1000):
+        qtbot.mouseClick(popup.known_button, Qt.MouseButton.LeftButton)
+    rows = vocabulary.list_words(window.lib)
+    assert [(r.simplified, r.known, r.article_id, r.start) for r in rows] == [("轻蔑", True, 1, start)]
+    after = _readings(window)
+    assert set(before) - set(after) == {start}, "only 輕蔑 lost its reading"
+    assert {o: after[o] for o in others} == {o: before[o] for o in others}
+    assert popup.isVisible()
+    assert (popup.add_button.text(), popup.known_button.text()) == ("In vocabulary ✓", "Known ✓")
+    # The other script shares the state: the word is known in simplified too.
+    window._set(script="simplified")
+    window.view.ensure_offset_visible(start)
+    assert start not in _readings(window) and all(o in _readings(window) for o in others)
+    bilingual.show_at(start)
+    assert "轻蔑" in popup.header.text() and popup.known_button.text() == "Known ✓"
+    qtbot.mouseClick(popup.known_button, Qt.MouseButton.LeftButton)  # unmark
+    assert vocabulary.known_words(window.lib) == set()
+    assert start in _readings(window) and popup.known_button.text() == "Mark known"
+    assert len(vocabulary.list_words(window.lib)) == 1, "unmarking keeps the word in the list"
+
+
+def test_in_vocabulary_shows_the_word_in_the_list(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國")
+    bilingual = window.bilingual
+    bilingual.show_at(start)
+    popup = bilingual.popup
+    qtbot.mouseClick(popup.add_button, Qt.MouseButton.LeftButton)
+    assert popup.add_button.text() == "In vocabulary ✓" and popup.known_button.text() == "Mark known"
+    dock = window.vocabulary_panel
+    assert not dock.isVisible()
+    qtbot.mouseClick(popup.add_button, Qt.MouseButton.LeftButton)
+    assert dock.isVisible()
+    assert dock.panel.selected() is not None and dock.panel.selected().simplified == "联合国"
+    assert len(vocabulary.list_words(window.lib)) == 1, "clicking again adds nothing"
+    # Marked known in the list: the popup says so at once.
+    dock.panel.set_known(dock.panel.selected().id, True)
+    assert popup.known_button.text() == "Known ✓"

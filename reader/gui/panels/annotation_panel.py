@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -45,6 +47,7 @@ from reader.core.pipeline.script import convert_text
 from reader.core.tags import Tag
 from reader.gui.panels.moved_bar import MovedBar, moved_text
 from reader.gui.panels.note_editor import first_lines
+from reader.gui.plurals import plural
 from reader.gui.qtfix import keep_none_alive
 
 AnnotationRole = Qt.ItemDataRole.UserRole + 1
@@ -59,6 +62,18 @@ def annotation_colour(ann: Annotation) -> str:
     if ann.tags:
         return ann.tags[0].color
     return PLAIN_COLOUR
+
+
+
+def matches_text(matches: int, articles: int) -> str:
+    """'1 match in 1 article', '3 matches in 1 article', '5 matches in 2 articles', in the interface language."""
+    if matches <= 0:
+        return QCoreApplication.translate("AnnotationPanel", "No matches")
+    if articles <= 1:
+        return plural(matches, QCoreApplication.translate("AnnotationPanel", "1 match in 1 article"),
+                      QCoreApplication.translate("AnnotationPanel", "%n matches in 1 article"))
+    return QCoreApplication.translate("AnnotationPanel", "%1 matches in %2 articles").replace(
+        "%1", str(matches)).replace("%2", str(articles))
 
 
 class AnnotationListModel(QAbstractListModel):
@@ -444,6 +459,13 @@ class AnnotationPanel(QWidget):
         self.set_tags([])
         self.set_authors([])
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # the filter's first item is the model's, not a widget's
+            self.tag_model.all_text = self.tr("All tags")
+            first = self.tag_model.index(0, 0)
+            self.tag_model.dataChanged.emit(first, first)
+        super().changeEvent(event)
+
     def set_font(self, font: QFont) -> None:
         """The font rows are drawn in (their height follows it)."""
         self.delegate.set_font(font)
@@ -515,7 +537,7 @@ class AnnotationPanel(QWidget):
         self.model.set_rows(rows, self.script, self.reading_style, False, self.tag_script, headings)
         total = len(self.annotations)
         if len(shown) == total:
-            self.count.setText(self.tr("1 annotation") if total == 1 else self.tr("%1 annotations").replace("%1", str(total)))
+            self.count.setText(plural(total, self.tr("1 annotation"), self.tr("%n annotations")))
         else:
             self.count.setText(self.tr("%1 of %2 annotations").replace("%1", str(len(shown))).replace("%2", str(total)))
         self.select_annotation(selected)
@@ -526,7 +548,7 @@ class AnnotationPanel(QWidget):
         self.model.set_rows(list(results), self.script, self.reading_style, True, self.tag_script,
                             titles=[titles.get(a.article_id, "") for a in results])
         articles = len({a.article_id for a in results})
-        self.count.setText(self.tr("%1 matches in %2 articles").replace("%1", str(len(results))).replace("%2", str(articles)))
+        self.count.setText(matches_text(len(results), articles))
 
     def leave_search(self) -> None:
         self._show_list()

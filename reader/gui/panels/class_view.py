@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries, QValueAxis
-from PySide6.QtCore import QDate, QMargins, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QMargins, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QIcon, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.class_report import ClassReport
+from reader.gui.plurals import plural
 from reader.gui.qtfix import keep_none_alive
 from reader.gui.safe_text import escape, plain_label, tip
 
@@ -212,11 +213,7 @@ class ClassView(QWidget):
         col.addWidget(self.legend)
 
         self.student_table = QTableWidget(0, 4, self)
-        self.student_table.setHorizontalHeaderLabels(
-            [self.tr("Student"), self.tr("Marks"), self.tr("Sentences"), self.tr("Words")])
-        self.student_table.horizontalHeaderItem(1).setToolTip(self.tr("Highlights (with the chosen tag, if any)"))
-        self.student_table.horizontalHeaderItem(2).setToolTip(self.tr("Sentences given a stance tag"))
-        self.student_table.horizontalHeaderItem(3).setToolTip(self.tr("Words of notes (a Chinese character is a word)"))
+        self._student_headers()
         self.student_table.verticalHeader().hide()
         header = self.student_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -252,6 +249,23 @@ class ClassView(QWidget):
         col.addWidget(self.tabs, 1)
 
     # ---- building ---------------------------------------------------------------------------------
+    def _student_headers(self) -> None:
+        self.student_table.setHorizontalHeaderLabels(
+            [self.tr("Student"), self.tr("Marks"), self.tr("Sentences"), self.tr("Words")])
+        self.student_table.horizontalHeaderItem(1).setToolTip(self.tr("Highlights (with the chosen tag, if any)"))
+        self.student_table.horizontalHeaderItem(2).setToolTip(self.tr("Sentences given a stance tag"))
+        self.student_table.horizontalHeaderItem(3).setToolTip(self.tr("Words of notes (a Chinese character is a word)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "pair_table"):
+            # column headers and tab titles are not widgets' texts: the generic retranslation misses them
+            self._student_headers()
+            for i, text in enumerate((self.tr("Agreement"), self.tr("Paragraphs"), self.tr("Disputed"))):
+                self.tabs.setTabText(i, text)
+            self.tag_table.setHorizontalHeaderLabels([self.tr("Tag"), self.tr("Alpha (this tag or not)")])
+            self.pair_table.setHorizontalHeaderLabels([self.tr("Students"), self.tr("Both coded"), self.tr("Same tag")])
+        super().changeEvent(event)
+
     def _agreement_tab(self) -> QWidget:
         page = QWidget()
         col = QVBoxLayout(page)
@@ -414,7 +428,7 @@ class ClassView(QWidget):
             self._fill_cards(None, labels)
             return
         n = len(data["students"])
-        self.title.setText(self.tr("%1 — %2 students").replace("%1", report.title).replace("%2", str(n)))
+        self.title.setText(plural(n, self.tr("%1 — 1 student"), self.tr("%1 — %n students")).replace("%1", report.title))
         self.legend.set_total(n)
         by_name = {s["name"]: s for s in data["students"]}
         self._quiet = True

@@ -2,7 +2,9 @@
 
 A child widget of the reading view's viewport (so it works offscreen and never leaves the window). It is
 placed below the line of the word it explains, or above that line when there is no room below, so it never
-covers the word. Esc closes it; Left/Right ask for the previous/next word.
+covers the word. Esc closes it; Left/Right ask for the previous/next word. Its buttons show where the word
+stands in the reader's list: "Add to vocabulary" or "In vocabulary ✓" (which shows it in the list), and
+"Mark known" or "Known ✓" (which unmarks it).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.dictionary import HSK_BAND, Entry
 from reader.core.pipeline.readings import render, tone_of
+from reader.core.vocabulary import WordState
 from reader.gui.options import Palette, tone_colour
 
 _SYLLABLE = re.compile(r"[a-zv]+[1-5]")
@@ -72,6 +75,8 @@ class DictionaryPopup(QFrame):
     """Shows one dictionary word; emits what the reader asks for (add, copy, step, close)."""
 
     addRequested = Signal()
+    showInVocabularyRequested = Signal()  # the word is in the list: show it there
+    knownRequested = Signal(bool)  # mark the word known (True) or not known (False)
     copyRequested = Signal()
     stepRequested = Signal(int)  # -1 previous word, +1 next word
     closed = Signal()
@@ -87,6 +92,7 @@ class DictionaryPopup(QFrame):
         self.word = ""
         self.entries: list[Entry] = []
         self.hsk: int | None = None
+        self.state = WordState(False, False)
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -105,10 +111,14 @@ class DictionaryPopup(QFrame):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_button = QPushButton(self)
+        self.known_button = QPushButton(self)
         self.copy_button = QPushButton(self)
-        self.add_button.clicked.connect(self.addRequested)
+        self.add_button.setObjectName("popupVocabulary")
+        self.known_button.setObjectName("popupKnown")
+        self.add_button.clicked.connect(self._vocabulary_clicked)
+        self.known_button.clicked.connect(lambda: self.knownRequested.emit(not self.state.known))
         self.copy_button.clicked.connect(self.copyRequested)
-        for button in (self.add_button, self.copy_button):
+        for button in (self.add_button, self.known_button, self.copy_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoDefault(False)
         top = QHBoxLayout()
@@ -118,6 +128,7 @@ class DictionaryPopup(QFrame):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.known_button)
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         col = QVBoxLayout(self)
@@ -132,13 +143,35 @@ class DictionaryPopup(QFrame):
 
     # ---- text ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.add_button.setText(self.tr("Add to vocabulary"))
-        self.add_button.setToolTip(self.tr("Keep this word, its sentence and the article in your vocabulary list"))
+        if self.state.in_vocabulary:
+            self.add_button.setText(self.tr("In vocabulary ✓"))
+            self.add_button.setToolTip(self.tr("This word is in your vocabulary list: click to show it there"))
+        else:
+            self.add_button.setText(self.tr("Add to vocabulary"))
+            self.add_button.setToolTip(self.tr("Keep this word, its sentence and the article in your vocabulary list"))
+        if self.state.known:
+            self.known_button.setText(self.tr("Known ✓"))
+            self.known_button.setToolTip(self.tr("You marked this word as known: click to unmark it"))
+        else:
+            self.known_button.setText(self.tr("Mark known"))
+            self.known_button.setToolTip(
+                self.tr("No reading above this word when readings are shown only above your level"))
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy the word, its reading and its meanings"))
         self.setToolTip(self.tr("Esc closes; ← and → step to the previous and next word"))
         if self.entries:
             self.badge.setText(self._badge_text())
+
+    def set_state(self, state: WordState) -> None:
+        """Show whether the word is in the vocabulary list and whether it is known."""
+        self.state = state
+        self.retranslate()
+
+    def _vocabulary_clicked(self) -> None:
+        if self.state.in_vocabulary:
+            self.showInVocabularyRequested.emit()
+        else:
+            self.addRequested.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

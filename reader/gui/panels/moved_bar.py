@@ -7,7 +7,7 @@ confirmation (reader.gui.annotation_menus).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from reader.core.annotations import Annotation
@@ -39,6 +39,13 @@ class MovedBar(QWidget):
         lay.addWidget(self.label, 1)
         lay.addWidget(self.button)
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.label.setText(self.tr("Moved — please check its place in the text."))
+            self.button.setText(self.tr("Confirm position"))
+            self.button.setToolTip(safe_text.tip(moved_text()))
+        super().changeEvent(event)
 
     def set_annotation(self, ann: Annotation | None) -> None:
         """Show the bar for a moved annotation, hide it for anything else."""

@@ -152,6 +152,7 @@ class NoteEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.annotation_id: int | None = None
+        self._quote = ""  # the shortened quote the title names
         self._loading = False
         self._pending = False
         self.title = QLabel(self)
@@ -197,13 +198,23 @@ class NoteEditor(QWidget):
         self.edit.setPlaceholderText(
             self.tr("Write a note in Markdown…") if enabled else self.tr("Select a highlight to write a note.")
         )
-        if enabled:
-            short = " ".join(quote.split())
-            short = short if len(short) <= 40 else short[:39] + "…"
-            self.title.setText(self.tr("Note on “%1”").replace("%1", short))
+        short = " ".join(quote.split())
+        self._quote = short if len(short) <= 40 else short[:39] + "…"
+        self._title()
+        self._set_text(note if enabled else "")
+
+    def _title(self) -> None:
+        if self.annotation_id is not None:
+            self.title.setText(self.tr("Note on “%1”").replace("%1", self._quote))
         else:
             self.title.setText(self.tr("Note"))
-        self._set_text(note if enabled else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._title()
+            self.edit.setPlaceholderText(self.tr("Write a note in Markdown…") if self.annotation_id is not None
+                                         else self.tr("Select a highlight to write a note."))
+        super().changeEvent(event)
 
     def set_note_text(self, note: str) -> None:
         """The stored note changed (undo, another window): show it unless it is what is being typed."""

@@ -48,6 +48,7 @@ from reader.core.library import Library
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
 from reader.gui import file_dialogs, i18n
 from reader.gui.panels.dictionary_popup import hsk_label
+from reader.gui.plurals import plural
 from reader.gui.reading_view import ReadingView
 from reader.gui.safe_text import tip
 
@@ -437,7 +438,7 @@ class VocabularyPanel(QWidget):
         except ReaderError as exc:
             self._error(self.tr("Cannot export the vocabulary"), exc)
             return None
-        self.window.statusBar().showMessage(self.tr("Exported %1 words to %2").replace("%1", str(count)).replace("%2", path), 5000)
+        self.window.statusBar().showMessage(plural(count, self.tr("Exported 1 word to %1"), self.tr("Exported %n words to %1")).replace("%1", path), 5000)
         return count
 
     def export_csv(self, path: str) -> int | None:
@@ -448,7 +449,7 @@ class VocabularyPanel(QWidget):
         except ReaderError as exc:
             self._error(self.tr("Cannot export the vocabulary"), exc)
             return None
-        self.window.statusBar().showMessage(self.tr("Exported %1 words to %2").replace("%1", str(count)).replace("%2", path), 5000)
+        self.window.statusBar().showMessage(plural(count, self.tr("Exported 1 word to %1"), self.tr("Exported %n words to %1")).replace("%1", path), 5000)
         return count
 
     def export_anki_dialog(self) -> None:
