@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QSplitter, QStatusBar
@@ -132,6 +133,8 @@ class AnnotationController(QObject, ShownAnnotations):
 
     def _undo_texts(self, _text: str = "") -> None:
         """Edit → Undo/Redo name the step they take, in the interface language."""
+        if not shiboken6.isValid(self.stack) or not shiboken6.isValid(self.act_undo):
+            return  # the window is closing: its undo stack goes first
         undo, redo = self.stack.undoText(), self.stack.redoText()
         self.act_undo.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))

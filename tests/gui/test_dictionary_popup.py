@@ -160,7 +160,7 @@ def _readings(window) -> dict[int, str]:  # noqa: ANN001
 def test_marking_one_word_known_in_the_popup_hides_its_reading_only(window, qtbot) -> None:  # noqa: ANN001
     window.open_article(1, offset=0)
     bilingual = window.bilingual
-    bilingual.set_level(4)  # readings only above HSK 4: 外交 (6), 行動 (5) and 輕蔑 (7) keep theirs
+    window.scaffolding.set_level(4)  # readings only above HSK 4: 外交 (6), 行動 (5) and 輕蔑 (7) keep theirs
     start = _offset_of(window, "輕蔑")
     others = [_offset_of(window, "外交"), _offset_of(window, "行動")]
     window.view.ensure_offset_visible(start)
@@ -179,7 +179,7 @@ def test_marking_one_word_known_in_the_popup_hides_its_reading_only(window, qtbo
     assert popup.isVisible()
     assert (popup.add_button.text(), popup.known_button.text()) == ("In vocabulary ✓", "Known ✓")
     # The other script shares the state: the word is known in simplified too.
-    window._set(script="simplified")
+    window.set_option(script="simplified")
     window.view.ensure_offset_visible(start)
     assert start not in _readings(window) and all(o in _readings(window) for o in others)
     bilingual.show_at(start)

@@ -50,11 +50,12 @@ NAMES = (
 _NAMES = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True)) + r")(?![A-Za-z])")
 _PLACEHOLDER = re.compile(r"%(?:\d|n|L\d)|\{\w*\}|&(?=\w)|\*\.\w+|<[^>]*>|&\w+;")
 _ENGLISH = re.compile(r"[A-Za-z]{2,}")
+_PINYIN = re.compile(r"[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*")  # a syllable with a tone mark is pinyin, not English
 
 
 def english_left(text: str) -> list[str]:
     """English words in a text once names, placeholders, mnemonics, file patterns and markup are taken out."""
-    return _ENGLISH.findall(_NAMES.sub(" ", _PLACEHOLDER.sub(" ", text)))
+    return _ENGLISH.findall(_PINYIN.sub(" ", _NAMES.sub(" ", _PLACEHOLDER.sub(" ", text))))
 
 
 def _messages(lang: str) -> list[tuple[str, str, list[str]]]:
