@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import identity, libfile, schema
+from reader.core import identity, libfile, maintenance, schema
+from reader.core.changes import Changed
 from reader.core.errors import ImportFailed, LibraryDamaged, LibraryError, LibraryReadOnly, NotALibrary, NotFound
 from reader.core.paths import SEEDS_DIR, default_db_path
 from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
@@ -41,17 +42,6 @@ def now() -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class Changed:
-    """What an operation changed, for views to refresh selectively."""
-
-    articles: frozenset[int] = frozenset()
-    annotations: frozenset[int] = frozenset()
-    tags: frozenset[int] = frozenset()
-    vocabulary: frozenset[int] = frozenset()
-    settings: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -209,8 +199,6 @@ class Library:
 
         The copy is verified and older backups pruned (reader.core.maintenance).
         """
-        from reader.core import maintenance
-
         return maintenance.backup(self, reason)
 
     # ---- settings and readers ------------------------------------------------------------------

@@ -72,7 +72,7 @@ def _opening(path: Path, folder: Path, repeat: int) -> dict[str, float]:
     def quick() -> float:
         with Library.open(big) as lib:
             t = time.perf_counter()
-            maintenance._integrity_problems(lib.conn, quick=True)
+            maintenance.integrity_problems(lib.conn, quick=True)
             return (time.perf_counter() - t) * 1000
 
     def whole() -> float:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core import health, libfile, maintenance, opening
+from reader.core import health, libfile, maintenance, opening, repair
 from reader.core.annotations import Annotations
 from reader.core.errors import DiskFull, LibraryReadOnly, NotALibrary
 from reader.core.library import Library
@@ -216,7 +216,7 @@ def test_a_text_file_named_by_mistake_is_described_and_left_alone(tmp_path: Path
     assert notes.read_text() == "my reading notes\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "notes.txt"]
     with pytest.raises(NotALibrary):
-        maintenance.recover(notes, "new")
+        repair.recover(notes, "new")
 
 
 def test_a_named_pipe_is_refused_without_waiting_on_it(tmp_path: Path) -> None:

@@ -1,13 +1,18 @@
 """Exports (core layer): one module per format; `export_article` / `export_all` pick one and write atomically."""
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import ReaderError
+from reader.core.export.csv import render_csv
+from reader.core.export.files import file_mode, write_atomic
+from reader.core.export.html import render_html
+from reader.core.export.markdown import render_markdown
+from reader.core.export.w3c import render_w3c
 from reader.core.library import Library
+
+__all__ = ["file_mode", "write_atomic"]  # defined in reader.core.export.files; callers reach them here too
 
 FORMATS = ("md", "html", "csv", "json", "pdf")
 TEXT_FORMATS = ("md", "html", "csv", "json")  # pdf is drawn by the GUI layer (reader.gui.export_pdf)
@@ -22,21 +27,13 @@ def render_articles(
     if fmt not in TEXT_FORMATS:
         raise ReaderError(f"unknown export format {fmt!r} (formats: {', '.join(FORMATS)})")
     if fmt == "csv":
-        from reader.core.export.csv import render_csv
-
         return render_csv(lib, article_ids)
     if fmt == "json":
-        from reader.core.export.w3c import render_w3c
-
         return render_w3c(lib, article_ids)
     if len(article_ids) != 1:
         raise ReaderError(f"the {fmt} export is made one article at a time")
     if fmt == "html":
-        from reader.core.export.html import render_html
-
         return render_html(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated)
-    from reader.core.export.markdown import render_markdown
-
     return render_markdown(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated)
 
 
@@ -92,50 +89,3 @@ def export_all(
                                                generated=generated))
         written.append(file)
     return written
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where the system tells it (Linux), else set and restored."""
-    try:
-        for row in Path("/proc/self/status").read_text().splitlines():
-            if row.startswith("Umask:"):
-                return int(row.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def file_mode(path: Path) -> int:
-    """Mode for a file written in place of `path`: the old file's, else what a new file gets (0644 under 022)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write UTF-8 text (or bytes) to `path` through a temporary file in the same folder and os.replace."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReaderError(f"cannot write {path}: the folder {folder} does not exist")
-    if path.is_dir():
-        raise ReaderError(f"cannot write {path}: it is a folder")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ReaderError(f"cannot write {path}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, file_mode(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ReaderError(f"cannot write {path}: {exc.strerror}") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
