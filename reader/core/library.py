@@ -561,16 +561,3 @@ def import_seeds(lib: Library) -> list[ImportResult]:
             lib.set_translation(result.article_id, lines, TRANSLATOR_PROJECT)
         results.append(result)
     return results
-
-
-def copy_library(src: Path, dest: Path) -> None:
-    """Copy a library file through SQLite's backup API (never with plain file I/O: see reader.core.libfile)."""
-    source = sqlite3.connect(str(src), timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        target = sqlite3.connect(str(dest))
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
