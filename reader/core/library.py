@@ -6,7 +6,6 @@ timeout for a second process (the CLI while the app is open).
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import sqlite3
@@ -18,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import identity, libfile, maintenance, schema
+from reader.core import collector, identity, libfile, maintenance, schema
 from reader.core.changes import Changed
 from reader.core.errors import ImportFailed, LibraryDamaged, LibraryError, LibraryReadOnly, NotALibrary, NotFound
 from reader.core.paths import SEEDS_DIR, default_db_path
@@ -406,7 +405,7 @@ class Library:
         pars = paragraphs if paragraphs is not None else self.paragraphs(revision_id)
         out = self.cached_tokens(revision_id, pars)
         missing = [p for p in pars if p.index not in out]
-        with collector_paused() if len(missing) > 50 else nullcontext():
+        with collector.paused() if len(missing) > 50 else nullcontext():
             self._compute_tokens(revision_id, missing, out, progress)
         return out
 
@@ -470,26 +469,6 @@ class Library:
                 [(info.revision_id, i, language, line, translator) for i, line in enumerate(lines)],
             )
         return Changed(articles=frozenset({article_id}))
-
-
-@contextmanager
-def collector_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a book's readings are computed.
-
-    Reading a book creates millions of long-lived objects (its tokens); the collector would walk all of them
-    again every time their number grows by a quarter, about a tenth of the whole time. Reference counting
-    still frees everything as usual; only cycles wait until the collector runs again afterwards.
-    With `freeze`, what was made meanwhile is kept out of later collections (the app's start-up).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if freeze:
-                gc.freeze()
-            gc.enable()
 
 
 def _info(row: tuple) -> ArticleInfo:
