@@ -47,12 +47,11 @@ from reader.core.export import write_atomic
 from reader.core.export.w3c import NS, collection, parse_document
 from reader.core.library import Changed, Library, now
 from reader.core.tags import Tags
-from reader.core.text import PARAGRAPH_KINDS, Paragraph, ParsedText
+from reader.core.text import DETECTED_SCRIPTS, PARAGRAPH_KINDS, Paragraph, ParsedText
 
 __all__ = ["FORMAT", "SUFFIX", "VERSION", "MergeResult", "Package", "PackageError", "handins", "instructions_for",
            "make_handin", "make_handout", "merge_handin", "merge_handins", "open_handout", "read_package"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_SCRIPTS = ("simplified", "traditional", "mixed", "unknown")
 _META_LIMIT = u.MAX_TITLE
 
 
@@ -253,8 +252,8 @@ def parse_article(data: object, where: str, content_hash: str) -> _Article:
     if not text.strip():
         raise PackageError(f"{where}: the article text is empty")
     script = u.field(a, "script", where)
-    if script not in _SCRIPTS:
-        raise PackageError(f"{where}: script must be one of {', '.join(_SCRIPTS)}")
+    if script not in DETECTED_SCRIPTS:
+        raise PackageError(f"{where}: script must be one of {', '.join(DETECTED_SCRIPTS)}")
     raw_pars = u.lst(u.field(a, "paragraphs", where), f"{where}: paragraphs", 200_000)
     if not raw_pars:
         raise PackageError(f"{where}: the article has no paragraphs")

@@ -10,9 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 
 from reader.core.paths import config_dir
+from reader.core.text import PINYIN_STYLES, SCRIPTS
 
-SCRIPTS = ("original", "simplified", "traditional", "taiwan")
-PINYIN_STYLES = ("none", "marks", "numbers", "zhuyin")
 TONE_SCHEMES = ("none", "pleco", "hanping")
 THEMES = ("system", "light", "dark")
 TRANSLATION_MODES = ("interlinear", "side")
