@@ -39,12 +39,18 @@ _WS = re.compile(r"\s+")
 class Target(Protocol):
     """What re-anchoring needs of an annotation (an `Annotation` or a `Quote`)."""
 
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
-    normalized: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def exact(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
+    @property
+    def normalized(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,6 @@ from __future__ import annotations
 from reader.core.identity import owner_key
 from reader.core.library import Library, now
 
-LAST_ARTICLE_KEY = "last_article_id"
-
 
 def get_position(lib: Library, article_id: int, reader: str | None = None) -> int | None:
     """The canonical offset the reader was last at in an article, or None if never opened."""

@@ -303,9 +303,8 @@ def test_a_full_disk_is_said_to_be_full_and_the_library_stays_intact(seeded_db: 
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     db = small_disk / "library.sqlite3"
     Library.open(seeded_db).close()
-    from reader.core.library import copy_library
-
-    copy_library(seeded_db, db)
+    with closing(sqlite3.connect(seeded_db)) as source, closing(sqlite3.connect(db)) as target:
+        source.backup(target)  # a copy through SQLite, as the app would make one
     assert _annotate(db, "fits", capsys)[0] == 0
     filler = small_disk / "filler"
     with open(filler, "wb") as fh:  # fill the disk to the last byte

@@ -131,9 +131,9 @@ def render_markdown(
             par = next((p for p in pars if p.start <= f.start < p.end), None)
             where = f"paragraph {par.index}" if par else "the text"
             context = conv(f.prefix[-6:] + f.exact + f.suffix[:6]).replace("\n", " ")
-            reading = render(str(f.reading), "marks")
+            reading = render(str(f.reading), "marks") or str(f.reading)
             out += [f"- **{escape_inline(conv(f.exact))}** read *{escape_inline(reading)}* ({escape_inline(str(f.reading))})"
-                    f" in {where}: “{escape_inline(context)}” — {escape_inline(f.author)}"]
+                    f" in {where}: “{escape_inline(context)}” — {escape_inline(f.author or '')}"]
         out += [""]
     while out and out[-1] == "":
         out.pop()

@@ -351,6 +351,6 @@ def _parse_target(a: dict, item: Item, where: str) -> None:
             item.suffix = u.text(s.get("suffix", ""), f"{sw}.suffix", max_len=u.MAX_CONTEXT, multiline=True)
     if item.exact is None and item.start is None:
         raise u.InvalidData(f"{tw} needs a TextQuoteSelector or a TextPositionSelector")
-    if item.exact is not None and item.start is not None and item.end - item.start != len(item.exact) \
-            and not item.orphaned:  # type: ignore[operator]
+    if item.exact is not None and item.start is not None and item.end is not None \
+            and item.end - item.start != len(item.exact) and not item.orphaned:
         raise u.InvalidData(f"{tw}: the position {item.start}–{item.end} does not fit the quote's length")
