@@ -25,13 +25,14 @@ from reader.gui.main_window import MainWindow
 from reader.gui.options import DisplayOptions
 from reader_bench.big import BIG_NAMES, BIG_TARGETS, run_big
 from reader_bench.handout import HANDOUT_NAMES, HANDOUT_TARGETS, run_handout
+from reader_bench.limits import LIMIT_NAMES, LIMIT_TARGETS, run_limits
 from reader_bench.storage import STORAGE_NAMES, STORAGE_TARGETS, copy_library, run_storage
 
 SMALL_NAMES = (
     "open_article_ms", "raw_pipeline_ms", "toggle_script_ms", "toggle_pinyin_ms", "scroll_frame_ms",
     "startup_ms", "bare_qt_startup_ms", "rss_mb",
 )
-NAMES = SMALL_NAMES + STORAGE_NAMES + BIG_NAMES + HANDOUT_NAMES
+NAMES = SMALL_NAMES + STORAGE_NAMES + BIG_NAMES + HANDOUT_NAMES + LIMIT_NAMES
 TARGETS = {
     "open_article_ms": ("≤ 50", lambda r: r["open_article_ms"] <= 50),
     "toggle_script_ms": ("≤ 16", lambda r: r["toggle_script_ms"] <= 16),
@@ -46,6 +47,7 @@ TARGETS = {
     **STORAGE_TARGETS,
     **BIG_TARGETS,
     **HANDOUT_TARGETS,
+    **LIMIT_TARGETS,
 }
 
 BARE_QT = """
@@ -114,8 +116,10 @@ def _spawn(code: str, env: dict[str, str]) -> tuple[float, float]:
 def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -> dict[str, float]:
     """All measurements (or one), medians over `repeat` runs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    def want(name):
-        return (only is None or only == name)
+
+    def want(name: str) -> bool:
+        return only is None or only == name
+
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         folder = Path(tmp)
@@ -142,6 +146,8 @@ def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -
             results.update(run_big(folder, env, want, repeat))
         if any(want(n) for n in HANDOUT_NAMES):
             results.update(run_handout(folder, want, repeat))
+        if any(want(n) for n in LIMIT_NAMES):
+            results.update(run_limits(path, folder, want))
     return {name: round(results[name], 2) for name in NAMES if name in results}
 
 
