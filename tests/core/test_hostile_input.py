@@ -67,9 +67,8 @@ def import_or_fail(lib: Library, path: Path) -> ParsedText | None:
 
 
 @pytest.fixture
-def lib(tmp_path: Path):  # noqa: ANN201
-    with Library.open(tmp_path / "lib.sqlite3") as library:
-        yield library
+def lib(empty_library: Library) -> Library:
+    return empty_library
 
 
 def _write(tmp_path: Path, data: bytes, name: str = "in.txt") -> Path:
