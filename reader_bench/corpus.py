@@ -16,9 +16,9 @@ from pathlib import Path
 
 from reader.core import paths
 from reader.core.dictionary import DATA_PATH, read_data
-from reader.core.epub_writer import Chapter, write_epub
 from reader.core.importers.plaintext import parse_file
 from reader.core.pipeline.script import convert_text
+from reader_bench.epub_writer import Chapter, write_epub
 
 MIN_PARAGRAPH = 20
 MAX_PARAGRAPH = 400

@@ -203,3 +203,11 @@ def test_the_qt_blocker_refuses_qt() -> None:
     run = subprocess.run([sys.executable, "-c", BLOCKER, "reader.gui.signals"], capture_output=True, text=True,
                          cwd=ROOT)
     assert run.returncode == 1 and "PySide6" in run.stdout
+
+
+def test_every_module_is_listed_in_the_architecture_page() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert "`reader/core/library.py`" in page  # control: the listing form
+    missing = sorted(str(path.relative_to(ROOT)) for path in MODULES.values()
+                     if f"`{path.relative_to(ROOT).as_posix()}`" not in page)
+    assert not missing, f"docs/architecture.md does not list {missing}"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.epub_writer import Chapter, Image, write_epub
 from reader.core.errors import ImportFailed
 from reader.core.importers import epub as epub_importer
 from reader.core.importers import parse_path
 from reader.core.library import Library
+from reader_bench.epub_writer import Chapter, Image, write_epub
 
 CHAPTERS = [
     ("第一章 出发", """<h1>第一章 出发</h1>
