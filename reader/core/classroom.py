@@ -44,7 +44,7 @@ from reader.core.class_package import (
     zip_members,
 )
 from reader.core.errors import ReaderError
-from reader.core.export import write_atomic
+from reader.core.export.files import write_atomic
 from reader.core.export.w3c import NS, collection, parse_document
 from reader.core.library import Changed, Library, now
 from reader.core.tags import Tags

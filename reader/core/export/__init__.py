@@ -5,11 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import ReaderError
-from reader.core.export.csv import render_csv
 from reader.core.export.files import file_mode, write_atomic
-from reader.core.export.html import render_html
-from reader.core.export.markdown import render_markdown
-from reader.core.export.w3c import render_w3c
 from reader.core.library import Library
 
 __all__ = ["file_mode", "write_atomic"]  # defined in reader.core.export.files; callers reach them here too
@@ -26,14 +22,24 @@ def render_articles(
     """The export of one article (md, html) or of several in one file (csv, json) as text."""
     if fmt not in TEXT_FORMATS:
         raise ReaderError(f"unknown export format {fmt!r} (formats: {', '.join(FORMATS)})")
+    # Each renderer is loaded when first used: importing them all costs ~40 ms, which every user of a
+    # module of this package (the vocabulary exports, class packages) would pay.
     if fmt == "csv":
+        from reader.core.export.csv import render_csv
+
         return render_csv(lib, article_ids)
     if fmt == "json":
+        from reader.core.export.w3c import render_w3c
+
         return render_w3c(lib, article_ids)
     if len(article_ids) != 1:
         raise ReaderError(f"the {fmt} export is made one article at a time")
     if fmt == "html":
+        from reader.core.export.html import render_html
+
         return render_html(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated)
+    from reader.core.export.markdown import render_markdown
+
     return render_markdown(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated)
 
 
