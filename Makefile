@@ -1,5 +1,6 @@
 # Bilingual Reader — two commands: `make run` opens the reader, `make test` runs the whole suite (and the
-# wheel smoke test); `make dist` builds the Linux desktop bundle, `make dist-check` also starts it.
+# wheel smoke test; the suite type-checks reader/core with mypy); `make lint` runs ruff and mypy; `make dist`
+# builds the Linux desktop bundle, `make dist-check` also starts it.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -80,7 +81,8 @@ dist-check: dist
 	bash packaging/smoke.sh bundle dist/bilingual-reader
 
 lint: $(TEST_STAMP)
-	$(PY) -m ruff check reader tests main.py
+	$(PY) -m ruff check reader reader_bench tests main.py
+	$(PY) -m mypy
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) main.py bench

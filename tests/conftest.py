@@ -58,8 +58,29 @@ def seeded_db(seeded_template: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def library(seeded_db: Path):  # noqa: ANN201
+    """The seeded library, open for one test."""
     from reader.core.library import Library
 
     lib = Library.open(seeded_db)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Path:
+    """A new library file for one test: the current schema and default tag sets, no articles (seeds not imported)."""
+    from reader.core.library import Library
+
+    target = tmp_path / "empty.sqlite3"
+    Library.open(target).close()
+    return target
+
+
+@pytest.fixture
+def empty_library(empty_db: Path):  # noqa: ANN201
+    """The empty library, open for one test."""
+    from reader.core.library import Library
+
+    lib = Library.open(empty_db)
     yield lib
     lib.close()

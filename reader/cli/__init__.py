@@ -30,7 +30,9 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra_commands: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser with every command; `extra_commands` names further command modules (main.py adds the
+    benchmarks of a checkout, reader_bench.cli, which lives above this layer)."""
     parser = argparse.ArgumentParser(
         prog="bilingual-reader",
         description="Bilingual Reader: read Chinese with pinyin above the characters, switch scripts, annotate.",
@@ -41,13 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="library file to use (default: READER_DB or the platform's user data folder)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in (*COMMAND_MODULES, *extra_commands):
         importlib.import_module(name).register(subparsers)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, *, extra_commands: Sequence[str] = ()) -> int:
+    parser = build_parser(extra_commands)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         if getattr(args, "db", None):  # `--db PATH` alone: the reader window on that library

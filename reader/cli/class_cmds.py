@@ -129,7 +129,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from reader.core.class_report import REPORT_FORMATS, build_report, render
-    from reader.core.export import write_atomic
+    from reader.core.export.files import write_atomic
 
     with open_library(args) as lib:
         report = build_report(lib, args.id, tagset=args.tagset, at=args.at, students=args.student, tag=args.tag,

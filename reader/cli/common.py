@@ -7,6 +7,7 @@ import sys
 
 from reader.core import opening
 from reader.core.library import Library
+from reader.core.text import PINYIN_STYLES, SCRIPTS
 
 
 def open_library(args: argparse.Namespace, *, seeds: bool = True) -> Library:
@@ -30,13 +31,13 @@ def print_json(data: object) -> None:
 
 def add_script_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--script", choices=("original", "simplified", "traditional", "taiwan"), default="original",
+        "--script", choices=SCRIPTS, default="original",
         help="script to show the text in (default: as imported)",
     )
 
 
 def add_pinyin_option(parser: argparse.ArgumentParser, default: str = "none") -> None:
     parser.add_argument(
-        "--pinyin", choices=("none", "marks", "numbers", "zhuyin"), default=default,
+        "--pinyin", choices=PINYIN_STYLES, default=default,
         help="readings to show: tone marks (lián), tone numbers (lian2) or zhuyin (ㄌㄧㄢˊ)",
     )

@@ -1,10 +1,8 @@
-"""GUI commands (cli layer): `screenshot` renders the real main window offscreen to a PNG; `bench` times it."""
+"""GUI commands (cli layer): `screenshot` renders the real main window offscreen to a PNG."""
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import sys
 from pathlib import Path
 
 from reader.cli.common import add_pinyin_option, add_script_option
@@ -35,12 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--layout-json", metavar="FILE", type=Path,
                    help="also write every line drawn on the image (glyph and reading positions) as JSON")
     p.set_defaults(func=cmd_screenshot)
-
-    p = sub.add_parser("bench", help="measure opening, toggling, scrolling, startup time and memory")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--only", metavar="NAME", help="run one measurement (e.g. scroll_frame_ms)")
-    p.add_argument("--repeat", type=int, default=7, help="repetitions per measurement (median reported)")
-    p.set_defaults(func=cmd_bench)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -75,21 +67,4 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         layout_json=args.layout_json,
     )
     print(f"wrote {out} ({width}×{height})")
-    return 0
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    os.environ.setdefault("READER_FONT", "bundled")
-    from reader.gui.bench import NAMES, format_results, run_bench
-
-    if args.only and args.only not in NAMES:
-        raise ReaderError(f"unknown measurement {args.only!r}; choose one of {', '.join(NAMES)}")
-    results = run_bench(db=getattr(args, "db", None), only=args.only, repeat=max(1, args.repeat))
-    if args.json:
-        import json
-
-        json.dump(results, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(format_results(results))
     return 0

@@ -10,6 +10,7 @@ from reader.cli.ids import record_id
 from reader.core.errors import ReaderError
 from reader.core.pipeline import analyse, display
 from reader.core.pipeline.readings import render
+from reader.core.text import READING_STYLES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("pinyin", help="print the readings of UTF-8 lines read from standard input")
-    p.add_argument("--style", choices=("marks", "numbers", "zhuyin"), default="marks", help="reading style")
+    p.add_argument("--style", choices=READING_STYLES, default="marks", help="reading style")
     p.add_argument("--json", action="store_true", help="one JSON array per line, one entry per character")
     p.set_defaults(func=cmd_pinyin)
 

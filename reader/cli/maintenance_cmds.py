@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import print_json
-from reader.core import health, maintenance, opening
+from reader.core import health, maintenance, opening, repair
 from reader.core.errors import LibraryError, NotALibrary
 from reader.core.library import Library
 from reader.core.paths import default_db_path
@@ -68,7 +68,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if any(not f.ok and f.name == "schema" and "newer" in f.message for f in report.findings):
             raise LibraryError(f"{path} was written by a newer version of Bilingual Reader; update the app instead "
                                "of repairing the library")
-        result = maintenance.recover(path, args.repair)
+        result = repair.recover(path, args.repair)
         message = result.message
     after = health.check(path)
     if args.json:

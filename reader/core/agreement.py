@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Protocol
 
 SENTENCE_ENDS = frozenset("。！？!?;；")
 CLOSERS = frozenset("”’」』）)》〉】］]\"'")
@@ -50,7 +51,7 @@ class Mark:
     quote: str = ""
 
 
-class _Par:  # what unitise needs of a paragraph
+class _Par(Protocol):  # what unitise needs of a paragraph (reader.core.text.Paragraph)
     index: int
     start: int
     text: str

@@ -39,12 +39,18 @@ _WS = re.compile(r"\s+")
 class Target(Protocol):
     """What re-anchoring needs of an annotation (an `Annotation` or a `Quote`)."""
 
-    start: int
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
-    normalized: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def exact(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
+    @property
+    def normalized(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +90,13 @@ def make_quote(text: str, start: int, end: int) -> Quote:
 
 
 # ---- normalisation ---------------------------------------------------------------------------------
-def normalize(text: str) -> str:
-    """Script- and width-independent form: OpenCC t2s, NFKC, whitespace runs folded to one space, stripped."""
-    return normalize_with_map(text)[0]
+def normalize(text: str, *, casefold: bool = False) -> str:
+    """Script- and width-independent form: OpenCC t2s, NFKC, whitespace runs folded to one space, stripped.
+    With `casefold`, Latin letters are case-folded too (finding text: "Evidence" matches "evidence")."""
+    return normalize_with_map(text, casefold=casefold)[0]
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+def normalize_with_map(text: str, *, casefold: bool = False) -> tuple[str, list[int]]:
     """`normalize(text)` and, for each normalised character, the offset in `text` it came from."""
     from reader.core.pipeline.script import convert_text
 
@@ -112,13 +119,15 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
             chars.append("\n")
             origin.append(pos)
             pos += 1
-    # 2. NFKC, character by character where needed (full-width Latin and digits, compatibility forms).
+    # 2. NFKC (and case folding), character by character where needed (full-width Latin and digits,
+    # compatibility forms).
     joined = "".join(chars)
-    if not unicodedata.is_normalized("NFKC", joined):
+    if not unicodedata.is_normalized("NFKC", joined) or (casefold and joined.casefold() != joined):
         out_c: list[str] = []
         out_o: list[int] = []
         for ch, o in zip(chars, origin, strict=True):
             piece = unicodedata.normalize("NFKC", ch)
+            piece = piece.casefold() if casefold else piece
             out_c.extend(piece)
             out_o.extend([o] * len(piece))
         chars, origin = out_c, out_o

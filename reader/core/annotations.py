@@ -199,7 +199,7 @@ class Annotations:
             return []
         marks = ",".join("?" * len(ids))
         sql = _SELECT_WITH_TAGS + f" WHERE id IN ({marks})"
-        params: list[object] = sorted(ids)
+        params: list[object] = [*sorted(ids)]
         if article_id is not None:
             sql += " AND article_id = ?"
             params.append(article_id)

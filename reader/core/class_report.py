@@ -184,7 +184,7 @@ def build_report(
             replayed = _tags_at(history.get(a.uuid, []), when)
             if replayed is not None:
                 qualified = [by_name[q.casefold()].qualified if q.casefold() in by_name else q for q in replayed]
-        stance = min((q for q in qualified if q in stance_order), key=stance_order.get, default=None)
+        stance = min((q for q in qualified if q in stance_order), key=stance_order.__getitem__, default=None)
         marks.append(ag.Mark(a.author, a.uuid, a.start, a.end, stance, tuple(qualified), a.note, a.exact))
 
     units = ag.unitise(pars)
@@ -264,8 +264,8 @@ def render_markdown(r: ClassReport) -> str:
         out.append("*No tags.*")
     for p in used:
         counts = p["counts"]
-        out.append(f"- **Paragraph {p['index']}:** " + ", ".join(
-            f"{escape_inline(k)} {v}" for k, v in counts.items()))  # type: ignore[union-attr]
+        assert isinstance(counts, dict)
+        out.append(f"- **Paragraph {p['index']}:** " + ", ".join(f"{escape_inline(k)} {v}" for k, v in counts.items()))
     out += ["", "## Most disputed passages", ""]
     if not r.disputed:
         out.append("*No sentence where students chose different tags.*")

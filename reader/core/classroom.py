@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from reader import __version__
@@ -43,16 +44,15 @@ from reader.core.class_package import (
     zip_members,
 )
 from reader.core.errors import ReaderError
-from reader.core.export import write_atomic
+from reader.core.export.files import write_atomic
 from reader.core.export.w3c import NS, collection, parse_document
 from reader.core.library import Changed, Library, now
 from reader.core.tags import Tags
-from reader.core.text import PARAGRAPH_KINDS, Paragraph, ParsedText
+from reader.core.text import DETECTED_SCRIPTS, PARAGRAPH_KINDS, Paragraph, ParsedText
 
 __all__ = ["FORMAT", "SUFFIX", "VERSION", "MergeResult", "Package", "PackageError", "handins", "instructions_for",
            "make_handin", "make_handout", "merge_handin", "merge_handins", "open_handout", "read_package"]
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_SCRIPTS = ("simplified", "traditional", "mixed", "unknown")
 _META_LIMIT = u.MAX_TITLE
 
 
@@ -140,7 +140,7 @@ def make_handout(
     if instructions and instructions.strip():
         members["instructions.md"] = instructions
     for member, art in parsed:
-        _self_check("hand-out", lambda m=member, a=art: parse_article(a, m, str(a["content_hash"])))
+        _self_check("hand-out", partial(parse_article, art, member, str(art["content_hash"])))
     _self_check("hand-out", lambda: parse_tagset(ts, "tagset.json"))
     _self_check("hand-out", lambda: parse_document(fixes, "annotations.json"))
     manifest = {"format": FORMAT, "version": VERSION, "kind": "handout", "created": stamp,
@@ -253,8 +253,8 @@ def parse_article(data: object, where: str, content_hash: str) -> _Article:
     if not text.strip():
         raise PackageError(f"{where}: the article text is empty")
     script = u.field(a, "script", where)
-    if script not in _SCRIPTS:
-        raise PackageError(f"{where}: script must be one of {', '.join(_SCRIPTS)}")
+    if script not in DETECTED_SCRIPTS:
+        raise PackageError(f"{where}: script must be one of {', '.join(DETECTED_SCRIPTS)}")
     raw_pars = u.lst(u.field(a, "paragraphs", where), f"{where}: paragraphs", 200_000)
     if not raw_pars:
         raise PackageError(f"{where}: the article has no paragraphs")
@@ -295,7 +295,7 @@ def parse_article(data: object, where: str, content_hash: str) -> _Article:
             idx = u.integer(u.field(line, "index", lw), f"{lw}.index", high=len(pars) - 1)
             lines[idx] = u.text(u.field(line, "text", lw), f"{lw}.text", max_len=50_000)
         translations.append((language, translator, lines))
-    meta = {"title": u.title(u.field(a, "title", where), f"{where}: title")}
+    meta: dict[str, str | None] = {"title": u.title(u.field(a, "title", where), f"{where}: title")}
     for key in ("title_en", "author", "source", "date"):
         meta[key] = _opt_meta(a, key, where)
     return _Article(meta, str(script), text, pars, translations)
@@ -303,9 +303,10 @@ def parse_article(data: object, where: str, content_hash: str) -> _Article:
 
 def parse_tagset(data: object, where: str) -> dict:
     t = u.obj(data, where)
+    tags: list[dict] = []
     out = {"name": u.tag_name(u.field(t, "name", where), f"{where}: name"),
            "name_zh": None if t.get("name_zh") is None else u.tag_name(t["name_zh"], f"{where}: name_zh"),
-           "description": u.text(t.get("description") or "", f"{where}: description", max_len=2000), "tags": []}
+           "description": u.text(t.get("description") or "", f"{where}: description", max_len=2000), "tags": tags}
     names: set[str] = set()
     for n, raw in enumerate(u.lst(u.field(t, "tags", where), f"{where}: tags", MAX_TAGS)):
         tw = f"{where}: tags[{n}]"
@@ -317,7 +318,7 @@ def parse_tagset(data: object, where: str) -> dict:
         shortcut = tag.get("shortcut")
         if shortcut is not None and shortcut not in tuple("123456789"):
             raise PackageError(f"{tw}.shortcut must be one of the keys 1–9")
-        out["tags"].append({"name": name, "color": u.color(u.field(tag, "color", tw), f"{tw}.color"),
+        tags.append({"name": name, "color": u.color(u.field(tag, "color", tw), f"{tw}.color"),
                             "name_zh": None if tag.get("name_zh") is None else u.tag_name(tag["name_zh"], f"{tw}.name_zh"),
                             "shortcut": shortcut})
     return out

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from reader import __version__
 from reader.core.paths import data_dir
 
 LOG_NAME = "errors.log"
@@ -38,8 +39,6 @@ def write_log(
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and path.stat().st_size > LOG_LIMIT:
             path.replace(path.with_name(path.name + ".1"))
-        from reader import __version__
-
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         with path.open("a", encoding="utf-8") as fh:

@@ -19,7 +19,7 @@ class NotFound(ReaderError):
 
 
 class LibraryDamaged(LibraryError):
-    """The library file is damaged; `check --repair restore|new` (or `maintenance.recover`) puts it right."""
+    """The library file is damaged; `check --repair restore|new` (or `repair.recover`) puts it right."""
 
 
 class NotALibrary(LibraryError):

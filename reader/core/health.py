@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core import libfile, maintenance, schema
+from reader.core.library import Library
 from reader.core.paths import default_db_path
 
 SAMPLE = 5  # problem examples listed per check
@@ -157,14 +158,14 @@ def check(lib_path: str | Path, *, backups: bool = True) -> CheckReport:
     read_only = libfile.read_only_reason(path)
     immutable = stray is not None or (read_only is not None and not wal.exists())
     try:
-        conn = sqlite3.connect(maintenance._ro_uri(path, immutable=immutable), uri=True, timeout=5)
+        conn = sqlite3.connect(maintenance.ro_uri(path, immutable=immutable), uri=True, timeout=5)
     except sqlite3.Error as exc:
         report.unreadable = str(libfile.explain(exc, path) or f"it cannot be opened ({exc})")
         report.findings.append(Finding("file", False, report.unreadable))
         return report
     try:
         try:
-            problems = maintenance._integrity_problems(conn, limit=50)
+            problems = maintenance.integrity_problems(conn, limit=50)
         except sqlite3.Error as exc:  # not damage: the file could not be read
             report.unreadable = str(libfile.explain(exc, path) or exc)
             report.findings.append(Finding("integrity", False, f"could not be checked: {report.unreadable}"))
@@ -374,8 +375,6 @@ def _drop_temp(conn: sqlite3.Connection) -> None:
 
 def rebuild_search_indexes(lib_path: str | Path) -> list[str]:
     """Rebuild every full-text index from its table (the repair for an index out of step). Returns their names."""
-    from reader.core.library import Library
-
     with Library.open(lib_path) as lib:
         names = [t[0] for t in fts_tables(lib.conn) if t[1]]
         with lib.transaction():

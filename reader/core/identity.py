@@ -14,13 +14,21 @@ None and annotations are signed `UNNAMED`. A name is one line, 1–100 character
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reader.core import untrusted as u
+from reader.core.changes import Changed
 from reader.core.errors import LibraryError
 
-if TYPE_CHECKING:
-    from reader.core.library import Changed, Library
+
+class Library(Protocol):
+    """What identity needs of an open library (reader.core.library.Library): its connection and settings."""
+
+    conn: sqlite3.Connection
+
+    def get_setting(self, key: str, default: object = None) -> object: ...
+
+    def set_setting(self, key: str, value: object) -> Changed: ...
 
 NAME_SETTING = "reader_name"
 UNNAMED = "reader"  # the label of new annotations until the reader gives a name

@@ -17,6 +17,7 @@ import urllib.parse
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from reader.core.errors import (
     DiskFull,
@@ -264,7 +265,7 @@ def wal_header(path: Path) -> WalHeader | None:
 
 def _wal_checksum(data: bytes, *, big_endian: bool) -> bytes:
     s0 = s1 = 0
-    order = "big" if big_endian else "little"
+    order: Literal["big", "little"] = "big" if big_endian else "little"
     for i in range(0, len(data), 8):
         s0 = (s0 + int.from_bytes(data[i:i + 4], order) + s1) & 0xFFFFFFFF
         s1 = (s1 + int.from_bytes(data[i + 4:i + 8], order) + s0) & 0xFFFFFFFF

@@ -6,7 +6,6 @@ timeout for a second process (the CLI while the app is open).
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import sqlite3
@@ -18,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core import identity, libfile, schema
+from reader.core import collector, identity, libfile, maintenance, schema
+from reader.core.changes import Changed
 from reader.core.errors import ImportFailed, LibraryDamaged, LibraryError, LibraryReadOnly, NotALibrary, NotFound
 from reader.core.paths import SEEDS_DIR, default_db_path
 from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
@@ -41,17 +41,6 @@ def now() -> str:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class Changed:
-    """What an operation changed, for views to refresh selectively."""
-
-    articles: frozenset[int] = frozenset()
-    annotations: frozenset[int] = frozenset()
-    tags: frozenset[int] = frozenset()
-    vocabulary: frozenset[int] = frozenset()
-    settings: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -209,8 +198,6 @@ class Library:
 
         The copy is verified and older backups pruned (reader.core.maintenance).
         """
-        from reader.core import maintenance
-
         return maintenance.backup(self, reason)
 
     # ---- settings and readers ------------------------------------------------------------------
@@ -416,7 +403,7 @@ class Library:
         pars = paragraphs if paragraphs is not None else self.paragraphs(revision_id)
         out = self.cached_tokens(revision_id, pars)
         missing = [p for p in pars if p.index not in out]
-        with collector_paused() if len(missing) > 50 else nullcontext():
+        with collector.paused() if len(missing) > 50 else nullcontext():
             self._compute_tokens(revision_id, missing, out, progress)
         return out
 
@@ -480,26 +467,6 @@ class Library:
                 [(info.revision_id, i, language, line, translator) for i, line in enumerate(lines)],
             )
         return Changed(articles=frozenset({article_id}))
-
-
-@contextmanager
-def collector_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a book's readings are computed.
-
-    Reading a book creates millions of long-lived objects (its tokens); the collector would walk all of them
-    again every time their number grows by a quarter, about a tenth of the whole time. Reference counting
-    still frees everything as usual; only cycles wait until the collector runs again afterwards.
-    With `freeze`, what was made meanwhile is kept out of later collections (the app's start-up).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if freeze:
-                gc.freeze()
-            gc.enable()
 
 
 def _info(row: tuple) -> ArticleInfo:
@@ -571,16 +538,3 @@ def import_seeds(lib: Library) -> list[ImportResult]:
             lib.set_translation(result.article_id, lines, TRANSLATOR_PROJECT)
         results.append(result)
     return results
-
-
-def copy_library(src: Path, dest: Path) -> None:
-    """Copy a library file through SQLite's backup API (never with plain file I/O: see reader.core.libfile)."""
-    source = sqlite3.connect(str(src), timeout=BUSY_TIMEOUT_MS / 1000)
-    try:
-        target = sqlite3.connect(str(dest))
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()

@@ -1,4 +1,4 @@
-"""Keeping the library safe (core layer): verified rotating backups, recovery of a damaged file, change polling.
+"""Keeping the library safe (core layer): verified rotating backups, diagnosis of a damaged file, change polling.
 
 Backups are copies made with SQLite's backup API into `backups/` beside the library, named
 `<stem>-<UTC stamp>-<reason>.sqlite3`. Every copy passes `PRAGMA integrity_check` before older copies are
@@ -6,9 +6,8 @@ pruned, so a damaged library can never push the last good backups out. Kept: the
 start-up backups, one per ISO week for the 4 weeks before those, the 3 most recent pre-migration backups
 and the 5 most recent other ones (manual, before a restore).
 
-`recover()` moves a damaged library aside (never deleting or overwriting anything) and either restores the
-newest backup that passes the integrity check or lets a new library start. The health check itself lives
-in `reader.core.health`; `check(path) -> CheckReport` here runs it.
+Recovery of a damaged library (move it aside, restore a backup or start anew) lives in
+`reader.core.repair`; the health check in `reader.core.health`.
 """
 from __future__ import annotations
 
@@ -18,18 +17,21 @@ import re
 import sqlite3
 import urllib.parse
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Protocol
 
 from reader.core import libfile, schema
-from reader.core.errors import LibraryDamaged, LibraryError, NotALibrary
+from reader.core.errors import LibraryDamaged, LibraryError
 from reader.core.paths import default_db_path
 
-if TYPE_CHECKING:
-    from reader.core.health import CheckReport
-    from reader.core.library import Library
+
+class Library(Protocol):
+    """What backups need of an open library (reader.core.library.Library): its file and connection."""
+
+    path: Path | None
+    conn: sqlite3.Connection
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +47,6 @@ PARTIAL_MAX_AGE_S = 3600  # an unfinished copy older than this was left by a cra
 COMMAND = "bilingual-reader"
 SQLITE_MAGIC = libfile.SQLITE_MAGIC
 
-RecoverChoice = Literal["restore", "new"]
 __all__ = ["LibraryDamaged"]  # defined in reader.core.errors; callers reach it here too
 
 
@@ -66,22 +67,6 @@ class BackupInfo:
     def as_json(self) -> dict:
         return {"path": str(self.path), "created": self.created.isoformat(timespec="seconds"),
                 "reason": self.reason, "size": self.size}
-
-
-@dataclass(frozen=True)
-class RecoveryResult:
-    """What `recover()` did: where the damaged files went and which backup (if any) was restored."""
-
-    path: Path
-    kept_aside: list[Path] = field(default_factory=list)
-    restored: BackupInfo | None = None
-
-    @property
-    def message(self) -> str:
-        aside = f"the damaged file was kept as {self.kept_aside[0]}" if self.kept_aside else "nothing was moved aside"
-        if self.restored:
-            return f"restored the backup from {self.restored.local_time} into {self.path}; {aside}"
-        return f"a new library will be started at {self.path}; {aside}"
 
 
 # ---- backups ----------------------------------------------------------------------------------------
@@ -149,28 +134,28 @@ def backup_file(lib_path: str | Path, reason: str = "manual", *, prune: bool = T
             try:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-                problems = _integrity_problems(dest)
+                problems = integrity_problems(dest)
             finally:
                 dest.close()
             if problems:
                 tmp.unlink(missing_ok=True)
-                if _integrity_problems(src, quick=True):
+                if integrity_problems(src, quick=True):
                     raise LibraryDamaged(damaged_message(lib_path, problems[0]))
                 raise LibraryError(f"the backup copy of {lib_path} failed its integrity check ({problems[0]}); "
                                    "older backups were kept")
         finally:
             src.close()
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except sqlite3.DatabaseError as exc:
-        _unlink_quietly(tmp)
+        unlink_quietly(tmp)
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code in (libfile.SQLITE_CORRUPT, libfile.SQLITE_NOTADB):
             raise LibraryDamaged(damaged_message(lib_path, str(exc))) from exc
         why = libfile.explain(exc, tmp) or LibraryError(str(exc))
         raise LibraryError(f"cannot back up {lib_path}: {why}") from exc
     except OSError as exc:
-        _unlink_quietly(tmp)
+        unlink_quietly(tmp)
         raise LibraryError(f"cannot write a backup into {folder}: {exc.strerror or exc}") from exc
     if prune:
         prune_backups(lib_path)
@@ -226,7 +211,7 @@ def prune_backups(lib_path: str | Path) -> list[Path]:
     keep = retained(backups)
     removed = []
     for b in backups:
-        if b.path not in keep and _unlink_quietly(b.path):
+        if b.path not in keep and unlink_quietly(b.path):
             removed.append(b.path)
     now = datetime.now().timestamp()
     for partial in backups_folder(lib_path).glob(f"{glob_escape(lib_path.stem)}-*.sqlite3.partial"):
@@ -234,7 +219,7 @@ def prune_backups(lib_path: str | Path) -> list[Path]:
             old = now - partial.stat().st_mtime > PARTIAL_MAX_AGE_S
         except OSError:
             continue
-        if old and _unlink_quietly(partial):
+        if old and unlink_quietly(partial):
             removed.append(partial)
     return removed
 
@@ -244,12 +229,12 @@ def glob_escape(text: str) -> str:
 
 
 # ---- verification -------------------------------------------------------------------------------------
-def _ro_uri(path: Path, *, immutable: bool = False) -> str:
+def ro_uri(path: Path, *, immutable: bool = False) -> str:
     uri = "file:" + urllib.parse.quote(str(Path(path).absolute())) + "?mode=ro"
     return uri + "&immutable=1" if immutable else uri
 
 
-def _integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit: int = 20) -> list[str]:
+def integrity_problems(conn: sqlite3.Connection, *, quick: bool = False, limit: int = 20) -> list[str]:
     """The lines `PRAGMA integrity_check` reports ([] when the file is sound).
 
     SQLite reporting damage while checking counts as a problem; any other error (I/O, busy, disk full) is
@@ -275,12 +260,12 @@ def verify_backup(path: str | Path) -> tuple[bool, str]:
         head = libfile.read_head(path, 16)
         if head is not None and head != SQLITE_MAGIC:
             return False, "not an SQLite database"
-        conn = sqlite3.connect(_ro_uri(path, immutable=True), uri=True)
+        conn = sqlite3.connect(ro_uri(path, immutable=True), uri=True)
     except (OSError, sqlite3.Error) as exc:
         return False, f"cannot be read ({exc})"
     try:
         try:
-            problems = _integrity_problems(conn)
+            problems = integrity_problems(conn)
         except sqlite3.Error as exc:
             return False, f"cannot be read ({exc})"
         if problems:
@@ -329,11 +314,11 @@ def diagnose(lib_path: str | Path) -> str | None:
         if damage:
             return damage
     try:
-        conn = sqlite3.connect(_ro_uri(path), uri=True, timeout=5)
+        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=5)
     except sqlite3.Error as exc:
         return None if libfile.explain(exc, path) else f"it cannot be opened ({exc})"
     try:
-        problems = _integrity_problems(conn, quick=True, limit=5)
+        problems = integrity_problems(conn, quick=True, limit=5)
     except sqlite3.Error:
         return None  # not damage: the file could not be read (see libfile.explain)
     finally:
@@ -382,115 +367,6 @@ def _quote(text: str) -> str:
     return f'"{text}"' if re.search(r"[\s'\"]", text) else text
 
 
-# ---- recovery -----------------------------------------------------------------------------------------
-def recover(lib_path: str | Path, choice: RecoverChoice, *, backup_path: str | Path | None = None) -> RecoveryResult:
-    """Put a damaged library right: move it aside, then restore the newest good backup or start anew.
-
-    The damaged file (and its -wal/-shm companions) are renamed `<name>.damaged-<stamp>` — never
-    overwritten or deleted. With `choice="restore"` the newest backup that passes the integrity check (or
-    `backup_path`) is copied into place and upgraded to the current schema; nothing is moved when there
-    is no good backup (LibraryError). With `choice="new"` the next `Library.open` starts a new library
-    (the caller's usual first start then imports the seed articles). Close the library everywhere first.
-    """
-    from reader.core.library import Library
-
-    path = Path(lib_path)
-    if choice not in ("restore", "new"):
-        raise LibraryError(f"unknown repair '{choice}' (choose 'restore' or 'new')")
-    refuse_unless_library(path)
-    if path.exists() and libfile.held_elsewhere(path):  # None (cannot be told) proceeds as before
-        raise LibraryError(f"{path} is open in another program; close it there first (nothing was moved)")
-    chosen: BackupInfo | None = None
-    if choice == "restore":
-        if backup_path is not None:
-            bp = Path(backup_path)
-            ok, why = verify_backup(bp)
-            if not ok:
-                raise LibraryError(f"the backup {bp} cannot be restored: it is {why}")
-            chosen = next((b for b in list_backups(path) if b.path == bp), None) or BackupInfo(
-                bp, datetime.fromtimestamp(bp.stat().st_mtime, UTC), "chosen", bp.stat().st_size)
-        else:
-            chosen = newest_good_backup(path)
-            if chosen is None:
-                raise LibraryError(
-                    f"there is no backup of {path} that passes the integrity check; "
-                    f"run '{COMMAND} check --repair new' to start a new library (the damaged file is kept aside)"
-                )
-    kept = move_aside(path)
-    if chosen is not None:
-        _restore_copy(chosen.path, path)
-    try:
-        Library.open(path).close()  # upgrades a restored backup's schema, or creates the new library
-    except LibraryError:
-        if chosen is not None:
-            raise
-    return RecoveryResult(path, kept, chosen)
-
-
-def refuse_unless_library(path: Path) -> None:
-    """Raise NotALibrary for what must never be renamed as a damaged library (a folder, a device, a FIFO,
-    another kind of file the user named by mistake); a missing file is fine (a new library starts there)."""
-    kind = libfile.kind_of(path)
-    if kind is not None:
-        raise NotALibrary(f"{path} is {kind}, not a library file; nothing was changed")
-    if path.exists() and not libfile.looks_like_library(path, libfile.read_head(path), default_db_path()):
-        raise NotALibrary(f"{path} is {libfile.what_is(path, libfile.read_head(path))}, not a Bilingual Reader "
-                          "library; nothing was changed (give the path of the library file)")
-
-
-def move_aside(lib_path: str | Path) -> list[Path]:
-    """Rename the library file and its -wal/-shm/-journal companions to `….damaged-<stamp>`; returns new names."""
-    path = Path(lib_path)
-    refuse_unless_library(path)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    moved = []
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        src = Path(f"{path}{suffix}")
-        if not src.exists():
-            continue
-        dest = Path(f"{src}.damaged-{stamp}")
-        n = 1
-        while dest.exists():
-            n += 1
-            dest = Path(f"{src}.damaged-{stamp}-{n}")
-        try:
-            os.rename(src, dest)
-        except OSError as exc:
-            raise LibraryError(f"cannot move {src} aside: {exc.strerror or exc}; close the app and try again") from exc
-        moved.append(dest)
-    return moved
-
-
-def _restore_copy(source: Path, lib_path: Path) -> None:
-    """Copy a backup into place through SQLite (so the result is a consistent file), then rename."""
-    tmp = Path(f"{lib_path}.restoring")
-    _unlink_quietly(tmp)
-    try:
-        src = sqlite3.connect(_ro_uri(source, immutable=True), uri=True)
-        try:
-            dest = sqlite3.connect(str(tmp))
-            try:
-                src.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dest.close()
-        finally:
-            src.close()
-        os.replace(tmp, lib_path)
-        _fsync_dir(lib_path.parent)
-    except (sqlite3.Error, OSError) as exc:
-        _unlink_quietly(tmp)
-        raise LibraryError(f"cannot restore {source} into {lib_path}: {exc}") from exc
-
-
-# ---- health check (reader.core.health) ------------------------------------------------------------
-def check(lib_path: str | Path) -> CheckReport:
-    """Examine a library file without changing it; see `reader.core.health.check`."""
-    from reader.core.health import check as run_check
-
-    return run_check(lib_path)
-
-
 # ---- changes made by another process -----------------------------------------------------------------
 def data_version(lib: Library) -> int:
     """A number that changes whenever another connection (another window, a CLI process) commits.
@@ -503,7 +379,7 @@ def data_version(lib: Library) -> int:
 
 
 # ---- small helpers ------------------------------------------------------------------------------------
-def _unlink_quietly(path: Path) -> bool:
+def unlink_quietly(path: Path) -> bool:
     try:
         path.unlink()
         return True
@@ -514,7 +390,7 @@ def _unlink_quietly(path: Path) -> bool:
         return False
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make a rename durable (POSIX); harmless to skip where directories cannot be opened."""
     try:
         fd = os.open(folder, os.O_RDONLY)

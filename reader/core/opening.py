@@ -89,7 +89,7 @@ def _quick_check(lib: Library, db_option: str | None) -> None:
     try:
         if lib.path.stat().st_size > QUICK_CHECK_MAX_BYTES:
             return
-        problems = maintenance._integrity_problems(lib.conn, quick=True, limit=5)
+        problems = maintenance.integrity_problems(lib.conn, quick=True, limit=5)
     except (OSError, sqlite3.Error) as exc:
         error = libfile.explain(exc, lib.path) if isinstance(exc, sqlite3.Error) else libfile.explain_os_error(
             exc, lib.path)

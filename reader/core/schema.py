@@ -197,8 +197,8 @@ def _initial(db: Database) -> None:
             updated TEXT NOT NULL,
             PRIMARY KEY (reader, article_id)
         )""")
-    db["paragraphs"].enable_fts(["text"], create_triggers=True, tokenize="trigram")
-    db["annotations"].enable_fts(["exact", "note"], create_triggers=True, tokenize="trigram")
+    db.table("paragraphs").enable_fts(["text"], create_triggers=True, tokenize="trigram")
+    db.table("annotations").enable_fts(["exact", "note"], create_triggers=True, tokenize="trigram")
 
 
 # Default tagsets, frozen as migration 2 installed them: (tagset, name_zh, description, tags), a tag being

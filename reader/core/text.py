@@ -8,8 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PARAGRAPH_KINDS = ("paragraph", "heading", "list_item", "byline")
-SCRIPTS = ("original", "simplified", "traditional", "taiwan")
-DETECTED_SCRIPTS = ("simplified", "traditional", "mixed", "unknown")
+SCRIPTS = ("original", "simplified", "traditional", "taiwan")  # how an article can be shown
+CHINESE_SCRIPTS = SCRIPTS[1:]  # the conversions (OpenCC)
+TRADITIONAL_SCRIPTS = ("traditional", "taiwan")
+DETECTED_SCRIPTS = ("simplified", "traditional", "mixed", "unknown")  # what an imported text was found to be
+READING_STYLES = ("marks", "numbers", "zhuyin")  # how readings are written: lián, lian2, ㄌㄧㄢˊ
+PINYIN_STYLES = ("none", *READING_STYLES)  # the display and export option: no readings, or one style
 
 
 @dataclass(slots=True)
@@ -77,7 +81,3 @@ class ArticleInfo:
             "chars": self.chars, "paragraphs": self.paragraphs, "annotations": self.annotations,
         }
 
-
-def count_chars(text: str) -> int:
-    """Length a reader cares about: characters without whitespace."""
-    return sum(1 for ch in text if not ch.isspace())

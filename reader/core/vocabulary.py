@@ -20,6 +20,7 @@ from reader.core.errors import NotFound, ReaderError
 from reader.core.identity import owner_key
 from reader.core.library import Changed, Library, now
 from reader.core.pipeline.readings import is_han, to_marks
+from reader.core.text import CHINESE_SCRIPTS
 
 #: Ends a sentence; a run of them (?!) ends it once. Line ends end a sentence too.
 SENTENCE_END = frozenset("。！？!?；;")
@@ -217,7 +218,7 @@ def locate_word(lib: Library, article_id: int, word: str, offset: int | None = N
     text = lib.revision_text(lib.article(article_id).revision_id)
     if offset is not None and not 0 <= offset <= len(text):
         raise ReaderError(f"offset {offset} is outside article {article_id} (0–{len(text)})")
-    forms = {word} | {convert_text(word, script) for script in ("simplified", "traditional", "taiwan")}
+    forms = {word} | {convert_text(word, script) for script in CHINESE_SCRIPTS}
     best: tuple[int, int] | None = None
     for form in forms:
         if not form:

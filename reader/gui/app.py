@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from reader import APP_ID, __version__
+from reader.core import collector
 
 
 def application(argv: Sequence[str] | None = None):  # noqa: ANN201 - QApplication
@@ -35,9 +36,7 @@ def starting_up() -> Iterator[None]:
     wrappers); the collector walked them ~90 times while they were made (~20 ms). What was made is then
     kept out of later collections (reference counting still frees it; only a cycle made meanwhile stays).
     """
-    from reader.core.library import collector_paused
-
-    with collector_paused(freeze=True):
+    with collector.paused(freeze=True):
         yield
 
 

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
-from reader.core.export import file_mode, is_stream, output_target, place
+from reader.core.export.files import file_mode, is_stream, output_target, place
 from reader.core.library import Library
 from reader.core.pipeline import display
 from reader.core.pipeline.readings import is_han, render

@@ -1,41 +1,26 @@
-"""The find bar (gui layer): find text in the open article in either script (both sides normalised t2s)."""
+"""The find bar (gui layer): find text in the open article in either script (both sides in one search form)."""
 from __future__ import annotations
-
-import unicodedata
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from reader.core.pipeline.script import convert_text
+from reader.core.anchoring import normalize, normalize_with_map
 from reader.core.text import Paragraph
 
 
-def _fold(ch: str) -> str:
-    n = unicodedata.normalize("NFKC", ch).casefold()
-    return n if len(n) == 1 else ch
-
-
-def normalise(text: str) -> str:
-    """Search form of a text: simplified script, NFKC, case-folded; always the same length as the input."""
-    folded = "".join(_fold(ch) for ch in text)
-    out = convert_text(folded, "simplified")
-    if len(out) != len(folded):  # a phrase conversion changed the length: convert character by character
-        out = "".join(c if len(c := convert_text(ch, "simplified")) == 1 else ch for ch in folded)
-    return out
-
-
 def find_all(paragraphs: list[Paragraph], query: str) -> list[tuple[int, int]]:
-    """Canonical spans of every match of `query` in the paragraphs, in either script."""
-    q = normalise(query.strip())
+    """Canonical spans of every match of `query` in the paragraphs, in either script, width and case
+    (the search form of reader.core.anchoring.normalize; runs of spaces match one)."""
+    q = normalize(query, casefold=True)
     if not q:
         return []
     spans: list[tuple[int, int]] = []
     for p in paragraphs:
-        hay = normalise(p.text)
+        hay, origin = normalize_with_map(p.text, casefold=True)
         pos = hay.find(q)
         while pos >= 0:
-            spans.append((p.start + pos, p.start + pos + len(q)))
+            spans.append((p.start + origin[pos], p.start + origin[pos + len(q) - 1] + 1))
             pos = hay.find(q, pos + 1)
     return spans
 

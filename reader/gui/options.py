@@ -11,9 +11,8 @@ from PySide6.QtGui import QColor
 
 from reader.core.paths import config_dir
 from reader.core.pipeline.standards import STANDARDS
+from reader.core.text import PINYIN_STYLES, SCRIPTS
 
-SCRIPTS = ("original", "simplified", "traditional", "taiwan")
-PINYIN_STYLES = ("none", "marks", "numbers", "zhuyin")
 TONE_SCHEMES = ("none", "pleco", "hanping")
 THEMES = ("system", "light", "dark")
 TRANSLATION_MODES = ("interlinear", "side")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenuBar, QMessageBox, QStatusBar, QWidget
 
-from reader.core import maintenance, opening
+from reader.core import maintenance, opening, repair
 from reader.core.errors import LibraryDamaged, ReaderError
 from reader.core.library import Library
 from reader.core.paths import default_db_path
@@ -66,7 +66,7 @@ def _offer_recovery(target: Path, reason: str, parent: QWidget | None) -> bool:
     if clicked is None or clicked not in (restore, new):
         return False
     try:
-        result = maintenance.recover(target, "restore" if clicked is restore else "new")
+        result = repair.recover(target, "restore" if clicked is restore else "new")
     except ReaderError as exc:
         safe_text.critical(parent, QCoreApplication.translate("recovery", "Bilingual Reader"), str(exc))
         return False

@@ -5,7 +5,6 @@ jieba/pypinyin. Results come back through Qt signals, delivered in the GUI threa
 """
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from reader.core import collector
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.text import Paragraph
@@ -24,7 +24,7 @@ SWITCH_INTERVAL_S = 0.001  # while a worker computes (Python's default is 0.005)
 
 _busy = 0
 _busy_lock = threading.Lock()
-_saved: tuple[float, bool] = (0.005, True)
+_saved_interval = 0.005
 
 
 @contextmanager
@@ -38,26 +38,22 @@ def background_work() -> Iterator[None]:
     percentile) to ~0.05 s, the book itself read as fast. Nested and overlapping workers restore the
     settings once the last one ends.
     """
-    global _busy, _saved
+    global _busy, _saved_interval
     with _busy_lock:
         if _busy == 0:
-            _saved = (sys.getswitchinterval(), gc.isenabled())
+            _saved_interval = sys.getswitchinterval()
             sys.setswitchinterval(SWITCH_INTERVAL_S)
-            gc.disable()
         _busy += 1
     try:
-        yield
+        # What is made meanwhile (mostly a book's tokens, kept while it is open) would all be walked at once
+        # by the next collection (0.2 s for a book): it is kept out of collections afterwards.
+        with collector.paused(freeze=True):
+            yield
     finally:
         with _busy_lock:
             _busy -= 1
             if _busy == 0:
-                sys.setswitchinterval(_saved[0])
-                if _saved[1]:
-                    # What was made meanwhile (mostly a book's tokens, kept while it is open) would all be
-                    # walked at once by the next collection (0.2 s for a book): keep it out of collections.
-                    # Reference counting still frees it; only a cycle made meanwhile would stay.
-                    gc.freeze()
-                    gc.enable()
+                sys.setswitchinterval(_saved_interval)
 
 
 class TokensWorker(QThread):

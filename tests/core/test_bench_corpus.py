@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.bench_corpus import chinese_number, dictionary_words, make_big_text, make_epub
 from reader.core.importers import parse_path
 from reader.core.pipeline.script import convert_text
+from reader_bench.corpus import chinese_number, dictionary_words, make_big_text, make_epub
 
 HEADING = re.compile(r"^第[零一二三四五六七八九十百千]+章 ")
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.epub_writer import Chapter, Image, write_epub
 from reader.core.errors import ImportFailed
 from reader.core.importers import epub as epub_importer
 from reader.core.importers import parse_path
 from reader.core.library import Library
+from reader_bench.epub_writer import Chapter, Image, write_epub
 
 CHAPTERS = [
     ("第一章 出发", """<h1>第一章 出发</h1>
@@ -72,12 +72,12 @@ def test_spine_order_is_reading_order(tmp_path: Path) -> None:
     assert headings == ["第三章 到达", "第一章 出发", "第二章 山路"]
 
 
-def test_book_imports_into_library_with_metadata(tmp_path: Path) -> None:
-    with Library.open(tmp_path / "lib.sqlite3") as lib:
-        result = lib.import_file(write_book(tmp_path / "book.epub"))
-        info = lib.article(result.article_id)
-        assert info.title == "远行记" and info.author == "李四"
-        assert [p.kind for p in lib.paragraphs(result.revision_id)][:2] == ["heading", "paragraph"]
+def test_book_imports_into_library_with_metadata(tmp_path: Path, empty_library: Library) -> None:
+    lib = empty_library
+    result = lib.import_file(write_book(tmp_path / "book.epub"))
+    info = lib.article(result.article_id)
+    assert info.title == "远行记" and info.author == "李四"
+    assert [p.kind for p in lib.paragraphs(result.revision_id)][:2] == ["heading", "paragraph"]
 
 
 def test_forgiving_with_sloppy_xhtml_and_html_entities(tmp_path: Path) -> None:

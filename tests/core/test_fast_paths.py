@@ -6,7 +6,7 @@ import random
 from testdata import SEED_SIMP, SEED_TRAD
 
 from reader.core.importers import parse_path
-from reader.core.library import BULK_INDEX_PARAGRAPHS, Library
+from reader.core.library import BULK_INDEX_PARAGRAPHS
 from reader.core.pipeline import analyse, analyse_many
 from reader.core.pipeline.polyphone import predict, predict_many
 from reader.core.pipeline.segment import _get_tokenizer, segment
@@ -38,18 +38,18 @@ def test_reading_many_paragraphs_at_once_reads_each_as_alone() -> None:
     assert predict_many([]) == []
 
 
-def test_a_long_import_is_indexed_for_search_like_a_short_one(tmp_path) -> None:  # noqa: ANN001
+def test_a_long_import_is_indexed_for_search_like_a_short_one(tmp_path, empty_library) -> None:  # noqa: ANN001
     lines = [f"第{n}段：联合国安理会召开紧急会议，讨论第{n}号决议。" for n in range(BULK_INDEX_PARAGRAPHS + 50)]
     path = tmp_path / "long.txt"
     path.write_text("\n\n".join(lines), encoding="utf-8")
-    with Library.open(tmp_path / "lib.sqlite3") as lib:
-        result = lib.import_file(path)
-        assert len(lib.paragraphs(result.revision_id)) == len(lines)
-        (indexed,) = lib.conn.execute(
-            "SELECT COUNT(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"紧急会议\"'").fetchone()
-        assert indexed == len(lines)
-        trigger = lib.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_ai'").fetchone()
-        assert trigger is not None, "the per-row index trigger is back for later inserts"
+    lib = empty_library
+    result = lib.import_file(path)
+    assert len(lib.paragraphs(result.revision_id)) == len(lines)
+    (indexed,) = lib.conn.execute(
+        "SELECT COUNT(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"紧急会议\"'").fetchone()
+    assert indexed == len(lines)
+    trigger = lib.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_ai'").fetchone()
+    assert trigger is not None, "the per-row index trigger is back for later inserts"
     from reader.core import health
 
-    assert health.check(tmp_path / "lib.sqlite3").ok
+    assert health.check(lib.path).ok

@@ -576,7 +576,7 @@ _CHAPTERS = [
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """A small valid EPUB 3 book (nav, NCX, three chapters, an image), as reader.core.epub_writer writes it."""
+    """A small valid EPUB 3 book (nav, NCX, three chapters, an image), as reader_bench.epub_writer writes it."""
     path = write_book(tmp_path_factory.mktemp("book") / "book.epub", _CHAPTERS)
     members = [replace(m, data=re.sub(rb'(dcterms:modified">)[^<]*', rb"\g<1>2026-03-01T10:00:00Z", m.data))
                for m in members_of(path.read_bytes())]

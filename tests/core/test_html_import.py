@@ -116,12 +116,12 @@ def test_xhtml_file_is_parsed_without_external_entities(tmp_path: Path) -> None:
     assert parsed.title == "标题"
 
 
-def test_page_imports_into_library(tmp_path: Path) -> None:
-    with Library.open(tmp_path / "lib.sqlite3") as lib:
-        result = lib.import_file(write(tmp_path, "page.html", PAGE, "gb2312"))
-        info = lib.article(result.article_id)
-        assert info.title == "美国退群风暴_新闻中心" and info.author == "时事观察员"
-        assert lib.revision_meta(result.revision_id)["images"] == 1
+def test_page_imports_into_library(tmp_path: Path, empty_library: Library) -> None:
+    lib = empty_library
+    result = lib.import_file(write(tmp_path, "page.html", PAGE, "gb2312"))
+    info = lib.article(result.article_id)
+    assert info.title == "美国退群风暴_新闻中心" and info.author == "时事观察员"
+    assert lib.revision_meta(result.revision_id)["images"] == 1
 
 
 @pytest.mark.parametrize(
@@ -132,15 +132,15 @@ def test_page_imports_into_library(tmp_path: Path) -> None:
         ("", "empty"),
     ],
 )
-def test_unusable_pages_are_refused(tmp_path: Path, content: str, match: str) -> None:
+def test_unusable_pages_are_refused(tmp_path: Path, empty_library: Library, content: str, match: str) -> None:
     path = write(tmp_path, "page.html", content)
     with pytest.raises(ImportFailed, match=match) as caught:
         parse_path(path)
     assert "\n" not in str(caught.value)
-    with Library.open(tmp_path / "lib.sqlite3") as lib:
-        with pytest.raises(ImportFailed):
-            lib.import_file(path)
-        assert lib.list_articles() == []
+    lib = empty_library
+    with pytest.raises(ImportFailed):
+        lib.import_file(path)
+    assert lib.list_articles() == []
 
 
 def test_binary_file_named_html_is_refused(tmp_path: Path) -> None:

@@ -70,20 +70,20 @@ def test_damaged_file_is_refused_and_kept(tmp_path: Path, content: bytes) -> Non
     assert path.read_bytes() == content
 
 
-def test_seeds_imported_once_with_metadata_and_translations(tmp_path: Path) -> None:
-    with Library.open(tmp_path / "lib.sqlite3") as lib:
-        results = lib.ensure_seeds()
-        assert [r.created for r in results] == [True, True]
-        assert lib.ensure_seeds() == []
-        arts = lib.list_articles()
-        assert [a.script for a in arts] == ["traditional", "simplified"]
-        assert all(a.title and a.title_en for a in arts)
-        assert arts[0].paragraphs == 26 and arts[1].paragraphs == 13
-        for art in arts:
-            translations = lib.translations(art.revision_id)
-            if translations:  # the translation files ship with the seeds
-                assert len(translations) == art.paragraphs
-                assert "not the authors" in (lib.translator(art.revision_id) or "")
+def test_seeds_imported_once_with_metadata_and_translations(tmp_path: Path, empty_library: Library) -> None:
+    lib = empty_library
+    results = lib.ensure_seeds()
+    assert [r.created for r in results] == [True, True]
+    assert lib.ensure_seeds() == []
+    arts = lib.list_articles()
+    assert [a.script for a in arts] == ["traditional", "simplified"]
+    assert all(a.title and a.title_en for a in arts)
+    assert arts[0].paragraphs == 26 and arts[1].paragraphs == 13
+    for art in arts:
+        translations = lib.translations(art.revision_id)
+        if translations:  # the translation files ship with the seeds
+            assert len(translations) == art.paragraphs
+            assert "not the authors" in (lib.translator(art.revision_id) or "")
 
 
 def test_same_content_is_not_imported_twice(library: Library, tmp_path: Path) -> None:
@@ -158,12 +158,18 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
     assert tables == {"invoices"}
 
 
-def test_commits_wait_for_the_disk_synchronous_full(tmp_path: Path) -> None:
+def test_commits_wait_for_the_disk_synchronous_full(empty_library: Library) -> None:
     """A note reported saved survives power loss: WAL with synchronous=FULL (NORMAL may lose the last commits)."""
     from reader.core import opening
 
-    with Library.open(tmp_path / "lib.sqlite3") as lib:
-        assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert lib.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    with opening.open_library(tmp_path / "lib.sqlite3") as lib:
-        assert lib.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    lib = empty_library
+    assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert lib.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    with opening.open_library(lib.path) as again:  # opened for use, as the app and the CLI do
+        assert again.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+def test_the_empty_library_has_the_schema_and_no_articles(empty_library: Library, library: Library) -> None:
+    assert empty_library.list_articles() == []
+    assert len(library.list_articles()) == 2, "control: the seeded library holds the two seeds"
+    assert empty_library.schema_version == library.schema_version > 0

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core import health, libfile, maintenance, opening
+from reader.core import health, libfile, maintenance, opening, repair
 from reader.core.annotations import Annotations
 from reader.core.errors import DiskFull, LibraryReadOnly, NotALibrary
 from reader.core.library import Library
@@ -234,7 +234,7 @@ def test_a_text_file_named_by_mistake_is_described_and_left_alone(tmp_path: Path
     assert notes.read_text() == "my reading notes\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "notes.txt"]
     with pytest.raises(NotALibrary):
-        maintenance.recover(notes, "new")
+        repair.recover(notes, "new")
 
 
 def test_a_named_pipe_is_refused_without_waiting_on_it(tmp_path: Path) -> None:
@@ -321,9 +321,8 @@ def test_a_full_disk_is_said_to_be_full_and_the_library_stays_intact(seeded_db: 
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     db = small_disk / "library.sqlite3"
     Library.open(seeded_db).close()
-    from reader.core.library import copy_library
-
-    copy_library(seeded_db, db)
+    with closing(sqlite3.connect(seeded_db)) as source, closing(sqlite3.connect(db)) as target:
+        source.backup(target)  # a copy through SQLite, as the app would make one
     assert _annotate(db, "fits", capsys)[0] == 0
     filler = small_disk / "filler"
     with open(filler, "wb") as fh:  # fill the disk to the last byte

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core import health, maintenance, schema
+from reader.core import health, maintenance, repair, schema
 from reader.core.annotations import Annotations
 from reader.core.errors import LibraryError
 from reader.core.library import Library
@@ -212,7 +212,7 @@ def test_restore_takes_the_newest_good_backup_and_keeps_the_damaged_file(seeded_
     _corrupt_pages(seeded_db)
     damaged_bytes = seeded_db.read_bytes()
     assert maintenance.newest_good_backup(seeded_db).path == good
-    result = maintenance.recover(seeded_db, "restore")
+    result = repair.recover(seeded_db, "restore")
     assert result.restored is not None and result.restored.path == good
     (aside,) = [p for p in result.kept_aside if not p.name.split(".damaged-")[0].endswith(("-wal", "-shm"))]
     assert aside.name.startswith(f"{seeded_db.name}.damaged-") and aside.read_bytes() == damaged_bytes
@@ -224,7 +224,7 @@ def test_restore_takes_the_newest_good_backup_and_keeps_the_damaged_file(seeded_
 def test_restore_without_a_good_backup_moves_nothing(seeded_db: Path) -> None:
     seeded_db.write_bytes(b"\x00" * 4096)
     with pytest.raises(LibraryError, match="no backup .* passes"):
-        maintenance.recover(seeded_db, "restore")
+        repair.recover(seeded_db, "restore")
     assert seeded_db.read_bytes() == b"\x00" * 4096
     assert not list(seeded_db.parent.glob("*.damaged-*"))
 
@@ -233,7 +233,7 @@ def test_new_library_after_damage_gets_the_seeds_and_keeps_both_damaged_files(
     seeded_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seeded_db.write_bytes(b"garbage" * 100)
-    maintenance.recover(seeded_db, "new")
+    repair.recover(seeded_db, "new")
     seeded_db.write_bytes(b"more garbage" * 100)
     assert main(["--db", str(seeded_db), "check", "--repair", "new"]) == 0
     assert "The library is healthy." in capsys.readouterr().out

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core import anchor_benchmark
 from reader.core.anchoring import Reanchorer, make_quote
 from reader.core.annotation_import import import_annotations
 from reader.core.annotations import Annotations
@@ -18,6 +17,7 @@ from reader.core.export.markdown import MOVED_NOTICE
 from reader.core.export.w3c import parse_document
 from reader.core.library import Library
 from reader.core.untrusted import load_json
+from reader_bench import anchors as anchor_benchmark
 
 REPORTED = "會銘記,2026年1月,"  # near the end of seed 1; "2026年1月," also opens its first paragraph
 

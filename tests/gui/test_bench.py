@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.gui.bench import NAMES, TARGETS, format_results
+from reader_bench.bench import NAMES, TARGETS, format_results
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
-from reader.core.bench_corpus import make_epub
 from reader.core.library import Library
+from reader_bench.corpus import make_epub
 
 
 @pytest.fixture(scope="module")

@@ -106,11 +106,17 @@ def test_copy_and_hover_toggle(window, qtbot) -> None:  # noqa: ANN001
     window.bilingual.show_at(start)
     qtbot.mouseClick(window.bilingual.popup.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text().startswith("联合国 聯合國 [lián hé guó] United Nations")
-    window.bilingual.popup.close_popup()
+    popup, viewport, away = window.bilingual.popup, window.view.viewport(), QPoint(2, 2)
+    popup.close_popup()
+    qtbot.mouseMove(viewport, _centre(window, start))  # positive control: with hover on, resting opens it
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    qtbot.mouseMove(viewport, away)
+    popup.close_popup()
     window.bilingual.act_hover.setChecked(False)
-    qtbot.mouseMove(window.view.viewport(), _centre(window, start))
-    qtbot.wait(600)
-    assert not window.bilingual.popup.isVisible()
+    qtbot.mouseMove(viewport, _centre(window, start + 1))
+    qtbot.wait(HOVER_DELAY_MS * 3)  # well past the moment it opened above
+    assert not popup.isVisible()
+    qtbot.mouseMove(viewport, away)  # the pointer is shared: leave it where no later test rests
     assert window.store.value("bilingual/hover_popup") in (False, "false")
 
 

@@ -1,8 +1,6 @@
 """A 1M-character book: the first screen is painted without laying out the whole book."""
 from __future__ import annotations
 
-import time
-
 from reader.core.text import Paragraph
 
 SENTENCE = "二〇二六年一月，世界目睹了一场前所未有的外交“闪电战”。联合国安理会召开紧急会议，各国代表相继发言。" * 3
@@ -26,13 +24,10 @@ def test_a_million_characters_open_lazily(qtbot) -> None:  # noqa: ANN001
     qtbot.waitExposed(view)
     pars = book(1_000_000)
     painted = view.paint_count
-    start = time.perf_counter()
     view.set_document(pars)
-    qtbot.waitUntil(lambda: view.paint_count > painted, timeout=3000)
-    elapsed = time.perf_counter() - start
+    qtbot.waitUntil(lambda: view.paint_count > painted, timeout=3000)  # how soon: big_first_paint_ms in bench
     laid_out = sum(view.doc.is_laid_out(i) for i in range(len(pars)))
-    assert laid_out <= 10, "only the visible paragraphs are laid out"
-    assert elapsed < 1.0
+    assert 0 < laid_out <= 10, "only the visible paragraphs are laid out"
     assert view.verticalScrollBar().maximum() > 100_000, "unseen paragraphs have estimated heights"
     view.scroll_to_offset(700_000)
     view.viewport().repaint()

@@ -50,7 +50,7 @@ def open_top(window, qtbot) -> None:  # noqa: ANN001
     window.open_article(1, offset=0)
     window.activateWindow()
     window.view.setFocus()
-    qtbot.waitUntil(lambda: window.view.hasFocus() or True)
+    qtbot.waitUntil(window.view.hasFocus)  # the keys below go to the view
 
 
 # ---- the popup and the mouse --------------------------------------------------------------------------

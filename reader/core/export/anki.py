@@ -23,6 +23,7 @@ from pathlib import Path
 import genanki
 
 from reader.core.errors import ReaderError
+from reader.core.export.files import file_mode, is_stream, output_target, place
 from reader.core.library import Library
 from reader.core.pipeline.readings import to_marks, tone_of
 from reader.core.vocabulary import VocabEntry, article_context, list_words, word_in_sentence
@@ -171,8 +172,6 @@ def build_deck(
 
 def write_package(deck: genanki.Deck, path: str | Path, timestamp: float | None = None) -> None:
     """Write a deck as an .apkg through a temporary file in the target folder (never a half-written file)."""
-    from reader.core.export import file_mode, is_stream, output_target, place
-
     shown = path = Path(path)
     path = output_target(path)
     folder = Path(tempfile.gettempdir()) if is_stream(path) else path.parent if str(path.parent) else Path(".")

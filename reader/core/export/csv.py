@@ -13,7 +13,6 @@ import csv
 import io
 from bisect import bisect_right
 from collections.abc import Sequence
-from pathlib import Path
 
 from reader.core.annotations import Annotation, Annotations
 from reader.core.export.w3c import sort_key
@@ -58,12 +57,3 @@ def render_csv(lib: Library, article_ids: Sequence[int]) -> str:
     writer.writerow(HEADER)
     writer.writerows(rows(lib, article_ids))
     return "\ufeff" + buf.getvalue()
-
-
-def export_csv(lib: Library, article_ids: Sequence[int], path: str | Path) -> int:
-    """Write the articles' annotations as one CSV file. Returns the number of rows."""
-    from reader.core.export import write_atomic
-
-    data = rows(lib, article_ids)
-    write_atomic(Path(path), render_csv(lib, article_ids))
-    return len(data)

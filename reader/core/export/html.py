@@ -19,7 +19,6 @@ import markdown
 from reader.core.annotations import Annotation, Annotations
 from reader.core.export.markdown import (
     MOVED_NOTICE,
-    PINYIN,
     SCRIPT_NAMES,
     ShownParagraphs,
     paragraph_finder,
@@ -29,7 +28,7 @@ from reader.core.export.markdown import (
 from reader.core.library import Library
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
-from reader.core.text import SCRIPTS, Paragraph
+from reader.core.text import PINYIN_STYLES, SCRIPTS, Paragraph
 
 LANG = {"simplified": "zh-Hans", "traditional": "zh-Hant", "taiwan": "zh-Hant-TW"}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -139,7 +138,7 @@ def render_html(
 ) -> str:
     if script not in SCRIPTS:
         raise ValueError(f"unknown script {script!r}")
-    if pinyin not in PINYIN:
+    if pinyin not in PINYIN_STYLES:
         raise ValueError(f"unknown reading style {pinyin!r}")
     info = lib.article(article_id)
     anns = Annotations(lib).list_for_article(article_id, kind="highlight")

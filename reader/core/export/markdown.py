@@ -19,9 +19,8 @@ from reader.core.library import Library
 from reader.core.pipeline import DisplayParagraph, DisplayToken, display
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
-from reader.core.text import SCRIPTS, Paragraph
+from reader.core.text import PINYIN_STYLES, SCRIPTS, Paragraph
 
-PINYIN = ("none", "marks", "numbers", "zhuyin")
 #: Shown with a highlight whose status is `moved` (re-anchored without certainty, not yet confirmed).
 MOVED_NOTICE = "Moved — please check: after the text was revised this highlight was placed by an approximate match."
 SCRIPT_NAMES = {"simplified": "simplified (简体)", "traditional": "traditional (繁體)", "taiwan": "Taiwan (臺灣正體)"}
@@ -44,7 +43,7 @@ def render_markdown(
 ) -> str:
     if script not in SCRIPTS:
         raise ValueError(f"unknown script {script!r}")
-    if pinyin not in PINYIN:
+    if pinyin not in PINYIN_STYLES:
         raise ValueError(f"unknown reading style {pinyin!r}")
     info = lib.article(article_id)
     anns = Annotations(lib).list_for_article(article_id, kind="highlight")
@@ -132,9 +131,9 @@ def render_markdown(
             par = next((p for p in pars if p.start <= f.start < p.end), None)
             where = f"paragraph {par.index}" if par else "the text"
             context = conv(f.prefix[-6:] + f.exact + f.suffix[:6]).replace("\n", " ")
-            reading = render(str(f.reading), "marks")
+            reading = render(str(f.reading), "marks") or str(f.reading)
             out += [f"- **{escape_inline(conv(f.exact))}** read *{escape_inline(reading)}* ({escape_inline(str(f.reading))})"
-                    f" in {where}: “{escape_inline(context)}” — {escape_inline(f.author)}"]
+                    f" in {where}: “{escape_inline(context)}” — {escape_inline(f.author or '')}"]
         out += [""]
     while out and out[-1] == "":
         out.pop()

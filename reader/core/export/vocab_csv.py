@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.core.export import write_atomic
+from reader.core.export.files import write_atomic
 from reader.core.library import Library
 from reader.core.vocabulary import VocabEntry, article_context, list_words
 

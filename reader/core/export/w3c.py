@@ -28,7 +28,6 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from reader.core import untrusted as u
 from reader.core.annotations import Annotation, Annotations
@@ -151,15 +150,6 @@ def collection(
 def render_w3c(lib: Library, article_ids: Sequence[int], **kwargs: object) -> str:
     """The collection as UTF-8 JSON text (2-space indent, keys in a fixed order, newline at the end)."""
     return json.dumps(collection(lib, article_ids, **kwargs), ensure_ascii=False, indent=2) + "\n"  # type: ignore[arg-type]
-
-
-def export_w3c(lib: Library, article_ids: Sequence[int], path: str | Path) -> int:
-    """Write the annotations of the articles as one W3C JSON-LD file. Returns the number of annotations."""
-    from reader.core.export import write_atomic
-
-    text = render_w3c(lib, article_ids)
-    write_atomic(Path(path), text)
-    return int(json.loads(text)["total"])
 
 
 # ---- parsing -------------------------------------------------------------------------------------
@@ -361,6 +351,6 @@ def _parse_target(a: dict, item: Item, where: str) -> None:
             item.suffix = u.text(s.get("suffix", ""), f"{sw}.suffix", max_len=u.MAX_CONTEXT, multiline=True)
     if item.exact is None and item.start is None:
         raise u.InvalidData(f"{tw} needs a TextQuoteSelector or a TextPositionSelector")
-    if item.exact is not None and item.start is not None and item.end - item.start != len(item.exact) \
-            and not item.orphaned:  # type: ignore[operator]
+    if item.exact is not None and item.start is not None and item.end is not None \
+            and item.end - item.start != len(item.exact) and not item.orphaned:
         raise u.InvalidData(f"{tw}: the position {item.start}–{item.end} does not fit the quote's length")

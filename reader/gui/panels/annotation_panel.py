@@ -45,6 +45,7 @@ from reader.core.annotations import Annotation
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
 from reader.core.tags import Tag
+from reader.core.text import TRADITIONAL_SCRIPTS
 from reader.gui.panels.moved_bar import MovedBar, moved_text
 from reader.gui.panels.note_editor import first_lines
 from reader.gui.plurals import plural
@@ -233,7 +234,7 @@ class TagFilterModel(QAbstractListModel):
 def tag_label(tag: Tag, script: str = "original") -> str:
     """'Disagree 反对' with the Chinese name in the displayed script (traditional when shown traditional)."""
     zh = tag.name_zh or ""
-    if zh and script in ("traditional", "taiwan"):
+    if zh and script in TRADITIONAL_SCRIPTS:
         zh = convert_text(zh, script)
     return f"{tag.name} {zh}".strip()
 
@@ -242,7 +243,7 @@ def tag_short(tag: Tag, script: str = "original") -> str:
     """The tag's Chinese name in the displayed script (its English name when it has none)."""
     if not tag.name_zh:
         return tag.name
-    return convert_text(tag.name_zh, script) if script in ("traditional", "taiwan") else tag.name_zh
+    return convert_text(tag.name_zh, script) if script in TRADITIONAL_SCRIPTS else tag.name_zh
 
 
 class AnnotationDelegate(QStyledItemDelegate):

@@ -1,4 +1,4 @@
-"""EPUB 3 writer (core layer): a valid book (container, OPF, nav, NCX, XHTML chapters) for the benchmark's long
+"""EPUB 3 writer (bench layer): a valid book (container, OPF, nav, NCX, XHTML chapters) for the benchmark's long
 book and for tests of the EPUB importer. Written with zipfile; the same arguments give the same bytes."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Re-anchoring benchmark (core layer): many highlights on the seeds, revisions that delete and edit passages.
+"""Re-anchoring benchmark (bench layer): many highlights on the seeds, revisions that delete and edit passages.
 
 Three kinds of revision are made of each seed text, from a seeded random generator:
 
@@ -11,7 +11,7 @@ Three kinds of revision are made of each seed text, from a seeded random generat
   copy is deleted. The deleted copy's highlight must not be anchored on the other copy.
 
 Highlights that a deletion cuts only in part are left out of the figures (no right answer). Run
-`python -m reader.core.anchor_benchmark` for the figures quoted in docs/annotations.md.
+`python -m reader_bench.anchors` for the figures quoted in docs/annotations.md.
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Benchmarks of the library file (gui layer, beside reader.gui.bench): the cost of durable commits and of the
+"""Benchmarks of the library file (bench layer, beside reader_bench.bench): the cost of durable commits and of the
 checks made when a library is opened.
 
 - `annotate_full_ms`: adding one annotation (one transaction) with `synchronous=FULL`, the library's setting;
@@ -9,10 +9,17 @@ checks made when a library is opened.
 """
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from reader.core import maintenance, opening
+from reader.core.annotations import Annotations
+from reader.core.importers.plaintext import parse_text
+from reader.core.library import BUSY_TIMEOUT_MS, Library
+from reader_bench.corpus import make_big_text
 
 STORAGE_NAMES = ("annotate_full_ms", "annotate_normal_ms", "open_check_ms", "open_library_ms", "open_bare_ms",
                  "big_library_mb")
@@ -38,9 +45,6 @@ def run_storage(path: Path, folder: Path, want: Callable[[str], bool], repeat: i
 
 
 def _annotate(path: Path, folder: Path, repeat: int) -> dict[str, float]:
-    from reader.core.annotations import Annotations
-    from reader.core.library import Library, copy_library
-
     work = folder / "sync.sqlite3"
     copy_library(path, work)
     times: dict[str, list[float]] = {"FULL": [], "NORMAL": []}
@@ -57,11 +61,6 @@ def _annotate(path: Path, folder: Path, repeat: int) -> dict[str, float]:
 
 
 def _opening(path: Path, folder: Path, repeat: int) -> dict[str, float]:
-    from reader.core import maintenance, opening
-    from reader.core.bench_corpus import make_big_text
-    from reader.core.importers.plaintext import parse_text
-    from reader.core.library import Library, copy_library
-
     big = folder / "big-library.sqlite3"
     copy_library(path, big)
     with Library.open(big) as lib:
@@ -72,7 +71,7 @@ def _opening(path: Path, folder: Path, repeat: int) -> dict[str, float]:
     def quick() -> float:
         with Library.open(big) as lib:
             t = time.perf_counter()
-            maintenance._integrity_problems(lib.conn, quick=True)
+            maintenance.integrity_problems(lib.conn, quick=True)
             return (time.perf_counter() - t) * 1000
 
     def whole() -> float:
@@ -90,3 +89,16 @@ def _opening(path: Path, folder: Path, repeat: int) -> dict[str, float]:
             "open_library_ms": statistics.median(whole() for _ in range(runs)),
             "open_bare_ms": statistics.median(bare() for _ in range(runs)),
             "big_library_mb": big.stat().st_size / 1e6}
+
+
+def copy_library(src: Path, dest: Path) -> None:
+    """Copy a library file through SQLite's backup API (never with plain file I/O: see reader.core.libfile)."""
+    source = sqlite3.connect(str(src), timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        target = sqlite3.connect(str(dest))
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()

@@ -1,4 +1,4 @@
-"""Benchmarks (gui layer): time opening an article, toggling options, painting a scroll frame and startup.
+"""Benchmarks (bench layer): time opening an article, toggling options, painting a scroll frame and startup.
 
 `run_bench()` measures everything in one process and one run (medians of several repetitions); startup
 and memory are measured in child processes so they see a cold interpreter. Anchors (`raw_pipeline_ms`,
@@ -15,15 +15,24 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.gui.bench_big import BIG_NAMES, BIG_TARGETS
-from reader.gui.bench_handout import HANDOUT_NAMES, HANDOUT_TARGETS, run_handout
-from reader.gui.bench_storage import STORAGE_NAMES, STORAGE_TARGETS, run_storage
+import opencc
+from pypinyin import Style, lazy_pinyin
+
+from reader.core.library import Library
+from reader.core.paths import cache_dir, default_db_path
+from reader.gui.app import application
+from reader.gui.main_window import MainWindow
+from reader.gui.options import DisplayOptions
+from reader_bench.big import BIG_NAMES, BIG_TARGETS, run_big
+from reader_bench.handout import HANDOUT_NAMES, HANDOUT_TARGETS, run_handout
+from reader_bench.limits import LIMIT_NAMES, LIMIT_TARGETS, run_limits
+from reader_bench.storage import STORAGE_NAMES, STORAGE_TARGETS, copy_library, run_storage
 
 SMALL_NAMES = (
     "open_article_ms", "raw_pipeline_ms", "toggle_script_ms", "toggle_pinyin_ms", "scroll_frame_ms",
     "startup_ms", "bare_qt_startup_ms", "rss_mb",
 )
-NAMES = SMALL_NAMES + STORAGE_NAMES + BIG_NAMES + HANDOUT_NAMES
+NAMES = SMALL_NAMES + STORAGE_NAMES + BIG_NAMES + HANDOUT_NAMES + LIMIT_NAMES
 TARGETS = {
     "open_article_ms": ("≤ 50", lambda r: r["open_article_ms"] <= 50),
     "toggle_script_ms": ("≤ 16", lambda r: r["toggle_script_ms"] <= 16),
@@ -38,6 +47,7 @@ TARGETS = {
     **STORAGE_TARGETS,
     **BIG_TARGETS,
     **HANDOUT_TARGETS,
+    **LIMIT_TARGETS,
 }
 
 BARE_QT = """
@@ -65,8 +75,6 @@ def _median(fn: Callable[[], float], repeat: int) -> float:
 
 def _prepare_library(db: str | None, folder: Path) -> Path:
     """A library with the seeds and their tokens cached (a copy, so the user's file is never touched)."""
-    from reader.core.library import Library, copy_library, default_db_path
-
     target = folder / "bench.sqlite3"
     source = Path(db) if db else None
     if source is None and default_db_path().exists():
@@ -84,11 +92,10 @@ def _child_env(db: Path, config: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(READER_DB=str(db), READER_CONFIG_DIR=str(config), QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"))
     env.setdefault("READER_FONT", "bundled")
-    root = str(Path(__file__).resolve().parents[2])
+    root = str(Path(__file__).resolve().parents[1])
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     # An installed app starts from compiled bytecode; a checkout run with PYTHONDONTWRITEBYTECODE would
     # compile every module at each start (~0.15 s). Children keep their bytecode in our cache folder.
-    from reader.core.paths import cache_dir
 
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("PYTHONPYCACHEPREFIX", str(cache_dir() / "bench" / "pycache"))
@@ -109,8 +116,10 @@ def _spawn(code: str, env: dict[str, str]) -> tuple[float, float]:
 def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -> dict[str, float]:
     """All measurements (or one), medians over `repeat` runs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    def want(name):
-        return (only is None or only == name)
+
+    def want(name: str) -> bool:
+        return only is None or only == name
+
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         folder = Path(tmp)
@@ -134,20 +143,15 @@ def run_bench(db: str | None = None, only: str | None = None, repeat: int = 7) -
         if any(want(n) for n in STORAGE_NAMES):
             results.update(run_storage(path, folder, want, repeat))
         if any(want(n) for n in BIG_NAMES):
-            from reader.gui.bench_big import run_big
-
             results.update(run_big(folder, env, want, repeat))
         if any(want(n) for n in HANDOUT_NAMES):
             results.update(run_handout(folder, want, repeat))
+        if any(want(n) for n in LIMIT_NAMES):
+            results.update(run_limits(path, folder, want))
     return {name: round(results[name], 2) for name in NAMES if name in results}
 
 
 def _in_process(path: Path, want: Callable[[str], bool], repeat: int) -> dict[str, float]:
-    from reader.core.library import Library
-    from reader.gui.app import application
-    from reader.gui.main_window import MainWindow
-    from reader.gui.options import DisplayOptions
-
     app = application([])
     out: dict[str, float] = {}
     with Library.open(path) as lib:
@@ -216,9 +220,6 @@ def _in_process(path: Path, want: Callable[[str], bool], repeat: int) -> dict[st
 
 def _raw_pipeline(text: str) -> float:
     """The anchor: plain OpenCC conversion and pypinyin readings of the same text, no caching."""
-    import opencc
-    from pypinyin import Style, lazy_pinyin
-
     t = time.perf_counter()
     opencc.OpenCC("t2s.json").convert(text)
     lazy_pinyin(text, style=Style.TONE3)

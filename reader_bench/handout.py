@@ -1,4 +1,4 @@
-"""Benchmark of opening a class hand-out (gui layer, part of `main.py bench`): linear in the paragraphs.
+"""Benchmark of opening a class hand-out (bench layer, part of `main.py bench`): linear in the paragraphs.
 
 `handout_open_8000_ms` opens a hand-out of an 8,000-paragraph article with an English line per paragraph in
 an empty library; `handout_open_2000_ms` the same at 2,000 paragraphs. Opening is linear when four times

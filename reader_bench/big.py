@@ -1,9 +1,9 @@
-"""Book-scale benchmarks (gui layer): a 1M-character book, 10,000 annotations, search and a class merge.
+"""Book-scale benchmarks (bench layer): a 1M-character book, 10,000 annotations, search and a class merge.
 
-Called by `reader.gui.bench.run_bench`. Each figure is the median of repetitions in one run, and each slow
+Called by `reader_bench.bench.run_bench`. Each figure is the median of repetitions in one run, and each slow
 figure is measured beside its anchor in the same run:
 
-- `big_import_s` / `raw_big_pinyin_s`: a child process imports the generated book (reader.core.bench_corpus,
+- `big_import_s` / `raw_big_pinyin_s`: a child process imports the generated book (reader_bench.corpus,
   about 1M characters, as a .txt file) into an empty library and computes the readings of every paragraph
   (the same pipeline as the `pinyin` command: jieba, pypinyin, the polyphone model), loading included;
   another child runs pypinyin's `lazy_pinyin` alone on the same text (its import not counted). The two
@@ -38,6 +38,19 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from reader.core import paths
+from reader.core.annotations import Annotations
+from reader.core.classroom import make_handin, merge_handins
+from reader.core.export import render_articles
+from reader.core.library import Library
+from reader.core.pipeline import polyphone
+from reader.core.pipeline.segment import warm_up
+from reader.core.tags import Tags
+from reader.gui.app import application
+from reader.gui.main_window import MainWindow
+from reader.gui.options import DisplayOptions
+from reader_bench import corpus as bench_corpus
+
 BIG_CHARS = 1_000_000
 BIG_SEED = 0
 BIG_NAMES = (
@@ -71,8 +84,6 @@ STUDENT_NOTES = (
 # ---- the generated book ---------------------------------------------------------------------------
 def big_text_file(chars: int = BIG_CHARS, seed: int = BIG_SEED) -> Path:
     """The generated book as a UTF-8 .txt file, kept in the cache folder (generating it takes seconds)."""
-    from reader.core import bench_corpus, paths
-
     source = Path(bench_corpus.__file__).read_bytes()
     key = hashlib.sha256(source + f"{chars}:{seed}".encode()).hexdigest()[:12]
     folder = paths.cache_dir() / "bench"
@@ -135,8 +146,6 @@ def _remove_library(db: Path) -> None:
 
 
 def _copy_library(src: Path, dest: Path) -> Path:
-    from reader.core.library import Library
-
     with Library.open(src) as lib:
         lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     _remove_library(dest)
@@ -146,8 +155,6 @@ def _copy_library(src: Path, dest: Path) -> Path:
 
 def book_without_readings(book: Path, folder: Path) -> Path:
     """A library holding the book, none of its readings computed yet."""
-    from reader.core.library import Library
-
     db = folder / "book-unread.sqlite3"
     with Library.open(db) as lib:
         lib.import_file(book)
@@ -156,8 +163,6 @@ def book_without_readings(book: Path, folder: Path) -> Path:
 
 # ---- the book in the window -----------------------------------------------------------------------
 def _window(lib, options: dict | None = None):  # noqa: ANN001, ANN202 - Library → MainWindow
-    from reader.gui.main_window import MainWindow
-    from reader.gui.options import DisplayOptions
 
     window = MainWindow(lib, restore=False)
     window.persist = False
@@ -182,11 +187,6 @@ def _first_screen_read(view) -> bool:  # noqa: ANN001 - ReadingView
 
 def measure_first_paint(unread: Path, folder: Path, repeat: int) -> dict[str, float]:
     """Open the book before its readings exist: first paint, and first screen with readings."""
-    from reader.core.library import Library
-    from reader.core.pipeline import polyphone
-    from reader.core.pipeline.segment import warm_up
-    from reader.gui.app import application
-
     app = application([])
     warm_up()
     polyphone.load()
@@ -216,9 +216,6 @@ def measure_first_paint(unread: Path, folder: Path, repeat: int) -> dict[str, fl
 
 def measure_big_scroll(read: Path, repeat: int) -> dict[str, float]:
     """Frames while scrolling through the book at four places (readings cached, layouts not)."""
-    from reader.core.library import Library
-    from reader.gui.app import application
-
     app = application([])
     frames: list[float] = []
     opens: list[float] = []
@@ -261,7 +258,7 @@ RSS_CHILD = """
 import json, sys, time
 from reader.core.library import Library
 from reader.gui.app import _rss_mb, application
-from reader.gui.bench_big import PLACES, _window
+from reader_bench.big import PLACES, _window
 app = application([])
 with Library.open(sys.argv[1]) as lib:
     book = max(lib.list_articles(), key=lambda a: a.chars)
@@ -286,9 +283,6 @@ def measure_big_rss(read: Path, env: dict[str, str], repeat: int) -> dict[str, f
 # ---- a class: hand-ins, a merged library with 10,000 highlights -----------------------------------
 def _pool(lib, article_id: int, count: int, rng: random.Random) -> None:  # noqa: ANN001 - Library
     """`count` highlights on random passages of the article, each with a tag, a third with a note."""
-    from reader.core.annotations import Annotations
-    from reader.core.tags import Tags
-
     anns = Annotations(lib)
     tags = [t.id for t in Tags(lib).all()]
     pars = [p for p in lib.paragraphs(lib.article(article_id).revision_id) if p.kind == "paragraph" and len(p.text) > 8]
@@ -302,9 +296,6 @@ def _pool(lib, article_id: int, count: int, rng: random.Random) -> None:  # noqa
 
 def make_handins(teacher: Path, folder: Path, students: int, per_student: int, seed: int = 1) -> list[Path]:
     """Hand-ins of `students` students on article 1, each `per_student` highlights drawn from one pool."""
-    from reader.core.classroom import make_handin
-    from reader.core.library import Library
-
     rng = random.Random(seed)
     work = _copy_library(teacher, folder / f"student-{students}x{per_student}.sqlite3")
     base = folder / f"base-{students}x{per_student}.readerclass"
@@ -339,9 +330,6 @@ def make_handins(teacher: Path, folder: Path, students: int, per_student: int, s
 
 
 def measure_class_merge(teacher: Path, folder: Path, repeat: int) -> dict[str, float]:
-    from reader.core.classroom import merge_handins
-    from reader.core.library import Library
-
     handins = make_handins(teacher, folder, 30, 300)
     times = []
     for n in range(repeat):
@@ -359,9 +347,6 @@ def measure_class_merge(teacher: Path, folder: Path, repeat: int) -> dict[str, f
 
 def annotated_library(teacher: Path, folder: Path) -> Path:
     """A copy of the teacher's library with 10,000 highlights on article 1 (40 students × 250)."""
-    from reader.core.classroom import merge_handins
-    from reader.core.library import Library
-
     db = _copy_library(teacher, folder / "annotated-10k.sqlite3")
     with Library.open(db) as lib:
         merge_handins(lib, make_handins(teacher, folder, 40, 250, seed=2))
@@ -369,11 +354,6 @@ def annotated_library(teacher: Path, folder: Path) -> Path:
 
 
 def measure_annotations(annotated: Path, repeat: int, want: Callable[[str], bool]) -> dict[str, float]:
-    from reader.core.annotations import Annotations
-    from reader.core.export import render_articles
-    from reader.core.library import Library
-    from reader.gui.app import application
-
     app = application([])
     out: dict[str, float] = {}
     with Library.open(annotated) as lib:
@@ -416,8 +396,6 @@ def measure_annotations(annotated: Path, repeat: int, want: Callable[[str], bool
 
 def seeded_library(folder: Path) -> Path:
     """A new library with the two seed articles (1: Traditional, 2: Simplified), their readings cached."""
-    from reader.core.library import Library
-
     db = folder / "teacher.sqlite3"
     with Library.open(db) as lib:
         lib.ensure_seeds()

@@ -1,4 +1,4 @@
-"""Benchmark corpus (core layer): a deterministic book-length Chinese text, and the same text as an EPUB.
+"""Benchmark corpus (bench layer): a deterministic book-length Chinese text, and the same text as an EPUB.
 
 The text is built from real Chinese: the sentences of the two seed articles, new sentences recombined from
 their clauses, and sentences of CC-CEDICT headwords (common characters only), reshuffled into paragraphs
@@ -15,7 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from reader.core import paths
-from reader.core.epub_writer import Chapter, write_epub
+from reader.core.dictionary import DATA_PATH, read_data
+from reader.core.importers.plaintext import parse_file
+from reader.core.pipeline.script import convert_text
+from reader_bench.epub_writer import Chapter, write_epub
 
 MIN_PARAGRAPH = 20
 MAX_PARAGRAPH = 400
@@ -52,9 +55,6 @@ def _clean(text: str) -> str:
 @lru_cache(maxsize=1)
 def _seed_pool() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(sentences, clauses) of the seed articles' body paragraphs, in simplified script."""
-    from reader.core.importers.plaintext import parse_file
-    from reader.core.pipeline.script import convert_text
-
     sentences: list[str] = []
     for path in sorted(paths.SEEDS_DIR.glob("*.txt")):
         if path.name.endswith(".en.txt"):
@@ -84,8 +84,6 @@ def _common_chars() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def dictionary_words() -> tuple[str, ...]:
     """CC-CEDICT headwords (simplified, 2–4 characters, all common, not names or variants), in file order."""
-    from reader.core.dictionary import DATA_PATH, read_data
-
     common = _common_chars()
     words: list[str] = []
     seen: set[str] = set()
