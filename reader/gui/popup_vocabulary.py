@@ -7,15 +7,17 @@ only, when readings are shown only above the reader's level.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QStatusBar
 
 from reader.core import vocabulary
+from reader.core.dictionary import Dictionary
 from reader.core.errors import ReaderError
-
-if TYPE_CHECKING:
-    from reader.gui.bilingual import BilingualController
+from reader.core.library import Library
+from reader.core.text import ArticleInfo
+from reader.gui.panels.dictionary_popup import DictionaryPopup
 
 
 class WordsKnown(Protocol):
@@ -41,11 +43,33 @@ class VocabularyDock(Protocol):
     def raise_(self) -> None: ...
 
 
+class PopupWindow(Protocol):
+    article: ArticleInfo | None
+
+    def error(self, title: str, message: str) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+
+
+class PopupOwner(Protocol):
+    """The dictionary popup's controller, as these buttons use it."""
+
+    lib: Library
+    popup: DictionaryPopup
+    window: PopupWindow
+    vocabularyChanged: SignalInstance
+    words_known: WordsKnown | None
+    vocabulary_dock: VocabularyDock | None
+
+    def text(self) -> str: ...
+    def dictionary(self) -> Dictionary | None: ...
+    def reposition(self) -> None: ...
+
+
 class PopupVocabulary(QObject):
     """Keeps the popup's Known / In vocabulary buttons true to the list and acts on them."""
 
-    def __init__(self, controller: BilingualController) -> None:
-        super().__init__(controller)
+    def __init__(self, controller: PopupOwner) -> None:
+        super().__init__(controller)  # type: ignore[arg-type] - the controller is a QObject
         self.controller = controller
         popup = controller.popup
         popup.knownRequested.connect(self.set_known)
