@@ -114,3 +114,15 @@ def test_core_words_keep_their_dictionary_reading_in_any_context() -> None:
 )
 def test_grammar_in_short_sentences(text: str, char: str, expected: str) -> None:
     assert read(text)[text.index(char)] == expected
+
+
+def test_citation_tones_keep_the_full_tone_of_a_word_neutral_syllable() -> None:
+    # Both dictionaries write 弟弟 di4 di5 and 姥姥 lao3 lao5: asked for citation tones, the second syllable
+    # shows its own tone; as the app shows text, the neutral tone stays (as for 吧, whose own reading is ba5).
+    def cited(text: str) -> list[str | None]:
+        return [r for w in polyphone.predict_many([segment(text)], citation=True)[0] for r in w]
+
+    assert cited("我的弟弟") == ["wo3", "de5", "di4", "di4"]
+    assert cited("刘姥姥") == ["liu2", "lao3", "lao3"]
+    assert read("我的弟弟") == ["wo3", "de5", "di4", "di5"]
+    assert read("刘姥姥")[2] == "lao5"

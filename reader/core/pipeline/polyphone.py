@@ -451,12 +451,28 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
         if reading is None:
             reading = _separable(text, i, resources)
         if reading:
-            flat[i] = reading
+            flat[i] = _full_tone(text[i], reading)
         else:
             undecided.append(i)
     if not undecided:
         return None
     return _Job(text, traditional, undecided, flat, phrases, entries, authored=authored, votes=job_votes)
+
+
+def _full_tone(char: str, reading: str) -> str:
+    """The full tone of a neutral syllable the character has only inside words (弟弟 di5 → di4).
+
+    The decision rule settles the syllable; the neutral tone of a word is the tone pass's business (and is
+    not shown at all when citation tones are asked for). A neutral reading the character has on its own
+    (吧 ba5, 么 me5) is kept.
+    """
+    if not reading.endswith("5"):
+        return reading
+    own = _pypinyin_readings(char)
+    if reading in own:
+        return reading
+    full = [r for r in own if r[:-1] == reading[:-1]]
+    return full[0] if len(full) == 1 else reading
 
 
 @lru_cache(maxsize=8192)
