@@ -126,3 +126,19 @@ def test_citation_tones_keep_the_full_tone_of_a_word_neutral_syllable() -> None:
     assert cited("刘姥姥") == ["liu2", "lao3", "lao3"]
     assert read("我的弟弟") == ["wo3", "de5", "di4", "di5"]
     assert read("刘姥姥")[2] == "lao5"
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "expected"),
+    [
+        ("使自身少受规则约束。", "少", "shao3"),  # 'less' before a verb
+        ("全国少年儿童围棋锦标赛", "少", "shao4"),  # 少年 inside the segmenter's longer word
+        ("强化国际法权威与执行力。", "与", "yu3"),  # 'and'
+        ("他们都参与了讨论。", "与", "yu4"),  # in a word
+        ("最早应追溯至1855年。", "应", "ying1"),  # modal 'should'
+        ("安理会应要求召开紧急会议。", "应", "ying4"),  # 'in answer to' a request
+        ("我叫了他一声，他应了一声。", "应", "ying4"),  # 'answer'
+    ],
+)
+def test_function_words_standing_alone(text: str, char: str, expected: str) -> None:
+    assert read(text)[text.index(char)] == expected

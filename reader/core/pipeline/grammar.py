@@ -237,6 +237,21 @@ def _tiao(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: Readings a character has only inside words (少年 shào, 参与 yù, 回应 yìng): on its own it is the
+#: function word, 少 shǎo 'less', 与 yǔ 'and, with', 应 yīng 'should' (yìng 'answer' takes 了/声 or ends a clause).
+FREE_STANDING = {"少": "shao3", "与": "yu3", "应": "ying1"}
+_REQUESTS = ("要求", "邀", "约", "请", "召", "聘", "征", "运")
+
+
+def _free_standing(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] != (i, i + 1):
+        return None
+    if text[i] == "应" and (text[i + 1 : i + 2] in ("了", "着", "过", "声") or not _clause_after(text, i + 1)
+                           or text.startswith(_REQUESTS, i + 1)):
+        return "ying4"  # 他应了一声, 叫他也不应, 应要求召开 (in answer to a request)
+    return FREE_STANDING[text[i]]
+
+
 def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
     return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
 
@@ -246,7 +261,7 @@ RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
     **dict.fromkeys(VERB_READINGS, _verb), **dict.fromkeys(set(VERB_READINGS) & set(ADJECTIVE_READINGS),
                                                            _adjective_or_verb),
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
-    "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao,
+    "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, _free_standing),
 }
 
 
@@ -268,6 +283,8 @@ def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lamb
         return None
     start, end = spans[i]
     if end - start > 1 and not known(text[start:end]) and rule is not _colloquial:
+        if rule is _free_standing and any(known(text[k : k + 2]) for k in range(max(start, i - 1), min(i + 1, end - 1))):
+            return None  # 少年 inside the segmenter's 少年儿童: a word after all
         spans = list(spans)
         for k in range(start, end):
             spans[k] = (k, k + 1)
