@@ -142,3 +142,17 @@ def test_citation_tones_keep_the_full_tone_of_a_word_neutral_syllable() -> None:
 )
 def test_function_words_standing_alone(text: str, char: str, expected: str) -> None:
     assert read(text)[text.index(char)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "expected"),
+    [
+        ("我的嗓子干得很，想喝点水。", "干", "gan1"),  # a degree complement ends the clause: adjective
+        ("他长得很高。", "长", "zhang3"),  # 'grew': 得很 is not the end of the clause
+        ("新修的公路为经济发展开了路。", "为", "wei4"),  # 开路 with 了 inside still follows a 为 'for'
+        ("而是一场蓄谋已久、旨在重塑秩序的总攻。", "场", "chang2"),  # the head noun after 、
+        ("今晚有一场精彩、好看的电影。", "场", "chang3"),
+    ],
+)
+def test_grammar_across_a_phrase(text: str, char: str, expected: str) -> None:
+    assert read(text)[text.index(char)] == expected

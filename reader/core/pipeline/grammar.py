@@ -12,6 +12,8 @@ from collections.abc import Callable
 #: Degree adverbs: what follows them is an adjective, so 长 after one is cháng (long), never zhǎng (grow).
 DEGREE_ADVERBS = ("很", "太", "真", "挺", "更", "最", "越", "较", "极", "够", "好", "多", "非常", "特别", "比较",
                   "相当", "十分", "这么", "那么", "多么", "有点", "有些", "有点儿")
+#: Degree complements that end a clause after an adjective (干得很, 累极了, 难得要命).
+_DEGREE_COMPLEMENTS = frozenset({"得很", "极了", "得要命", "得不得了", "得厉害", "死了", "坏了"})
 #: The adjective reading of characters that are also verbs or nouns.
 ADJECTIVE_READINGS = {"长": "chang2", "重": "zhong4", "冲": "chong4", "干": "gan1", "难": "nan2", "少": "shao3",
                       "强": "qiang2", "空": "kong1", "薄": "bao2", "差": "cha4", "凉": "liang2", "散": "san3",
@@ -92,6 +94,9 @@ def _adjective(text: str, i: int, spans: Spans) -> str | None:
         return None  # 真长大了 (长大 is a word), 越长越高 (grows)
     if text.endswith(DEGREE_ADVERBS, 0, i) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
         return ADJECTIVE_READINGS[text[i]]  # 很长, 又黑又长
+    after = _clause_after(text, end)
+    if after in _DEGREE_COMPLEMENTS:
+        return ADJECTIVE_READINGS[text[i]]  # 嗓子干得很, 累极了: a degree complement ends the clause
     return None
 
 
@@ -139,7 +144,7 @@ def _wei(text: str, i: int, spans: Spans) -> str | None:
     next_word = _word(text, spans, end)
     if next_word in _PURPOSE_VERBS:
         return "wei4"  # 为应对…: 'in order to'
-    if any(verb in after for verb in _BENEFIT_VERBS):
+    if any(verb in after or verb in after.replace("了", "") for verb in _BENEFIT_VERBS):
         return "wei4"  # 为人民服务, 为他们提供, 为你感到骄傲: 'for'
     return None
 
@@ -153,6 +158,11 @@ def _chang3(text: str, i: int, spans: Spans) -> str | None:
     after = _clause_after(text, i + 1)
     found = [(after.find(n), "chang2") for n in _EVENTS if n in after]
     found += [(after.find(n), "chang3") for n in _SHOWS if n in after]
+    while not found and text[i + 1 + len(after) : i + 2 + len(after)] == "、":
+        # No head noun yet: the 、 joins modifiers of one noun phrase (一场蓄谋已久、旨在…的总攻).
+        after += "、" + _clause_after(text, i + 2 + len(after))
+        found = [(after.find(n), "chang2") for n in _EVENTS if n in after]
+        found += [(after.find(n), "chang3") for n in _SHOWS if n in after]
     if not found:
         return None
     return max(found)[1]  # the head noun is the last of the phrase: 一场关于战争的讲座 is chǎng
