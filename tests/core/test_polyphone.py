@@ -156,3 +156,12 @@ def test_function_words_standing_alone(text: str, char: str, expected: str) -> N
 )
 def test_grammar_across_a_phrase(text: str, char: str, expected: str) -> None:
     assert read(text)[text.index(char)] == expected
+
+
+def test_a_verb_said_twice_keeps_one_reading() -> None:
+    # 凉一凉 'let it cool', 磨一磨 'sharpen a bit': the second copy is read as the first.
+    text = "汤太烫了，先凉一凉再喝。"
+    assert read(text)[text.index("凉")] == read(text)[text.index("凉") + 2] == "liang4"
+    text = "他每天都要磨一磨菜刀。"
+    assert read(text)[text.index("磨") + 2] == "mo2"
+    assert read("汤很凉。")[2] == "liang2"  # the adjective, said once

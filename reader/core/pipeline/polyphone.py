@@ -338,6 +338,7 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
         _score(jobs, resources)
     if not model_only:
         for simplified_words, flat in zip(read, flats, strict=True):
+            _reduplicated("".join(simplified_words), flat)
             tones.dictionary_tones(simplified_words, flat, resources.lexicon.words, resources.core_words,
                                    neutral=not citation, neutral_words=resources.lexicon.neutral_words)
     out: list[list[list[str | None]]] = []
@@ -349,6 +350,15 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
             pos += len(word)
         out.append(split)
     return out
+
+
+def _reduplicated(text: str, flat: list[str | None]) -> None:
+    """A verb said twice with 一 or 了 between (凉一凉, 磨一磨, 看了看) is one verb: the second copy takes the
+    reading settled for the first, whose context (the sentence before it) tells the sense."""
+    for i in range(2, len(text)):
+        if text[i] == text[i - 2] and text[i - 1] in "一了" and flat[i] and flat[i - 2] \
+                and text[i] != text[i - 1] and flat[i] != flat[i - 2] and not text[i - 3 : i - 2] == text[i]:
+            flat[i] = flat[i - 2]
 
 
 def _word_spans(words: list[str]) -> list[tuple[int, int]]:
