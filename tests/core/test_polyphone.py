@@ -165,3 +165,16 @@ def test_a_verb_said_twice_keeps_one_reading() -> None:
     text = "他每天都要磨一磨菜刀。"
     assert read(text)[text.index("磨") + 2] == "mo2"
     assert read("汤很凉。")[2] == "liang2"  # the adjective, said once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("路边的树被风吹倒了。", "dao3"),  # 'fall', the result of 吹
+        ("他把水倒了。", "dao4"),  # 'pour', with 把
+        ("请给我倒一杯水。", "dao4"),  # 'pour', with what is poured
+        ("他推倒了那面墙。", "dao3"),
+    ],
+)
+def test_dao_as_a_result_complement(text: str, expected: str) -> None:
+    assert read(text)[text.index("倒")] == expected

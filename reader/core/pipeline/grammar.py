@@ -262,6 +262,23 @@ def _free_standing(text: str, i: int, spans: Spans) -> str | None:
     return FREE_STANDING[text[i]]
 
 
+#: Verbs that knock over or fall, taking 倒 'fall' as their result (吹倒, 推倒, 摔倒, 累倒): 倒 = dǎo there.
+_TOPPLING_VERBS = frozenset("打推摔吹绊撞跌滑压砸踢扳驳放拉拽刮震击累病晕醉冲挤碰撂砍掀扑")
+
+#: What 倒 'pour' takes right after it: an amount or a drink (倒一杯水, 倒点茶, 倒酒).
+_POURED = tuple("一两半几点些水茶酒油汤奶咖饮")
+
+
+def _dao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] != (i, i + 1):
+        return None
+    if text[i - 1 : i] in _TOPPLING_VERBS:
+        return "dao3"  # 路边的树被风吹倒了: a result complement
+    if text.startswith(_POURED, i + 1) or "把" in _clause_before(text, i):
+        return "dao4"  # 倒一杯水, 把水倒了: 'pour' takes an object ('fall' takes none)
+    return None
+
+
 def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
     return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
 
@@ -272,6 +289,7 @@ RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
                                                            _adjective_or_verb),
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
     "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, _free_standing),
+    "倒": _dao,
 }
 
 
