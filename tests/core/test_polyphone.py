@@ -178,3 +178,11 @@ def test_a_verb_said_twice_keeps_one_reading() -> None:
 )
 def test_dao_as_a_result_complement(text: str, expected: str) -> None:
     assert read(text)[text.index("倒")] == expected
+
+
+def test_verb_object_word_with_a_count_between() -> None:
+    # 转圈 zhuànquān with 了好几 between: the word's reading, not the model's zhuǎn 'turn into'.
+    text = "他在门口转了好几圈。"
+    assert read(text)[text.index("转")] == "zhuan4"
+    text = "他把工作转给了同事。"
+    assert read(text)[text.index("转")] == "zhuan3"

@@ -509,7 +509,25 @@ def _separable(text: str, i: int, resources: _Resources) -> str | None:
                                       _cedict_reading(word, at - start), _listed(text[i]))
                     if reading:
                         return reading
-    return None
+    return _separated_object(text, i, resources)
+
+
+_QUANTITY = frozenset("了过着一二两三四五六七八九十几好半个次张件条本杯碗口顿遍回趟把只块片些点")
+
+
+def _separated_object(text: str, i: int, resources: _Resources) -> str | None:
+    """A verb-object word with an aspect and a count between (转了好几圈: 转圈 zhuàn; 洗了个澡): the reading
+    both dictionaries give the word, when the verb is one character and the object comes within five."""
+    j = i + 1
+    while j < len(text) and j - i <= 5 and text[j] in _QUANTITY:
+        j += 1
+    if j == i + 1 or j >= len(text) or text[i + 1] not in "了过着" or not "\u4e00" <= text[j] <= "\u9fff":
+        return None
+    word = text[i] + text[j]
+    if word not in resources.cedict:
+        return None
+    return _agreed(_phrase_reading(word, 0) if word in PHRASES_DICT else None, _cedict_reading(word, 0),
+                   _listed(text[i]))
 
 
 def _longest_reading(text: str, i: int, spans: _Spans,
