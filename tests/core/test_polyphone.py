@@ -186,3 +186,15 @@ def test_verb_object_word_with_a_count_between() -> None:
     assert read(text)[text.index("转")] == "zhuan4"
     text = "他把工作转给了同事。"
     assert read(text)[text.index("转")] == "zhuan3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("小狗在地上刨了一个坑。", "pao2"),  # 'dig'
+        ("尸体被刨出坟墓。", "pao2"),
+        ("他把木板刨平了。", "bao4"),  # 'plane'
+    ],
+)
+def test_pao_dig_and_bao_plane(text: str, expected: str) -> None:
+    assert read(text)[text.index("刨")] == expected

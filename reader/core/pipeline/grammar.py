@@ -262,6 +262,16 @@ def _free_standing(text: str, i: int, spans: Spans) -> str | None:
     return FREE_STANDING[text[i]]
 
 
+#: What 刨 'plane' (bào) works on or is: 刨平, 刨光, 刨木头; standing alone otherwise 刨 is páo 'dig' (刨坑, 刨出).
+_PLANED = tuple("平光木板子床花")
+
+
+def _pao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and not text.startswith(_PLANED, i + 1):
+        return "pao2"
+    return None
+
+
 #: Verbs that knock over or fall, taking 倒 'fall' as their result (吹倒, 推倒, 摔倒, 累倒): 倒 = dǎo there.
 _TOPPLING_VERBS = frozenset("打推摔吹绊撞跌滑压砸踢扳驳放拉拽刮震击累病晕醉冲挤碰撂砍掀扑")
 
@@ -289,7 +299,7 @@ RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
                                                            _adjective_or_verb),
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
     "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, _free_standing),
-    "倒": _dao,
+    "倒": _dao, "刨": _pao,
 }
 
 
