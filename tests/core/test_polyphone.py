@@ -114,3 +114,87 @@ def test_core_words_keep_their_dictionary_reading_in_any_context() -> None:
 )
 def test_grammar_in_short_sentences(text: str, char: str, expected: str) -> None:
     assert read(text)[text.index(char)] == expected
+
+
+def test_citation_tones_keep_the_full_tone_of_a_word_neutral_syllable() -> None:
+    # Both dictionaries write 弟弟 di4 di5 and 姥姥 lao3 lao5: asked for citation tones, the second syllable
+    # shows its own tone; as the app shows text, the neutral tone stays (as for 吧, whose own reading is ba5).
+    def cited(text: str) -> list[str | None]:
+        return [r for w in polyphone.predict_many([segment(text)], citation=True)[0] for r in w]
+
+    assert cited("我的弟弟") == ["wo3", "de5", "di4", "di4"]
+    assert cited("刘姥姥") == ["liu2", "lao3", "lao3"]
+    assert read("我的弟弟") == ["wo3", "de5", "di4", "di5"]
+    assert read("刘姥姥")[2] == "lao5"
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "expected"),
+    [
+        ("使自身少受规则约束。", "少", "shao3"),  # 'less' before a verb
+        ("全国少年儿童围棋锦标赛", "少", "shao4"),  # 少年 inside the segmenter's longer word
+        ("强化国际法权威与执行力。", "与", "yu3"),  # 'and'
+        ("他们都参与了讨论。", "与", "yu4"),  # in a word
+        ("最早应追溯至1855年。", "应", "ying1"),  # modal 'should'
+        ("安理会应要求召开紧急会议。", "应", "ying4"),  # 'in answer to' a request
+        ("我叫了他一声，他应了一声。", "应", "ying4"),  # 'answer'
+    ],
+)
+def test_function_words_standing_alone(text: str, char: str, expected: str) -> None:
+    assert read(text)[text.index(char)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "expected"),
+    [
+        ("我的嗓子干得很，想喝点水。", "干", "gan1"),  # a degree complement ends the clause: adjective
+        ("他长得很高。", "长", "zhang3"),  # 'grew': 得很 is not the end of the clause
+        ("新修的公路为经济发展开了路。", "为", "wei4"),  # 开路 with 了 inside still follows a 为 'for'
+        ("而是一场蓄谋已久、旨在重塑秩序的总攻。", "场", "chang2"),  # the head noun after 、
+        ("今晚有一场精彩、好看的电影。", "场", "chang3"),
+    ],
+)
+def test_grammar_across_a_phrase(text: str, char: str, expected: str) -> None:
+    assert read(text)[text.index(char)] == expected
+
+
+def test_a_verb_said_twice_keeps_one_reading() -> None:
+    # 凉一凉 'let it cool', 磨一磨 'sharpen a bit': the second copy is read as the first.
+    text = "汤太烫了，先凉一凉再喝。"
+    assert read(text)[text.index("凉")] == read(text)[text.index("凉") + 2] == "liang4"
+    text = "他每天都要磨一磨菜刀。"
+    assert read(text)[text.index("磨") + 2] == "mo2"
+    assert read("汤很凉。")[2] == "liang2"  # the adjective, said once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("路边的树被风吹倒了。", "dao3"),  # 'fall', the result of 吹
+        ("他把水倒了。", "dao4"),  # 'pour', with 把
+        ("请给我倒一杯水。", "dao4"),  # 'pour', with what is poured
+        ("他推倒了那面墙。", "dao3"),
+    ],
+)
+def test_dao_as_a_result_complement(text: str, expected: str) -> None:
+    assert read(text)[text.index("倒")] == expected
+
+
+def test_verb_object_word_with_a_count_between() -> None:
+    # 转圈 zhuànquān with 了好几 between: the word's reading, not the model's zhuǎn 'turn into'.
+    text = "他在门口转了好几圈。"
+    assert read(text)[text.index("转")] == "zhuan4"
+    text = "他把工作转给了同事。"
+    assert read(text)[text.index("转")] == "zhuan3"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("小狗在地上刨了一个坑。", "pao2"),  # 'dig'
+        ("尸体被刨出坟墓。", "pao2"),
+        ("他把木板刨平了。", "bao4"),  # 'plane'
+    ],
+)
+def test_pao_dig_and_bao_plane(text: str, expected: str) -> None:
+    assert read(text)[text.index("刨")] == expected

@@ -16,7 +16,7 @@ from reader.core.pipeline.segment import segment
 from reader.core.text import Token
 
 # Bump when segmentation or readings change, so cached tokens are recomputed.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 
 def analyse(text: str, base: int = 0) -> list[Token]:

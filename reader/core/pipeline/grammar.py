@@ -12,6 +12,8 @@ from collections.abc import Callable
 #: Degree adverbs: what follows them is an adjective, so 长 after one is cháng (long), never zhǎng (grow).
 DEGREE_ADVERBS = ("很", "太", "真", "挺", "更", "最", "越", "较", "极", "够", "好", "多", "非常", "特别", "比较",
                   "相当", "十分", "这么", "那么", "多么", "有点", "有些", "有点儿")
+#: Degree complements that end a clause after an adjective (干得很, 累极了, 难得要命).
+_DEGREE_COMPLEMENTS = frozenset({"得很", "极了", "得要命", "得不得了", "得厉害", "死了", "坏了"})
 #: The adjective reading of characters that are also verbs or nouns.
 ADJECTIVE_READINGS = {"长": "chang2", "重": "zhong4", "冲": "chong4", "干": "gan1", "难": "nan2", "少": "shao3",
                       "强": "qiang2", "空": "kong1", "薄": "bao2", "差": "cha4", "凉": "liang2", "散": "san3",
@@ -92,6 +94,9 @@ def _adjective(text: str, i: int, spans: Spans) -> str | None:
         return None  # 真长大了 (长大 is a word), 越长越高 (grows)
     if text.endswith(DEGREE_ADVERBS, 0, i) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
         return ADJECTIVE_READINGS[text[i]]  # 很长, 又黑又长
+    after = _clause_after(text, end)
+    if after in _DEGREE_COMPLEMENTS:
+        return ADJECTIVE_READINGS[text[i]]  # 嗓子干得很, 累极了: a degree complement ends the clause
     return None
 
 
@@ -139,7 +144,7 @@ def _wei(text: str, i: int, spans: Spans) -> str | None:
     next_word = _word(text, spans, end)
     if next_word in _PURPOSE_VERBS:
         return "wei4"  # 为应对…: 'in order to'
-    if any(verb in after for verb in _BENEFIT_VERBS):
+    if any(verb in after or verb in after.replace("了", "") for verb in _BENEFIT_VERBS):
         return "wei4"  # 为人民服务, 为他们提供, 为你感到骄傲: 'for'
     return None
 
@@ -153,6 +158,11 @@ def _chang3(text: str, i: int, spans: Spans) -> str | None:
     after = _clause_after(text, i + 1)
     found = [(after.find(n), "chang2") for n in _EVENTS if n in after]
     found += [(after.find(n), "chang3") for n in _SHOWS if n in after]
+    while not found and text[i + 1 + len(after) : i + 2 + len(after)] == "、":
+        # No head noun yet: the 、 joins modifiers of one noun phrase (一场蓄谋已久、旨在…的总攻).
+        after += "、" + _clause_after(text, i + 2 + len(after))
+        found = [(after.find(n), "chang2") for n in _EVENTS if n in after]
+        found += [(after.find(n), "chang3") for n in _SHOWS if n in after]
     if not found:
         return None
     return max(found)[1]  # the head noun is the last of the phrase: 一场关于战争的讲座 is chǎng
@@ -237,6 +247,48 @@ def _tiao(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: Readings a character has only inside words (少年 shào, 参与 yù, 回应 yìng): on its own it is the
+#: function word, 少 shǎo 'less', 与 yǔ 'and, with', 应 yīng 'should' (yìng 'answer' takes 了/声 or ends a clause).
+FREE_STANDING = {"少": "shao3", "与": "yu3", "应": "ying1"}
+_REQUESTS = ("要求", "邀", "约", "请", "召", "聘", "征", "运")
+
+
+def _free_standing(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] != (i, i + 1):
+        return None
+    if text[i] == "应" and (text[i + 1 : i + 2] in ("了", "着", "过", "声") or not _clause_after(text, i + 1)
+                           or text.startswith(_REQUESTS, i + 1)):
+        return "ying4"  # 他应了一声, 叫他也不应, 应要求召开 (in answer to a request)
+    return FREE_STANDING[text[i]]
+
+
+#: What 刨 'plane' (bào) works on or is: 刨平, 刨光, 刨木头; standing alone otherwise 刨 is páo 'dig' (刨坑, 刨出).
+_PLANED = tuple("平光木板子床花")
+
+
+def _pao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and not text.startswith(_PLANED, i + 1):
+        return "pao2"
+    return None
+
+
+#: Verbs that knock over or fall, taking 倒 'fall' as their result (吹倒, 推倒, 摔倒, 累倒): 倒 = dǎo there.
+_TOPPLING_VERBS = frozenset("打推摔吹绊撞跌滑压砸踢扳驳放拉拽刮震击累病晕醉冲挤碰撂砍掀扑")
+
+#: What 倒 'pour' takes right after it: an amount or a drink (倒一杯水, 倒点茶, 倒酒).
+_POURED = tuple("一两半几点些水茶酒油汤奶咖饮")
+
+
+def _dao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] != (i, i + 1):
+        return None
+    if text[i - 1 : i] in _TOPPLING_VERBS:
+        return "dao3"  # 路边的树被风吹倒了: a result complement
+    if text.startswith(_POURED, i + 1) or "把" in _clause_before(text, i):
+        return "dao4"  # 倒一杯水, 把水倒了: 'pour' takes an object ('fall' takes none)
+    return None
+
+
 def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
     return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
 
@@ -246,7 +298,8 @@ RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
     **dict.fromkeys(VERB_READINGS, _verb), **dict.fromkeys(set(VERB_READINGS) & set(ADJECTIVE_READINGS),
                                                            _adjective_or_verb),
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
-    "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao,
+    "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, _free_standing),
+    "倒": _dao, "刨": _pao,
 }
 
 
@@ -268,6 +321,8 @@ def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lamb
         return None
     start, end = spans[i]
     if end - start > 1 and not known(text[start:end]) and rule is not _colloquial:
+        if rule is _free_standing and any(known(text[k : k + 2]) for k in range(max(start, i - 1), min(i + 1, end - 1))):
+            return None  # 少年 inside the segmenter's 少年儿童: a word after all
         spans = list(spans)
         for k in range(start, end):
             spans[k] = (k, k + 1)

@@ -338,6 +338,7 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
         _score(jobs, resources)
     if not model_only:
         for simplified_words, flat in zip(read, flats, strict=True):
+            _reduplicated("".join(simplified_words), flat)
             tones.dictionary_tones(simplified_words, flat, resources.lexicon.words, resources.core_words,
                                    neutral=not citation, neutral_words=resources.lexicon.neutral_words)
     out: list[list[list[str | None]]] = []
@@ -349,6 +350,15 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
             pos += len(word)
         out.append(split)
     return out
+
+
+def _reduplicated(text: str, flat: list[str | None]) -> None:
+    """A verb said twice with 一 or 了 between (凉一凉, 磨一磨, 看了看) is one verb: the second copy takes the
+    reading settled for the first, whose context (the sentence before it) tells the sense."""
+    for i in range(2, len(text)):
+        if text[i] == text[i - 2] and text[i - 1] in "一了" and flat[i] and flat[i - 2] \
+                and text[i] != text[i - 1] and flat[i] != flat[i - 2] and not text[i - 3 : i - 2] == text[i]:
+            flat[i] = flat[i - 2]
 
 
 def _word_spans(words: list[str]) -> list[tuple[int, int]]:
@@ -451,12 +461,28 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
         if reading is None:
             reading = _separable(text, i, resources)
         if reading:
-            flat[i] = reading
+            flat[i] = _full_tone(text[i], reading)
         else:
             undecided.append(i)
     if not undecided:
         return None
     return _Job(text, traditional, undecided, flat, phrases, entries, authored=authored, votes=job_votes)
+
+
+def _full_tone(char: str, reading: str) -> str:
+    """The full tone of a neutral syllable the character has only inside words (弟弟 di5 → di4).
+
+    The decision rule settles the syllable; the neutral tone of a word is the tone pass's business (and is
+    not shown at all when citation tones are asked for). A neutral reading the character has on its own
+    (吧 ba5, 么 me5) is kept.
+    """
+    if not reading.endswith("5"):
+        return reading
+    own = _pypinyin_readings(char)
+    if reading in own:
+        return reading
+    full = [r for r in own if r[:-1] == reading[:-1]]
+    return full[0] if len(full) == 1 else reading
 
 
 @lru_cache(maxsize=8192)
@@ -483,7 +509,25 @@ def _separable(text: str, i: int, resources: _Resources) -> str | None:
                                       _cedict_reading(word, at - start), _listed(text[i]))
                     if reading:
                         return reading
-    return None
+    return _separated_object(text, i, resources)
+
+
+_QUANTITY = frozenset("了过着一二两三四五六七八九十几好半个次张件条本杯碗口顿遍回趟把只块片些点")
+
+
+def _separated_object(text: str, i: int, resources: _Resources) -> str | None:
+    """A verb-object word with an aspect and a count between (转了好几圈: 转圈 zhuàn; 洗了个澡): the reading
+    both dictionaries give the word, when the verb is one character and the object comes within five."""
+    j = i + 1
+    while j < len(text) and j - i <= 5 and text[j] in _QUANTITY:
+        j += 1
+    if j == i + 1 or j >= len(text) or text[i + 1] not in "了过着" or not "\u4e00" <= text[j] <= "\u9fff":
+        return None
+    word = text[i] + text[j]
+    if word not in resources.cedict:
+        return None
+    return _agreed(_phrase_reading(word, 0) if word in PHRASES_DICT else None, _cedict_reading(word, 0),
+                   _listed(text[i]))
 
 
 def _longest_reading(text: str, i: int, spans: _Spans,
