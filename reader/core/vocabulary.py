@@ -138,7 +138,7 @@ def normalise_reading(reading: str) -> str:
 
 def _pypinyin_reading(word: str) -> str:
     """A reading for a word the dictionary does not have: pypinyin for Han runs, other runs kept as written."""
-    from reader.core.pipeline.readings import word_readings
+    from reader.core.pipeline import word_readings
 
     parts: list[str] = []
     other = ""

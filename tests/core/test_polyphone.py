@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.pipeline import polyphone
-from reader.core.pipeline.readings import pypinyin_word_readings, word_readings
+from reader.core.pipeline import polyphone, word_readings
+from reader.core.pipeline.readings import pypinyin_word_readings
 from reader.core.pipeline.segment import segment
 
 

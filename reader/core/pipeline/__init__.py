@@ -10,10 +10,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.pipeline import standards, tones
-from reader.core.pipeline.readings import word_readings
 from reader.core.pipeline.script import OffsetMap, convert, convert_text
 from reader.core.pipeline.segment import segment
 from reader.core.text import Token
+
+
+def word_readings(words: list[str]) -> list[list[str | None]]:
+    """Readings for a segmented paragraph: one list per word, one entry per character (`polyphone.predict`)."""
+    from reader.core.pipeline.polyphone import predict  # numpy and the model load on the first reading, not at start-up
+
+    return predict(words)
+
 
 # Bump when segmentation or readings change, so cached tokens are recomputed.
 PIPELINE_VERSION = "5"
@@ -128,9 +135,9 @@ def display(text: str, tokens: list[Token], script: str, base: int = 0,
         if len(flat) == len(chars):
             changed = tones.spoken_tones(chars, flat)
             pos = 0
-            for tok in out:
-                tok.readings = changed[pos : pos + len(tok.readings)]
-                pos += len(tok.readings)
+            for dtok in out:
+                dtok.readings = changed[pos : pos + len(dtok.readings)]
+                pos += len(dtok.readings)
     return DisplayParagraph(shown, omap, out)
 
 

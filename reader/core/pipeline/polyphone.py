@@ -1,6 +1,6 @@
 """Polyphone disambiguation (core layer, pipeline): rules, dictionaries and a context model → one reading a character.
 
-Contract (same as `readings.word_readings`): `predict(words)` takes one paragraph already segmented (the
+Contract (`reader.core.pipeline.word_readings` calls it): `predict(words)` takes one paragraph already segmented (the
 concatenation of `words` is the text) and returns, per word, one TONE3 reading per character (`None` for a
 character without a reading; `r` for the erhua suffix).
 
@@ -382,7 +382,7 @@ def _word_reading(text: str, i: int, word: tuple[int, int], spans: _Spans,
     return reading_of(text[word[0] : word[1]], i - word[0])
 
 
-def _agreed(first: str | None, second: str | None, candidates: tuple[str, ...]) -> str | None:
+def _agreed(first: str | None, second: str | None, candidates: Collection[str]) -> str | None:
     """The reading two dictionaries agree on, if it is a candidate.
 
     A neutral tone in one (CC-CEDICT writes 头发 tou2 fa5) agrees with a full tone of the same syllable in
@@ -436,8 +436,9 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             text, i, word_of[i], entries, _cedict_reading)
         if reading is None and (end - start == 1 or text[start:end] not in PHRASES_DICT):
             reading = _longest_reading(text, i, entries, _cedict_reading)
-        if reading and reading.endswith("5") and flat[i] and reading[:-1] == flat[i][:-1]:
-            reading = flat[i]  # the same syllable: a neutral tone is the tone pass's business
+        current = flat[i]
+        if reading and reading.endswith("5") and current and reading[:-1] == current[:-1]:
+            reading = current  # the same syllable: a neutral tone is the tone pass's business
         if reading is None and usual and (word_of[i][1] - word_of[i][0] == 1 or flat[i] not in usual):
             reading = usual[0]  # 颇 pō, 框 kuàng: pypinyin's reading is not one CC-CEDICT gives
         if reading:
@@ -456,7 +457,8 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
                           _word_reading(text, i, word_of[i], entries, _cedict_reading), listed)
         if reading is None:
             votes = (_votes(text, i, phrases, _phrase_reading), _votes(text, i, entries, _cedict_reading))
-            reading = _agreed(*(next(iter(v)) if len(v) == 1 else None for v in votes), listed)
+            by_phrase, by_cedict = (next(iter(v)) if len(v) == 1 else None for v in votes)
+            reading = _agreed(by_phrase, by_cedict, listed)
             job_votes[i] = votes
         if reading is None:
             reading = _separable(text, i, resources)

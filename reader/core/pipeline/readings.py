@@ -54,7 +54,7 @@ def pypinyin_word_readings(words: list[str]) -> list[list[str | None]]:
                 chunk = word[run[0] : run[-1] + 1]
                 syllables = lazy_pinyin(
                     chunk, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False,
-                    errors=lambda s: [""] * len(s),
+                    errors=lambda s: [""] * len(s),  # type: ignore[arg-type,return-value]  # pypinyin takes a list too
                 )
                 if len(syllables) != len(chunk):  # defensive: never misalign readings and characters
                     syllables = [
@@ -64,13 +64,6 @@ def pypinyin_word_readings(words: list[str]) -> list[list[str | None]]:
                     readings[i] = _normalise(syl) if syl else None
         result.append(readings)
     return result
-
-
-def word_readings(words: list[str]) -> list[list[str | None]]:
-    """Readings for a segmented paragraph: one list per word, one entry per character."""
-    from reader.core.pipeline.polyphone import predict  # polyphone imports this module
-
-    return predict(words)
 
 
 @lru_cache(maxsize=4096)

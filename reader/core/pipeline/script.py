@@ -92,13 +92,13 @@ class OffsetMap:
 
     def to_display(self, offset: int, *, end: bool = False) -> int:
         offset = max(0, min(offset, self.canonical_len))
-        if self._c2d_lo is None:
+        if self._c2d_lo is None or self._c2d_hi is None:
             return offset
         return (self._c2d_hi if end else self._c2d_lo)[offset]
 
     def to_canonical(self, offset: int, *, end: bool = False) -> int:
         offset = max(0, min(offset, self.display_len))
-        if self._d2c_lo is None:
+        if self._d2c_lo is None or self._d2c_hi is None:
             return offset
         return (self._d2c_hi if end else self._d2c_lo)[offset]
 

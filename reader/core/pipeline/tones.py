@@ -82,7 +82,7 @@ def dictionary_tones(words: list[str], flat: list[str | None], cedict: dict[str,
         pos += len(word)
 
 
-def _dictionary_parts(word: str, cedict: dict[str, str]) -> list[tuple[int, int]]:
+def _dictionary_parts(word: str, cedict: Collection[str]) -> list[tuple[int, int]]:
     """A word CC-CEDICT does not list, cut into the longest words it does list (王先生 → 先生, 商量一下 →
     商量, 一下), left to right."""
     parts: list[tuple[int, int]] = []
