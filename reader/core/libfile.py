@@ -340,6 +340,16 @@ def integrity_lines(rows: list[tuple]) -> list[str]:
     return (problems or [" ".join(" ".join(lines).split())]) if lines else []
 
 
+def aside_name(src: Path, label: str, stamp: str) -> Path:
+    """`<src>.<label>-<stamp>`, or with `-2`, `-3` … when that name is taken: an aside never overwrites one."""
+    dest = Path(f"{src}.{label}-{stamp}")
+    n = 1
+    while dest.exists():
+        n += 1
+        dest = Path(f"{src}.{label}-{stamp}-{n}")
+    return dest
+
+
 def set_wal_aside(path: Path) -> list[Path]:
     """Rename the `-wal` (and the `-shm` indexing it) to `….stray-<stamp>`: kept, never applied."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -348,11 +358,7 @@ def set_wal_aside(path: Path) -> list[Path]:
         src = Path(f"{path}{suffix}")
         if not src.exists():
             continue
-        dest = Path(f"{src}.stray-{stamp}")
-        n = 1
-        while dest.exists():
-            n += 1
-            dest = Path(f"{src}.stray-{stamp}-{n}")
+        dest = aside_name(src, "stray", stamp)
         try:
             os.rename(src, dest)
         except OSError as exc:

@@ -101,11 +101,7 @@ def move_aside(lib_path: str | Path) -> list[Path]:
         src = Path(f"{path}{suffix}")
         if not src.exists():
             continue
-        dest = Path(f"{src}.damaged-{stamp}")
-        n = 1
-        while dest.exists():
-            n += 1
-            dest = Path(f"{src}.damaged-{stamp}-{n}")
+        dest = libfile.aside_name(src, "damaged", stamp)
         try:
             os.rename(src, dest)
         except OSError as exc:

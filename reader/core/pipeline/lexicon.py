@@ -25,9 +25,10 @@ import pickle
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from reader.core import paths
 
@@ -49,44 +50,55 @@ class Lexicon:
     neutral_words: frozenset[str] = frozenset()  # `words` with a neutral syllable (tone 5) in some entry
 
 
+T = TypeVar("T")
+
+
 def syllables(pinyin: str) -> list[str]:
     """CC-CEDICT pinyin → TONE3 syllables as the pipeline writes them (`lu:4` → `lv4`)."""
     return pinyin.lower().replace("u:", "v").split()
 
 
-def load(ambiguous: Collection[str]) -> Lexicon:
-    """The lexicon for the given ambiguous characters (cached; an empty lexicon if the data is missing)."""
+def _cached(name: str, kind: type[T], build: Callable[[str], T], empty: T, stale: tuple[str, ...] = ()) -> T:
+    """What `build` makes of CC-CEDICT's text, kept in the cache folder as `<name>-<data digest>.pickle`
+    (`stale`: name patterns of older caches removed once a new one is written); `empty` if the data is missing."""
     try:
         data = CEDICT_PATH.read_bytes()
     except OSError as exc:  # the app still works, with one evidence source fewer
         log.warning("CC-CEDICT not available for readings: %s", exc)
-        return Lexicon()
-    digest = hashlib.sha256(data)
-    digest.update(f"{_FORMAT}:{''.join(sorted(ambiguous))}".encode())
-    cached = paths.cache_dir() / f"readings-cedict-{digest.hexdigest()[:16]}.pickle"
+        return empty
+    cached = paths.cache_dir() / f"{name}-{hashlib.sha256(data).hexdigest()[:16]}.pickle"
     try:
-        lexicon = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
-        if isinstance(lexicon, Lexicon):
-            return lexicon
+        found = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
+        if isinstance(found, kind):
+            return found
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         pass
     try:
         raw = gzip.decompress(data).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         log.warning("CC-CEDICT data unreadable: %s", exc)
-        return Lexicon()
-    lexicon = _parse(raw, frozenset(ambiguous))
+        return empty
+    made = build(raw)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
-            handle.write(pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+            handle.write(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(handle.name, cached)
-        for stale in (*cached.parent.glob("readings-cedict-*.pickle"), *cached.parent.glob("polyphone-cedict-*")):
-            if stale != cached:
-                stale.unlink(missing_ok=True)  # an older data file or format: rebuilt if ever needed
+        for pattern in stale:
+            for old in cached.parent.glob(pattern):
+                if old != cached:
+                    old.unlink(missing_ok=True)  # an older data file or format: rebuilt if ever needed
     except OSError:
         pass  # no cache this time; parsing again next time is only slower
-    return lexicon
+    return made
+
+
+def load(ambiguous: Collection[str]) -> Lexicon:
+    """The lexicon for the given ambiguous characters (cached; an empty lexicon if the data is missing)."""
+    wanted = frozenset(ambiguous)
+    key = hashlib.sha256(f"{_FORMAT}:{''.join(sorted(wanted))}".encode()).hexdigest()[:8]
+    return _cached(f"readings-cedict-{key}", Lexicon, lambda raw: _parse(raw, wanted), Lexicon(),
+                   stale=("readings-cedict-*.pickle", "polyphone-cedict-*"))
 
 
 def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
@@ -129,24 +141,11 @@ def _parse(raw: str, wanted: frozenset[str]) -> Lexicon:
 def taiwan() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """Headword (simplified and traditional) → (mainland syllables, Taiwan syllables), for every CC-CEDICT
     entry with a "Taiwan pr." note (垃圾 la1 ji1 → le4 se4, 期 qi1 → qi2). Cached like `load`."""
-    try:
-        data = CEDICT_PATH.read_bytes()
-    except OSError as exc:
-        log.warning("CC-CEDICT not available for Taiwan readings: %s", exc)
-        return {}
-    cached = paths.cache_dir() / f"readings-taiwan-{_FORMAT}-{hashlib.sha256(data).hexdigest()[:16]}.pickle"
-    try:
-        found = pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache file
-        if isinstance(found, dict):
-            return found
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        pass
-    try:
-        raw = gzip.decompress(data).decode("utf-8")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        log.warning("CC-CEDICT data unreadable: %s", exc)
-        return {}
-    found = {}
+    return _cached(f"readings-taiwan-{_FORMAT}", dict, _taiwan_notes, {})
+
+
+def _taiwan_notes(raw: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for trad, simp, pinyin, body in _LINE.findall(raw):
         note = _TAIWAN.search(body)
         if not note:
@@ -156,11 +155,4 @@ def taiwan() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
         if len(mainland) == len(spoken) == len(simp) and all(_SYLLABLE.fullmatch(m) for m in mainland):
             for head in {simp, trad}:
                 found.setdefault(head, (mainland, spoken))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
-            handle.write(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(handle.name, cached)
-    except OSError:
-        pass
     return found
