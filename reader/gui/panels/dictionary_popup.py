@@ -177,15 +177,14 @@ class DictionaryPopup(QFrame):
         for status, button in self.status_buttons.items():
             button.setText(self.tr("Ignore") if status == "ignored" else "✓" if status == "known" else status[-1])
             button.setChecked(status == current)
-            if status == current:
-                tip = self.tr("The word is %1: click to make it new again").replace("%1", names[status].lower())
+            if status == current:  # tooltips: the interface's own words only
+                button.setToolTip(self.tr("The word is %1: click to make it new again").replace("%1", names[status].lower()))
             elif status == "known":
-                tip = self.tr("Known (K): no reading above it when readings are shown only above your level")
+                button.setToolTip(self.tr("Known (K): no reading above it when readings are shown only above your level"))
             elif status == "ignored":
-                tip = self.tr("Ignore (I): not a word to learn, such as a name; no reading above it either")
+                button.setToolTip(self.tr("Ignore (I): not a word to learn, such as a name; no reading above it either"))
             else:
-                tip = self.tr("Learning %1 (key %1): its reading stays").replace("%1", status[-1])
-            button.setToolTip(tip)
+                button.setToolTip(self.tr("Learning %1 (key %1): its reading stays").replace("%1", status[-1]))
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy the word, its reading and its meanings"))
         self.setToolTip(self.tr("Esc closes; ← and → step to the previous and next word"))
