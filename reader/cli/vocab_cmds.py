@@ -1,4 +1,4 @@
-"""Vocabulary commands (cli layer): `vocab add|list|known|unknown|delete|export`, `translate`, `level`."""
+"""Vocabulary commands (cli layer): `vocab add|list|status|known|unknown|delete|export`, `translate`, `level`."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +11,7 @@ from reader.core import scaffolding
 from reader.core import vocabulary as vocab
 from reader.core.errors import ReaderError
 from reader.core.library import Library
+from reader.core.word_status import parse_status, set_word_status, status_label
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +38,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--unknown", action="store_true", help="only words not yet known")
     q.add_argument("--json", action="store_true", help="print JSON")
     q.set_defaults(func=cmd_list)
+
+    q = vsub.add_parser("status", help="set how well you know a word: new, learning 1-5, known or ignored",
+                        description="Set a word's status (every reading of it, in both scripts); a word not in "
+                                    "your list is added. Known and ignored words get no pinyin under scaffolding.")
+    q.add_argument("word", metavar="WORD", help="a Chinese word, simplified or traditional")
+    q.add_argument("level", metavar="LEVEL", help="new, 1 to 5 (learning), known or ignored")
+    q.add_argument("--article", type=record_id, metavar="ID",
+                   help="the article the word was found in; its sentence is kept when the word is added")
+    q.add_argument("--json", action="store_true", help="print the word's rows as JSON")
+    q.set_defaults(func=cmd_status)
 
     q = vsub.add_parser("known", help="mark a word as known (no pinyin above it); adds it if needed")
     q.add_argument("word", metavar="WORD")
@@ -130,8 +141,31 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"No words in the list of {reader}. Add one with: bilingual-reader vocab add WORD")
         return 0
     for e in entries:
-        mark = "✓" if e.known else " "
+        mark = _MARKS.get(e.status, e.status[-1])
         print(f"{mark} {describe(e)}")
+    return 0
+
+
+_MARKS = {"new": " ", "known": "✓", "ignored": "×"}  # learning words show their level, 1-5
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    status = parse_status(args.level)  # a bad level is refused before the library is opened
+    with open_library(args) as lib:
+        start = end = None
+        if args.article is not None:
+            start, end = vocab.locate_word(lib, args.article, args.word.strip())
+        edit = set_word_status(lib, args.word, status, article_id=args.article, start=start, end=end)
+        entries = vocab.find(lib, args.word)
+    if args.json:
+        print_json([e.as_json() for e in entries])
+        return 0
+    if not entries:
+        print(f"{args.word.strip()} is not in your list: it is new (nothing changed)")
+        return 0
+    note = "" if not edit.noop else " (unchanged)"
+    for e in entries:
+        print(f"{status_label(e.status)}: {describe(e)}{note}")
     return 0
 
 

@@ -334,6 +334,34 @@ def _library_identity(db: Database) -> None:
         conn.execute("DELETE FROM readers WHERE name != ?", (keep[0],))
         conn.execute("UPDATE readers SET name = ?", (lid,))
 
+
+@migration(6, "word status: new, learning 1-5, known or ignored per vocabulary row")
+def _word_status(db: Database) -> None:
+    # `status` is what the reader set (reader.core.word_status); `known` stays, equal to status = 'known',
+    # for older code and for tools that write it (sqlite-utils, Datasette): the triggers keep each in step
+    # with the other whichever one a writer changes (on insert, known = 1 wins).
+    conn = db.conn
+    conn.execute("ALTER TABLE vocabulary ADD COLUMN status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ("
+                 "'new', 'learning1', 'learning2', 'learning3', 'learning4', 'learning5', 'known', 'ignored'))")
+    conn.execute("UPDATE vocabulary SET status = 'known' WHERE known != 0")
+    conn.execute("UPDATE vocabulary SET known = 1 WHERE known NOT IN (0, 1)")
+    conn.execute("""
+        CREATE TRIGGER vocabulary_known_sets_status AFTER UPDATE OF known ON vocabulary
+        WHEN (NEW.known != 0) != (NEW.status = 'known') BEGIN
+            UPDATE vocabulary SET status = CASE WHEN NEW.known != 0 THEN 'known' ELSE 'new' END WHERE id = NEW.id;
+        END""")
+    conn.execute("""
+        CREATE TRIGGER vocabulary_status_sets_known AFTER UPDATE OF status ON vocabulary
+        WHEN (NEW.known != 0) != (NEW.status = 'known') BEGIN
+            UPDATE vocabulary SET known = (NEW.status = 'known') WHERE id = NEW.id;
+        END""")
+    conn.execute("""
+        CREATE TRIGGER vocabulary_insert_status AFTER INSERT ON vocabulary
+        WHEN (NEW.known != 0) != (NEW.status = 'known') BEGIN
+            UPDATE vocabulary SET status = CASE WHEN NEW.known != 0 THEN 'known' ELSE NEW.status END,
+                known = (NEW.known != 0 OR NEW.status = 'known') WHERE id = NEW.id;
+        END""")
+
 LATEST = max(m.version for m in MIGRATIONS)
 
 

@@ -29,8 +29,10 @@ CLOSERS = frozenset("”’」』）)】〕》〉\"'")
 
 _TONE3 = re.compile(r"[a-z]+[1-5]")
 _COMPACT = re.compile(r"(?:[a-zv]+[1-5])+")
+#: A word's statuses, least to most settled; a word with rows in several statuses shows the last of them.
+_STATUS_ORDER = ("new", "learning1", "learning2", "learning3", "learning4", "learning5", "known", "ignored")
 
-_COLUMNS = 'id, reader, simplified, traditional, reading, senses, hsk, sentence, article_id, start, "end", known, created, updated'
+_COLUMNS = 'id, reader, simplified, traditional, reading, senses, hsk, sentence, article_id, start, "end", known, created, updated, status'
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class VocabEntry:
     known: bool
     created: str
     updated: str
+    status: str = "new"  # new, learning1–learning5, known or ignored (reader.core.word_status)
 
     @property
     def reading_marks(self) -> str:
@@ -66,7 +69,7 @@ class VocabEntry:
             "id": self.id, "reader": self.reader, "simplified": self.simplified, "traditional": self.traditional,
             "reading": self.reading, "senses": list(self.senses), "hsk": self.hsk, "sentence": self.sentence,
             "article_id": self.article_id, "start": self.start, "end": self.end, "known": self.known,
-            "created": self.created, "updated": self.updated,
+            "status": self.status, "created": self.created, "updated": self.updated,
         }
 
 
@@ -97,9 +100,9 @@ class Deleted:
                 article_id = None  # the article was deleted meanwhile: keep the word and its sentence
             try:
                 self._lib.conn.execute(
-                    f"INSERT INTO vocabulary ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO vocabulary ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (s.id, s.reader, s.simplified, s.traditional, s.reading, json.dumps(list(s.senses), ensure_ascii=False),
-                     s.hsk, s.sentence, article_id, s.start, s.end, int(s.known), s.created, now()),
+                     s.hsk, s.sentence, article_id, s.start, s.end, int(s.known), s.created, now(), s.status),
                 )
             except sqlite3.IntegrityError as exc:
                 raise ReaderError(f"{s.simplified} [{reading_with_marks(s.reading)}] is already in the list again") from exc
@@ -326,7 +329,8 @@ def resolve_word(
 
 
 def _row(row: tuple) -> VocabEntry:
-    (vid, reader, simp, trad, reading, senses, hsk, sentence, article_id, start, end, known, created, updated) = row
+    (vid, reader, simp, trad, reading, senses, hsk, sentence, article_id, start, end, known, created, updated,
+     status) = row
     try:
         sense_list = tuple(str(s) for s in json.loads(senses or "[]"))
     except (ValueError, TypeError):
@@ -334,6 +338,7 @@ def _row(row: tuple) -> VocabEntry:
     return VocabEntry(
         int(vid), reader, simp, trad, reading, sense_list, None if hsk is None else int(hsk), sentence or "",
         None if article_id is None else int(article_id), start, end, bool(known), created, updated,
+        status or "new",
     )
 
 
@@ -372,9 +377,11 @@ def find(lib: Library, word: str, reading: str | None = None, reader: str | None
 
 
 def known_words(lib: Library, reader: str | None = None) -> set[str]:
-    """The words a reader marked as known, in both scripts (for scaffolding)."""
+    """The words a reader marked known or ignored, in both scripts: scaffolding draws no reading over them
+    (learning words keep theirs)."""
     rows = lib.conn.execute(
-        "SELECT simplified, traditional FROM vocabulary WHERE reader = ? AND known = 1", (reader or owner_key(lib),)
+        "SELECT simplified, traditional FROM vocabulary WHERE reader = ? AND status IN ('known', 'ignored')",
+        (reader or owner_key(lib),)
     ).fetchall()
     return {w for row in rows for w in row if w}
 
@@ -499,12 +506,14 @@ class WordState:
 
     in_vocabulary: bool
     known: bool
+    status: str = "new"  # new, learning1–learning5, known or ignored
 
 
 def word_state(lib: Library, word: str, reader: str | None = None) -> WordState:
     """Whether a word, written in either script, is in the list and whether it is marked known."""
     rows = find(lib, word, reader=reader)
-    return WordState(bool(rows), any(r.known for r in rows))
+    status = max((r.status for r in rows), key=_STATUS_ORDER.index, default="new")
+    return WordState(bool(rows), any(r.known for r in rows), status)
 
 
 def set_word_known(

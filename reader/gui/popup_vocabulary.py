@@ -1,22 +1,26 @@
-"""The dictionary popup's vocabulary buttons (gui layer): the word's state, mark it known or not, show it in the list.
+"""The dictionary popup's vocabulary buttons (gui layer): the word's state and status, set it, show it in the list.
 
 The state comes from the reader's vocabulary list (rows keyed by the library's id and the simplified form),
-so a word marked known while reading in one script shows as known in the other. Marking a word known
-stores it in the list (with its sentence) and redraws the readings at once; it hides that word's reading
-only, when readings are shown only above the reader's level.
+so a word's status set while reading in one script shows in the other. Setting a status (new, learning
+1–5, known, ignored) stores the word in the list (with its sentence), goes on the window's undo stack and
+redraws the readings at once: known and ignored words lose theirs, only that word, when readings are
+shown only above the reader's level.
 """
 from __future__ import annotations
 
 from typing import Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStatusBar
 
 from reader.core import vocabulary
 from reader.core.dictionary import Dictionary
 from reader.core.errors import ReaderError
-from reader.core.library import Library
+from reader.core.library import Changed, Library
 from reader.core.text import ArticleInfo
+from reader.core.word_status import set_word_status
+from reader.gui.commands import EditCommand
 from reader.gui.panels.dictionary_popup import DictionaryPopup
 
 
@@ -45,6 +49,7 @@ class VocabularyDock(Protocol):
 
 class PopupWindow(Protocol):
     article: ArticleInfo | None
+    undo_stack: QUndoStack  # status changes are undone here, with the other edits
 
     def error(self, title: str, message: str) -> None: ...
     def statusBar(self) -> QStatusBar: ...
@@ -66,13 +71,13 @@ class PopupOwner(Protocol):
 
 
 class PopupVocabulary(QObject):
-    """Keeps the popup's Known / In vocabulary buttons true to the list and acts on them."""
+    """Keeps the popup's status row and In vocabulary button true to the list and acts on them."""
 
     def __init__(self, controller: PopupOwner) -> None:
         super().__init__(controller)  # type: ignore[arg-type] - the controller is a QObject
         self.controller = controller
         popup = controller.popup
-        popup.knownRequested.connect(self.set_known)
+        popup.statusRequested.connect(self.set_status)
         popup.showInVocabularyRequested.connect(self.show_in_list)
         controller.vocabularyChanged.connect(self.refresh)
 
@@ -89,34 +94,43 @@ class PopupVocabulary(QObject):
         if found is not None:
             self.controller.popup.set_state(vocabulary.word_state(self.controller.lib, found[0]))
 
-    def set_known(self, known: bool) -> None:
-        """Mark the shown word known (adding it to the list with its sentence if needed) or not known."""
+    def set_status(self, status: str) -> None:
+        """Give the shown word a status (adding it to the list with its sentence if needed), undoably."""
         found = self._word()
         window = self.controller.window
         if found is None or window.article is None:
             return
         word, start, end = found
         try:
-            changed = vocabulary.set_word_known(
-                self.controller.lib, word, known, article_id=window.article.id, start=start, end=end,
+            edit = set_word_status(
+                self.controller.lib, word, status, article_id=window.article.id, start=start, end=end,
                 dictionary=self.controller.dictionary(),
             )
         except ReaderError as exc:
             window.error(self.tr("Cannot change the word"), str(exc))
             return
+        name = self.controller.popup.status_names()[status].lower()
         scaffolding = self.controller.words_known
-        if known and not (scaffolding is not None and scaffolding.scaffolding_on):
-            message = self.tr("Marked %1 as known: its reading is hidden when View → Readings For is set to"
+        if status in ("known", "ignored") and not (scaffolding is not None and scaffolding.scaffolding_on):
+            message = self.tr("Marked %1 %2: its reading is hidden when View → Readings For is set to"
                               " Only Words Above My Level")
         else:
-            message = self.tr("Marked %1 as known") if known else self.tr("%1 is no longer marked as known")
-        window.statusBar().showMessage(message.replace("%1", word), 5000)
-        if changed.vocabulary:
-            self.controller.vocabularyChanged.emit()  # the list reloads; this popup refreshes
-            if scaffolding is not None:
-                scaffolding.known_words_may_have_changed()
-            self.controller.reposition()  # the popup follows its word's line
+            message = self.tr("Marked %1 %2")
+        window.statusBar().showMessage(message.replace("%1", word).replace("%2", name), 5000)
+        if not edit.noop:
+            text = self.tr("mark %1 %2").replace("%1", word).replace("%2", name)
+            window.undo_stack.push(EditCommand(edit, self._changed, window.article.id, text=text))
+            self._changed(edit.changed, window.article.id)
         self.refresh()
+
+    def _changed(self, changed: Changed, _article_id: int | None = None) -> None:
+        """After a status change, its undo or redo: the list, the readings and the popup follow."""
+        if not changed.vocabulary:
+            return
+        self.controller.vocabularyChanged.emit()  # the list reloads; this popup refreshes
+        if self.controller.words_known is not None:
+            self.controller.words_known.known_words_may_have_changed()
+        self.controller.reposition()  # the popup follows its word's line
 
     def show_in_list(self) -> None:
         """Open the vocabulary panel with the shown word selected."""

@@ -598,20 +598,28 @@
         <translation>把这个词、所在句子和文章记入生词本</translation>
     </message>
     <message>
-        <source>Known ✓</source>
-        <translation>已掌握 ✓</translation>
+        <source>How well you know this word; click the popup, then press 1–5, K or I</source>
+        <translation>你对这个词的掌握程度；点一下弹窗，再按 1–5、K 或 I</translation>
     </message>
     <message>
-        <source>You marked this word as known: click to unmark it</source>
-        <translation>你已把这个词标为已掌握：点击取消</translation>
+        <source>Ignore</source>
+        <translation>忽略</translation>
     </message>
     <message>
-        <source>Mark known</source>
-        <translation>标为已掌握</translation>
+        <source>The word is %1: click to make it new again</source>
+        <translation>这个词现为“%1”：点击改回生词</translation>
     </message>
     <message>
-        <source>No reading above this word when readings are shown only above your level</source>
-        <translation>只为高于你水平的词语注音时，这个词上方不再注音</translation>
+        <source>Known (K): no reading above it when readings are shown only above your level</source>
+        <translation>已掌握（K）：只为高于你水平的词语注音时，这个词上方不再注音</translation>
+    </message>
+    <message>
+        <source>Ignore (I): not a word to learn, such as a name; no reading above it either</source>
+        <translation>忽略（I）：不必学的词，如人名；上方同样不再注音</translation>
+    </message>
+    <message>
+        <source>Learning %1 (key %1): its reading stays</source>
+        <translation>学习中 %1（按键 %1）：保留注音</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -624,6 +632,22 @@
     <message>
         <source>Esc closes; ← and → step to the previous and next word</source>
         <translation>Esc 关闭；← 和 → 切换到上一个、下一个词</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>生词</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Learning %1</source>
+        <translation>学习中 %1</translation>
     </message>
     <message>
         <source>HSK</source>
@@ -1256,16 +1280,16 @@
         <translation>无法修改该词</translation>
     </message>
     <message>
-        <source>Marked %1 as known: its reading is hidden when View → Readings For is set to Only Words Above My Level</source>
-        <translation>已将“%1”标为已掌握：在“视图 → 注音范围”选择“只注高于我水平的词语”时不再为它注音</translation>
+        <source>Marked %1 %2: its reading is hidden when View → Readings For is set to Only Words Above My Level</source>
+        <translation>已将“%1”标为“%2”：在“视图 → 注音范围”选择“只注高于我水平的词语”时不再为它注音</translation>
     </message>
     <message>
-        <source>Marked %1 as known</source>
-        <translation>已将“%1”标为已掌握</translation>
+        <source>Marked %1 %2</source>
+        <translation>已将“%1”标为“%2”</translation>
     </message>
     <message>
-        <source>%1 is no longer marked as known</source>
-        <translation>“%1”已不再标为已掌握</translation>
+        <source>mark %1 %2</source>
+        <translation>将“%1”标为“%2”</translation>
     </message>
 </context>
 <context>

@@ -598,20 +598,28 @@
         <translation>把這個詞、所在句子和文章記入生詞本</translation>
     </message>
     <message>
-        <source>Known ✓</source>
-        <translation>已掌握 ✓</translation>
+        <source>How well you know this word; click the popup, then press 1–5, K or I</source>
+        <translation>你對這個詞的掌握程度；按一下彈出視窗，再按 1–5、K 或 I</translation>
     </message>
     <message>
-        <source>You marked this word as known: click to unmark it</source>
-        <translation>你已把這個詞標為已掌握：按一下取消</translation>
+        <source>Ignore</source>
+        <translation>忽略</translation>
     </message>
     <message>
-        <source>Mark known</source>
-        <translation>標為已掌握</translation>
+        <source>The word is %1: click to make it new again</source>
+        <translation>這個詞現為「%1」：按一下改回生詞</translation>
     </message>
     <message>
-        <source>No reading above this word when readings are shown only above your level</source>
-        <translation>只為高於你程度的詞語注音時，這個詞上方不再注音</translation>
+        <source>Known (K): no reading above it when readings are shown only above your level</source>
+        <translation>已掌握（K）：只為高於你程度的詞語注音時，這個詞上方不再注音</translation>
+    </message>
+    <message>
+        <source>Ignore (I): not a word to learn, such as a name; no reading above it either</source>
+        <translation>忽略（I）：不必學的詞，如人名；上方同樣不再注音</translation>
+    </message>
+    <message>
+        <source>Learning %1 (key %1): its reading stays</source>
+        <translation>學習中 %1（按鍵 %1）：保留注音</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -624,6 +632,22 @@
     <message>
         <source>Esc closes; ← and → step to the previous and next word</source>
         <translation>Esc 關閉；← 和 → 切換到上一個、下一個詞</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>生詞</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Learning %1</source>
+        <translation>學習中 %1</translation>
     </message>
     <message>
         <source>HSK</source>
@@ -1256,16 +1280,16 @@
         <translation>無法修改該詞</translation>
     </message>
     <message>
-        <source>Marked %1 as known: its reading is hidden when View → Readings For is set to Only Words Above My Level</source>
-        <translation>已將「%1」標為已掌握：在「檢視 → 注音範圍」選擇「只注高於我程度的詞語」時不再為它注音</translation>
+        <source>Marked %1 %2: its reading is hidden when View → Readings For is set to Only Words Above My Level</source>
+        <translation>已將「%1」標為「%2」：在「檢視 → 注音範圍」選擇「只注高於我程度的詞語」時不再為它注音</translation>
     </message>
     <message>
-        <source>Marked %1 as known</source>
-        <translation>已將「%1」標為已掌握</translation>
+        <source>Marked %1 %2</source>
+        <translation>已將「%1」標為「%2」</translation>
     </message>
     <message>
-        <source>%1 is no longer marked as known</source>
-        <translation>「%1」已不再標為已掌握</translation>
+        <source>mark %1 %2</source>
+        <translation>將「%1」標為「%2」</translation>
     </message>
 </context>
 <context>

@@ -168,3 +168,37 @@ def test_a_rename_keeps_the_list(seeded_db: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and sorted(e["simplified"] for e in json.loads(out)) == ["世界", "联合国"]
     code, out, _ = run(["--db", str(seeded_db), "vocab", "list"], capsys)
     assert "联合国" in out and "世界" in out
+
+
+def test_vocab_status_sets_the_words_status_in_either_script(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(seeded_db)]
+    code, out, _ = run([*db, "vocab", "status", "聯合國", "3"], capsys)
+    assert code == 0 and out == "learning 3: 联合国 聯合國 [lián hé guó] HSK 6: United Nations\n"
+    code, out, _ = run([*db, "vocab", "status", "安理会", "ignored"], capsys)
+    assert code == 0 and out.startswith("ignored: 安理会")
+    code, out, _ = run([*db, "vocab", "list"], capsys)
+    assert out.splitlines()[0].startswith("3 联合国") and out.splitlines()[1].startswith("× 安理会")
+    code, out, _ = run([*db, "vocab", "list", "--json"], capsys)
+    assert [(w["simplified"], w["status"], w["known"]) for w in json.loads(out)] == [
+        ("联合国", "learning3", False), ("安理会", "ignored", False)]
+    code, out, _ = run([*db, "vocab", "status", "联合国", "known", "--json"], capsys)
+    assert code == 0 and [(w["status"], w["known"]) for w in json.loads(out)] == [("known", True)]
+    code, out, _ = run([*db, "vocab", "list", "--known"], capsys)
+    assert out.startswith("✓ 联合国")
+    code, out, _ = run([*db, "vocab", "status", "美国", "new"], capsys)
+    assert code == 0 and out == "美国 is not in your list: it is new (nothing changed)\n"
+
+
+def test_vocab_status_from_an_article_keeps_the_sentence(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--db", str(seeded_db), "vocab", "status", "世界银行", "1", "--article", "2", "--json"], capsys)
+    (word,) = json.loads(out)
+    assert code == 0 and word["status"] == "learning1" and "世界银行" in word["sentence"] and word["article_id"] == 2
+
+
+def test_vocab_status_refuses_a_bad_level_and_writes_nothing(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["--db", str(seeded_db), "vocab", "status", "联合国", "6"], capsys)
+    assert code == 1 and err == "error: unknown status '6': give new, 1 to 5 (learning), known or ignored\n"
+    code, _, err = run(["--db", str(seeded_db), "vocab", "status", "外星人", "2", "--article", "2"], capsys)
+    assert code == 1 and err.startswith("error: 外星人 is not in article 2")
+    with Library.open(seeded_db) as lib:
+        assert lib.conn.execute("SELECT COUNT(*) FROM vocabulary").fetchone() == (0,)

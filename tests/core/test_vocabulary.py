@@ -222,7 +222,7 @@ def test_marking_a_word_known_in_either_script_and_unmarking_it(library: Library
     assert changed.vocabulary == frozenset({rows[0].id})
     assert "輕蔑" in rows[0].sentence
     for form in ("轻蔑", "輕蔑"):
-        assert vocab.word_state(library, form) == vocab.WordState(True, True)
+        assert vocab.word_state(library, form) == vocab.WordState(True, True, "known")
     assert vocab.set_word_known(library, "轻蔑", True) == Changed()  # already known: nothing written
     assert vocab.set_word_known(library, "轻蔑", False).vocabulary == frozenset({rows[0].id})
     assert vocab.word_state(library, "輕蔑") == vocab.WordState(True, False)

@@ -3,8 +3,10 @@
 A child widget of the reading view's viewport (so it works offscreen and never leaves the window). It is
 placed below the line of the word it explains, or above that line when there is no room below, so it never
 covers the word. Esc closes it; Left/Right ask for the previous/next word. Its buttons show where the word
-stands in the reader's list: "Add to vocabulary" or "In vocabulary ✓" (which shows it in the list), and
-"Mark known" or "Known ✓" (which unmarks it).
+stands in the reader's list: "Add to vocabulary" or "In vocabulary ✓" (which shows it in the list), and its
+status (reader.core.word_status) as a row of buttons 1 2 3 4 5 ✓ Ignore — clicking the status the word has
+sets it back to new. While the popup has the focus, keys 1–5, K and I do the same (in the reading view
+1–9 stay tag shortcuts).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,12 +30,17 @@ from PySide6.QtWidgets import (
 from reader.core.dictionary import HSK_BAND, Entry
 from reader.core.pipeline.readings import render, tone_of
 from reader.core.vocabulary import WordState
+from reader.core.word_status import LEARNING
 from reader.gui.options import Palette, tone_colour
 
 _SYLLABLE = re.compile(r"[a-zv]+[1-5]")
 GAP = 4  # pixels between the word's line and the popup
 WIDTH = 380
 MAX_HEIGHT = 420
+STATUS_BUTTONS = (*LEARNING, "known", "ignored")  # the popup's status row, in this order
+_STATUS_KEYS = {key.value: status for key, status in (
+    (Qt.Key.Key_1, "learning1"), (Qt.Key.Key_2, "learning2"), (Qt.Key.Key_3, "learning3"),
+    (Qt.Key.Key_4, "learning4"), (Qt.Key.Key_5, "learning5"), (Qt.Key.Key_K, "known"), (Qt.Key.Key_I, "ignored"))}
 
 
 def hsk_label(level: int | None) -> str:
@@ -76,7 +83,7 @@ class DictionaryPopup(QFrame):
 
     addRequested = Signal()
     showInVocabularyRequested = Signal()  # the word is in the list: show it there
-    knownRequested = Signal(bool)  # mark the word known (True) or not known (False)
+    statusRequested = Signal(str)  # give the word this status (reader.core.word_status.STATUSES)
     copyRequested = Signal()
     stepRequested = Signal(int)  # -1 previous word, +1 next word
     closed = Signal()
@@ -93,6 +100,17 @@ class DictionaryPopup(QFrame):
         self.entries: list[Entry] = []
         self.hsk: int | None = None
         self.state = WordState(False, False)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("popupStatusLabel")
+        self.status_buttons: dict[str, QPushButton] = {}
+        for status in STATUS_BUTTONS:
+            button = self.status_buttons[status] = QPushButton(self)
+            button.setObjectName(f"popupStatus_{status}")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked=False, s=status: self._status_clicked(s))
+            if status != "ignored":
+                button.setFixedWidth(30 if status in LEARNING else 36)
+        self.known_button = self.status_buttons["known"]
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -111,14 +129,11 @@ class DictionaryPopup(QFrame):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_button = QPushButton(self)
-        self.known_button = QPushButton(self)
         self.copy_button = QPushButton(self)
         self.add_button.setObjectName("popupVocabulary")
-        self.known_button.setObjectName("popupKnown")
         self.add_button.clicked.connect(self._vocabulary_clicked)
-        self.known_button.clicked.connect(lambda: self.knownRequested.emit(not self.state.known))
         self.copy_button.clicked.connect(self.copyRequested)
-        for button in (self.add_button, self.known_button, self.copy_button):
+        for button in (self.add_button, self.copy_button, *self.status_buttons.values()):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoDefault(False)
         top = QHBoxLayout()
@@ -128,14 +143,20 @@ class DictionaryPopup(QFrame):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
-        buttons.addWidget(self.known_button)
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
+        statuses = QHBoxLayout()
+        statuses.setContentsMargins(0, 0, 0, 0)
+        statuses.setSpacing(2)
+        statuses.addWidget(self.status_label, 1)
+        for button in self.status_buttons.values():
+            statuses.addWidget(button)
         col = QVBoxLayout(self)
         col.setContentsMargins(10, 8, 10, 8)
         col.setSpacing(6)
         col.addLayout(top)
         col.addWidget(self.scroll, 1)
+        col.addLayout(statuses)
         col.addLayout(buttons)
         self.setFixedWidth(WIDTH)
         self.retranslate()
@@ -149,18 +170,37 @@ class DictionaryPopup(QFrame):
         else:
             self.add_button.setText(self.tr("Add to vocabulary"))
             self.add_button.setToolTip(self.tr("Keep this word, its sentence and the article in your vocabulary list"))
-        if self.state.known:
-            self.known_button.setText(self.tr("Known ✓"))
-            self.known_button.setToolTip(self.tr("You marked this word as known: click to unmark it"))
-        else:
-            self.known_button.setText(self.tr("Mark known"))
-            self.known_button.setToolTip(
-                self.tr("No reading above this word when readings are shown only above your level"))
+        names = self.status_names()
+        current = self.state.status
+        self.status_label.setText(names[current])
+        self.status_label.setToolTip(self.tr("How well you know this word; click the popup, then press 1–5, K or I"))
+        for status, button in self.status_buttons.items():
+            button.setText(self.tr("Ignore") if status == "ignored" else "✓" if status == "known" else status[-1])
+            button.setChecked(status == current)
+            if status == current:  # tooltips: the interface's own words only
+                button.setToolTip(self.tr("The word is %1: click to make it new again").replace("%1", names[status].lower()))
+            elif status == "known":
+                button.setToolTip(self.tr("Known (K): no reading above it when readings are shown only above your level"))
+            elif status == "ignored":
+                button.setToolTip(self.tr("Ignore (I): not a word to learn, such as a name; no reading above it either"))
+            else:
+                button.setToolTip(self.tr("Learning %1 (key %1): its reading stays").replace("%1", status[-1]))
         self.copy_button.setText(self.tr("Copy"))
         self.copy_button.setToolTip(self.tr("Copy the word, its reading and its meanings"))
         self.setToolTip(self.tr("Esc closes; ← and → step to the previous and next word"))
         if self.entries:
             self.badge.setText(self._badge_text())
+
+    def status_names(self) -> dict[str, str]:
+        """Each status as the popup names it, in the interface language."""
+        names = {"new": self.tr("New"), "known": self.tr("Known"), "ignored": self.tr("Ignored")}
+        for status in LEARNING:
+            names[status] = self.tr("Learning %1").replace("%1", status[-1])
+        return names
+
+    def _status_clicked(self, status: str) -> None:
+        self.statusRequested.emit("new" if status == self.state.status else status)
+        self.retranslate()  # the checked button follows the stored status, not the click
 
     def set_state(self, state: WordState) -> None:
         """Show whether the word is in the vocabulary list and whether it is known."""
@@ -277,7 +317,8 @@ class DictionaryPopup(QFrame):
         spacing = self.layout().spacing()
         return (
             margins.top() + margins.bottom() + self.header.sizeHint().height() + spacing
-            + self.body.heightForWidth(inner) + spacing + self.add_button.sizeHint().height() + 4
+            + self.body.heightForWidth(inner) + spacing + self.known_button.sizeHint().height() + spacing
+            + self.add_button.sizeHint().height() + 4
         )
 
     # ---- keys ------------------------------------------------------------------------------------
@@ -294,8 +335,40 @@ class DictionaryPopup(QFrame):
             return True
         return False
 
+    def status_key(self, event: QKeyEvent) -> bool:
+        """1–5, K and I set the status: only while the popup itself has the focus (see the module note)."""
+        status = self._status_for(event)
+        if status is None:
+            return False
+        self._status_clicked(status)
+        return True
+
+    @staticmethod
+    def _status_for(event: QKeyEvent) -> str | None:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return None
+        key = event.key()
+        return _STATUS_KEYS.get(key.value if isinstance(key, Qt.Key) else int(key))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # A click on the popup is the popup's: it takes the focus (for the status keys) and never reaches
+        # the text under it, where it would look up another word.
+        event.accept()
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        # With the focus here, 1–5, K and I are status keys: the window's tag shortcuts must not take them.
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and self._status_for(event) is not None):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.handle_key(event):
+        if self.handle_key(event) or self.status_key(event):
             event.accept()
             return
         super().keyPressEvent(event)
