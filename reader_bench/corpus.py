@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader.core import paths
 from reader.core.dictionary import DATA_PATH, read_data
+from reader.core.importers.decode import gb2312_level1
 from reader.core.importers.plaintext import parse_file
 from reader.core.pipeline.script import convert_text
 from reader_bench.epub_writer import Chapter, write_epub
@@ -69,16 +70,8 @@ def _seed_pool() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sentences), tuple(clauses)
 
 
-@lru_cache(maxsize=1)
 def _common_chars() -> frozenset[str]:
-    chars = []
-    for hi in range(0xB0, 0xD8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.append(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(chars)
+    return frozenset(gb2312_level1())
 
 
 @lru_cache(maxsize=1)

@@ -17,8 +17,8 @@ STRAY_RATIO = 20
 
 
 @lru_cache(maxsize=1)
-def _common_chars() -> frozenset[str]:
-    """The ~3,755 most common simplified characters (GB2312 level 1) and their traditional forms."""
+def gb2312_level1() -> str:
+    """The ~3,755 most common simplified characters: GB2312 level 1, in its order."""
     chars = []
     for hi in range(0xB0, 0xD8):
         for lo in range(0xA1, 0xFF):
@@ -26,7 +26,13 @@ def _common_chars() -> frozenset[str]:
                 chars.append(bytes((hi, lo)).decode("gb2312"))
             except UnicodeDecodeError:
                 continue
-    simplified = "".join(chars)
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """The most common simplified characters (GB2312 level 1) and their traditional forms."""
+    simplified = gb2312_level1()
     from reader.core.pipeline.script import convert_text
 
     return frozenset(simplified) | frozenset(convert_text(simplified, "traditional"))
