@@ -47,7 +47,8 @@ def test_option_and_library_changes_name_who_made_them(window, qtbot, tmp_path) 
     text = tmp_path / "new.txt"
     text.write_text("新的文章\n\n第一段。\n", encoding="utf-8")
     window.import_files([text])
-    qtbot.waitUntil(lambda: window.sidebar.count() == before + 1, timeout=20000)
+    # the import and any readings computed for it are finished: their writes are all in before the polls below
+    qtbot.waitUntil(lambda: window.sidebar.count() == before + 1 and not window._workers, timeout=20000)
     assert articles and articles[0] is window, "the sidebar lists the import, announced by the window"
     window.guard.poll()  # the import was written through the worker's own connection: seen as from elsewhere
     assert articles[1:] == [None], "another connection's change is announced without an initiator"
