@@ -9,10 +9,11 @@ effect immediately. `install(window)` adds View → Language to a window that of
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
@@ -35,6 +36,8 @@ from reader.core.pipeline.script import convert_text
 from reader.core.text import ArticleInfo
 from reader.gui.options import settings
 from reader.gui.signals import SignalHub
+
+T = TypeVar("T")
 
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 CATALOGUE = "bilingual_reader"
@@ -192,6 +195,24 @@ def own(action: QAction) -> QAction:
     return action
 
 
+def choice_actions(
+    group_parent: QObject, action_parent: QObject, menu: QMenu, values: Iterable[T], choose: Callable[[T], None],
+) -> tuple[QActionGroup, dict[T, QAction]]:
+    """One checkable, exclusive action per value in `menu` (each retranslated by its feature, see `own`),
+    calling `choose(value)` when picked; returns the group and the actions by value."""
+    group = QActionGroup(group_parent)
+    actions: dict[T, QAction] = {}
+    for value in values:
+        act = own(QAction(action_parent))
+        act.setCheckable(True)
+        act.setData(value)
+        act.triggered.connect(lambda _=False, v=value: choose(v))
+        group.addAction(act)
+        menu.addAction(act)
+        actions[value] = act
+    return group, actions
+
+
 def _owned(widget: QObject, root: QObject) -> bool:
     """True when the widget or one of its ancestors (below root) retranslates itself."""
     node: QObject | None = widget
@@ -243,17 +264,7 @@ class LanguageController(QObject):
         self.window = window
         self.menu = QMenu(window)
         self.menu.menuAction().setProperty("i18n_own", True)
-        self.group = QActionGroup(self)
-        self.actions: dict[str, QAction] = {}
-        for choice in CHOICES:
-            act = QAction(window)
-            act.setProperty("i18n_own", True)
-            act.setCheckable(True)
-            act.setData(choice)
-            act.triggered.connect(lambda _=False, c=choice: self.switch(c))
-            self.group.addAction(act)
-            self.menu.addAction(act)
-            self.actions[choice] = act
+        self.group, self.actions = choice_actions(self, window, self.menu, CHOICES, self.switch)
         if menu is not None:
             menu.addSeparator()
             menu.addMenu(self.menu)

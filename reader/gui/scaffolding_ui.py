@@ -17,7 +17,7 @@ from reader.core import scaffolding, vocabulary
 from reader.core.dictionary import Dictionary
 from reader.core.errors import ReaderError
 from reader.core.library import Library
-from reader.gui.i18n import own
+from reader.gui.i18n import choice_actions, own
 from reader.gui.reading_view import ReadingView
 from reader.gui.signals import SignalHub
 
@@ -75,16 +75,7 @@ class ScaffoldingController(QObject):
             self.readings_menu.addAction(act)
         self.readings_menu.addSeparator()
         self.level_menu = QMenu(self.readings_menu)
-        self.level_group = QActionGroup(self)
-        self.level_actions: dict[int, QAction] = {}
-        for level in LEVELS:
-            act = own(QAction(w))  # type: ignore[call-overload]
-            act.setCheckable(True)
-            act.setData(level)
-            act.triggered.connect(lambda _=False, v=level: self.set_level(v))
-            self.level_group.addAction(act)
-            self.level_menu.addAction(act)
-            self.level_actions[level] = act
+        self.level_group, self.level_actions = choice_actions(self, w, self.level_menu, LEVELS, self.set_level)
         own(self.level_menu.menuAction())
         self.readings_menu.addMenu(self.level_menu)
         own(self.readings_menu.menuAction())

@@ -8,14 +8,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QStatusBar
 
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.text import ArticleInfo
 from reader.gui import file_dialogs
-from reader.gui.i18n import own
+from reader.gui.i18n import choice_actions, own
 from reader.gui.options import DisplayOptions
 from reader.gui.safe_text import plain
 from reader.gui.signals import SignalHub
@@ -82,16 +82,8 @@ class TranslationController(QObject):
             if w.act_translation in view_menu.actions() else None
 
         self.translation_menu = QMenu(view_menu)
-        self.translation_group = QActionGroup(self)
-        self.translation_actions: dict[str, QAction] = {}
-        for mode in ("off", "interlinear", "side"):
-            act = own(QAction(w))  # type: ignore[call-overload]
-            act.setCheckable(True)
-            act.setData(mode)
-            act.triggered.connect(lambda _=False, m=mode: self.set_translation_mode(m))
-            self.translation_group.addAction(act)
-            self.translation_menu.addAction(act)
-            self.translation_actions[mode] = act
+        self.translation_group, self.translation_actions = choice_actions(
+            self, w, self.translation_menu, ("off", "interlinear", "side"), self.set_translation_mode)
         own(self.translation_menu.menuAction())
         view_menu.insertMenu(anchor, self.translation_menu)
 
