@@ -229,7 +229,28 @@ def connect_target(file: Path, read_only: str | None) -> str:
     folder_writable = os.access(file.parent, os.W_OK | os.X_OK)
     if not folder_writable and not Path(f"{file}-wal").exists():
         return uri + "?immutable=1"  # nobody can write a library whose folder cannot hold its log
+    if read_only == DISK_FULL_READ_ONLY:
+        return uri + "?immutable=1"  # no room for the shared-memory index; the log is empty (see full_disk_readable)
     return uri + "?mode=ro"
+
+
+#: Why a library on a full disk is open read-only (`Library.open` falls back to reading it).
+DISK_FULL_READ_ONLY = "the disk holding it is full: free some space to make changes"
+
+
+def full_disk_readable(file: Path) -> bool:
+    """Whether a library on a full disk can be read as it is: its log is empty and nobody else has it open.
+
+    Then the file alone holds every committed change, and reading it without SQLite's shared-memory index
+    (which needs room on the disk) is safe. A log with changes in it must not be ignored: no fallback.
+    """
+    try:
+        wal = Path(f"{file}-wal")
+        if wal.exists() and wal.stat().st_size:
+            return False
+    except OSError:
+        return False
+    return held_elsewhere(file) is False
 
 
 # ---- the write-ahead log ------------------------------------------------------------------------------

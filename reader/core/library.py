@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING
 
 from reader.core import collector, identity, libfile, maintenance, schema
 from reader.core.changes import Changed
-from reader.core.errors import ImportFailed, LibraryDamaged, LibraryError, LibraryReadOnly, NotALibrary, NotFound
+from reader.core.errors import (
+    DiskFull,
+    ImportFailed,
+    LibraryDamaged,
+    LibraryError,
+    LibraryReadOnly,
+    NotALibrary,
+    NotFound,
+)
 from reader.core.paths import SEEDS_DIR, default_db_path
 from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
 
@@ -81,15 +89,27 @@ class Library:
         `":memory:"` opens a private in-memory library (tests). A library that cannot be written (read-only
         file, folder or disk) is opened read-only (`read_only` says why). Raises a LibraryError subclass
         with a clear message for what is not a library (NotALibrary), a damaged file (LibraryDamaged), a
-        full disk, or a file written by a newer version. `reader.core.opening.open_library` is the entry
+        full disk that rules out reading too (DiskFull), or a file written by a newer version. On a full
+        disk, a library whose log is empty and that no other program has open is opened read-only instead. `reader.core.opening.open_library` is the entry
         for using a library (checks, start-up backup, seeds); this is the bare connection.
         """
+        try:
+            return cls._open(path, migrate=migrate)
+        except DiskFull:
+            file = None if str(path) == ":memory:" else Path(path) if path else default_db_path()
+            if file is None or not file.exists() or not libfile.full_disk_readable(file):
+                raise
+            return cls._open(file, migrate=migrate, read_only=libfile.DISK_FULL_READ_ONLY)
+
+    @classmethod
+    def _open(cls, path: str | Path | None = None, *, migrate: bool = True,
+              read_only: str | None = None) -> Library:
+        """`open`, with `read_only` set by the caller (a full disk) or found from the file."""
         memory = str(path) == ":memory:"
         file: Path | None = None if memory else Path(path) if path else default_db_path()
-        read_only: str | None = None
         if file is not None:
             libfile.check_file(file, default_db_path())
-            read_only = libfile.read_only_reason(file)
+            read_only = read_only or libfile.read_only_reason(file)
             try:
                 file.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:

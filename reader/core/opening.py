@@ -5,7 +5,8 @@
    library file (0 bytes with backups or a `-wal` beside it) is damage, not a new library;
 2. a `-wal` beside the library that does not belong to it (another database's log, or a stale one) is set
    aside, kept and never applied (`libfile.stray_wal`);
-3. the connection, read-only when the file, its folder or the disk cannot be written;
+3. the connection, read-only when the file, its folder or the disk cannot be written (a full disk too, when
+   the library's log is empty and nobody else has it open); a new file at a path the user named is reported;
 4. SQLite's quick check, so a damaged file is refused before anything is written into it;
 5. migrations, each after a backup (in `Library.open`);
 6. the daily start-up backup: a failure other than damage (disk full, read-only folder) is logged and skipped;
@@ -37,6 +38,7 @@ def open_library(
     file = Path(path) if path else default_db_path()
     notices: list[str] = []
     try:
+        new_file = not file.exists() and not file.is_symlink()
         started_empty = _check_empty(file)
         stray = libfile.stray_wal(file) if file.exists() and libfile.kind_of(file) is None else None
         if stray:
@@ -47,6 +49,8 @@ def open_library(
     except LibraryError as exc:
         raise maintenance.explain_open_failure(file, exc, db_option) from exc
     try:
+        if new_file and db_option:  # a mistyped --db must not pass for the library the reader meant
+            notices.append(f"there was no library at {file}: a new one was started there")
         if started_empty:
             notices.append(f"{file} was an empty file with no backups beside it: a new library was started in it")
         if lib.read_only is not None:

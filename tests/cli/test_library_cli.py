@@ -34,6 +34,18 @@ def test_first_use_imports_the_seeds(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert out.count("\n") == 2 and "traditional" in out and "simplified" in out
 
 
+def test_a_mistyped_db_path_is_said_to_be_a_new_library(seeded_db: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    typo = tmp_path / "libary.sqlite3"
+    assert main(["--db", str(typo), "list"]) == 0
+    err = capsys.readouterr().err
+    assert f"there was no library at {typo}" in err and "new one was started" in err
+    assert main(["--db", str(typo), "list"]) == 0  # the second time it is that library: nothing to say
+    assert "no library" not in capsys.readouterr().err
+    assert main(["--db", str(seeded_db), "list"]) == 0  # an existing library: nothing to say
+    assert "no library" not in capsys.readouterr().err
+
+
 def test_show_converts_traditional_seed_to_simplified(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["--db", str(seeded_db), "show", "1", "--script", "simplified"], capsys)
     assert code == 0

@@ -347,6 +347,56 @@ def test_a_full_disk_is_said_to_be_full_and_the_library_stays_intact(seeded_db: 
     assert "fits" in _notes(db)
 
 
+def _fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:  # fill the disk to the last byte, unbuffered
+        for size in (65536, 4096, 512, 1):
+            try:
+                while os.write(fd, b"\0" * size):
+                    pass
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+def test_a_library_on_a_full_disk_can_still_be_read(seeded_db: Path, small_disk: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    db = small_disk / "library.sqlite3"
+    with closing(sqlite3.connect(seeded_db)) as source, closing(sqlite3.connect(db)) as target:
+        source.backup(target)
+    assert _annotate(db, "before the disk filled", capsys)[0] == 0
+    filler = _fill(small_disk)
+    code, out, err = _cli(db, "list", "--json", capsys=capsys)
+    assert code == 0, err
+    assert len(json.loads(out)) >= 1  # the articles are listed
+    assert "read-only" in err and "full" in err and "damaged" not in err, err
+    code, out, err = _cli(db, "annotations", "1", "--json", capsys=capsys)
+    assert code == 0, err
+    assert "before the disk filled" in out  # the notes can be read
+    code, err = _annotate(db, "refused", capsys)
+    assert code != 0 and "full" in err and "damaged" not in err, err
+    filler.unlink()
+    assert _annotate(db, "after space was freed", capsys)[0] == 0  # writable again once there is room
+    assert _notes(db) == ["before the disk filled", "after space was freed"]
+
+
+def test_a_full_disk_with_changes_in_the_log_is_not_read_without_them(seeded_db: Path, small_disk: Path) -> None:
+    db = small_disk / "library.sqlite3"
+    with closing(sqlite3.connect(seeded_db)) as source, closing(sqlite3.connect(db)) as target:
+        source.backup(target)
+    holder = Library.open(db)  # another user with changes still in the log
+    try:
+        holder.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        holder.conn.execute("UPDATE articles SET title = 'changed in the log' WHERE id = 1")
+        _fill(small_disk)
+        assert not libfile.full_disk_readable(db)  # a log with changes: never read around it
+    finally:
+        holder.close()
+
+
 def test_sqlite_full_and_readonly_errors_are_explained_not_called_damage(tmp_path: Path) -> None:
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = 13  # type: ignore[attr-defined]
