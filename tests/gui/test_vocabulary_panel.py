@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import zipfile
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from reader.core import vocabulary
-from reader.gui.panels.vocabulary_panel import ENGLISH, KNOWN, SENTENCE, WORD
+from reader.gui.panels.vocabulary_model import ENGLISH, KNOWN, SENTENCE, WORD
 
 
 def _text(window) -> str:  # noqa: ANN001
@@ -146,3 +146,47 @@ def test_export_anki_and_csv(window, tmp_path, monkeypatch) -> None:  # noqa: AN
     assert zipfile.is_zipfile(apkg)
     rows = (tmp_path / "words.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 3 and rows[1].startswith("国家")
+
+
+def test_status_and_translation_columns_sort_and_filter(window, qtbot) -> None:  # noqa: ANN001
+    from reader.core.glossary import set_gloss
+    from reader.core.word_status import set_word_status
+    from reader.gui.panels.vocabulary_model import STATUS, TRANSLATION
+
+    lib = window.lib
+    set_word_status(lib, "国家", "known")
+    set_word_status(lib, "国际", "3")
+    vocabulary.add(lib, "世界")
+    set_gloss(lib, "國際", translation="international <i>affairs</i>")
+    set_word_status(lib, "美国", "ignored")
+    window.vocabulary_panel.show()
+    panel = window.vocabulary_panel.panel
+    panel.reload()
+    proxy, table = panel.proxy, panel.table
+
+    def shown(col: int = WORD) -> list[str]:
+        return [proxy.index(r, col).data() for r in range(proxy.rowCount())]
+
+    assert shown() == ["国家 國家", "国际 國際", "世界", "美国 美國"], "the order they were added, until a click"
+    assert shown(STATUS) == ["Known", "Learning 3", "New", "Ignored"]
+    assert shown(TRANSLATION) == ["", "international <i>affairs</i>", "", ""]
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(STATUS) + header.sectionSize(STATUS) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert shown(STATUS) == ["New", "Learning 3", "Known", "Ignored"], "status sorts from new to ignored"
+    panel.show_status("learning")
+    assert shown() == ["国际 國際"]
+    panel.show_status("not_known")
+    assert shown() == ["世界", "国际 國際"]
+    panel.show_status("all")
+    qtbot.keyClicks(panel.text_filter, "affairs")  # your translation is searched too
+    assert shown() == ["国际 國際"]
+    table.selectRow(0)
+    assert panel.selected().simplified == "国际"
+    assert "international &lt;i&gt;affairs&lt;/i&gt;" in panel.details.text(), "shown as typed, not as markup"
+    panel.text_filter.clear()
+    panel.show_status("known")
+    panel.select(panel.model.rows[2].id)  # 世界 is new: selecting it clears the filter that hides it
+    assert panel.selected().simplified == "世界" and panel.status_filter.currentIndex() == 0
+    lib_rows = lib.conn.execute("SELECT simplified, status FROM vocabulary ORDER BY id").fetchall()
+    assert lib_rows == [("国家", "known"), ("国际", "learning3"), ("世界", "new"), ("美国", "ignored")]
