@@ -654,6 +654,10 @@
         <translation>HSK</translation>
     </message>
     <message>
+        <source>← Back to %1</source>
+        <translation>← 返回 %1</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>專名</translation>
     </message>
@@ -887,6 +891,57 @@
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 個，共 %2 個</translation>
+    </message>
+</context>
+<context>
+    <name>GlossBox</name>
+    <message>
+        <source>+ My translation</source>
+        <translation>+ 我的譯文</translation>
+    </message>
+    <message>
+        <source>✎ Edit</source>
+        <translation>✎ 編輯</translation>
+    </message>
+    <message>
+        <source>Write your own translation, a note and a parent word for this word</source>
+        <translation>為這個詞寫下自己的譯文、筆記和上位詞</translation>
+    </message>
+    <message>
+        <source>Your translation</source>
+        <translation>你的譯文</translation>
+    </message>
+    <message>
+        <source>Note (plain text; Shift+Enter for a new line)</source>
+        <translation>筆記(純文本;Shift+Enter 換行)</translation>
+    </message>
+    <message>
+        <source>Parent word, e.g. 看 for 看见</source>
+        <translation>上位詞,如「看見」的「看」</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Save (Enter); can be undone</source>
+        <translation>儲存(Enter);可撤銷</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Leave it as it was (Esc)</source>
+        <translation>保持原樣(Esc)</translation>
+    </message>
+    <message>
+        <source>Part of %1</source>
+        <translation>屬於 %1</translation>
+    </message>
+    <message>
+        <source>Family: %1</source>
+        <translation>同族詞:%1</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1330,18 @@
 </context>
 <context>
     <name>PopupVocabulary</name>
+    <message>
+        <source>Cannot save your translation</source>
+        <translation>無法儲存你的譯文</translation>
+    </message>
+    <message>
+        <source>gloss %1</source>
+        <translation>為「%1」寫譯文</translation>
+    </message>
+    <message>
+        <source>Saved your translation of %1</source>
+        <translation>已儲存你對「%1」的譯文</translation>
+    </message>
     <message>
         <source>Cannot change the word</source>
         <translation>無法修改該詞</translation>
@@ -1813,6 +1880,7 @@
     <name>VocabularyModel</name>
     <message>
         <source>Word</source>
+        <extracomment>The status filter&apos;s choices, in menu order: (key, statuses it keeps); labels come from `filter_names`.</extracomment>
         <translation>詞語</translation>
     </message>
     <message>
@@ -1822,6 +1890,14 @@
     <message>
         <source>HSK</source>
         <translation>HSK</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>My Translation</source>
+        <translation>我的譯文</translation>
     </message>
     <message>
         <source>English</source>
@@ -1838,6 +1914,18 @@
     <message>
         <source>Known</source>
         <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>Learning %1</source>
+        <translation>學習中 %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>生詞</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1971,26 @@
         <translation>把生詞表存為試算表（CSV，UTF-8）</translation>
     </message>
     <message>
+        <source>Show only the words with this status</source>
+        <translation>只顯示這一狀態的詞語</translation>
+    </message>
+    <message>
+        <source>Filter: word, reading, meaning or your translation</source>
+        <translation>篩選:詞語、讀音、釋義或你的譯文</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>Not known yet (new and learning)</source>
+        <translation>尚未掌握(生詞和學習中)</translation>
+    </message>
+    <message>
+        <source>Learning (1–5)</source>
+        <translation>學習中(1–5)</translation>
+    </message>
+    <message>
         <source>Not &amp;Known</source>
         <translation>標為未掌握(&amp;K)</translation>
     </message>
@@ -1897,6 +2005,14 @@
     <message>
         <source>Words you add from the dictionary popup appear here.</source>
         <translation>從詞典彈出視窗加入的詞語會顯示在這裡。</translation>
+    </message>
+    <message>
+        <source>Mine: %1</source>
+        <translation>我的譯文:%1</translation>
+    </message>
+    <message>
+        <source>Part of %1</source>
+        <translation>屬於 %1</translation>
     </message>
     <message>
         <source>Cannot change the word</source>

@@ -137,6 +137,8 @@ class VocabularyPanel(QWidget):
         self.proxy = VocabularyFilter(self.model, self)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("vocabularyStatusFilter")
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(12)  # the filter text gets the rest of the row
         self.status_filter.currentIndexChanged.connect(self._filter_status)
         self.text_filter = QLineEdit(self)
         self.text_filter.setObjectName("vocabularyTextFilter")
