@@ -145,6 +145,7 @@ class DictionaryPopup(QFrame):
         self.scroll.setWidget(self.body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.viewport().setAutoFillBackground(False)  # the popup's own background, however tall
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_button = QPushButton(self)
@@ -252,7 +253,10 @@ class DictionaryPopup(QFrame):
     def set_gloss(self, gloss: Gloss | None, children: list[str]) -> None:
         """Show the reader's own translation, note and parent of the word, and the words under it."""
         palette = self._look.get("palette")
-        colour = QColor(palette.find_current).darker(150).name() if isinstance(palette, Palette) else ""
+        colour = ""
+        if isinstance(palette, Palette):  # the accent, dimmed to read as text on either background
+            accent = QColor(palette.find_current)
+            colour = (accent.lighter(115) if palette.dark else accent.darker(150)).name()
         self.gloss_box.set_gloss(gloss, children, link_colour=colour)
 
     def _fill_back_link(self) -> None:
