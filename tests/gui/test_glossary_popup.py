@@ -30,6 +30,8 @@ def test_type_a_translation_save_it_and_undo(window, qtbot) -> None:  # noqa: AN
     assert bilingual.show_at(start)
     popup = bilingual.popup
     box = popup.gloss_box
+    panel = window.vocabulary_panel.panel  # the list, built before: it must follow the change
+    assert panel.model.rows == []
     assert box.edit_button.text() == "+ My translation" and not box.translation_view.isVisible()
     qtbot.mouseClick(box.edit_button, Qt.MouseButton.LeftButton)
     assert box.editing and box.translation_edit.isVisible() and box.translation_edit.hasFocus()
@@ -47,6 +49,7 @@ def test_type_a_translation_save_it_and_undo(window, qtbot) -> None:  # noqa: AN
     assert box.note_view.toPlainText() == "*first*\n<b>second</b>", "the note is shown as typed, not as HTML"
     assert box.edit_button.text() == "✎ Edit" and popup.add_button.text() == "In vocabulary ✓"
     assert box.geometry().bottom() < popup.scroll.geometry().top(), "above the senses, not over them"
+    assert [e.translation for e in panel.model.rows] == ["the UN, 1945"], "the list shows it at once"
 
     window.undo_stack.undo()
     assert _glossary(window) == [] and _vocabulary(window) == [], "undo removes the gloss and the word it added"
@@ -108,3 +111,23 @@ def test_the_parent_is_a_link_that_looks_it_up_and_back(window, qtbot) -> None: 
     popup.back_link.linkActivated.emit("back")
     assert popup.word == "聯合國" and popup.span == (start, start + 3) and not popup.back_link.isVisible()
     assert "联合" in box.links.text()
+
+
+def test_hovering_another_word_does_not_replace_the_editor_and_hiding_leaves_it(window, qtbot) -> None:  # noqa: ANN001
+    window.open_article(1, offset=0)
+    start = _offset_of(window, "聯合國")
+    bilingual = window.bilingual
+    bilingual.show_at(start)
+    popup = bilingual.popup
+    box = popup.gloss_box
+    qtbot.mouseClick(box.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(box.translation_edit, "half typed")
+    other = _offset_of(window, "安理會")
+    bilingual._hovered(other)  # the pointer rests on another word while the reader types
+    bilingual._hover_fired()
+    assert popup.span == (start, start + 3) and box.editing and box.translation_edit.text() == "half typed"
+    bilingual._hovered(other)
+    popup.hide()  # e.g. another article opened
+    assert not box.editing and _glossary(window) == [], "left unsaved, as Cancel leaves it"
+    bilingual._hover_fired()
+    assert popup.isVisible() and popup.span is not None and popup.span[0] == other, "hovering works again"

@@ -231,6 +231,12 @@ class GlossBox(QFrame):
             self._show_mode()
             self.editingChanged.emit(False)
 
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        # The popup hid (another article, Esc in the text, scrolled away): an edit not saved is left, as
+        # Cancel leaves it, so hovering works again when the popup comes back.
+        self.stop_editing()
+        super().hideEvent(event)
+
     def values(self) -> tuple[str, str, str]:
         return self.translation_edit.text(), self.note_edit.toPlainText(), self.parent_edit.text()
 
