@@ -81,7 +81,8 @@ def children(lib: Library, word: str, reader: str | None = None) -> list[str]:
     forms = _forms(word)
     marks = ", ".join("?" * len(forms))
     rows = lib.conn.execute(
-        f"SELECT simplified FROM glossary WHERE reader = ? AND parent IN ({marks}) ORDER BY created, simplified",
+        f"SELECT simplified FROM glossary WHERE reader = ? AND parent != '' AND parent IN ({marks})"
+        " ORDER BY created, simplified",  # parent != '': the partial index idx_glossary_parent serves it
         (reader or owner_key(lib), *forms)).fetchall()
     return [r[0] for r in rows]
 

@@ -124,3 +124,19 @@ def test_migration_7_keeps_every_vocabulary_row() -> None:
     assert [(e.simplified, e.status, e.translation) for e in vocab.list_words(lib, reader="r")] == [
         ("联合国", "learning2", ""), ("美国", "known", "")]
     lib.close()
+
+
+def test_the_list_finds_each_words_gloss_by_its_key_not_by_a_scan(library: Library) -> None:
+    sql = f"{vocab._SELECT} WHERE v.reader = ? ORDER BY v.created, v.id"
+    plan = [str(r[-1]) for r in library.conn.execute("EXPLAIN QUERY PLAN " + sql, ("r",))]
+    glossary_steps = [line for line in plan if " g " in f" {line} " or "glossary" in line]
+    assert glossary_steps and all("USING INDEX" in line or "PRIMARY KEY" in line for line in glossary_steps), plan
+    seen: list[str] = []  # the statement `children` really runs, with its values
+    library.conn.set_trace_callback(seen.append)
+    try:
+        glossary.children(library, "看")
+    finally:
+        library.conn.set_trace_callback(None)
+    (query,) = [q for q in seen if "parent" in q and q.lstrip().startswith("SELECT")]
+    children_plan = [str(r[-1]) for r in library.conn.execute("EXPLAIN QUERY PLAN " + query)]
+    assert any("idx_glossary_parent" in line for line in children_plan), children_plan
