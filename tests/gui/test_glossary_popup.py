@@ -124,10 +124,31 @@ def test_hovering_another_word_does_not_replace_the_editor_and_hiding_leaves_it(
     qtbot.keyClicks(box.translation_edit, "half typed")
     other = _offset_of(window, "安理會")
     bilingual._hovered(other)  # the pointer rests on another word while the reader types
+    bilingual._hover.stop()  # its delay, run at once
     bilingual._hover_fired()
     assert popup.span == (start, start + 3) and box.editing and box.translation_edit.text() == "half typed"
     bilingual._hovered(other)
+    bilingual._hover.stop()
     popup.hide()  # e.g. another article opened
     assert not box.editing and _glossary(window) == [], "left unsaved, as Cancel leaves it"
     bilingual._hover_fired()
     assert popup.isVisible() and popup.span is not None and popup.span[0] == other, "hovering works again"
+
+
+def test_long_text_wraps_and_scrolls_inside_the_popup(window) -> None:  # noqa: ANN001
+    long_word = "https://example.org/" + "x" * 200  # no place to break: wrapped anywhere
+    glossary.set_gloss(window.lib, "聯合國", translation="the United Nations " * 20,
+                       note="\n".join(f"{i}: {long_word}" for i in range(30)))
+    window.open_article(1, offset=0)
+    bilingual = window.bilingual
+    bilingual.show_at(_offset_of(window, "聯合國"))
+    popup = bilingual.popup
+    box = popup.gloss_box
+    area = window.view.viewport().rect()
+    assert area.contains(popup.geometry()), "the popup stays inside the text area"
+    for view in (box.translation_view, box.note_view):
+        assert view.isVisible() and box.rect().contains(view.geometry())
+        assert view.document().size().width() <= view.viewport().width() + 1, "no line runs past the edge"
+    assert box.note_view.verticalScrollBar().maximum() > 0, "a long note scrolls instead of pushing the senses out"
+    assert box.geometry().bottom() < popup.scroll.geometry().top() and popup.scroll.height() >= 48
+    assert popup.scroll.geometry().bottom() < popup.known_button.geometry().top()

@@ -41,6 +41,7 @@ _SYLLABLE = re.compile(r"[a-zv]+[1-5]")
 GAP = 4  # pixels between the word's line and the popup
 WIDTH = 380
 MAX_HEIGHT = 420
+SENSES_MIN = 48  # the senses' area scrolls; it never shrinks below this
 STATUS_BUTTONS = (*LEARNING, "known", "ignored")  # the popup's status row, in this order
 _STATUS_KEYS = {key.value: status for key, status in (
     (Qt.Key.Key_1, "learning1"), (Qt.Key.Key_2, "learning2"), (Qt.Key.Key_3, "learning3"),
@@ -146,6 +147,7 @@ class DictionaryPopup(QFrame):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.viewport().setAutoFillBackground(False)  # the popup's own background, however tall
+        self.scroll.setMinimumHeight(SENSES_MIN)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_button = QPushButton(self)
@@ -396,7 +398,7 @@ class DictionaryPopup(QFrame):
             margins.top() + margins.bottom() + self.header.sizeHint().height() + spacing
             + (self.back_link.sizeHint().height() + spacing if self.trail else 0)
             + self.gloss_box.natural_height() + spacing
-            + max(self.body.heightForWidth(inner), self.scroll.minimumSizeHint().height()) + spacing + self.known_button.sizeHint().height() + spacing
+            + max(self.body.heightForWidth(inner), SENSES_MIN) + spacing + self.known_button.sizeHint().height() + spacing
             + self.add_button.sizeHint().height() + 4
         )
 

@@ -4,7 +4,8 @@ Shown first in the popup, above the dictionary senses. Read mode: your translati
 (Markdown as typed; nothing is interpreted, so nothing is loaded), the parent word and the words under it
 as links that look them up. Edit mode: a translation line, a note and a parent line with Save and Cancel;
 Enter saves (Shift+Enter is a new line in the note), Esc cancels. Long text wraps anywhere, even inside a
-long Latin word or an address, so nothing runs past the popup's edge.
+long Latin word or an address, so nothing runs past the popup's edge; past four lines of translation or
+six of note it scrolls, so the senses below keep their room.
 """
 from __future__ import annotations
 
@@ -32,10 +33,11 @@ HEAD_SPACING = 6  # pixels between your translation and the Edit button
 
 
 class WrappedText(QTextEdit):
-    """Read-only plain text that wraps anywhere and is exactly as tall as its lines (no scroll bars)."""
+    """Read-only plain text that wraps anywhere, as tall as its lines up to `max_lines` (then it scrolls)."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, max_lines: int) -> None:
         super().__init__(parent)
+        self.max_lines = max_lines
         self.setDocument(InertDocument(self))
         self.setReadOnly(True)
         self.setAcceptRichText(False)
@@ -51,10 +53,14 @@ class WrappedText(QTextEdit):
         self.document().setDocumentMargin(0)
 
     def set_text(self, text: str, width: int) -> None:
-        """Show `text` at a fixed width, as tall as its wrapped lines."""
+        """Show `text` at a fixed width, as tall as its wrapped lines or `max_lines`, whichever is less."""
         self.setPlainText(text)
         self.setFixedWidth(width)
-        self.setFixedHeight(self.height_for(width))
+        full = self.height_for(width)
+        cap = self.fontMetrics().lineSpacing() * self.max_lines + 4
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if full > cap
+                                        else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFixedHeight(min(full, cap))
 
     def height_for(self, width: int) -> int:
         """The height the text needs at a width (for the popup's size before it is laid out)."""
@@ -82,13 +88,13 @@ class GlossBox(QFrame):
         self.children_: list[str] = []
         self.editing = False
         # read mode
-        self.translation_view = WrappedText(self)
+        self.translation_view = WrappedText(self, 4)
         self.translation_view.setObjectName("glossTranslation")
         font = self.translation_view.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.translation_view.setFont(font)
-        self.note_view = WrappedText(self)
+        self.note_view = WrappedText(self, 6)
         self.note_view.setObjectName("glossNote")
         self.links = QLabel(self)  # parent and children: our own escaped text, links by index
         self.links.setObjectName("glossLinks")
