@@ -680,6 +680,14 @@
         <translation>声调符号 (lián hé guó) 或数字 (lian2 he2 guo2)</translation>
     </message>
     <message>
+        <source>Plain text; Markdown is kept as you type it</source>
+        <translation>纯文本；Markdown 按输入原样保留</translation>
+    </message>
+    <message>
+        <source>The word this one belongs to, e.g. 看 for 看见</source>
+        <translation>这个词所属的词，如“看见”的“看”</translation>
+    </message>
+    <message>
         <source>&amp;Reading:</source>
         <translation>读音(&amp;R)：</translation>
     </message>
@@ -690,6 +698,18 @@
     <message>
         <source>S&amp;entence:</source>
         <translation>例句(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>My &amp;translation:</source>
+        <translation>我的译文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parent word:</source>
+        <translation>上位词(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -913,11 +933,11 @@
     </message>
     <message>
         <source>Note (plain text; Shift+Enter for a new line)</source>
-        <translation>笔记(纯文本;Shift+Enter 换行)</translation>
+        <translation>笔记（纯文本；Shift+Enter 换行）</translation>
     </message>
     <message>
         <source>Parent word, e.g. 看 for 看见</source>
-        <translation>上位词,如“看见”的“看”</translation>
+        <translation>上位词，如“看见”的“看”</translation>
     </message>
     <message>
         <source>Save</source>
@@ -925,7 +945,7 @@
     </message>
     <message>
         <source>Save (Enter); can be undone</source>
-        <translation>保存(Enter);可撤销</translation>
+        <translation>保存（Enter）；可撤销</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -933,7 +953,7 @@
     </message>
     <message>
         <source>Leave it as it was (Esc)</source>
-        <translation>保持原样(Esc)</translation>
+        <translation>保持原样（Esc）</translation>
     </message>
     <message>
         <source>Part of %1</source>
@@ -941,7 +961,7 @@
     </message>
     <message>
         <source>Family: %1</source>
-        <translation>同族词:%1</translation>
+        <translation>同族词：%1</translation>
     </message>
 </context>
 <context>
@@ -1976,7 +1996,7 @@
     </message>
     <message>
         <source>Filter: word, reading, meaning or your translation</source>
-        <translation>筛选:词语、读音、释义或你的译文</translation>
+        <translation>筛选：词语、读音、释义或你的译文</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -1984,11 +2004,11 @@
     </message>
     <message>
         <source>Not known yet (new and learning)</source>
-        <translation>尚未掌握(生词和学习中)</translation>
+        <translation>尚未掌握（生词和学习中）</translation>
     </message>
     <message>
         <source>Learning (1–5)</source>
-        <translation>学习中(1–5)</translation>
+        <translation>学习中（1–5）</translation>
     </message>
     <message>
         <source>Not &amp;Known</source>
@@ -2008,7 +2028,7 @@
     </message>
     <message>
         <source>Mine: %1</source>
-        <translation>我的译文:%1</translation>
+        <translation>我的译文：%1</translation>
     </message>
     <message>
         <source>Part of %1</source>
@@ -2017,6 +2037,14 @@
     <message>
         <source>Cannot change the word</source>
         <translation>无法修改该词</translation>
+    </message>
+    <message>
+        <source>Cannot save your translation</source>
+        <translation>无法保存你的译文</translation>
+    </message>
+    <message>
+        <source>gloss %1</source>
+        <translation>为“%1”写译文</translation>
     </message>
     <message>
         <source>Cannot delete the word</source>

@@ -55,12 +55,19 @@ def test_edit_delete_and_undo(window, qtbot, monkeypatch) -> None:  # noqa: ANN0
     def fake_exec(dialog) -> int:  # noqa: ANN001
         dialog.reading.setText("lian2 he2 guo2")
         dialog.senses.setPlainText("United Nations\nUN")
+        dialog.translation.setText("the UN")
+        dialog.parent_word.setText("聯合")
         return 1
 
     monkeypatch.setattr(EditWordDialog, "exec", fake_exec)
     qtbot.mouseClick(panel.edit_button, Qt.MouseButton.LeftButton)
     (row,) = vocabulary.list_words(window.lib)
     assert row.senses == ("United Nations", "UN")
+    assert (row.translation, row.note, row.parent) == ("the UN", "", "联合"), "your own, from the same dialog"
+    window.undo_stack.undo()  # the gloss is one step of Undo
+    assert vocabulary.list_words(window.lib)[0].translation == ""
+    window.undo_stack.redo()
+    assert vocabulary.list_words(window.lib)[0].translation == "the UN"
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
     assert vocabulary.list_words(window.lib) == []
     assert panel.model.rowCount() == 0

@@ -42,12 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import vocabulary
+from reader.core import glossary, vocabulary
 from reader.core.errors import ReaderError
+from reader.core.glossary import MAX_PARENT, MAX_TRANSLATION
 from reader.core.library import Library
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
 from reader.core.word_status import STATUSES
 from reader.gui import file_dialogs
+from reader.gui.commands import EditCommand
 from reader.gui.panels.dictionary_popup import hsk_label
 from reader.gui.panels.vocabulary_model import (  # the columns, for the panel's callers too
     ARTICLE,
@@ -77,7 +79,8 @@ class VocabularyWindow(Protocol):
     def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
 
 class EditWordDialog(QDialog):
-    """Correct a word's reading, senses (one per line) and example sentence."""
+    """Correct a word's reading, senses (one per line) and example sentence; write your own translation,
+    note and parent word."""
 
     def __init__(self, entry: VocabEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,20 +90,35 @@ class EditWordDialog(QDialog):
         self.senses = QPlainTextEdit("\n".join(entry.senses), self)
         self.sentence = QPlainTextEdit(entry.sentence, self)
         self.sentence.setMaximumHeight(90)
+        self.translation = QLineEdit(entry.translation, self)
+        self.translation.setMaxLength(MAX_TRANSLATION)
+        self.note = QPlainTextEdit(entry.note, self)
+        self.note.setMaximumHeight(90)
+        self.note.setToolTip(self.tr("Plain text; Markdown is kept as you type it"))
+        self.parent_word = QLineEdit(entry.parent, self)
+        self.parent_word.setMaxLength(MAX_PARENT)
+        self.parent_word.setToolTip(self.tr("The word this one belongs to, e.g. 看 for 看见"))
         form = QFormLayout()
         form.addRow(self.tr("&Reading:"), self.reading)
         form.addRow(self.tr("&Senses (one per line):"), self.senses)
         form.addRow(self.tr("S&entence:"), self.sentence)
+        form.addRow(self.tr("My &translation:"), self.translation)
+        form.addRow(self.tr("&Note:"), self.note)
+        form.addRow(self.tr("&Parent word:"), self.parent_word)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         col = QVBoxLayout(self)
         col.addLayout(form)
         col.addWidget(buttons)
-        self.resize(460, 360)
+        self.resize(480, 480)
 
     def values(self) -> tuple[str, list[str], str]:
         return self.reading.text(), self.senses.toPlainText().splitlines(), self.sentence.toPlainText()
+
+    def gloss_values(self) -> tuple[str, str, str]:
+        """Your translation, note and parent word as typed."""
+        return self.translation.text(), self.note.toPlainText(), self.parent_word.text()
 
 
 class DeleteWordCommand(QUndoCommand):
@@ -376,7 +394,24 @@ class VocabularyPanel(QWidget):
         if int(dialog.exec()) == QDialog.DialogCode.Accepted.value:
             reading, senses, sentence = dialog.values()
             self.edit_word(entry.id, reading=reading, senses=senses, sentence=sentence)
+            self.save_gloss(entry, *dialog.gloss_values())
         dialog.deleteLater()
+
+    def save_gloss(self, entry: VocabEntry, translation: str, note: str, parent: str) -> bool:
+        """Store your own translation, note and parent of a word (undoable with the window's Undo)."""
+        try:
+            edit = glossary.set_gloss(self.lib, entry.simplified, translation=translation, note=note, parent=parent)
+        except ReaderError as exc:
+            self._error(self.tr("Cannot save your translation"), exc)
+            return False
+        if edit.noop:
+            return True
+        stack = self._undo_stack()
+        if stack is not None:
+            text = self.tr("gloss %1").replace("%1", entry.simplified)
+            stack.push(EditCommand(edit, lambda _changed, _article_id: self.changed(), text=text))
+        self.changed()
+        return True
 
     def delete_selected(self) -> None:
         entry = self.selected()
