@@ -924,8 +924,8 @@
         <translation>✎ 编辑</translation>
     </message>
     <message>
-        <source>Write your own translation, a note and a parent word for this word</source>
-        <translation>为这个词写下自己的译文、笔记和上位词</translation>
+        <source>Write your own translation, a note and a parent word for this word (E)</source>
+        <translation>为这个词写下自己的译文、笔记和上位词（E）</translation>
     </message>
     <message>
         <source>Your translation</source>

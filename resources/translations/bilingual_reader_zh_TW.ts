@@ -924,8 +924,8 @@
         <translation>✎ 編輯</translation>
     </message>
     <message>
-        <source>Write your own translation, a note and a parent word for this word</source>
-        <translation>為這個詞寫下自己的譯文、筆記和上位詞</translation>
+        <source>Write your own translation, a note and a parent word for this word (E)</source>
+        <translation>為這個詞寫下自己的譯文、筆記和上位詞（E）</translation>
     </message>
     <message>
         <source>Your translation</source>

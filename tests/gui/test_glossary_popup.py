@@ -66,7 +66,10 @@ def test_escape_cancels_and_keeps_the_popup_and_the_gloss(window, qtbot) -> None
     bilingual.show_at(_offset_of(window, "聯合國"))
     box = bilingual.popup.gloss_box
     assert box.translation_view.toPlainText() == "the UN"
-    qtbot.mouseClick(box.edit_button, Qt.MouseButton.LeftButton)
+    popup = bilingual.popup
+    qtbot.mouseClick(popup.status_label, Qt.MouseButton.LeftButton)  # the popup takes the focus
+    qtbot.keyClick(popup, Qt.Key.Key_E)  # E opens the editor, with the translation to change
+    assert box.editing and box.translation_edit.hasFocus() and box.translation_edit.text() == "the UN"
     box.translation_edit.selectAll()
     qtbot.keyClicks(box.translation_edit, "something else")
     qtbot.keyClick(box.translation_edit, Qt.Key.Key_Escape)

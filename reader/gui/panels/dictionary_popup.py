@@ -6,7 +6,7 @@ covers the word. Esc closes it; Left/Right ask for the previous/next word. Its b
 stands in the reader's list: "Add to vocabulary" or "In vocabulary ✓" (which shows it in the list), and its
 status (reader.core.word_status) as a row of buttons 1 2 3 4 5 ✓ Ignore — clicking the status the word has
 sets it back to new. While the popup has the focus, keys 1–5, K and I do the same (in the reading view
-1–9 stay tag shortcuts). Above the senses comes the reader's own translation, note and parent word
+1–9 stay tag shortcuts), and E opens the editor of your own translation. Above the senses comes the reader's own translation, note and parent word
 (panels.glossary_box), edited in place; the parent and the words under it are links that show that word
 here, with a link back.
 """
@@ -440,10 +440,15 @@ class DictionaryPopup(QFrame):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()
 
+    @staticmethod
+    def _is_edit_key(event: QKeyEvent) -> bool:
+        """E (no modifier): write your own translation of the word."""
+        return event.key() == Qt.Key.Key_E and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
     def event(self, event: QEvent) -> bool:
-        # With the focus here, 1–5, K and I are status keys: the window's tag shortcuts must not take them.
+        # With the focus here, 1–5, K, I and E are the popup's keys: the window's shortcuts must not take them.
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and self._status_for(event) is not None):
+                and (self._status_for(event) is not None or self._is_edit_key(event))):
             event.accept()
             return True
         return super().event(event)
@@ -451,6 +456,10 @@ class DictionaryPopup(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.handle_key(event) or self.status_key(event):
             event.accept()
+            return
+        if self._is_edit_key(event) and not self.gloss_box.editing:
+            event.accept()
+            self.gloss_box.start_editing()
             return
         super().keyPressEvent(event)
 

@@ -159,7 +159,7 @@ class GlossBox(QFrame):
     def retranslate(self) -> None:
         empty = self.gloss.empty
         self.edit_button.setText(self.tr("+ My translation") if empty else self.tr("✎ Edit"))
-        self.edit_button.setToolTip(self.tr("Write your own translation, a note and a parent word for this word"))
+        self.edit_button.setToolTip(self.tr("Write your own translation, a note and a parent word for this word (E)"))
         self.translation_edit.setPlaceholderText(self.tr("Your translation"))
         self.note_edit.setPlaceholderText(self.tr("Note (plain text; Shift+Enter for a new line)"))
         self.parent_edit.setPlaceholderText(self.tr("Parent word, e.g. 看 for 看见"))
