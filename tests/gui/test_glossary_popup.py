@@ -155,3 +155,18 @@ def test_long_text_wraps_and_scrolls_inside_the_popup(window) -> None:  # noqa: 
     assert box.note_view.verticalScrollBar().maximum() > 0, "a long note scrolls instead of pushing the senses out"
     assert box.geometry().bottom() < popup.scroll.geometry().top() and popup.scroll.height() >= 48
     assert popup.scroll.geometry().bottom() < popup.known_button.geometry().top()
+
+
+def test_text_written_by_other_tools_is_shown_as_text_and_loads_nothing(window) -> None:  # noqa: ANN001
+    hostile = '<img src="/dev/zero">'
+    with window.lib.transaction():  # as sqlite-utils or Datasette could write it, past our checks
+        window.lib.conn.execute(
+            "INSERT INTO glossary (reader, simplified, translation, note, parent, created, updated)"
+            " SELECT id, '联合国', ?, ?, ?, 'now', 'now' FROM library_identity", (hostile, f"![x]({hostile})", hostile))
+    window.open_article(1, offset=0)
+    bilingual = window.bilingual
+    bilingual.show_at(_offset_of(window, "聯合國"))
+    box = bilingual.popup.gloss_box
+    assert box.translation_view.toPlainText() == hostile and box.note_view.toPlainText() == f"![x]({hostile})"
+    assert box.translation_view.document().requested == [] and box.note_view.document().requested == []
+    assert "&lt;img" in box.links.text() and "<img" not in box.links.text(), "the parent link is escaped"

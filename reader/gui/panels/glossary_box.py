@@ -85,7 +85,8 @@ class GlossBox(QFrame):
         self.setFixedWidth(width)  # the popup's is fixed: text heights are known before it is laid out
         self.setProperty("i18n_own", True)
         self.gloss = Gloss("")
-        self.children_: list[str] = []
+        self.children_: list[str] = []  # words whose parent this is (not QObject.children)
+        self.link_colour = ""
         self.editing = False
         # read mode
         self.translation_view = WrappedText(self, 4)
@@ -178,7 +179,7 @@ class GlossBox(QFrame):
         """Show a word's gloss (None: the reader wrote none) and the words whose parent it is."""
         self.gloss = gloss or Gloss("")
         self.children_ = list(children)
-        self._link_colour = link_colour
+        self.link_colour = link_colour
         self.retranslate()  # the Edit button's text first: the translation gets the width beside it
         width = self.width()
         self.translation_view.set_text(self.gloss.translation, width - self._button_width() - HEAD_SPACING)
@@ -189,8 +190,7 @@ class GlossBox(QFrame):
         return self.edit_button.sizeHint().width()
 
     def _fill_links(self) -> None:
-        colour = getattr(self, "_link_colour", "")
-        style = f' style="color:{colour}"' if colour else ""
+        style = f' style="color:{self.link_colour}"' if self.link_colour else ""
 
         def link(index: int, word: str) -> str:
             return f'<a href="word:{index}"{style}>{html.escape(word)}</a>'
