@@ -1657,6 +1657,21 @@
     </message>
 </context>
 <context>
+    <name>StatusControl</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>无法修改该词</translation>
+    </message>
+    <message>
+        <source>mark %1 %2</source>
+        <translation>将“%1”标为“%2”</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>

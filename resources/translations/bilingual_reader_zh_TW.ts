@@ -1657,6 +1657,21 @@
     </message>
 </context>
 <context>
+    <name>StatusControl</name>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>無法修改該詞</translation>
+    </message>
+    <message>
+        <source>mark %1 %2</source>
+        <translation>將「%1」標為「%2」</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>

@@ -197,3 +197,34 @@ def test_status_and_translation_columns_sort_and_filter(window, qtbot) -> None: 
     assert panel.selected().simplified == "世界" and panel.status_filter.currentIndex() == 0
     lib_rows = lib.conn.execute("SELECT simplified, status FROM vocabulary ORDER BY id").fetchall()
     assert lib_rows == [("国家", "known"), ("国际", "learning3"), ("世界", "new"), ("美国", "ignored")]
+
+
+def test_status_from_the_list_by_key_and_menu_is_undoable(window, qtbot) -> None:  # noqa: ANN001
+    from reader.core.word_status import set_word_status
+
+    set_word_status(window.lib, "國家", "2")
+    window.vocabulary_panel.show()
+    panel = window.vocabulary_panel.panel
+    panel.reload()
+    panel.table.selectRow(0)
+    panel.table.setFocus()
+
+    def stored() -> list[tuple[str, str]]:
+        return [tuple(r) for r in window.lib.conn.execute("SELECT simplified, status FROM vocabulary")]
+
+    qtbot.keyClick(panel.table, Qt.Key.Key_4)  # 4 is a tag key in the text; in the list it is a status
+    assert stored() == [("国家", "learning4")] and window.lib.conn.execute(
+        "SELECT COUNT(*) FROM annotations").fetchone() == (0,)
+    qtbot.keyClick(panel.table, Qt.Key.Key_K)
+    assert stored() == [("国家", "known")] and panel.selected().known
+    menu = panel.status_control.menu(panel.selected(), panel)
+    (status_menu,) = [a.menu() for a in menu.actions() if a.menu()]
+    checked = [a.text().split("\t")[0] for a in status_menu.actions() if a.isChecked()]
+    assert checked == ["Known"]
+    next(a for a in status_menu.actions() if a.text().startswith("Ignored")).trigger()
+    assert stored() == [("国家", "ignored")]
+    window.undo_stack.undo()
+    assert stored() == [("国家", "known")]
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert stored() == [("国家", "learning2")] and panel.model.rows[0].status == "learning2"

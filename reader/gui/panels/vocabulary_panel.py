@@ -1,11 +1,12 @@
 """The vocabulary dock (gui layer): the reader's words with reading, status, own translation, senses, HSK level,
 sentence and article.
 
-A QAbstractTableModel over `vocabulary.list_words`, behind a proxy that sorts by any column (status from new
+A QAbstractTableModel over `vocabulary.list_words` (panels.vocabulary_model), behind a proxy that sorts by any column (status from new
 to ignored, HSK by level) and filters by status and by text; the selected word's details (its sentence with
-the word in bold, the reader's own translation, note and parent as plain text) show under the table. Edit, delete (undoable: on the window's QUndoStack when it has one, else
-with the panel's own Undo), mark known (scaffolding stops drawing its reading at once) and export to Anki
-or CSV. Double-clicking a word opens its article at the word.
+the word in bold, the reader's own translation, note and parent as plain text) show under the table.
+Edit, delete (undoable: on the window's QUndoStack when it has one, else with the panel's own Undo), mark
+known (scaffolding stops drawing its reading at once), set a status (panels.vocabulary_status) and export
+to Anki or CSV. Double-clicking a word opens its article at the word.
 """
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ from reader.gui.panels.vocabulary_model import (  # the columns, for the panel's
     VocabularyFilter,
     VocabularyModel,
 )
+from reader.gui.panels.vocabulary_status import StatusControl
 from reader.gui.plurals import plural
 from reader.gui.reading_view import ReadingView
 
@@ -174,6 +176,7 @@ class VocabularyPanel(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order words were added, until a click
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._open_in_article)
+        self.status_control = StatusControl(self)  # right-click Status ▸, keys 1–5 K I N
         self.table.selectionModel().currentRowChanged.connect(lambda *_: (self._update_buttons(), self._show_details()))
         self.details = QLabel(self)
         self.details.setWordWrap(True)
@@ -322,7 +325,7 @@ class VocabularyPanel(QWidget):
             button.setEnabled(entry is not None)
         self.known_button.setText(self.tr("Not &Known") if entry is not None and entry.known else self.tr("Mark &Known"))
         self.known_button.setToolTip(self.tr("Known words get no reading when readings are shown above your level"))
-        self.undo_button.setVisible(self._undo_stack() is None)
+        self.undo_button.setVisible(self.undo_stack() is None)
         self.undo_button.setEnabled(bool(self._undone))
         has_words = bool(self.model.rows)
         self.anki_button.setEnabled(has_words)
@@ -369,8 +372,14 @@ class VocabularyPanel(QWidget):
             self.window.view.ensure_offset_visible(entry.start)
 
     # ---- changes --------------------------------------------------------------------------------
-    def _undo_stack(self) -> QUndoStack | None:
+    def undo_stack(self) -> QUndoStack | None:
         return self.window.undo_stack
+
+    def report_error(self, title: str, message: str) -> None:
+        self.window.error(title, message)
+
+    def status_name(self, status: str) -> str:
+        return self.model.status_name(status)
 
     def _error(self, title: str, exc: Exception) -> None:
         self.window.error(title, str(exc))
@@ -406,7 +415,7 @@ class VocabularyPanel(QWidget):
             return False
         if edit.noop:
             return True
-        stack = self._undo_stack()
+        stack = self.undo_stack()
         if stack is not None:
             text = self.tr("gloss %1").replace("%1", entry.simplified)
             stack.push(EditCommand(edit, lambda _changed, _article_id: self.changed(), text=text))
@@ -417,7 +426,7 @@ class VocabularyPanel(QWidget):
         entry = self.selected()
         if entry is None:
             return
-        stack = self._undo_stack()
+        stack = self.undo_stack()
         try:
             if stack is not None:
                 stack.push(DeleteWordCommand(self, entry))
