@@ -1,4 +1,4 @@
-"""Vocabulary commands (cli layer): `vocab add|list|status|known|unknown|delete|export`, `translate`, `level`."""
+"""Vocabulary commands (cli layer): `vocab add|list|status|gloss|known|unknown|delete|export`, `translate`, `level`."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.cli.common import open_library, print_json
 from reader.cli.ids import record_id
-from reader.core import scaffolding
+from reader.core import glossary, scaffolding
 from reader.core import vocabulary as vocab
 from reader.core.errors import ReaderError
 from reader.core.library import Library
@@ -48,6 +48,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the article the word was found in; its sentence is kept when the word is added")
     q.add_argument("--json", action="store_true", help="print the word's rows as JSON")
     q.set_defaults(func=cmd_status)
+
+    q = vsub.add_parser("gloss", help="write your own translation, a note and a parent word for a word",
+                        description="Your own translation, note (plain text or Markdown, shown as typed) and "
+                                    "parent word (看见 → 看) for a word in either script; an option left out is "
+                                    "kept, an empty one ('') clears it; with no option, show them. A word not "
+                                    "in your list is added.")
+    q.add_argument("word", metavar="WORD", help="a Chinese word, simplified or traditional")
+    q.add_argument("--translation", metavar="T", help="your own translation (one line)")
+    q.add_argument("--note", metavar="N", help="a note (use '-' to read it from standard input)")
+    q.add_argument("--parent", metavar="P", help="the word this one belongs to, e.g. 看 for 看见")
+    q.add_argument("--article", type=record_id, metavar="ID",
+                   help="the article the word was found in; its sentence is kept when the word is added")
+    q.add_argument("--json", action="store_true", help="print the word's gloss as JSON")
+    q.set_defaults(func=cmd_gloss)
 
     q = vsub.add_parser("known", help="mark a word as known (no pinyin above it); adds it if needed")
     q.add_argument("word", metavar="WORD")
@@ -99,7 +113,8 @@ def describe(entry: vocab.VocabEntry) -> str:
     head = entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} {entry.traditional}"
     level = f" {scaffolding.level_label(entry.hsk)}" if entry.hsk else ""
     english = f": {entry.english}" if entry.senses else ""
-    return f"{head} [{entry.reading_marks}]{level}{english}"
+    mine = f" — {entry.translation}" if entry.translation else ""
+    return f"{head} [{entry.reading_marks}]{level}{english}{mine}"
 
 
 def _one(lib: Library, word: str, reading: str | None) -> vocab.VocabEntry | None:
@@ -166,6 +181,37 @@ def cmd_status(args: argparse.Namespace) -> int:
     note = "" if not edit.noop else " (unchanged)"
     for e in entries:
         print(f"{status_label(e.status)}: {describe(e)}{note}")
+    return 0
+
+
+def cmd_gloss(args: argparse.Namespace) -> int:
+    note = sys.stdin.read() if args.note == "-" else args.note
+    changes = {"translation": args.translation, "note": note, "parent": args.parent}
+    with open_library(args) as lib:
+        word = args.word.strip()
+        noop = True
+        if any(v is not None for v in changes.values()):
+            start = end = None
+            if args.article is not None:
+                start, end = vocab.locate_word(lib, args.article, word)
+            noop = glossary.set_gloss(lib, word, article_id=args.article, start=start, end=end, **changes).noop
+        gloss = glossary.get_gloss(lib, word) or glossary.Gloss(word)
+        under = glossary.children(lib, word)
+    if args.json:
+        print_json({"word": word, "simplified": gloss.word, **gloss.as_json(), "children": under})
+        return 0
+    if gloss.empty and not under:
+        print(f"{word}: no translation, note or parent of yours")
+        return 0
+    print(f"{word}{' (unchanged)' if any(v is not None for v in changes.values()) and noop else ''}")
+    for label, value in (("translation", gloss.translation), ("parent", gloss.parent),
+                         ("children", ", ".join(under))):
+        if value:
+            print(f"  {label}: {value}")
+    if gloss.note:
+        print("  note:")
+        for line in gloss.note.splitlines():
+            print(f"    {line}")
     return 0
 
 

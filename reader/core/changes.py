@@ -13,3 +13,4 @@ class Changed:
     tags: frozenset[int] = frozenset()
     vocabulary: frozenset[int] = frozenset()
     settings: frozenset[str] = frozenset()
+    glossary: frozenset[str] = frozenset()  # words (simplified form) whose own translation, note or parent changed

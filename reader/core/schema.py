@@ -362,6 +362,26 @@ def _word_status(db: Database) -> None:
                 known = (NEW.known != 0 OR NEW.status = 'known') WHERE id = NEW.id;
         END""")
 
+@migration(7, "personal glossary: your own translation, note and parent word per word")
+def _glossary(db: Database) -> None:
+    # One row per word (its simplified form, so both scripts share it), apart from the vocabulary rows: a
+    # word deleted from the list, or added again with another reading, keeps what the reader wrote.
+    # `parent` is another word's simplified form (看见 → 看), '' for none; reader.core.glossary writes it.
+    db.conn.execute("""
+        CREATE TABLE glossary (
+            reader TEXT NOT NULL,
+            simplified TEXT NOT NULL,
+            translation TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            parent TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (reader, simplified),
+            CHECK (parent != simplified)
+        )""")
+    db.conn.execute("CREATE INDEX idx_glossary_parent ON glossary(reader, parent) WHERE parent != ''")
+
+
 LATEST = max(m.version for m in MIGRATIONS)
 
 

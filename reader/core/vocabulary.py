@@ -1,4 +1,4 @@
-"""Vocabulary list (core layer): words a reader collects while reading, with context, known/unknown.
+"""Vocabulary list (core layer): words a reader collects while reading, with context, status and own gloss.
 
 The list belongs to the library (rows keyed by its stable id, reader.core.identity.owner_key; the reader's
 name is only a label, so a rename keeps it), one row per (simplified, reading): adding the same word twice
@@ -33,6 +33,9 @@ _COMPACT = re.compile(r"(?:[a-zv]+[1-5])+")
 _STATUS_ORDER = ("new", "learning1", "learning2", "learning3", "learning4", "learning5", "known", "ignored")
 
 _COLUMNS = 'id, reader, simplified, traditional, reading, senses, hsk, sentence, article_id, start, "end", known, created, updated, status'
+#: Rows with the reader's own translation, note and parent word (reader.core.glossary), kept per word.
+_SELECT = ("SELECT " + ", ".join(f"v.{c.strip()}" for c in _COLUMNS.split(",")) + ", g.translation, g.note, g.parent"
+           " FROM vocabulary AS v LEFT JOIN glossary AS g ON g.reader = v.reader AND g.simplified = v.simplified")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,9 @@ class VocabEntry:
     created: str
     updated: str
     status: str = "new"  # new, learning1–learning5, known or ignored (reader.core.word_status)
+    translation: str = ""  # the reader's own (reader.core.glossary), shared by every row of the word
+    note: str = ""
+    parent: str = ""
 
     @property
     def reading_marks(self) -> str:
@@ -69,7 +75,8 @@ class VocabEntry:
             "id": self.id, "reader": self.reader, "simplified": self.simplified, "traditional": self.traditional,
             "reading": self.reading, "senses": list(self.senses), "hsk": self.hsk, "sentence": self.sentence,
             "article_id": self.article_id, "start": self.start, "end": self.end, "known": self.known,
-            "status": self.status, "created": self.created, "updated": self.updated,
+            "status": self.status, "translation": self.translation, "note": self.note, "parent": self.parent,
+            "created": self.created, "updated": self.updated,
         }
 
 
@@ -330,7 +337,7 @@ def resolve_word(
 
 def _row(row: tuple) -> VocabEntry:
     (vid, reader, simp, trad, reading, senses, hsk, sentence, article_id, start, end, known, created, updated,
-     status) = row
+     status, translation, note, parent) = row
     try:
         sense_list = tuple(str(s) for s in json.loads(senses or "[]"))
     except (ValueError, TypeError):
@@ -338,12 +345,12 @@ def _row(row: tuple) -> VocabEntry:
     return VocabEntry(
         int(vid), reader, simp, trad, reading, sense_list, None if hsk is None else int(hsk), sentence or "",
         None if article_id is None else int(article_id), start, end, bool(known), created, updated,
-        status or "new",
+        status or "new", translation or "", note or "", parent or "",
     )
 
 
 def get(lib: Library, vocab_id: int) -> VocabEntry:
-    row = lib.conn.execute(f"SELECT {_COLUMNS} FROM vocabulary WHERE id = ?", (vocab_id,)).fetchone()
+    row = lib.conn.execute(f"{_SELECT} WHERE v.id = ?", (vocab_id,)).fetchone()
     if row is None:
         raise NotFound(f"there is no word with id {vocab_id} in the vocabulary list")
     return _row(row)
@@ -351,12 +358,12 @@ def get(lib: Library, vocab_id: int) -> VocabEntry:
 
 def list_words(lib: Library, reader: str | None = None, known: bool | None = None) -> list[VocabEntry]:
     """A reader's words in the order they were added; `known` True/False keeps only known/unknown ones."""
-    sql = f"SELECT {_COLUMNS} FROM vocabulary WHERE reader = ?"
+    sql = f"{_SELECT} WHERE v.reader = ?"
     params: list[object] = [reader or owner_key(lib)]
     if known is not None:
-        sql += " AND known = ?"
+        sql += " AND v.known = ?"
         params.append(int(known))
-    rows = lib.conn.execute(sql + " ORDER BY created, id", params).fetchall()
+    rows = lib.conn.execute(sql + " ORDER BY v.created, v.id", params).fetchall()
     return [_row(r) for r in rows]
 
 
@@ -367,13 +374,12 @@ def find(lib: Library, word: str, reading: str | None = None, reader: str | None
     word = word.strip()
     forms = {word, convert_text(word, "simplified"), convert_text(word, "traditional")}
     marks = ", ".join("?" * len(forms))
-    sql = (f"SELECT {_COLUMNS} FROM vocabulary WHERE reader = ?"
-           f" AND (simplified IN ({marks}) OR traditional IN ({marks}))")
+    sql = f"{_SELECT} WHERE v.reader = ? AND (v.simplified IN ({marks}) OR v.traditional IN ({marks}))"
     params: list[object] = [reader or owner_key(lib), *forms, *forms]
     if reading:
-        sql += " AND reading = ?"
+        sql += " AND v.reading = ?"
         params.append(normalise_reading(reading))
-    return [_row(r) for r in lib.conn.execute(sql + " ORDER BY created, id", params).fetchall()]
+    return [_row(r) for r in lib.conn.execute(sql + " ORDER BY v.created, v.id", params).fetchall()]
 
 
 def known_words(lib: Library, reader: str | None = None) -> set[str]:
@@ -418,7 +424,7 @@ def add(
     stamp = now()
     with lib.transaction():
         row = lib.conn.execute(
-            f"SELECT {_COLUMNS} FROM vocabulary WHERE reader = ? AND simplified = ? AND reading = ?",
+            f"{_SELECT} WHERE v.reader = ? AND v.simplified = ? AND v.reading = ?",
             (name, resolved.simplified, resolved.reading),
         ).fetchone()
         if row is not None:

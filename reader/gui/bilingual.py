@@ -221,8 +221,8 @@ class BilingualController(QObject):
         self._hover.start()
 
     def _hover_fired(self) -> None:
-        if self._popup is not None and self._popup.underMouse():
-            return
+        if self._popup is not None and (self._popup.underMouse() or self._popup.editing):
+            return  # the reader is in the popup, or writing their own translation there
         found = self.lookup_at(self._pending)
         if found is None:
             self._close_popup()
@@ -334,8 +334,12 @@ class BilingualController(QObject):
             return
         start, end = self.popup.span
         word = self.text()[start:end]
+        if self.popup.trail:  # a word looked up from a link: it has no place in the text
+            word, start, end, article_id = self.popup.word, None, None, None
+        else:
+            article_id = article.id
         try:
-            added = vocabulary.add(self.lib, word, article_id=article.id, start=start, end=end,
+            added = vocabulary.add(self.lib, word, article_id=article_id, start=start, end=end,
                                    dictionary=self.dictionary())
         except ReaderError as exc:
             self.window.error(self.tr("Cannot add the word"), str(exc))

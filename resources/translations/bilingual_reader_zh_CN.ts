@@ -654,6 +654,10 @@
         <translation>HSK</translation>
     </message>
     <message>
+        <source>← Back to %1</source>
+        <translation>← 返回 %1</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>专名</translation>
     </message>
@@ -676,6 +680,14 @@
         <translation>声调符号 (lián hé guó) 或数字 (lian2 he2 guo2)</translation>
     </message>
     <message>
+        <source>Plain text; Markdown is kept as you type it</source>
+        <translation>纯文本；Markdown 按输入原样保留</translation>
+    </message>
+    <message>
+        <source>The word this one belongs to, e.g. 看 for 看见</source>
+        <translation>这个词所属的词，如“看见”的“看”</translation>
+    </message>
+    <message>
         <source>&amp;Reading:</source>
         <translation>读音(&amp;R)：</translation>
     </message>
@@ -686,6 +698,18 @@
     <message>
         <source>S&amp;entence:</source>
         <translation>例句(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>My &amp;translation:</source>
+        <translation>我的译文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>笔记(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parent word:</source>
+        <translation>上位词(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -887,6 +911,57 @@
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 个，共 %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>GlossBox</name>
+    <message>
+        <source>+ My translation</source>
+        <translation>+ 我的译文</translation>
+    </message>
+    <message>
+        <source>✎ Edit</source>
+        <translation>✎ 编辑</translation>
+    </message>
+    <message>
+        <source>Write your own translation, a note and a parent word for this word (E)</source>
+        <translation>为这个词写下自己的译文、笔记和上位词（E）</translation>
+    </message>
+    <message>
+        <source>Your translation</source>
+        <translation>你的译文</translation>
+    </message>
+    <message>
+        <source>Note (plain text; Shift+Enter for a new line)</source>
+        <translation>笔记（纯文本；Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <source>Parent word, e.g. 看 for 看见</source>
+        <translation>上位词，如“看见”的“看”</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Enter); can be undone</source>
+        <translation>保存（Enter）；可撤销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Leave it as it was (Esc)</source>
+        <translation>保持原样（Esc）</translation>
+    </message>
+    <message>
+        <source>Part of %1</source>
+        <translation>属于 %1</translation>
+    </message>
+    <message>
+        <source>Family: %1</source>
+        <translation>同族词：%1</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1351,18 @@
 <context>
     <name>PopupVocabulary</name>
     <message>
+        <source>Cannot save your translation</source>
+        <translation>无法保存你的译文</translation>
+    </message>
+    <message>
+        <source>gloss %1</source>
+        <translation>为“%1”写译文</translation>
+    </message>
+    <message>
+        <source>Saved your translation of %1</source>
+        <translation>已保存你对“%1”的译文</translation>
+    </message>
+    <message>
         <source>Cannot change the word</source>
         <translation>无法修改该词</translation>
     </message>
@@ -1570,6 +1657,21 @@
     </message>
 </context>
 <context>
+    <name>StatusControl</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>无法修改该词</translation>
+    </message>
+    <message>
+        <source>mark %1 %2</source>
+        <translation>将“%1”标为“%2”</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
@@ -1813,6 +1915,7 @@
     <name>VocabularyModel</name>
     <message>
         <source>Word</source>
+        <extracomment>The status filter&apos;s choices, in menu order: (key, statuses it keeps); labels come from `filter_names`.</extracomment>
         <translation>词语</translation>
     </message>
     <message>
@@ -1822,6 +1925,14 @@
     <message>
         <source>HSK</source>
         <translation>HSK</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>My Translation</source>
+        <translation>我的译文</translation>
     </message>
     <message>
         <source>English</source>
@@ -1838,6 +1949,18 @@
     <message>
         <source>Known</source>
         <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>Learning %1</source>
+        <translation>学习中 %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>生词</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2006,26 @@
         <translation>把生词表存为电子表格（CSV，UTF-8）</translation>
     </message>
     <message>
+        <source>Show only the words with this status</source>
+        <translation>只显示这一状态的词语</translation>
+    </message>
+    <message>
+        <source>Filter: word, reading, meaning or your translation</source>
+        <translation>筛选：词语、读音、释义或你的译文</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Not known yet (new and learning)</source>
+        <translation>尚未掌握（生词和学习中）</translation>
+    </message>
+    <message>
+        <source>Learning (1–5)</source>
+        <translation>学习中（1–5）</translation>
+    </message>
+    <message>
         <source>Not &amp;Known</source>
         <translation>标为未掌握(&amp;K)</translation>
     </message>
@@ -1899,8 +2042,24 @@
         <translation>从词典弹窗加入的词语会显示在这里。</translation>
     </message>
     <message>
+        <source>Mine: %1</source>
+        <translation>我的译文：%1</translation>
+    </message>
+    <message>
+        <source>Part of %1</source>
+        <translation>属于 %1</translation>
+    </message>
+    <message>
         <source>Cannot change the word</source>
         <translation>无法修改该词</translation>
+    </message>
+    <message>
+        <source>Cannot save your translation</source>
+        <translation>无法保存你的译文</translation>
+    </message>
+    <message>
+        <source>gloss %1</source>
+        <translation>为“%1”写译文</translation>
     </message>
     <message>
         <source>Cannot delete the word</source>

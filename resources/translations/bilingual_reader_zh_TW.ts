@@ -654,6 +654,10 @@
         <translation>HSK</translation>
     </message>
     <message>
+        <source>← Back to %1</source>
+        <translation>← 返回 %1</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>專名</translation>
     </message>
@@ -676,6 +680,14 @@
         <translation>聲調符號 (lián hé guó) 或數字 (lian2 he2 guo2)</translation>
     </message>
     <message>
+        <source>Plain text; Markdown is kept as you type it</source>
+        <translation>純文本；Markdown 按輸入原樣保留</translation>
+    </message>
+    <message>
+        <source>The word this one belongs to, e.g. 看 for 看见</source>
+        <translation>這個詞所屬的詞，如「看見」的「看」</translation>
+    </message>
+    <message>
         <source>&amp;Reading:</source>
         <translation>讀音(&amp;R)：</translation>
     </message>
@@ -686,6 +698,18 @@
     <message>
         <source>S&amp;entence:</source>
         <translation>例句(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>My &amp;translation:</source>
+        <translation>我的譯文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>筆記(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parent word:</source>
+        <translation>上位詞(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -887,6 +911,57 @@
     <message>
         <source>%1 of %2</source>
         <translation>第 %1 個，共 %2 個</translation>
+    </message>
+</context>
+<context>
+    <name>GlossBox</name>
+    <message>
+        <source>+ My translation</source>
+        <translation>+ 我的譯文</translation>
+    </message>
+    <message>
+        <source>✎ Edit</source>
+        <translation>✎ 編輯</translation>
+    </message>
+    <message>
+        <source>Write your own translation, a note and a parent word for this word (E)</source>
+        <translation>為這個詞寫下自己的譯文、筆記和上位詞（E）</translation>
+    </message>
+    <message>
+        <source>Your translation</source>
+        <translation>你的譯文</translation>
+    </message>
+    <message>
+        <source>Note (plain text; Shift+Enter for a new line)</source>
+        <translation>筆記（純文本；Shift+Enter 換行）</translation>
+    </message>
+    <message>
+        <source>Parent word, e.g. 看 for 看见</source>
+        <translation>上位詞，如「看見」的「看」</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Save (Enter); can be undone</source>
+        <translation>儲存（Enter）；可撤銷</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Leave it as it was (Esc)</source>
+        <translation>保持原樣（Esc）</translation>
+    </message>
+    <message>
+        <source>Part of %1</source>
+        <translation>屬於 %1</translation>
+    </message>
+    <message>
+        <source>Family: %1</source>
+        <translation>同族詞：%1</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1351,18 @@
 <context>
     <name>PopupVocabulary</name>
     <message>
+        <source>Cannot save your translation</source>
+        <translation>無法儲存你的譯文</translation>
+    </message>
+    <message>
+        <source>gloss %1</source>
+        <translation>為「%1」寫譯文</translation>
+    </message>
+    <message>
+        <source>Saved your translation of %1</source>
+        <translation>已儲存你對「%1」的譯文</translation>
+    </message>
+    <message>
         <source>Cannot change the word</source>
         <translation>無法修改該詞</translation>
     </message>
@@ -1570,6 +1657,21 @@
     </message>
 </context>
 <context>
+    <name>StatusControl</name>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Cannot change the word</source>
+        <translation>無法修改該詞</translation>
+    </message>
+    <message>
+        <source>mark %1 %2</source>
+        <translation>將「%1」標為「%2」</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
@@ -1813,6 +1915,7 @@
     <name>VocabularyModel</name>
     <message>
         <source>Word</source>
+        <extracomment>The status filter&apos;s choices, in menu order: (key, statuses it keeps); labels come from `filter_names`.</extracomment>
         <translation>詞語</translation>
     </message>
     <message>
@@ -1822,6 +1925,14 @@
     <message>
         <source>HSK</source>
         <translation>HSK</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>My Translation</source>
+        <translation>我的譯文</translation>
     </message>
     <message>
         <source>English</source>
@@ -1838,6 +1949,18 @@
     <message>
         <source>Known</source>
         <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>Learning %1</source>
+        <translation>學習中 %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>生詞</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2006,26 @@
         <translation>把生詞表存為試算表（CSV，UTF-8）</translation>
     </message>
     <message>
+        <source>Show only the words with this status</source>
+        <translation>只顯示這一狀態的詞語</translation>
+    </message>
+    <message>
+        <source>Filter: word, reading, meaning or your translation</source>
+        <translation>篩選：詞語、讀音、釋義或你的譯文</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <source>Not known yet (new and learning)</source>
+        <translation>尚未掌握（生詞和學習中）</translation>
+    </message>
+    <message>
+        <source>Learning (1–5)</source>
+        <translation>學習中（1–5）</translation>
+    </message>
+    <message>
         <source>Not &amp;Known</source>
         <translation>標為未掌握(&amp;K)</translation>
     </message>
@@ -1899,8 +2042,24 @@
         <translation>從詞典彈出視窗加入的詞語會顯示在這裡。</translation>
     </message>
     <message>
+        <source>Mine: %1</source>
+        <translation>我的譯文：%1</translation>
+    </message>
+    <message>
+        <source>Part of %1</source>
+        <translation>屬於 %1</translation>
+    </message>
+    <message>
         <source>Cannot change the word</source>
         <translation>無法修改該詞</translation>
+    </message>
+    <message>
+        <source>Cannot save your translation</source>
+        <translation>無法儲存你的譯文</translation>
+    </message>
+    <message>
+        <source>gloss %1</source>
+        <translation>為「%1」寫譯文</translation>
     </message>
     <message>
         <source>Cannot delete the word</source>

@@ -202,3 +202,31 @@ def test_vocab_status_refuses_a_bad_level_and_writes_nothing(seeded_db: Path, ca
     assert code == 1 and err.startswith("error: 外星人 is not in article 2")
     with Library.open(seeded_db) as lib:
         assert lib.conn.execute("SELECT COUNT(*) FROM vocabulary").fetchone() == (0,)
+
+
+def test_gloss_either_script_shows_in_list_json_and_refuses_bad_input(
+    seeded_db: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = ["--db", str(seeded_db)]
+    code, out, _ = run([*db, "vocab", "gloss", "看見", "--translation", "to spot", "--parent", "看",
+                        "--note", "*Markdown* kept"], capsys)
+    assert code == 0 and "translation: to spot" in out and "parent: 看" in out and "*Markdown* kept" in out
+    code, out, _ = run([*db, "vocab", "gloss", "看见", "--json"], capsys)
+    assert json.loads(out) == {"word": "看见", "simplified": "看见", "translation": "to spot",
+                               "note": "*Markdown* kept", "parent": "看", "children": []}
+    code, out, _ = run([*db, "vocab", "list", "--json"], capsys)
+    (entry,) = json.loads(out)
+    assert (entry["simplified"], entry["translation"], entry["note"], entry["parent"], entry["status"]) == (
+        "看见", "to spot", "*Markdown* kept", "看", "new")
+    code, out, _ = run([*db, "vocab", "gloss", "看", "--json"], capsys)
+    assert json.loads(out)["children"] == ["看见"]
+    code, out, _ = run([*db, "vocab", "gloss", "看见", "--note", ""], capsys)  # '' clears one field
+    assert code == 0 and "note" not in out and "to spot" in out
+
+    code, out, err = run([*db, "vocab", "gloss", "看", "--parent", "看见"], capsys)
+    assert code == 1 and err.count("\n") == 1 and "already a parent" in err
+    code, out, err = run([*db, "vocab", "gloss", "hello", "--translation", "hi"], capsys)
+    assert code == 1 and "not a Chinese word" in err
+    with sqlite3.connect(seeded_db) as conn:
+        assert conn.execute("SELECT simplified, translation, note, parent FROM glossary").fetchall() == [
+            ("看见", "to spot", "", "看")], "refused changes wrote nothing"

@@ -135,3 +135,27 @@ def test_an_apkg_written_through_a_link_or_into_a_pipe_keeps_them(words: Library
     finally:
         os.close(reader)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_status_and_own_gloss_are_fields_and_read_back(words: Library, tmp_path: Path) -> None:
+    from reader.core.glossary import set_gloss
+    from reader.core.word_status import set_word_status
+
+    anki.export_anki(words, tmp_path / "before.apkg", timestamp=1_700_000_000)
+    set_gloss(words, "聯合國", translation="the UN <club>", note="line 1\n*line* 2", parent="国")
+    set_word_status(words, "联合国", "3")
+    anki.export_anki(words, tmp_path / "after.apkg", timestamp=1_800_000_000)
+    before, model_before, _ = read_apkg(tmp_path / "before.apkg", tmp_path)
+    notes, model, cards = read_apkg(tmp_path / "after.apkg", tmp_path)
+    names = [f["name"] for f in model["flds"]]
+    assert names[:6] == ["Simplified", "Traditional", "Reading", "English", "Example", "Source"], "old fields first"
+    assert names[6:] == ["Translation", "Note", "Parent", "Status"]
+    assert int(model["id"]) == int(model_before["id"]) == anki.MODEL_ID and model["name"] == model_before["name"]
+    assert [n["guid"] for n in notes] == [n["guid"] for n in before], "the same notes: updated, not duplicated"
+    un = notes[0]
+    assert (un["Translation"], un["Note"], un["Parent"], un["Status"]) == (
+        "the UN &lt;club&gt;", "line 1<br>*line* 2", "国", "learning 3")
+    assert (notes[1]["Translation"], notes[1]["Status"]) == ("", "new")
+    assert notes[2]["Status"] == "known" and cards == 6
+    back = next(t["afmt"] for t in model["tmpls"] if t["name"] == "Chinese → English")
+    assert back.index("{{Translation}}") < back.index("{{English}}"), "your translation first on the back"

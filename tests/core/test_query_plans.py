@@ -105,7 +105,8 @@ def test_a_library_from_before_migration_4_gets_the_indexes(tmp_path) -> None:  
         for undo in ("DROP TABLE library_identity", "DROP TABLE class_students", "DROP TABLE class_handouts",
                      "ALTER TABLE class_handins DROP COLUMN student_key",  # what migration 5 added
                      "DROP TRIGGER vocabulary_known_sets_status", "DROP TRIGGER vocabulary_status_sets_known",
-                     "DROP TRIGGER vocabulary_insert_status", "ALTER TABLE vocabulary DROP COLUMN status"):  # 6
+                     "DROP TRIGGER vocabulary_insert_status", "ALTER TABLE vocabulary DROP COLUMN status",  # 6
+                     "DROP TABLE glossary"):  # 7
             lib.conn.execute(undo)
         lib.conn.execute("DELETE FROM migrations WHERE version >= 4")
     conn = sqlite3.connect(path)

@@ -44,3 +44,21 @@ def test_csv_of_unknown_words_only(library: Library, tmp_path: Path) -> None:
     with out.open(encoding="utf-8-sig", newline="") as fh:
         assert [r["simplified"] for r in csv.DictReader(fh)] == ["世界"]
     assert [p.name for p in folder.iterdir()] == ["unknown.csv"]  # no temporary file left behind
+
+
+def test_csv_carries_status_and_own_gloss_and_reads_back(library: Library, tmp_path: Path) -> None:
+    from reader.core.glossary import set_gloss
+    from reader.core.word_status import set_word_status
+
+    set_gloss(library, "看見", translation="to see, \"catch sight of\"", note="Markdown *kept*\nsecond line", parent="看")
+    set_word_status(library, "看见", "learning4")
+    vocab.add(library, "世界")
+    out = tmp_path / "words.csv"
+    assert vocab_csv.export_csv(library, out) == 2
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(vocab_csv.HEADER)[-4:] == ["status", "translation", "note", "parent"]
+    see, world = rows
+    assert (see["simplified"], see["status"], see["parent"]) == ("看见", "learning4", "看")
+    assert see["translation"] == 'to see, "catch sight of"' and see["note"] == "Markdown *kept*\nsecond line"
+    assert (world["status"], world["translation"], world["note"], world["parent"]) == ("new", "", "", "")

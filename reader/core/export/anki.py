@@ -1,9 +1,13 @@
 """Anki deck export of a vocabulary list (core layer, export): an .apkg built with genanki.
 
 Model and deck ids are derived from fixed strings and each note's GUID from (simplified, reading), so
-importing a newer export into Anki updates the notes it already has instead of duplicating them.
+importing a newer export into Anki updates the notes it already has instead of duplicating them. The
+reader's own translation, note, parent word and status came later as four fields after the first six
+(same model id, same field and card names): Anki 23.10 and later update older notes when "Merge note
+types" is ticked on import; older versions keep them as they were and add only new words.
 Each note has two cards: Chinese → English and English → Chinese (Anki skips the second for a word
-without English). The package is written to a temporary file beside the target and moved into place.
+with neither English nor the reader's own translation). The package is written to a temporary file
+beside the target and moved into place.
 """
 from __future__ import annotations
 
@@ -27,8 +31,10 @@ from reader.core.export.files import file_mode, is_stream, output_target, place
 from reader.core.library import Library
 from reader.core.pipeline.readings import to_marks, tone_of
 from reader.core.vocabulary import VocabEntry, article_context, list_words, word_in_sentence
+from reader.core.word_status import status_label
 
-FIELDS = ("Simplified", "Traditional", "Reading", "English", "Example", "Source")
+FIELDS = ("Simplified", "Traditional", "Reading", "English", "Example", "Source", "Translation", "Note", "Parent",
+          "Status")
 DEFAULT_DECK = "Bilingual Reader vocabulary"
 GUID_NAMESPACE = "bilingual-reader-vocabulary"
 _TONE3 = re.compile(r"[a-z]+[1-5]")
@@ -60,6 +66,9 @@ CSS = """\
 .example { font-size: 22px; margin: .9em auto 0; max-width: 30em; text-align: left; color: #3b4046; }
 .example b { color: #b5361f; font-weight: 600; }
 .source { font-size: 13px; margin-top: .8em; color: #8a8f95; }
+.mine { font-size: 22px; font-weight: 600; margin: .3em auto; max-width: 32em; }
+.note { font-size: 16px; margin: .6em auto 0; max-width: 30em; text-align: left; color: #3b4046; }
+.parent, .status { font-size: 14px; color: #6a6f75; }
 hr#answer { border: 0; border-top: 1px solid #d8d5cc; margin: .8em 0; }
 .tone1 { color: #d6336c; } .tone2 { color: #e8890c; } .tone3 { color: #2f9e44; }
 .tone4 { color: #1c7ed6; } .tone5 { color: #868e96; }
@@ -79,20 +88,24 @@ _HANZI = (
     "</script>"
 )
 _CONTEXT = (
+    '{{#Note}}<div class="note">{{Note}}</div>{{/Note}}'
+    '{{#Parent}}<div class="parent">⊂ {{Parent}}</div>{{/Parent}}'
     '{{#Example}}<div class="example">{{Example}}</div>{{/Example}}'
     '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+    '{{#Status}}<div class="status">{{Status}}</div>{{/Status}}'
 )
+_MINE = '{{#Translation}}<div class="mine">{{Translation}}</div>{{/Translation}}'  # the reader's own, first
 
 TEMPLATES = [
     {
         "name": "Chinese → English",
         "qfmt": _HANZI,
-        "afmt": '{{FrontSide}}<hr id="answer"><div class="reading">{{Reading}}</div>'
+        "afmt": '{{FrontSide}}<hr id="answer">' + _MINE + '<div class="reading">{{Reading}}</div>'
                 '<div class="english">{{English}}</div>' + _CONTEXT,
     },
     {
         "name": "English → Chinese",
-        "qfmt": '{{#English}}<div class="english">{{English}}</div>{{/English}}',
+        "qfmt": _MINE + '{{#English}}<div class="english">{{English}}</div>{{/English}}',
         "afmt": '{{FrontSide}}<hr id="answer">' + _HANZI + '<div class="reading">{{Reading}}</div>' + _CONTEXT,
     },
 ]
@@ -138,7 +151,7 @@ def hsk_tag(level: int | None) -> str | None:
 def note_fields(
     entry: VocabEntry, title: str = "", span: tuple[int, int] | None = None, tone_colors: bool = False,
 ) -> list[str]:
-    """The six field values of a word's note (HTML). `span`: the word's place in its sentence."""
+    """The field values of a word's note (HTML), in `FIELDS` order. `span`: the word's place in its sentence."""
     if span is None and entry.sentence:
         span = word_in_sentence(entry.sentence, (entry.traditional, entry.simplified))
     return [
@@ -148,6 +161,10 @@ def note_fields(
         _esc("; ".join(entry.senses)),
         example_html(entry.sentence, span) if entry.sentence else "",
         _esc(title),
+        _esc(entry.translation),
+        _esc(entry.note).replace("\n", "<br>"),  # plain text, as the reader typed it
+        _esc(entry.parent),
+        _esc(status_label(entry.status)),
     ]
 
 

@@ -1,7 +1,9 @@
 """CSV export of a vocabulary list (core layer, export): UTF-8 with a BOM, so spreadsheets keep the Chinese.
 
 One row per word after a header row, every field of the list: both scripts, the reading with tone marks
-and in TONE3, English, HSK level, known, the example sentence and where it came from. Written atomically.
+and in TONE3, English, HSK level, known, the example sentence and where it came from, then (added later,
+so older columns keep their places) the status and the reader's own translation, note and parent word.
+Written atomically.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from reader.core.vocabulary import VocabEntry, article_context, list_words
 
 HEADER = (
     "simplified", "traditional", "pinyin", "reading", "english", "hsk", "known", "sentence", "source",
-    "article_id", "start", "end", "reader", "created", "updated",
+    "article_id", "start", "end", "reader", "created", "updated", "status", "translation", "note", "parent",
 )
 
 
@@ -34,7 +36,7 @@ def rows(entries: Sequence[VocabEntry], titles: dict[int, str] | None = None) ->
         out.append([_cell(v) for v in (
             e.simplified, e.traditional, e.reading_marks, e.reading, "; ".join(e.senses), hsk,
             "yes" if e.known else "no", e.sentence, source, e.article_id, e.start, e.end, e.reader, e.created,
-            e.updated,
+            e.updated, e.status, e.translation, e.note, e.parent,
         )])
     return out
 

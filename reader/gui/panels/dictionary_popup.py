@@ -6,7 +6,9 @@ covers the word. Esc closes it; Left/Right ask for the previous/next word. Its b
 stands in the reader's list: "Add to vocabulary" or "In vocabulary ✓" (which shows it in the list), and its
 status (reader.core.word_status) as a row of buttons 1 2 3 4 5 ✓ Ignore — clicking the status the word has
 sets it back to new. While the popup has the focus, keys 1–5, K and I do the same (in the reading view
-1–9 stay tag shortcuts).
+1–9 stay tag shortcuts), and E opens the editor of your own translation. Above the senses comes the reader's own translation, note and parent word
+(panels.glossary_box), edited in place; the parent and the words under it are links that show that word
+here, with a link back.
 """
 from __future__ import annotations
 
@@ -28,15 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.dictionary import HSK_BAND, Entry
+from reader.core.glossary import Gloss
 from reader.core.pipeline.readings import render, tone_of
 from reader.core.vocabulary import WordState
 from reader.core.word_status import LEARNING
 from reader.gui.options import Palette, tone_colour
+from reader.gui.panels.glossary_box import GlossBox
 
 _SYLLABLE = re.compile(r"[a-zv]+[1-5]")
 GAP = 4  # pixels between the word's line and the popup
 WIDTH = 380
 MAX_HEIGHT = 420
+SENSES_MIN = 48  # the senses' area scrolls; it never shrinks below this
 STATUS_BUTTONS = (*LEARNING, "known", "ignored")  # the popup's status row, in this order
 _STATUS_KEYS = {key.value: status for key, status in (
     (Qt.Key.Key_1, "learning1"), (Qt.Key.Key_2, "learning2"), (Qt.Key.Key_3, "learning3"),
@@ -86,6 +91,9 @@ class DictionaryPopup(QFrame):
     statusRequested = Signal(str)  # give the word this status (reader.core.word_status.STATUSES)
     copyRequested = Signal()
     stepRequested = Signal(int)  # -1 previous word, +1 next word
+    glossSaveRequested = Signal(str, str, str)  # the reader's own translation, note, parent for the word
+    lookUpRequested = Signal(str)  # show this word (a parent, or a word under it) in the popup
+    backRequested = Signal()  # back to the word shown before a looked-up one
     closed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
@@ -100,6 +108,18 @@ class DictionaryPopup(QFrame):
         self.entries: list[Entry] = []
         self.hsk: int | None = None
         self.state = WordState(False, False)
+        self.trail: list[tuple[str, list[Entry], int | None]] = []  # words shown before a looked-up one
+        self._look: dict[str, object] = {}  # how the last word was shown (script, style, scheme, palette)
+        self.gloss_box = GlossBox(self, WIDTH - 20)  # the layout's margins: 10 + 10
+        self.gloss_box.saveRequested.connect(self.glossSaveRequested)
+        self.gloss_box.lookUpRequested.connect(self.lookUpRequested)
+        self.back_link = QLabel(self)
+        self.back_link.setObjectName("popupBack")
+        self.back_link.setTextFormat(Qt.TextFormat.RichText)
+        self.back_link.setOpenExternalLinks(False)
+        self.back_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.back_link.linkActivated.connect(lambda _href: self.backRequested.emit())
+        self.back_link.hide()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("popupStatusLabel")
         self.status_buttons: dict[str, QPushButton] = {}
@@ -126,6 +146,8 @@ class DictionaryPopup(QFrame):
         self.scroll.setWidget(self.body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.viewport().setAutoFillBackground(False)  # the popup's own background, however tall
+        self.scroll.setMinimumHeight(SENSES_MIN)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.add_button = QPushButton(self)
@@ -154,7 +176,9 @@ class DictionaryPopup(QFrame):
         col = QVBoxLayout(self)
         col.setContentsMargins(10, 8, 10, 8)
         col.setSpacing(6)
+        col.addWidget(self.back_link)
         col.addLayout(top)
+        col.addWidget(self.gloss_box)
         col.addWidget(self.scroll, 1)
         col.addLayout(statuses)
         col.addLayout(buttons)
@@ -190,6 +214,7 @@ class DictionaryPopup(QFrame):
         self.setToolTip(self.tr("Esc closes; ← and → step to the previous and next word"))
         if self.entries:
             self.badge.setText(self._badge_text())
+        self._fill_back_link()
 
     def status_names(self) -> dict[str, str]:
         """Each status as the popup names it, in the interface language."""
@@ -222,12 +247,66 @@ class DictionaryPopup(QFrame):
         label = hsk_label(self.hsk)
         return label.replace("HSK", self.tr("HSK")) if label else ""
 
+    @property
+    def editing(self) -> bool:
+        """True while the reader is writing their own translation here (hovering must not replace the word)."""
+        return self.gloss_box.editing
+
+    def set_gloss(self, gloss: Gloss | None, children: list[str]) -> None:
+        """Show the reader's own translation, note and parent of the word, and the words under it."""
+        palette = self._look.get("palette")
+        colour = ""
+        if isinstance(palette, Palette):  # the accent, dimmed to read as text on either background
+            accent = QColor(palette.find_current)
+            colour = (accent.lighter(115) if palette.dark else accent.darker(150)).name()
+        self.gloss_box.set_gloss(gloss, children, link_colour=colour)
+
+    def _fill_back_link(self) -> None:
+        if not self.trail:
+            self.back_link.clear()
+            self.back_link.hide()
+            return
+        word = html.escape(self.trail[-1][0])
+        self.back_link.setText(self.tr("← Back to %1").replace("%1", f'<a href="back">{word}</a>'))
+        self.back_link.show()
+
+    def show_related(self, word: str, entries: Sequence[Entry], hsk: int | None) -> None:
+        """Show another word (a parent, or a word under it) in place of this one; the back link returns."""
+        if not self._look or self.span is None:
+            return
+        self.gloss_box.stop_editing()
+        self.trail.append((self.word, list(self.entries), self.hsk))
+        self._fill(word, entries, hsk)
+        self._fill_back_link()
+
+    def go_back(self) -> bool:
+        """Show the word shown before the looked-up one; False when there is none."""
+        if not self.trail:
+            return False
+        self.gloss_box.stop_editing()
+        word, entries, hsk = self.trail.pop()
+        self._fill(word, entries, hsk)
+        self._fill_back_link()
+        return True
+
     def set_word(
         self, word: str, entries: Sequence[Entry], hsk: int | None, span: tuple[int, int], *,
         first_script: str, style: str, scheme: str, palette: Palette,
     ) -> None:
         """Fill the popup: `first_script` ('simplified'/'traditional') decides which form is shown first."""
-        self.word, self.span, self.hsk = word, span, hsk
+        self.gloss_box.stop_editing()
+        self.trail.clear()
+        self.span = span
+        self._look = {"first_script": first_script, "style": style, "scheme": scheme, "palette": palette}
+        self._fill(word, entries, hsk)
+        self._fill_back_link()
+
+    def _fill(self, word: str, entries: Sequence[Entry], hsk: int | None) -> None:
+        first_script = str(self._look["first_script"])
+        style, scheme = str(self._look["style"]), str(self._look["scheme"])
+        palette = self._look["palette"]
+        assert isinstance(palette, Palette)
+        self.word, self.hsk = word, hsk
         self.entries = ordered_entries(entries)
         forms: list[str] = []
         for entry in self.entries:
@@ -317,7 +396,9 @@ class DictionaryPopup(QFrame):
         spacing = self.layout().spacing()
         return (
             margins.top() + margins.bottom() + self.header.sizeHint().height() + spacing
-            + self.body.heightForWidth(inner) + spacing + self.known_button.sizeHint().height() + spacing
+            + (self.back_link.sizeHint().height() + spacing if self.trail else 0)
+            + self.gloss_box.natural_height() + spacing
+            + max(self.body.heightForWidth(inner), SENSES_MIN) + spacing + self.known_button.sizeHint().height() + spacing
             + self.add_button.sizeHint().height() + 4
         )
 
@@ -359,10 +440,15 @@ class DictionaryPopup(QFrame):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()
 
+    @staticmethod
+    def _is_edit_key(event: QKeyEvent) -> bool:
+        """E (no modifier): write your own translation of the word."""
+        return event.key() == Qt.Key.Key_E and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
     def event(self, event: QEvent) -> bool:
-        # With the focus here, 1–5, K and I are status keys: the window's tag shortcuts must not take them.
+        # With the focus here, 1–5, K, I and E are the popup's keys: the window's shortcuts must not take them.
         if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and self._status_for(event) is not None):
+                and (self._status_for(event) is not None or self._is_edit_key(event))):
             event.accept()
             return True
         return super().event(event)
@@ -371,9 +457,14 @@ class DictionaryPopup(QFrame):
         if self.handle_key(event) or self.status_key(event):
             event.accept()
             return
+        if self._is_edit_key(event) and not self.gloss_box.editing:
+            event.accept()
+            self.gloss_box.start_editing()
+            return
         super().keyPressEvent(event)
 
     def close_popup(self) -> None:
+        self.gloss_box.stop_editing()  # an edit not saved is left, as Cancel leaves it
         if self.isVisible():
             self.hide()
             self.closed.emit()

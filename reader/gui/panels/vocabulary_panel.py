@@ -1,9 +1,12 @@
-"""The vocabulary dock (gui layer): the reader's words with reading, senses, HSK level, sentence and article.
+"""The vocabulary dock (gui layer): the reader's words with reading, status, own translation, senses, HSK level,
+sentence and article.
 
-A QAbstractTableModel over `vocabulary.list_words`; the selected word's details (its sentence with the word
-in bold) show under the table. Edit, delete (undoable: on the window's QUndoStack when it has one, else
-with the panel's own Undo), mark known (scaffolding stops drawing its reading at once) and export to Anki
-or CSV. Double-clicking a word opens its article at the word.
+A QAbstractTableModel over `vocabulary.list_words` (panels.vocabulary_model), behind a proxy that sorts by any column (status from new
+to ignored, HSK by level) and filters by status and by text; the selected word's details (its sentence with
+the word in bold, the reader's own translation, note and parent as plain text) show under the table.
+Edit, delete (undoable: on the window's QUndoStack when it has one, else with the panel's own Undo), mark
+known (scaffolding stops drawing its reading at once), set a status (panels.vocabulary_status) and export
+to Anki or CSV. Double-clicking a word opens its article at the word.
 """
 from __future__ import annotations
 
@@ -11,11 +14,8 @@ import html
 from typing import Protocol
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -42,15 +43,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import vocabulary
+from reader.core import glossary, vocabulary
 from reader.core.errors import ReaderError
+from reader.core.glossary import MAX_PARENT, MAX_TRANSLATION
 from reader.core.library import Library
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
-from reader.gui import file_dialogs, i18n
+from reader.core.word_status import STATUSES
+from reader.gui import file_dialogs
+from reader.gui.commands import EditCommand
 from reader.gui.panels.dictionary_popup import hsk_label
+from reader.gui.panels.vocabulary_model import (  # the columns, for the panel's callers too
+    ARTICLE,
+    COLUMNS,
+    ENGLISH,
+    SENTENCE,
+    STATUS_FILTERS,
+    TRANSLATION,
+    WORD,
+    VocabularyFilter,
+    VocabularyModel,
+)
+from reader.gui.panels.vocabulary_status import StatusControl
 from reader.gui.plurals import plural
 from reader.gui.reading_view import ReadingView
-from reader.gui.safe_text import tip
 
 
 class VocabularyWindow(Protocol):
@@ -65,88 +80,9 @@ class VocabularyWindow(Protocol):
     def statusBar(self) -> QStatusBar: ...
     def addDockWidget(self, area: Qt.DockWidgetArea, dock: QDockWidget) -> None: ...
 
-Index = QModelIndex | QPersistentModelIndex
-WORD, READING, HSK, ENGLISH, SENTENCE, ARTICLE, KNOWN = range(7)
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-class VocabularyModel(QAbstractTableModel):
-    """One row per word of the current reader's list; the Known column is checkable."""
-
-    knownToggled = Signal(int, bool)  # vocab id, known
-
-    def __init__(self, lib: Library, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lib = lib
-        self.rows: list[VocabEntry] = []
-        self.titles: dict[int, str] = {}
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = vocabulary.list_words(self.lib)
-        self.titles = {a.id: i18n.article_title(a) for a in self.lib.list_articles()}
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Word"), self.tr("Reading"), self.tr("HSK"), self.tr("English"), self.tr("Sentence"),
-                    self.tr("Article"), self.tr("Known"))[section]
-        return None
-
-    def entry(self, row: int) -> VocabEntry | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, vocab_id: int) -> int:
-        return next((i for i, e in enumerate(self.rows) if e.id == vocab_id), -1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        entry = self.entry(index.row())
-        if entry is None:
-            return None
-        col = index.column()
-        if role == ID_ROLE:
-            return entry.id
-        if role == Qt.ItemDataRole.CheckStateRole and col == KNOWN:
-            return Qt.CheckState.Checked if entry.known else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
-            return tip(shown) if isinstance(shown, str) else None  # words and sentences shown literally
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == WORD:
-                return entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} {entry.traditional}"
-            if col == READING:
-                return reading_with_marks(entry.reading)
-            if col == HSK:
-                return hsk_label(entry.hsk)
-            if col == ENGLISH:
-                return entry.english
-            if col == SENTENCE:
-                return entry.sentence
-            if col == ARTICLE:
-                return self.titles.get(entry.article_id, "") if entry.article_id is not None else ""
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == KNOWN else base
-
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        entry = self.entry(index.row())
-        if entry is None or index.column() != KNOWN or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
-        self.knownToggled.emit(entry.id, bool(checked))
-        return True
-
-
 class EditWordDialog(QDialog):
-    """Correct a word's reading, senses (one per line) and example sentence."""
+    """Correct a word's reading, senses (one per line) and example sentence; write your own translation,
+    note and parent word."""
 
     def __init__(self, entry: VocabEntry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,20 +92,35 @@ class EditWordDialog(QDialog):
         self.senses = QPlainTextEdit("\n".join(entry.senses), self)
         self.sentence = QPlainTextEdit(entry.sentence, self)
         self.sentence.setMaximumHeight(90)
+        self.translation = QLineEdit(entry.translation, self)
+        self.translation.setMaxLength(MAX_TRANSLATION)
+        self.note = QPlainTextEdit(entry.note, self)
+        self.note.setMaximumHeight(90)
+        self.note.setToolTip(self.tr("Plain text; Markdown is kept as you type it"))
+        self.parent_word = QLineEdit(entry.parent, self)
+        self.parent_word.setMaxLength(MAX_PARENT)
+        self.parent_word.setToolTip(self.tr("The word this one belongs to, e.g. 看 for 看见"))
         form = QFormLayout()
         form.addRow(self.tr("&Reading:"), self.reading)
         form.addRow(self.tr("&Senses (one per line):"), self.senses)
         form.addRow(self.tr("S&entence:"), self.sentence)
+        form.addRow(self.tr("My &translation:"), self.translation)
+        form.addRow(self.tr("&Note:"), self.note)
+        form.addRow(self.tr("&Parent word:"), self.parent_word)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         col = QVBoxLayout(self)
         col.addLayout(form)
         col.addWidget(buttons)
-        self.resize(460, 360)
+        self.resize(480, 480)
 
     def values(self) -> tuple[str, list[str], str]:
         return self.reading.text(), self.senses.toPlainText().splitlines(), self.sentence.toPlainText()
+
+    def gloss_values(self) -> tuple[str, str, str]:
+        """Your translation, note and parent word as typed."""
+        return self.translation.text(), self.note.toPlainText(), self.parent_word.text()
 
 
 class DeleteWordCommand(QUndoCommand):
@@ -203,8 +154,18 @@ class VocabularyPanel(QWidget):
         self.setProperty("i18n_own", True)
         self.model = VocabularyModel(self.lib, self)
         self.model.knownToggled.connect(self.set_known)
+        self.proxy = VocabularyFilter(self.model, self)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("vocabularyStatusFilter")
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(12)  # the filter text gets the rest of the row
+        self.status_filter.currentIndexChanged.connect(self._filter_status)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setObjectName("vocabularyTextFilter")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.textChanged.connect(self.proxy.set_text)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
@@ -212,7 +173,10 @@ class VocabularyPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order words were added, until a click
+        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._open_in_article)
+        self.status_control = StatusControl(self)  # right-click Status ▸, keys 1–5 K I N
         self.table.selectionModel().currentRowChanged.connect(lambda *_: (self._update_buttons(), self._show_details()))
         self.details = QLabel(self)
         self.details.setWordWrap(True)
@@ -247,8 +211,12 @@ class VocabularyPanel(QWidget):
         row2.addWidget(self.anki_button)
         row2.addWidget(self.csv_button)
         row2.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.text_filter, 1)
         col = QVBoxLayout(self)
         col.setContentsMargins(6, 6, 6, 6)
+        col.addLayout(filters)
         col.addWidget(self.table, 1)
         col.addWidget(self.details_area)
         col.addLayout(row1)
@@ -268,7 +236,16 @@ class VocabularyPanel(QWidget):
         self.anki_button.setToolTip(self.tr("Write an Anki deck (.apkg) with every word, its reading and sentence"))
         self.csv_button.setText(self.tr("Export &CSV…"))
         self.csv_button.setToolTip(self.tr("Write the list as a spreadsheet (CSV, UTF-8)"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        current = self.status_filter.currentIndex()
+        self.status_filter.blockSignals(True)
+        self.status_filter.clear()
+        for key, _statuses in STATUS_FILTERS:
+            self.status_filter.addItem(self.filter_names()[key], key)
+        self.status_filter.setCurrentIndex(max(0, current))
+        self.status_filter.blockSignals(False)
+        self.status_filter.setToolTip(self.tr("Show only the words with this status"))
+        self.text_filter.setPlaceholderText(self.tr("Filter: word, reading, meaning or your translation"))
         self._update_buttons()
         self._show_details()
 
@@ -285,17 +262,35 @@ class VocabularyPanel(QWidget):
             self.reload()
         super().showEvent(event)
 
+    def filter_names(self) -> dict[str, str]:
+        """The status filter's choices, in the interface language."""
+        names = {"all": self.tr("All statuses"), "not_known": self.tr("Not known yet (new and learning)"),
+                 "learning": self.tr("Learning (1–5)")}
+        for status in STATUSES:
+            names[status] = self.model.status_name(status)
+        return names
+
+    def _filter_status(self, index: int) -> None:
+        key = self.status_filter.itemData(index)
+        self.proxy.set_statuses(dict(STATUS_FILTERS).get(key, frozenset(STATUSES)))
+        self._update_buttons()
+        self._show_details()
+
+    def show_status(self, key: str) -> None:
+        """Show only the words of a status filter (a key of `STATUS_FILTERS`)."""
+        index = self.status_filter.findData(key)
+        if index >= 0:
+            self.status_filter.setCurrentIndex(index)
+
     # ---- contents -------------------------------------------------------------------------------
     def reload(self) -> None:
         self._stale = False
         current = self.selected()
         self.model.reload()
         if current is not None:
-            row = self.model.row_of(current.id)
-            if row >= 0:
-                self.table.selectRow(row)
+            self.select(current.id)
         self.table.resizeColumnsToContents()
-        for col, limit in ((ENGLISH, 220), (SENTENCE, 260), (ARTICLE, 180)):
+        for col, limit in ((TRANSLATION, 200), (ENGLISH, 220), (SENTENCE, 260), (ARTICLE, 180)):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), limit))
         self._update_buttons()
         self._show_details()
@@ -307,12 +302,22 @@ class VocabularyPanel(QWidget):
 
     def selected(self) -> VocabEntry | None:
         index = self.table.currentIndex()
-        return self.model.entry(index.row()) if index.isValid() else None
+        if not index.isValid():
+            return None
+        return self.model.entry(self.proxy.mapToSource(index).row())
 
     def select(self, vocab_id: int) -> None:
+        """Select a word; one hidden by the filters is shown by clearing them."""
         row = self.model.row_of(vocab_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.text_filter.clear()
+            self.status_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
 
     def _update_buttons(self) -> None:
         entry = self.selected()
@@ -320,7 +325,7 @@ class VocabularyPanel(QWidget):
             button.setEnabled(entry is not None)
         self.known_button.setText(self.tr("Not &Known") if entry is not None and entry.known else self.tr("Mark &Known"))
         self.known_button.setToolTip(self.tr("Known words get no reading when readings are shown above your level"))
-        self.undo_button.setVisible(self._undo_stack() is None)
+        self.undo_button.setVisible(self.undo_stack() is None)
         self.undo_button.setEnabled(bool(self._undone))
         has_words = bool(self.model.rows)
         self.anki_button.setEnabled(has_words)
@@ -345,6 +350,12 @@ class VocabularyPanel(QWidget):
             f"&nbsp; {html.escape(reading_with_marks(entry.reading))}" + (f"&nbsp; <i>{level}</i>" if level else ""),
             html.escape(entry.english),
         ]
+        if entry.translation:
+            parts.append(self.tr("Mine: %1").replace("%1", f"<b>{html.escape(entry.translation)}</b>"))
+        if entry.parent:
+            parts.append(self.tr("Part of %1").replace("%1", html.escape(entry.parent)))
+        if entry.note:  # plain text, as typed: Markdown and markup are shown, never interpreted
+            parts.append(f"<span style='white-space:pre-wrap'>{html.escape(entry.note)}</span>")
         if sentence:
             parts.append(sentence)
         if title:
@@ -352,7 +363,7 @@ class VocabularyPanel(QWidget):
         self.details.setText("<br>".join(parts))
 
     def _open_in_article(self, index: QModelIndex) -> None:
-        entry = self.model.entry(index.row())
+        entry = self.model.entry(self.proxy.mapToSource(index).row())
         if entry is None or entry.article_id is None:
             return
         self.window.open_article(entry.article_id, offset=entry.start)
@@ -361,8 +372,14 @@ class VocabularyPanel(QWidget):
             self.window.view.ensure_offset_visible(entry.start)
 
     # ---- changes --------------------------------------------------------------------------------
-    def _undo_stack(self) -> QUndoStack | None:
+    def undo_stack(self) -> QUndoStack | None:
         return self.window.undo_stack
+
+    def report_error(self, title: str, message: str) -> None:
+        self.window.error(title, message)
+
+    def status_name(self, status: str) -> str:
+        return self.model.status_name(status)
 
     def _error(self, title: str, exc: Exception) -> None:
         self.window.error(title, str(exc))
@@ -386,13 +403,30 @@ class VocabularyPanel(QWidget):
         if int(dialog.exec()) == QDialog.DialogCode.Accepted.value:
             reading, senses, sentence = dialog.values()
             self.edit_word(entry.id, reading=reading, senses=senses, sentence=sentence)
+            self.save_gloss(entry, *dialog.gloss_values())
         dialog.deleteLater()
+
+    def save_gloss(self, entry: VocabEntry, translation: str, note: str, parent: str) -> bool:
+        """Store your own translation, note and parent of a word (undoable with the window's Undo)."""
+        try:
+            edit = glossary.set_gloss(self.lib, entry.simplified, translation=translation, note=note, parent=parent)
+        except ReaderError as exc:
+            self._error(self.tr("Cannot save your translation"), exc)
+            return False
+        if edit.noop:
+            return True
+        stack = self.undo_stack()
+        if stack is not None:
+            text = self.tr("gloss %1").replace("%1", entry.simplified)
+            stack.push(EditCommand(edit, lambda _changed, _article_id: self.changed(), text=text))
+        self.changed()
+        return True
 
     def delete_selected(self) -> None:
         entry = self.selected()
         if entry is None:
             return
-        stack = self._undo_stack()
+        stack = self.undo_stack()
         try:
             if stack is not None:
                 stack.push(DeleteWordCommand(self, entry))
