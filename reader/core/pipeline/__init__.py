@@ -110,7 +110,8 @@ def display(text: str, tokens: list[Token], script: str, base: int = 0,
     `standard` is the reading standard ('mainland', 'taiwan', or 'auto'/None: Taiwan readings in the Taiwan
     script, see `standards`). `spoken` writes the tone changes of 一 and 不 (yí gè, bú shì, yì tiān) instead
     of their citation tones. `neutral` is 'dictionary' (neutral tones as the dictionaries write them, as
-    stored) or 'required' (full tones where the neutral tone is optional: 休息 xiūxī; `tones.required_neutral_only`).
+    stored) or 'required' (full tones where the neutral tone is optional: 休息 xiūxī,
+    `tones.required_neutral_only`).
     """
     taiwan = standards.resolve(standard, script) == "taiwan"
     tones.check_neutral_mode(neutral)

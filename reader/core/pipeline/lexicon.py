@@ -171,8 +171,8 @@ def optional_neutral() -> dict[str, tuple[tuple[int, str], ...]]:
     it a full tone (see `_optional_neutral`). Cached like `load`; keyed by pypinyin's version too."""
     import pypinyin
 
-    return _cached(f"readings-optional-neutral-{_FORMAT}.{_OPTIONAL_FORMAT}-{pypinyin.__version__}", dict, _optional_neutral, {},
-                   stale=("readings-optional-neutral-*.pickle",))
+    name = f"readings-optional-neutral-{_FORMAT}.{_OPTIONAL_FORMAT}-{pypinyin.__version__}"
+    return _cached(name, dict, _optional_neutral, {}, stale=("readings-optional-neutral-*.pickle",))
 
 
 def _optional_neutral(raw: str) -> dict[str, tuple[tuple[int, str], ...]]:
