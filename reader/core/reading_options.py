@@ -10,13 +10,15 @@ readings the way the reader sees them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from reader.core.library import Changed, Library
 from reader.core.pipeline import lexicon, standards, tones
 from reader.core.pipeline.script import convert_text
 
+_TONE3 = re.compile(r"[a-zv]+[1-5]")
 #: The library setting holding the reader's choices: {"standard": …, "spoken": …, "neutral": …}.
 SETTING = "reading_options"
 
@@ -40,6 +42,10 @@ class ReadingOptions:
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
+
+    def for_script(self, script: str) -> ReadingOptions:
+        """The same options with the standard settled for text shown in `script` (auto → mainland/taiwan)."""
+        return replace(self, standard=standards.resolve(self.standard, script))
 
 
 def stored(lib: Library) -> ReadingOptions:
@@ -81,6 +87,17 @@ def word_readings(word: str, readings: Sequence[str | None], options: ReadingOpt
     if options.spoken:
         out = tones.spoken_tones(word, out)
     return out
+
+
+def written_reading(word: str, reading: str, options: ReadingOptions, script: str = "original") -> str:
+    """A stored reading of a whole word ("yi1 yang4", one TONE3 syllable a character, as the dictionary and
+    the vocabulary keep it) as `options` write it ("yi2 yang4" with spoken tones); a reading of another
+    shape (letters, a name's spaces) comes back as it is."""
+    syllables = reading.split()
+    if len(syllables) != len(word) or not all(_TONE3.fullmatch(s) for s in syllables):
+        return reading
+    shown = word_readings(word, syllables, options, script)
+    return " ".join(r or s for r, s in zip(shown, syllables, strict=True))
 
 
 def describe(options: ReadingOptions, script: str = "original") -> list[str]:
