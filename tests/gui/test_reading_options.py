@@ -46,3 +46,71 @@ def test_reading_standard_follows_the_script_or_is_set_apart(window) -> None:  #
     _choose(window.standard_group, "taiwan")
     assert _readings_of(window, "研究")[1] == "jiu4"
     _choose(window.standard_group, "auto")
+
+
+def test_neutral_tones_option_changes_the_view_is_saved_and_kept_in_the_library(window) -> None:  # noqa: ANN001
+    from reader.core import reading_options
+
+    window.open_article(2, offset=0)
+    assert _readings_of(window, "部分") == ["bu4", "fen5"]  # as the dictionaries write it, by default
+    _choose(window.neutral_group, "required")
+    assert _readings_of(window, "部分") == ["bu4", "fen4"]  # an optional neutral tone: the full tone
+    assert load_options(window.store).neutral_tones == "required"
+    assert reading_options.stored(window.lib).neutral == "required"  # the CLI's outputs follow the reader
+    window.act_spoken.trigger()
+    assert reading_options.stored(window.lib) == reading_options.ReadingOptions("auto", True, "required")
+    _choose(window.neutral_group, "dictionary")
+    assert _readings_of(window, "部分") == ["bu4", "fen5"]
+    assert next(a for a in window.neutral_group.actions() if a.data() == "dictionary").isChecked()
+
+
+def test_dictionary_popup_reading_line_follows_the_options(window) -> None:  # noqa: ANN001
+    window.open_article(2, offset=0)
+    text = "\n".join(p.text for p in window.view.paragraphs)
+    start = text.index("不再")
+    found = window.bilingual.lookup_at(start + 1)
+    assert found is not None and found[:2] == (start, start + 2)
+    window.bilingual.show_word(*found)
+    popup = window.bilingual.popup
+    assert "bù" in popup.body.text() and "bú" not in popup.body.text()
+    assert "[bù zài]" in popup.copy_text()
+    window.act_spoken.trigger()
+    window.bilingual.show_word(*window.bilingual.lookup_at(start + 1))
+    assert "bú" in popup.body.text() and "[bú zài]" in popup.copy_text()
+    _choose(window.style_group, "numbers")
+    window.bilingual.show_word(*window.bilingual.lookup_at(start + 1))
+    assert "bu2" in popup.body.text()
+
+
+def test_export_dialog_and_pdf_follow_the_view_options(window, tmp_path) -> None:  # noqa: ANN001
+    import shutil
+    import subprocess
+
+    from reader.core.annotations import Annotations
+    from reader.gui.export_dialog import ExportDialog
+
+    window.open_article(2, offset=0)
+    text = "\n".join(p.text for p in window.view.paragraphs)
+    start = text.index("不再")
+    Annotations(window.lib).create(2, start, start + 6, tags=["Claim"])
+    window.act_spoken.trigger()
+    dialog = ExportDialog(window.lib, 2, window.options)
+    try:
+        dialog.pinyin.setCurrentIndex(dialog.pinyin.findData("marks"))
+        dialog.format.setCurrentIndex(dialog.format.findData("md"))
+        saved = dialog.save(tmp_path / "spoken.md")
+        assert saved and "不再 (bú zài)" in saved[0].read_text(encoding="utf-8")
+        if shutil.which("pdftotext"):
+            dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+            pdf = dialog.save(tmp_path / "spoken.pdf")[0]
+            out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+            assert "spoken tones" in out and out.count("bú") >= 2  # the header names the option; 不再 bú
+    finally:
+        dialog.close()
+    plain = ExportDialog(window.lib, 2, window.options.with_(spoken_tones=False))
+    try:
+        plain.pinyin.setCurrentIndex(plain.pinyin.findData("marks"))
+        plain.format.setCurrentIndex(plain.format.findData("md"))
+        assert "不再 (bù zài)" in plain.save(tmp_path / "citation.md")[0].read_text(encoding="utf-8")
+    finally:
+        plain.close()
