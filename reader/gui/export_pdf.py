@@ -35,6 +35,7 @@ from reader.core.library import Library
 from reader.core.pipeline import display
 from reader.core.pipeline.readings import is_han, render
 from reader.core.pipeline.script import convert_text
+from reader.core.reading_fixes import apply_fixes, fixes_for
 from reader.core.reading_options import ReadingOptions, describe
 from reader.core.scaffolding import get_level, level_label, visible_tokens
 from reader.core.text import Paragraph, Token
@@ -147,7 +148,7 @@ def export_pdf(
     application([])
     info = lib.article(article_id)
     pars = lib.paragraphs(info.revision_id)
-    tokens = lib.tokens(info.revision_id)
+    tokens = apply_fixes(lib.tokens(info.revision_id), fixes_for(lib, article_id))  # a reader's fixes win
     level = get_level(lib) if level is None else level
     known = known_words(lib)
     anns = sorted(_highlights(lib, article_id, author), key=lambda a: (a.start, a.end, a.id))

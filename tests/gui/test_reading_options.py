@@ -114,3 +114,26 @@ def test_export_dialog_and_pdf_follow_the_view_options(window, tmp_path) -> None
         assert "不再 (bù zài)" in plain.save(tmp_path / "citation.md")[0].read_text(encoding="utf-8")
     finally:
         plain.close()
+
+
+def test_pdf_handout_shows_a_readers_reading_fix(library, tmp_path) -> None:  # noqa: ANN001
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from reader.core.reading_fixes import set_fix
+    from reader.gui.export_pdf import export_pdf
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs poppler-utils")
+
+    def text_of(name: str) -> str:
+        pdf = export_pdf(library, 2, tmp_path / name, pinyin="marks")
+        return subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+    offset = library.revision_text(library.article(2).revision_id).index("退群")
+    before = text_of("before.pdf")
+    assert "qún" in before and "qǔn" not in before
+    set_fix(library, 2, offset + 1, "qun3")
+    assert "qǔn" in text_of("after.pdf")  # the fixed reading, as in the view
