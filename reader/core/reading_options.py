@@ -63,8 +63,9 @@ def stored(lib: Library) -> ReadingOptions:
 
 
 def store(lib: Library, options: ReadingOptions) -> Changed:
-    """Keep the reader's choices in the library (one transaction); nothing is written when they are kept already."""
-    if stored(lib) == options and lib.get_setting(SETTING) is not None:
+    """Keep the reader's choices in the library (one transaction); nothing is written when `stored` gives them
+    already (the defaults, with nothing stored)."""
+    if stored(lib) == options:
         return Changed()
     return lib.set_setting(SETTING, options.as_json())
 

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
+            self._keep_reading_options(self.options)  # options saved before the library kept a copy
             self._restore_window()
             last = positions.last_article(lib)
             if last is None and self.sidebar.count():

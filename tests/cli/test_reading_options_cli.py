@@ -100,3 +100,20 @@ def test_vocab_export_writes_the_chosen_pinyin(empty_db: Path, tmp_path: Path,
         code, _, _ = run(["--db", str(empty_db), "vocab", "export", "--format", "csv", "-o", str(out), *flags], capsys)
         row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
         assert code == 0 and row["pinyin"] == expected and row["reading"] == "yi1 yang4"
+
+
+def test_screenshot_draws_the_chosen_readings(empty_db: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    aid = _article(empty_db, tmp_path)
+
+    def rubies(*flags: str) -> list[str]:
+        layout = tmp_path / "layout.json"
+        code, _, _ = run(["--db", str(empty_db), "screenshot", aid, "-o", str(tmp_path / "shot.png"),
+                          "--size", "800x400", "--layout-json", str(layout), *flags], capsys)
+        assert code == 0 and (tmp_path / "shot.png").stat().st_size > 0
+        data = json.loads(layout.read_text(encoding="utf-8"))
+        return [g["ruby"] for line in data["lines"] for g in line["glyphs"] if g["ruby"]]
+
+    assert "bùshì" in rubies() and "xiūxi" in rubies("--citation")
+    chosen = rubies("--spoken", "--neutral", "required", "--script", "taiwan")
+    assert "búshì" in chosen and "xiūxī" in chosen and "xīngqí" in chosen and "péngyou" in chosen

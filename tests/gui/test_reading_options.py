@@ -137,3 +137,22 @@ def test_pdf_handout_shows_a_readers_reading_fix(library, tmp_path) -> None:  # 
     assert "qún" in before and "qǔn" not in before
     set_fix(library, 2, offset + 1, "qun3")
     assert "qǔn" in text_of("after.pdf")  # the fixed reading, as in the view
+
+
+def test_options_saved_before_are_kept_in_the_library_when_the_window_opens(qtbot, seeded_db) -> None:  # noqa: ANN001
+    from reader.core import reading_options
+    from reader.core.library import Library
+    from reader.gui.main_window import MainWindow
+    from reader.gui.options import DisplayOptions, save_options, settings
+
+    with Library.open(seeded_db) as lib:
+        win = MainWindow(lib)
+        qtbot.addWidget(win)
+        assert lib.get_setting(reading_options.SETTING) is None  # default options: nothing written
+        win.close()
+    save_options(DisplayOptions(spoken_tones=True, neutral_tones="required"), settings())
+    with Library.open(seeded_db) as lib:
+        win = MainWindow(lib)
+        qtbot.addWidget(win)
+        assert reading_options.stored(lib) == reading_options.ReadingOptions("auto", True, "required")
+        win.close()

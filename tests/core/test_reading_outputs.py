@@ -82,6 +82,8 @@ def test_word_readings_for_entries_and_cards() -> None:
 
 def test_options_are_kept_in_the_library(empty_library: Library) -> None:
     assert ro.stored(empty_library) == ReadingOptions()  # nothing stored: citation tones, auto, dictionary
+    assert ro.store(empty_library, ReadingOptions()).settings == frozenset()  # the defaults: nothing to write
+    assert empty_library.get_setting(ro.SETTING) is None
     chosen = ReadingOptions("taiwan", True, "required")
     assert ro.store(empty_library, chosen).settings == frozenset({ro.SETTING})
     assert ro.stored(empty_library) == chosen
