@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from reader.core import opening
+from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.paths import default_db_path
 from reader.core.pipeline.standards import STANDARDS
@@ -80,10 +82,13 @@ def reading_options(args: argparse.Namespace, lib: Library | None = None) -> Rea
         else:
             db = getattr(args, "db", None)
             file = Path(db) if db else default_db_path()
+            base = ReadingOptions()
             if file.is_file():
-                with open_library(args, seeds=False) as opened:
-                    base = stored_reading_options(opened)
-            else:
-                base = ReadingOptions()
+                try:  # only a setting is read: no seeds, no start-up backup
+                    with opening.open_library(file, seeds=False, backup=False, db_option=db) as opened:
+                        base = stored_reading_options(opened)
+                except (ReaderError, sqlite3.Error) as exc:  # the readings do not need the library: say so, use the defaults
+                    print(f"note: reading options not read from the library ({exc}); using the defaults",
+                          file=sys.stderr)
         given = {key: value if value is not None else getattr(base, key) for key, value in given.items()}
     return ReadingOptions(**given)  # type: ignore[arg-type]

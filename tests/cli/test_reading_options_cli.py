@@ -117,3 +117,14 @@ def test_screenshot_draws_the_chosen_readings(empty_db: Path, tmp_path: Path,
     assert "bùshì" in rubies() and "xiūxi" in rubies("--citation")
     chosen = rubies("--spoken", "--neutral", "required", "--script", "taiwan")
     assert "búshì" in chosen and "xiūxī" in chosen and "xīngqí" in chosen and "péngyou" in chosen
+
+
+def test_pinyin_with_an_unusable_library_says_so_and_uses_the_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    other = tmp_path / "notes.sqlite3"
+    other.write_bytes(b"not a database at all, just some words\n" * 20)
+    code, out, err = run(["--db", str(other), "pinyin"], capsys, LINE, monkeypatch)
+    assert code == 0 and "bù shì" in out
+    assert err.count("\n") == 1 and "reading options not read from the library" in err
+    assert other.read_bytes() == b"not a database at all, just some words\n" * 20  # left as it was
