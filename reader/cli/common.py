@@ -87,7 +87,7 @@ def reading_options(args: argparse.Namespace, lib: Library | None = None) -> Rea
                 try:  # only a setting is read: no seeds, no start-up backup
                     with opening.open_library(file, seeds=False, backup=False, db_option=db) as opened:
                         base = stored_reading_options(opened)
-                except (ReaderError, sqlite3.Error) as exc:  # the readings do not need the library: say so, use the defaults
+                except (ReaderError, sqlite3.Error) as exc:  # readings do not need the library: say so, go on
                     print(f"note: reading options not read from the library ({exc}); using the defaults",
                           file=sys.stderr)
         given = {key: value if value is not None else getattr(base, key) for key, value in given.items()}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
+from typing import TypedDict
 
 from reader.core.library import Changed, Library
 from reader.core.pipeline import lexicon, standards, tones
@@ -21,6 +22,14 @@ from reader.core.pipeline.script import convert_text
 _TONE3 = re.compile(r"[a-zv]+[1-5]")
 #: The library setting holding the reader's choices: {"standard": …, "spoken": …, "neutral": …}.
 SETTING = "reading_options"
+
+
+class DisplayKwargs(TypedDict):
+    """The reading options as keyword arguments of `reader.core.pipeline.display`."""
+
+    standard: str
+    spoken: bool
+    neutral: str
 
 
 @dataclass(frozen=True)
@@ -36,7 +45,7 @@ class ReadingOptions:
         standards.resolve(self.standard, "original")  # a ValueError naming the choices
         tones.check_neutral_mode(self.neutral)
 
-    def display_kwargs(self) -> dict[str, object]:
+    def display_kwargs(self) -> DisplayKwargs:
         """Keyword arguments of `reader.core.pipeline.display`."""
         return {"standard": self.standard, "spoken": self.spoken, "neutral": self.neutral}
 

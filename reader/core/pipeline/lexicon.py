@@ -215,8 +215,8 @@ def _optional_neutral(raw: str) -> dict[str, tuple[tuple[int, str], ...]]:
         if optional:
             candidates[simp] = (tuple(optional), trad)
     found: dict[str, tuple[tuple[int, str], ...]] = {}
-    for simp, (optional, trad) in candidates.items():
-        kept = tuple((j, full) for j, full in optional if not _required_inside(simp, j, entries, candidates))
+    for simp, (positions, trad) in candidates.items():
+        kept = tuple((j, full) for j, full in positions if not _required_inside(simp, j, entries, candidates))
         if kept:
             for head in {simp, trad}:
                 found.setdefault(head, kept)
