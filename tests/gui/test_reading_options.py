@@ -156,3 +156,22 @@ def test_options_saved_before_are_kept_in_the_library_when_the_window_opens(qtbo
         qtbot.addWidget(win)
         assert reading_options.stored(lib) == reading_options.ReadingOptions("auto", True, "required")
         win.close()
+
+
+def test_vocabulary_csv_from_the_panel_follows_the_view_options(window, tmp_path) -> None:  # noqa: ANN001
+    import csv
+    import io
+
+    from reader.core import vocabulary
+
+    vocabulary.add(window.lib, "一样", "yi1 yang4")
+
+    def pinyin_column(name: str) -> str:
+        assert window.vocabulary_panel.panel.export_csv(str(tmp_path / name)) == 1
+        row = next(csv.DictReader(io.StringIO((tmp_path / name).read_text(encoding="utf-8-sig"))))
+        assert row["reading"] == "yi1 yang4"  # the stored reading
+        return row["pinyin"]
+
+    assert pinyin_column("citation.csv") == "yī yàng"
+    window.act_spoken.trigger()
+    assert pinyin_column("spoken.csv") == "yí yàng"
