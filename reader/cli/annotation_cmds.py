@@ -6,12 +6,20 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.cli.common import add_pinyin_option, add_script_option, open_library, print_json
+from reader.cli.common import (
+    add_pinyin_option,
+    add_reading_options,
+    add_script_option,
+    open_library,
+    print_json,
+    reading_options,
+)
 from reader.cli.ids import record_id
 from reader.core.annotations import Annotation, Annotations
 from reader.core.errors import ReaderError
 from reader.core.export import COMBINED, FORMATS
 from reader.core.library import Library
+from reader.core.reading_options import ReadingOptions
 from reader.core.tags import Tags
 
 
@@ -61,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="file to write (- for standard output), or a folder with --all")
     add_script_option(p)
     add_pinyin_option(p, default=None)
+    add_reading_options(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("tags", help="list the tagsets and their tags")
@@ -176,19 +185,21 @@ def cmd_export(args: argparse.Namespace) -> int:
                           "give a file or folder with -o")
     pinyin = args.pinyin or ("marks" if fmt == "pdf" else "none")
     with open_library(args) as lib:
+        readings = reading_options(args, lib)
         if args.all:
-            writer = _pdf_writer(lib, args.script, pinyin) if fmt == "pdf" else None
+            writer = _pdf_writer(lib, args.script, pinyin, readings) if fmt == "pdf" else None
             if to_stdout:
                 sys.stdout.write(render_articles(lib, [a.id for a in lib.list_articles()], fmt))
                 return 0
-            files = export_all(lib, fmt, args.output, script=args.script, pinyin=pinyin, writer=writer)
+            files = export_all(lib, fmt, args.output, script=args.script, pinyin=pinyin, writer=writer,
+                               readings=readings)
             print(f"wrote {len(files)} file{'s' if len(files) != 1 else ''} to {args.output}", file=sys.stderr)
             return 0
         if fmt == "pdf":
             lib.article(args.id)
-            _pdf_writer(lib, args.script, pinyin)(args.id, Path(args.output))
+            _pdf_writer(lib, args.script, pinyin, readings)(args.id, Path(args.output))
         else:
-            text = render_articles(lib, [args.id], fmt, script=args.script, pinyin=pinyin)
+            text = render_articles(lib, [args.id], fmt, script=args.script, pinyin=pinyin, readings=readings)
             if not to_stdout:
                 write_atomic(Path(args.output), text)
     if to_stdout:
@@ -198,7 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pdf_writer(lib: Library, script: str, pinyin: str) -> Callable[[int, Path], None]:
+def _pdf_writer(lib: Library, script: str, pinyin: str, readings: ReadingOptions) -> Callable[[int, Path], None]:
     """The pdf hand-out lives in the GUI layer (Qt draws it); imported only when asked for."""
     import os
 
@@ -210,7 +221,7 @@ def _pdf_writer(lib: Library, script: str, pinyin: str) -> Callable[[int, Path],
         raise ReaderError(f"the pdf export needs Qt (PySide6), which cannot be loaded here: {exc}") from exc
 
     def write(article_id: int, path: Path) -> None:
-        export_pdf(lib, article_id, path, script=script, pinyin=pinyin)
+        export_pdf(lib, article_id, path, script=script, pinyin=pinyin, readings=readings)
 
     return write
 

@@ -5,7 +5,7 @@ import argparse
 import re
 from pathlib import Path
 
-from reader.cli.common import add_pinyin_option, add_script_option
+from reader.cli.common import add_pinyin_option, add_reading_options, add_script_option, reading_options
 from reader.cli.ids import record_id
 from reader.core.errors import ReaderError
 
@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.png", help="image file to write")
     add_script_option(p)
     add_pinyin_option(p, default="marks")
+    add_reading_options(p)
     p.add_argument("--tones", choices=("none", "pleco", "hanping"), default="none", help="tone colours")
     p.add_argument("--size", default="1280x800", metavar="WxH", help="window size in pixels (default 1280x800)")
     p.add_argument("--theme", choices=("light", "dark"), default="light", help="colour theme")
@@ -64,7 +65,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         pinyin=args.pinyin, tones=args.tones, theme=args.theme, select=span, translation=args.translation,
         font_size=args.font_size, offset=args.offset, class_view=args.class_view, ui_language=args.ui_language,
         level=args.level, side_by_side=args.side_by_side, popup=args.popup, annotation=args.annotation,
-        layout_json=args.layout_json,
+        layout_json=args.layout_json, readings=reading_options(args),
     )
     print(f"wrote {out} ({width}×{height})")
     return 0

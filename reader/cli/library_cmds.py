@@ -5,11 +5,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.common import add_pinyin_option, add_script_option, open_library, print_json
+from reader.cli.common import (
+    add_pinyin_option,
+    add_reading_options,
+    add_script_option,
+    open_library,
+    print_json,
+    reading_options,
+)
 from reader.cli.ids import record_id
 from reader.core.errors import ReaderError
 from reader.core.pipeline import analyse, display
 from reader.core.pipeline.readings import render
+from reader.core.reading_options import ReadingOptions
 from reader.core.text import READING_STYLES
 
 
@@ -28,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=record_id, help="article id (see `list`)")
     add_script_option(p)
     add_pinyin_option(p)
+    add_reading_options(p)
     p.add_argument("--translation", action="store_true", help="follow each paragraph with its English translation")
     p.add_argument("--json", action="store_true", help="print JSON with paragraphs, tokens and canonical offsets")
     p.set_defaults(func=cmd_show)
@@ -35,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pinyin", help="print the readings of UTF-8 lines read from standard input")
     p.add_argument("--style", choices=READING_STYLES, default="marks", help="reading style")
     p.add_argument("--json", action="store_true", help="one JSON array per line, one entry per character")
+    add_reading_options(p)
     p.set_defaults(func=cmd_pinyin)
 
 
@@ -77,7 +87,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def article_json(lib, article_id: int, script: str, style: str, translation: bool = False) -> dict:  # noqa: ANN001
+def article_json(lib, article_id: int, script: str, style: str, translation: bool = False,  # noqa: ANN001
+                 readings: ReadingOptions | None = None) -> dict:
     info = lib.article(article_id)
     pars = lib.paragraphs(info.revision_id)
     from reader.core.reading_fixes import apply_fixes, fixes_for
@@ -85,8 +96,9 @@ def article_json(lib, article_id: int, script: str, style: str, translation: boo
     tokens = apply_fixes(lib.tokens(info.revision_id, pars), fixes_for(lib, article_id))
     translations = lib.translations(info.revision_id) if translation else {}
     out_pars = []
+    options = readings or ReadingOptions()
     for par in pars:
-        shown = display(par.text, tokens[par.index], script, par.start)
+        shown = display(par.text, tokens[par.index], script, par.start, **options.display_kwargs())
         out_pars.append({
             "index": par.index, "kind": par.kind, "start": par.start, "end": par.end, "text": shown.text,
             "tokens": [
@@ -104,7 +116,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.json:
             style = "numbers" if args.pinyin == "none" else args.pinyin
-            print_json(article_json(lib, args.id, args.script, style, args.translation))
+            print_json(article_json(lib, args.id, args.script, style, args.translation, reading_options(args, lib)))
             return 0
         info = lib.article(args.id)
         pars = lib.paragraphs(info.revision_id)
@@ -113,6 +125,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         from reader.core.reading_fixes import apply_fixes, fixes_for
 
         tokens = apply_fixes(tokens, fixes_for(lib, args.id))
+        options = reading_options(args, lib)
 
         translations = lib.translations(info.revision_id) if args.translation else {}
         print(convert_text(info.title, args.script))
@@ -123,7 +136,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             if args.pinyin == "none":
                 print(convert_text(par.text, args.script))
             else:
-                shown = display(par.text, tokens[par.index], args.script, par.start)
+                shown = display(par.text, tokens[par.index], args.script, par.start, **options.display_kwargs())
                 parts = []
                 for t in shown.tokens:
                     rs = [render(r, args.pinyin) for r in t.readings if r]
@@ -145,15 +158,18 @@ def cmd_pinyin(args: argparse.Namespace) -> int:
         raise ReaderError(f"standard input is not valid UTF-8 (byte {exc.start})") from exc
     import json
 
+    options = reading_options(args)
     for line in text.splitlines():
         tokens = analyse(line)
+        # The lines are read as they are: `--standard auto` gives Mainland readings, `taiwan` Taiwan ones.
+        shown = display(line, tokens, "original", **options.display_kwargs()).tokens if tokens else []
         if args.json:
-            flat = [render(r, args.style) for t in tokens for r in t.readings]
+            flat = [render(r, args.style) for t in shown for r in t.readings]
             sys.stdout.write(json.dumps(flat, ensure_ascii=False) + "\n")
         else:
             parts = []
-            for t in tokens:
-                if t.is_han:
+            for t in shown:
+                if t.token.is_han:
                     parts.append(" ".join(render(r, args.style) or ch for r, ch in zip(t.readings, t.text, strict=True)))
                 elif t.text.strip():
                     parts.append(t.text)

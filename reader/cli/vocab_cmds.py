@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.common import open_library, print_json
+from reader.cli.common import add_reading_options, open_library, print_json, reading_options
 from reader.cli.ids import record_id
 from reader.core import glossary, scaffolding
 from reader.core import vocabulary as vocab
@@ -85,6 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--known", action="store_true", help="only words marked known")
     group.add_argument("--unknown", action="store_true", help="only words not yet known")
     q.add_argument("--tone-colors", action="store_true", help="Anki: colour the pinyin by tone")
+    add_reading_options(q)
     q.set_defaults(func=cmd_export)
 
     p = sub.add_parser("translate", help="attach your own English translation to an article")
@@ -250,17 +251,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = Path(args.output)
     known = _known_filter(args)
     with open_library(args) as lib:
+        readings = reading_options(args, lib).for_script("original")  # the pinyin shown; stored readings stay
         if not vocab.list_words(lib, known=known):
             which = {True: "known ", False: "unknown ", None: ""}[known]
             raise ReaderError(f"there are no {which}words in your list to export")
         if args.format == "anki":
             from reader.core.export.anki import export_anki
 
-            count = export_anki(lib, path, known=known, tone_colors=args.tone_colors)
+            count = export_anki(lib, path, known=known, tone_colors=args.tone_colors, readings=readings)
         else:
             from reader.core.export.vocab_csv import export_csv
 
-            count = export_csv(lib, path, known=known)
+            count = export_csv(lib, path, known=known, readings=readings)
     print(f"{count} word{'s' if count != 1 else ''} written to {path}", file=sys.stderr)
     return 0
 

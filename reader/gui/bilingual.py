@@ -254,7 +254,7 @@ class BilingualController(QObject):
         self.popup.set_word(
             word, entries, hsk, (start, end), first_script=self._first_script(),
             style=o.pinyin if o.pinyin != "none" else "marks", scheme=o.tones if o.tones != "none" else "pleco",
-            palette=self.view.palette_,
+            palette=self.view.palette_, readings=o.readings(), script=o.script,
         )
         if self.popup_vocabulary is not None:
             self.popup_vocabulary.refresh()

@@ -40,6 +40,7 @@ from reader.core.export import COMBINED, article_filename, export_all, render_ar
 from reader.core.library import Library
 from reader.gui import file_dialogs, safe_text
 from reader.gui.export_pdf import export_pdf
+from reader.gui.options import reading_options_of
 from reader.gui.plurals import plural
 
 PREVIEW_ROWS = 500  # CSV rows shown in the preview table
@@ -107,7 +108,7 @@ class ExportDialog(QDialog):
         for value, label in (("none", self.tr("None")), ("marks", self.tr("Tone marks (lián)")),
                              ("numbers", self.tr("Tone numbers (lian2)")), ("zhuyin", self.tr("Zhuyin (ㄌㄧㄢˊ)"))):
             self.pinyin.addItem(label, value)
-        self._tones = (str(getattr(options, "standard", "auto")), bool(getattr(options, "spoken_tones", False)))
+        self._readings = reading_options_of(options)
         if options is not None:
             self.script.setCurrentIndex(max(0, self.script.findData(getattr(options, "script", "original"))))
             self.pinyin.setCurrentIndex(max(0, self.pinyin.findData(getattr(options, "pinyin", "none"))))
@@ -216,7 +217,7 @@ class ExportDialog(QDialog):
                 note = (note + " " if note else "") + self._preview_pdf(aid)
             else:
                 text = render_articles(self.lib, [aid] if fmt not in COMBINED else ids, fmt,
-                                       script=self._script(), pinyin=self._pinyin())
+                                       script=self._script(), pinyin=self._pinyin(), readings=self._readings)
                 self._show(fmt, text)
                 if fmt == "html" and self._pinyin() != "none":
                     note = (note + " " if note else "") + self.tr(
@@ -261,8 +262,7 @@ class ExportDialog(QDialog):
     def _preview_pdf(self, article_id: int) -> str:
         """Draw the PDF to a temporary file and show its first page; returns the note on page count."""
         path = Path(self._tmp.name) / f"preview-{article_id}.pdf"
-        export_pdf(self.lib, article_id, path, script=self._script(), pinyin=self._pinyin(),
-                   standard=self._tones[0], spoken_tones=self._tones[1])
+        export_pdf(self.lib, article_id, path, script=self._script(), pinyin=self._pinyin(), readings=self._readings)
         image, pages = first_page(path, PDF_PREVIEW_WIDTH)
         self.pdf_pages = pages
         if image is None:
@@ -293,12 +293,13 @@ class ExportDialog(QDialog):
         try:
             if self.all_articles:
                 written = export_all(self.lib, fmt, path, script=self._script(), pinyin=self._pinyin(),
-                                     writer=self._pdf_writer() if fmt == "pdf" else None)
+                                     writer=self._pdf_writer() if fmt == "pdf" else None, readings=self._readings)
             elif fmt == "pdf":
                 self._pdf_writer()(aid, path)
                 written = [path]
             else:
-                write_atomic(path, render_articles(self.lib, [aid], fmt, script=self._script(), pinyin=self._pinyin()))
+                write_atomic(path, render_articles(self.lib, [aid], fmt, script=self._script(), pinyin=self._pinyin(),
+                                                   readings=self._readings))
                 written = [path]
         except (ReaderError, OSError) as exc:
             safe_text.warning(self, self.tr("Cannot export"), " ".join(str(exc).split()))
@@ -314,8 +315,7 @@ class ExportDialog(QDialog):
         script, pinyin = self._script(), self._pinyin()
 
         def write(article_id: int, path: Path) -> None:
-            export_pdf(self.lib, article_id, path, script=script, pinyin=pinyin, standard=self._tones[0],
-                       spoken_tones=self._tones[1])
+            export_pdf(self.lib, article_id, path, script=script, pinyin=pinyin, readings=self._readings)
 
         return write
 

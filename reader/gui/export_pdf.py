@@ -35,6 +35,8 @@ from reader.core.library import Library
 from reader.core.pipeline import display
 from reader.core.pipeline.readings import is_han, render
 from reader.core.pipeline.script import convert_text
+from reader.core.reading_fixes import apply_fixes, fixes_for
+from reader.core.reading_options import ReadingOptions, describe
 from reader.core.scaffolding import get_level, level_label, visible_tokens
 from reader.core.text import Paragraph, Token
 from reader.core.typeset import FULL_WIDTH_PUNCT, Item, Params, SetLine, set_paragraph
@@ -137,15 +139,16 @@ def _highlights(lib: Library, article_id: int, author: str | None) -> list[Annot
 
 def export_pdf(
     lib: Library, article_id: int, path: str | Path, *, script: str = "original", pinyin: str = "marks",
-    standard: str = "auto", spoken_tones: bool = False,
-    level: int | None = None, author: str | None = None,
+    readings: ReadingOptions | None = None, level: int | None = None, author: str | None = None,
 ) -> Path:
     """Write the hand-out PDF of an article (atomically). Highlights: the reader's (or `author`'s); when the
-    reader has none, everyone's. `level`: the scaffolding level (default: the reader's own)."""
+    reader has none, everyone's. `level`: the scaffolding level (default: the reader's own). `readings`: how
+    readings are written (standard, spoken tones, neutral tones; default: citation tones)."""
+    readings = readings or ReadingOptions()
     application([])
     info = lib.article(article_id)
     pars = lib.paragraphs(info.revision_id)
-    tokens = lib.tokens(info.revision_id)
+    tokens = apply_fixes(lib.tokens(info.revision_id), fixes_for(lib, article_id))  # a reader's fixes win
     level = get_level(lib) if level is None else level
     known = known_words(lib)
     anns = sorted(_highlights(lib, article_id, author), key=lambda a: (a.start, a.end, a.id))
@@ -173,14 +176,14 @@ def export_pdf(
         small = QFont(family)
         small.setPixelSize(round(_px(8)))
         pages = _Pages(writer, painter, small, title)
-        _header(pages, family, info, script, pinyin, level, len(anns))
+        _header(pages, family, info, script, pinyin, level, len(anns), describe(readings, script))
         _legend(pages, family, anns, script)
         body = _Fonts(family, GLYPH_PT)
         fonts = {"paragraph": body, "list_item": body, "byline": _Fonts(family, GLYPH_PT * 0.8)}
         for par in pars:
             fs = fonts.get(par.kind) or _Fonts(family, GLYPH_PT * (1.35 if par.level <= 1 else 1.15), bold=True)
             cells = _cells(par, tokens.get(par.index), script, pinyin, level, known, anns, numbers, fs,
-                           (standard, spoken_tones))
+                           readings)
             _paragraph(pages, cells, fs, INK if par.kind != "byline" else MUTED, justify=par.kind != "heading")
         if anns:
             _endnotes(pages, family, anns, script)
@@ -208,7 +211,8 @@ def _text_block(pages: _Pages, text: str, font: QFont, colour: QColor, space_aft
     pages.y += rect.height() + space_after
 
 
-def _header(pages: _Pages, family: str, info: object, script: str, pinyin: str, level: int, count: int) -> None:
+def _header(pages: _Pages, family: str, info: object, script: str, pinyin: str, level: int, count: int,
+            how: list[str]) -> None:
     title_font = QFont(family)
     title_font.setPixelSize(round(_px(19)))
     title_font.setBold(True)
@@ -219,7 +223,7 @@ def _header(pages: _Pages, family: str, info: object, script: str, pinyin: str, 
         en.setItalic(True)
         _text_block(pages, info.title_en, en, MUTED, _px(3))  # type: ignore[attr-defined]
     meta = [convert_text(x, script) for x in (info.author, info.source) if x] + ([info.date] if info.date else [])  # type: ignore[attr-defined]
-    readings = "no readings" if pinyin == "none" else f"readings: {level_label(level)}"
+    readings = "no readings" if pinyin == "none" else f"readings: {', '.join([level_label(level), *how])}"
     meta.append(f"{readings} · {count} highlight{'s' if count != 1 else ''}")
     small = QFont(family)
     small.setPixelSize(round(_px(8.5)))
@@ -267,12 +271,12 @@ def _legend(pages: _Pages, family: str, anns: list[Annotation], script: str) -> 
 
 def _cells(
     par: Paragraph, toks: list | None, script: str, pinyin: str, level: int, known: set[str],
-    anns: list[Annotation], numbers: dict[int, int], fs: _Fonts, tones: tuple[str, bool] = ("auto", False),
+    anns: list[Annotation], numbers: dict[int, int], fs: _Fonts, readings: ReadingOptions | None = None,
 ) -> list[_Cell]:
     """The paragraph's characters with their readings, highlight colours and highlight numbers."""
     if toks is None:
         toks = [Token(par.start + k, par.start + k + 1, ch, [None]) for k, ch in enumerate(par.text)]
-    disp = display(par.text, toks, script, par.start, *tones)  # reading standard, spoken tones
+    disp = display(par.text, toks, script, par.start, **(readings or ReadingOptions()).display_kwargs())
     show = visible_tokens(disp.tokens, level, known, compose=True) if pinyin != "none" else [False] * len(disp.tokens)
     here = [a for a in anns if a.start < par.end and par.start < a.end]
     ends: dict[int, list[int]] = {}

@@ -220,7 +220,7 @@ class DocumentLayout:
         self.reading_filter: Callable[[int, DisplayParagraph], Sequence[bool] | None] | None = None
         self._fontsets: dict[tuple, FontSet] = {}
         self._cache: dict[tuple, dict[int, ParagraphLayout]] = {}
-        self._disp_cache: dict[tuple[int, str, str, bool], DisplayParagraph] = {}
+        self._disp_cache: dict[tuple, DisplayParagraph] = {}  # (paragraph, script, reading options)
         self._heights: list[float] = []
         self._known: list[bool] = []
         self._tops: list[float] = [0.0]
@@ -442,13 +442,13 @@ class DocumentLayout:
 
     # ---- laying out one paragraph ------------------------------------------------------------
     def display_of(self, idx: int) -> DisplayParagraph:
-        script, standard, spoken = self.options.script, self.options.standard, self.options.spoken_tones
-        key = (idx, script, standard, spoken)
+        script, readings = self.options.script, self.options.readings()
+        key = (idx, script, readings)
         disp = self._disp_cache.get(key)
         if disp is None:
             par = self.paragraphs[idx]
             toks = self.tokens.get(idx) or _plain_tokens(par)
-            disp = self._disp_cache[key] = display(par.text, toks, script, par.start, standard, spoken)
+            disp = self._disp_cache[key] = display(par.text, toks, script, par.start, **readings.display_kwargs())
         return disp
 
     def _translation_font(self) -> QFont:

@@ -8,6 +8,8 @@ class name prompt) are connected here.
 """
 from __future__ import annotations
 
+import logging
+import sqlite3
 from bisect import bisect_right
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME, __version__
-from reader.core import positions
+from reader.core import positions, reading_options
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.reading_fixes import apply_fixes, fixes_for
@@ -61,6 +63,8 @@ from reader.gui.shortcuts import ShortcutsDialog, standard_keys
 from reader.gui.sidebar import LibrarySidebar
 from reader.gui.signals import SignalHub
 from reader.gui.workers import ImportWorker, TokensWorker
+
+log = logging.getLogger(__name__)
 
 IMPORTABLE = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".epub")
 EAGER_PARAGRAPHS = 200  # longer articles: only the cached readings near the reading position are read at once
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self.apply_options(self.options, save=False)
         self.refresh_library()
         if restore:
+            self._keep_reading_options(self.options)  # options saved before the library kept a copy
             self._restore_window()
             last = positions.last_article(lib)
             if last is None and self.sidebar.count():
@@ -211,6 +216,10 @@ class MainWindow(QMainWindow):
         ])
         self.act_spoken = self.add_action(self.tr("S&poken Tones (yí gè, bú shì)"), lambda on: self.set_option(spoken_tones=on), checkable=True)
         view.addAction(self.act_spoken)
+        self.neutral_group = self._group(view.addMenu(self.tr("&Neutral Tones")), "neutral_tones", [
+            ("dictionary", self.tr("As &Dictionaries Write Them (xiūxi)")),
+            ("required", self.tr("Only Where &Required (xiūxī; péngyou stays)")),
+        ])
         self.act_translation = self.add_action(self.tr("&Translation Lines"), lambda on: self.set_option(translations=on), "T", checkable=True)
         view.addAction(self.act_translation)
         view.addSeparator()
@@ -256,7 +265,8 @@ class MainWindow(QMainWindow):
         self.act_translation.setChecked(o.translations)
         self.act_spoken.setChecked(o.spoken_tones)
         for group, value in ((self.style_group, o.pinyin), (self.tone_group, o.tones), (self.script_group, o.script),
-                             (self.theme_group, o.theme), (self.standard_group, o.standard)):
+                             (self.theme_group, o.theme), (self.standard_group, o.standard),
+                             (self.neutral_group, o.neutral_tones)):
             for act in group.actions():
                 act.setChecked(act.data() == value)
 
@@ -279,10 +289,20 @@ class MainWindow(QMainWindow):
         self._sync_menu()
         if save:
             save_options(options, self.store)
+            self._keep_reading_options(options)
             self.hub.settings_changed("display", initiator=self)
         self.update_status()
         if hasattr(self, "room"):  # side by side or a larger size may need the panels to give way
             QTimer.singleShot(0, self.room.fit)
+
+    def _keep_reading_options(self, options: DisplayOptions) -> None:
+        """A copy of the reading options in the library, which the CLI's outputs follow (one setting row)."""
+        if self.lib.read_only is not None:
+            return
+        try:
+            reading_options.store(self.lib, options.readings())
+        except (ReaderError, sqlite3.Error) as exc:  # the view keeps its options; only the CLI's copy is stale
+            log.warning("reading options not kept in the library: %s", exc)
 
     def zoom(self, step: int) -> None:
         size = DEFAULT_SIZE if step == 0 else self.options.size + 2 * step

@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor
 
 from reader.core.paths import config_dir
 from reader.core.pipeline.standards import STANDARDS
+from reader.core.pipeline.tones import NEUTRAL_MODES
+from reader.core.reading_options import ReadingOptions
 from reader.core.text import PINYIN_STYLES, SCRIPTS
 
 TONE_SCHEMES = ("none", "pleco", "hanping")
@@ -31,6 +33,7 @@ class DisplayOptions:
     translation_mode: str = "interlinear"  # or "side": a second column aligned per paragraph
     spoken_tones: bool = False  # 一/不 with their tone changes (yí gè, bú shì); off: citation tones
     standard: str = "auto"  # reading standard: auto (follows the script), mainland or taiwan
+    neutral_tones: str = "dictionary"  # neutral tones as dictionaries write them, or "required" ones only
 
     def with_(self, **changes: object) -> DisplayOptions:
         return replace(self, **changes)
@@ -38,7 +41,16 @@ class DisplayOptions:
     def layout_key(self) -> tuple:
         """What changes the geometry (tone colours and theme only change paint)."""
         return (self.script, self.pinyin, round(self.size, 2), self.translations, self.translation_mode,
-                self.spoken_tones, self.standard)
+                self.spoken_tones, self.standard, self.neutral_tones)
+
+    def readings(self) -> ReadingOptions:
+        """How readings are written (`reader.core.reading_options`), for the view and every output."""
+        return ReadingOptions(self.standard, self.spoken_tones, self.neutral_tones)
+
+
+def reading_options_of(options: object | None) -> ReadingOptions:
+    """The reading options of display options (defaults when there are none)."""
+    return options.readings() if isinstance(options, DisplayOptions) else ReadingOptions()
 
 
 def settings() -> QSettings:
@@ -51,7 +63,7 @@ def load_options(store: QSettings | None = None) -> DisplayOptions:
     store = store or settings()
     values: dict[str, object] = {}
     allowed = {"script": SCRIPTS, "pinyin": PINYIN_STYLES, "tones": TONE_SCHEMES, "theme": THEMES,
-               "translation_mode": TRANSLATION_MODES, "standard": STANDARDS}
+               "translation_mode": TRANSLATION_MODES, "standard": STANDARDS, "neutral_tones": NEUTRAL_MODES}
     for f in fields(DisplayOptions):
         raw = store.value(f"display/{f.name}")
         if raw is None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from reader.core.errors import NotFound, ReaderError
 from reader.core.export import write_atomic
 from reader.core.library import Library
+from reader.core.reading_options import ReadingOptions
 from reader.gui import i18n
 from reader.gui.layout_report import visible_layout
 from reader.gui.main_window import MainWindow
@@ -19,10 +20,11 @@ def render_screenshot(
     pinyin: str = "marks", tones: str = "none", theme: str = "light", select: tuple[int, int] | None = None,
     translation: bool = False, font_size: float | None = None, offset: int = 0, class_view: bool = False,
     ui_language: str | None = None, level: int | None = None, side_by_side: bool = False, popup: int | None = None,
-    annotation: int | None = None, layout_json: Path | None = None,
+    annotation: int | None = None, layout_json: Path | None = None, readings: ReadingOptions | None = None,
 ) -> Path:
     """Open the window offscreen (the user's saved options are not changed) and grab it to `output`;
-    `layout_json`: also write every line drawn on the image, with its glyphs and readings (layout_report)."""
+    `layout_json`: also write every line drawn on the image, with its glyphs and readings (layout_report);
+    `readings`: reading standard, spoken tones and neutral tones (default: the View menu's defaults)."""
     app = application([])
     with Library.open(db) as lib:
         lib.ensure_seeds()
@@ -39,6 +41,8 @@ def render_screenshot(
             _render(window, app, aid, output, size, DisplayOptions(
                 script=script, pinyin=pinyin, tones=tones, theme=theme, translations=translation,
                 size=font_size if font_size else DisplayOptions().size,
+                **({} if readings is None else {"standard": readings.standard, "spoken_tones": readings.spoken,
+                                                "neutral_tones": readings.neutral}),
             ), offset=offset, class_view=class_view, ui_language=ui_language, level=level,
                 side_by_side=side_by_side, popup=popup, annotation=annotation, select=select,
                 layout_json=layout_json)

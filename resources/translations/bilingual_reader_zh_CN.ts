@@ -1164,6 +1164,18 @@
         <translation>口语变调（yí gè, bú shì）(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Neutral Tones</source>
+        <translation>轻声(&amp;N)</translation>
+    </message>
+    <message>
+        <source>As &amp;Dictionaries Write Them (xiūxi)</source>
+        <translation>按词典标注（xiūxi）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Only Where &amp;Required (xiūxī; péngyou stays)</source>
+        <translation>仅必读轻声（xiūxī；péngyou 不变）(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Translation Lines</source>
         <translation>译文行(&amp;T)</translation>
     </message>

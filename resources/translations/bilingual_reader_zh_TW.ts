@@ -1164,6 +1164,18 @@
         <translation>口語變調（yí gè, bú shì）(&amp;P)</translation>
     </message>
     <message>
+        <source>&amp;Neutral Tones</source>
+        <translation>輕聲(&amp;N)</translation>
+    </message>
+    <message>
+        <source>As &amp;Dictionaries Write Them (xiūxi)</source>
+        <translation>依詞典標注（xiūxi）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Only Where &amp;Required (xiūxī; péngyou stays)</source>
+        <translation>僅必讀輕聲（xiūxī；péngyou 不變）(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Translation Lines</source>
         <translation>譯文行(&amp;T)</translation>
     </message>

@@ -18,6 +18,7 @@ from reader.core.export import markdown as md_export
 from reader.core.export import render_articles
 from reader.core.library import Library
 from reader.core.pipeline import display
+from reader.core.reading_options import ReadingOptions
 from reader.core.text import Paragraph
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -129,11 +130,12 @@ def plain_way(monkeypatch: pytest.MonkeyPatch) -> None:
         return lambda a: md_export._overlapping(pars, a)
 
     class EveryTime:
-        def __init__(self, script: str) -> None:
+        def __init__(self, script: str, readings: ReadingOptions | None = None) -> None:
             self.script = script
+            self.readings = readings or ReadingOptions()
 
         def get(self, par: Paragraph, toks: list):  # noqa: ANN201
-            return display(par.text, toks, self.script, par.start)
+            return display(par.text, toks, self.script, par.start, **self.readings.display_kwargs())
 
         def tokens(self, par: Paragraph, shown, ds: int, de: int) -> list:  # noqa: ANN001
             return shown.tokens

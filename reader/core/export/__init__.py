@@ -7,6 +7,7 @@ from pathlib import Path
 from reader.core.errors import ReaderError
 from reader.core.export.files import file_mode, write_atomic
 from reader.core.library import Library
+from reader.core.reading_options import ReadingOptions
 
 __all__ = ["file_mode", "write_atomic"]  # defined in reader.core.export.files; callers reach them here too
 
@@ -17,9 +18,10 @@ COMBINED = ("csv", "json")  # formats whose --all export is one file; the others
 
 def render_articles(
     lib: Library, article_ids: list[int], fmt: str, *, script: str = "original", pinyin: str = "none",
-    generated: str | None = None,
+    generated: str | None = None, readings: ReadingOptions | None = None,
 ) -> str:
-    """The export of one article (md, html) or of several in one file (csv, json) as text."""
+    """The export of one article (md, html) or of several in one file (csv, json) as text; `readings`: how
+    the readings of md and html are written (csv and json carry no readings)."""
     if fmt not in TEXT_FORMATS:
         raise ReaderError(f"unknown export format {fmt!r} (formats: {', '.join(FORMATS)})")
     # Each renderer is loaded when first used: importing them all costs ~40 ms, which every user of a
@@ -37,18 +39,22 @@ def render_articles(
     if fmt == "html":
         from reader.core.export.html import render_html
 
-        return render_html(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated)
+        return render_html(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated,
+                           readings=readings)
     from reader.core.export.markdown import render_markdown
 
-    return render_markdown(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated)
+    return render_markdown(lib, article_ids[0], script=script, pinyin=pinyin, generated=generated,
+                           readings=readings)
 
 
 def export_article(
     lib: Library, article_id: int, fmt: str = "md", path: str | Path | None = None, *,
     script: str = "original", pinyin: str = "none", generated: str | None = None,
+    readings: ReadingOptions | None = None,
 ) -> str:
     """Render an article's annotations in `fmt`; write them to `path` (atomically) when given. Returns the text."""
-    text = render_articles(lib, [article_id], fmt, script=script, pinyin=pinyin, generated=generated)
+    text = render_articles(lib, [article_id], fmt, script=script, pinyin=pinyin, generated=generated,
+                           readings=readings)
     if path is not None:
         write_atomic(Path(path), text)
     return text
@@ -66,6 +72,7 @@ def article_filename(lib: Library, article_id: int, fmt: str) -> str:
 def export_all(
     lib: Library, fmt: str, path: str | Path, *, script: str = "original", pinyin: str = "none",
     generated: str | None = None, writer: Callable[[int, Path], None] | None = None,
+    readings: ReadingOptions | None = None,
 ) -> list[Path]:
     """Export every article: csv and json into the one file `path`; md, html and pdf one file per article
     into the folder `path` (created if missing). `writer(article_id, file)` draws a file the core cannot
@@ -92,6 +99,6 @@ def export_all(
             writer(article_id, file)
         else:
             write_atomic(file, render_articles(lib, [article_id], fmt, script=script, pinyin=pinyin,
-                                               generated=generated))
+                                               generated=generated, readings=readings))
         written.append(file)
     return written

@@ -30,6 +30,7 @@ from reader.core.errors import ReaderError
 from reader.core.export.files import file_mode, is_stream, output_target, place
 from reader.core.library import Library
 from reader.core.pipeline.readings import to_marks, tone_of
+from reader.core.reading_options import ReadingOptions, written_reading
 from reader.core.vocabulary import VocabEntry, article_context, list_words, word_in_sentence
 from reader.core.word_status import status_label
 
@@ -171,8 +172,10 @@ def note_fields(
 def build_deck(
     entries: Sequence[VocabEntry], titles: dict[int, str] | None = None,
     spans: dict[int, tuple[int, int]] | None = None, *, deck_name: str = DEFAULT_DECK, tone_colors: bool = False,
+    readings: ReadingOptions | None = None,
 ) -> genanki.Deck:
-    """A deck with one note per word; `titles`: article id → title; `spans`: word id → place in its sentence."""
+    """A deck with one note per word; `titles`: article id → title; `spans`: word id → place in its sentence;
+    `readings`: how the Reading field is written (the note's identity keeps the stored citation reading)."""
     titles = titles or {}
     spans = spans or {}
     model = vocabulary_model()
@@ -180,8 +183,11 @@ def build_deck(
     for entry in entries:
         title = titles.get(entry.article_id, "") if entry.article_id is not None else ""
         tags = ["bilingual-reader"] + [t for t in (hsk_tag(entry.hsk),) if t]
+        fields = note_fields(entry, title, spans.get(entry.id), tone_colors)
+        if readings is not None:
+            fields[2] = reading_html(written_reading(entry.simplified, entry.reading, readings), tone_colors)
         deck.add_note(genanki.Note(
-            model=model, fields=note_fields(entry, title, spans.get(entry.id), tone_colors),
+            model=model, fields=fields,
             guid=note_guid(entry.simplified, entry.reading), tags=tags,
         ))
     return deck
@@ -229,9 +235,11 @@ def write_package(deck: genanki.Deck, path: str | Path, timestamp: float | None 
 def export_anki(
     lib: Library, path: str | Path, *, reader: str | None = None, known: bool | None = None,
     deck_name: str = DEFAULT_DECK, tone_colors: bool = False, timestamp: float | None = None,
+    readings: ReadingOptions | None = None,
 ) -> int:
     """Write a reader's vocabulary (all, or only known/unknown words) as an Anki package. Returns the count."""
     entries = list_words(lib, reader, known)
     titles, spans = article_context(lib, entries)
-    write_package(build_deck(entries, titles, spans, deck_name=deck_name, tone_colors=tone_colors), path, timestamp)
+    deck = build_deck(entries, titles, spans, deck_name=deck_name, tone_colors=tone_colors, readings=readings)
+    write_package(deck, path, timestamp)
     return len(entries)

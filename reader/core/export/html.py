@@ -28,6 +28,8 @@ from reader.core.export.markdown import (
 from reader.core.library import Library
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
+from reader.core.reading_fixes import apply_fixes, fixes_for
+from reader.core.reading_options import ReadingOptions, describe
 from reader.core.text import PINYIN_STYLES, SCRIPTS, Paragraph
 
 LANG = {"simplified": "zh-Hans", "traditional": "zh-Hant", "taiwan": "zh-Hant-TW"}
@@ -135,7 +137,10 @@ def note_converter() -> markdown.Markdown:
 
 def render_html(
     lib: Library, article_id: int, *, script: str = "original", pinyin: str = "none", generated: str | None = None,
+    readings: ReadingOptions | None = None,
 ) -> str:
+    """The HTML export; `readings` says how the ruby readings are written (default: citation tones, the
+    readings of the script shown). A reader's own reading fixes win, as in the view."""
     if script not in SCRIPTS:
         raise ValueError(f"unknown script {script!r}")
     if pinyin not in PINYIN_STYLES:
@@ -169,8 +174,10 @@ def render_html(
     if info.date:
         meta.append(f"<li><strong>Date:</strong> {esc(info.date)}</li>")
     shown_in = SCRIPT_NAMES.get(script, f"as published ({SCRIPT_NAMES.get(info.script, info.script)})")
+    readings = readings or ReadingOptions()
     meta.append(f"<li><strong>Text shown in:</strong> {esc(shown_in)}"
-                + ("" if pinyin == "none" else f", readings in {esc(pinyin)}") + "</li>")
+                + ("" if pinyin == "none" else f", readings in {esc(pinyin)}"
+                   + "".join(f", {esc(d)}" for d in describe(readings, script))) + "</li>")
     authors = sorted({a.author for a in anns})
     count = f"{len(anchored)} highlight{'s' if len(anchored) != 1 else ''}"
     if orphaned:
@@ -188,9 +195,10 @@ def render_html(
     tokens = {}
     if needed and (script != "original" or pinyin != "none"):
         tokens = lib.tokens(info.revision_id, [p for p in pars if p.index in needed])
+        tokens = apply_fixes(tokens, fixes_for(lib, article_id))
 
     parts = _Parts(zh_script)
-    shown = ShownParagraphs(script)
+    shown = ShownParagraphs(script, readings)
     out.append("<h2>Highlights</h2>")
     if not anchored:
         out.append("<p><em>No highlights in the current text.</em></p>")

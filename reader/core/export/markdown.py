@@ -19,6 +19,7 @@ from reader.core.library import Library
 from reader.core.pipeline import DisplayParagraph, DisplayToken, display
 from reader.core.pipeline.readings import render
 from reader.core.pipeline.script import convert_text
+from reader.core.reading_options import ReadingOptions, describe
 from reader.core.text import PINYIN_STYLES, SCRIPTS, Paragraph
 
 #: Shown with a highlight whose status is `moved` (re-anchored without certainty, not yet confirmed).
@@ -40,7 +41,10 @@ _UNESCAPED_BRACKET = re.compile(r"(?<!\\)([\[\]])")
 
 def render_markdown(
     lib: Library, article_id: int, *, script: str = "original", pinyin: str = "none", generated: str | None = None,
+    readings: ReadingOptions | None = None,
 ) -> str:
+    """The Markdown export; `readings` says how readings are written (default: citation tones, the
+    readings of the script shown)."""
     if script not in SCRIPTS:
         raise ValueError(f"unknown script {script!r}")
     if pinyin not in PINYIN_STYLES:
@@ -69,7 +73,9 @@ def render_markdown(
     if info.date:
         meta.append(f"- **Date:** {escape_inline(info.date)}")
     shown_in = SCRIPT_NAMES.get(script, f"as published, {SCRIPT_NAMES.get(info.script, info.script)}")
-    meta.append(f"- **Text shown in:** {shown_in}" + ("" if pinyin == "none" else f"; readings: {READING_NAMES[pinyin]}"))
+    readings = readings or ReadingOptions()
+    meta.append(f"- **Text shown in:** {shown_in}" + ("" if pinyin == "none" else f"; readings: {READING_NAMES[pinyin]}"
+                                                      + "".join(f", {d}" for d in describe(readings, script))))
     authors = [escape_inline(a) for a in sorted({a.author for a in anns})]
     count = f"{len(anns)} highlight{'s' if len(anns) != 1 else ''}"
     if authors:
@@ -95,7 +101,7 @@ def render_markdown(
     out += ["## Highlights", ""]
     if not anchored:
         out += ["*No highlights in the current text.*", ""]
-    shown = ShownParagraphs(script)
+    shown = ShownParagraphs(script, readings)
     details: dict[tuple, list[str]] = {}  # the same authors and tags come back on many highlights
 
     def details_of(a: Annotation) -> list[str]:
@@ -175,15 +181,17 @@ class ShownParagraphs:
     """Paragraphs as shown in one script, each displayed once per export (many highlights quote the same
     paragraph), with their tokens found by bisection over the displayed offsets."""
 
-    def __init__(self, script: str) -> None:
+    def __init__(self, script: str, readings: ReadingOptions | None = None) -> None:
         self.script = script
+        self.readings = readings or ReadingOptions()
         self._shown: dict[int, DisplayParagraph] = {}
         self._bounds: dict[int, tuple[list[int], list[int]] | None] = {}
 
     def get(self, par: Paragraph, toks: list) -> DisplayParagraph:
         shown = self._shown.get(par.index)
         if shown is None:
-            shown = self._shown[par.index] = display(par.text, toks, self.script, par.start)
+            shown = self._shown[par.index] = display(par.text, toks, self.script, par.start,
+                                                         **self.readings.display_kwargs())
         return shown
 
     def tokens(self, par: Paragraph, shown: DisplayParagraph, ds: int, de: int) -> list[DisplayToken]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.pipeline import standards, tones
+from reader.core.pipeline import lexicon, standards, tones
 from reader.core.pipeline.script import OffsetMap, convert, convert_text
 from reader.core.pipeline.segment import segment
 from reader.core.text import Token
@@ -104,14 +104,17 @@ class DisplayParagraph:
 
 
 def display(text: str, tokens: list[Token], script: str, base: int = 0,
-            standard: str | None = None, spoken: bool = False) -> DisplayParagraph:
+            standard: str | None = None, spoken: bool = False, neutral: str = "dictionary") -> DisplayParagraph:
     """Display one paragraph (canonical `text` starting at canonical offset `base`) in `script`.
 
     `standard` is the reading standard ('mainland', 'taiwan', or 'auto'/None: Taiwan readings in the Taiwan
     script, see `standards`). `spoken` writes the tone changes of 一 and 不 (yí gè, bú shì, yì tiān) instead
-    of their citation tones.
+    of their citation tones. `neutral` is 'dictionary' (neutral tones as the dictionaries write them, as
+    stored) or 'required' (full tones where the neutral tone is optional: 休息 xiūxī,
+    `tones.required_neutral_only`).
     """
     taiwan = standards.resolve(standard, script) == "taiwan"
+    tones.check_neutral_mode(neutral)
     words = [t.text for t in tokens]
     shown, omap = convert(text, script, words)
     out: list[DisplayToken] = []
@@ -129,6 +132,8 @@ def display(text: str, tokens: list[Token], script: str, base: int = 0,
         if taiwan and any(readings):
             readings = standards.to_taiwan(dtext, list(readings)) if len(dtext) == len(readings) else readings
         out.append(DisplayToken(ds, de, dtext, list(readings), tok))
+    if neutral == "required":
+        _required_neutral_only(text, base, out)
     if spoken and ("一" in text or "不" in text):
         flat = [r for tok in out for r in tok.readings]
         chars = "".join(tok.text for tok in out)
@@ -139,6 +144,25 @@ def display(text: str, tokens: list[Token], script: str, base: int = 0,
                 dtok.readings = changed[pos : pos + len(dtok.readings)]
                 pos += len(dtok.readings)
     return DisplayParagraph(shown, omap, out)
+
+
+def _required_neutral_only(text: str, base: int, out: list[DisplayToken]) -> None:
+    """Full tones on the optional neutral syllables of the displayed tokens, in place; words are looked up
+    in their simplified form (a phrase swapped by the script conversion: as displayed)."""
+    simplified = convert_text(text, "simplified")
+    words: list[str] = []
+    for dtok in out:
+        cs, ce = dtok.token.start - base, dtok.token.end - base
+        same = len(simplified) == len(text) and len(dtok.text) == ce - cs
+        words.append(simplified[cs:ce] if same else dtok.text)
+    flat = [r for dtok in out for r in dtok.readings]
+    if len(flat) != sum(len(w) for w in words):
+        return
+    changed = tones.required_neutral_only(words, flat, lexicon.optional_neutral())
+    pos = 0
+    for dtok in out:
+        dtok.readings = changed[pos : pos + len(dtok.readings)]
+        pos += len(dtok.readings)
 
 
 def _same_chars_modulo_script(canonical: str, shown: str) -> bool:

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import metadata
 from typing import TypeVar
 
 from reader.core import paths
@@ -156,3 +157,91 @@ def _taiwan_notes(raw: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]
             for head in {simp, trad}:
                 found.setdefault(head, (mainland, spoken))
     return found
+
+
+_OPTIONAL_FORMAT = 2  # bump when `_optional_neutral` changes
+#: Grammatical syllables the dictionaries always write neutral (suffixes, particles, the 不/得 of potential
+#: complements): a source that gives them a full tone is not evidence that the neutral tone is optional.
+ALWAYS_NEUTRAL = frozenset("子们么的地得了着过吧吗呢啊呀啦嘛哪不")
+
+
+@lru_cache(maxsize=1)
+def optional_neutral() -> dict[str, tuple[tuple[int, str], ...]]:
+    """Headword (simplified and traditional) → (position, full tone) of each syllable whose neutral tone
+    is optional: CC-CEDICT's usual entry writes it with tone 5 while a second reading of the same word gives
+    it a full tone (see `_optional_neutral`). Cached like `load`; keyed by pypinyin's version too."""
+    try:  # the installed version, without importing pypinyin (0.3 s) when the cache is there
+        version = metadata.version("pypinyin")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    name = f"readings-optional-neutral-{_FORMAT}.{_OPTIONAL_FORMAT}-{version}"
+    return _cached(name, dict, _optional_neutral, {}, stale=("readings-optional-neutral-*.pickle",))
+
+
+def _optional_neutral(raw: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The rule: a neutral syllable of a word's usual entry (the one with the most senses) is optional when
+    another reading of the same word gives that syllable a full tone — CC-CEDICT's own "also pr." or
+    "Taiwan pr." note, or pypinyin's phrase data (which keeps the neutral tone where it is required: 意思
+    yìsi, 便宜 piányi, 孩子 háizi). It stays required when CC-CEDICT lists the full tone as another word
+    (东西 dōngxī 'east and west', 地方 dìfāng 'local', 告诉 gàosù 'to press charges'), for the grammatical
+    syllables of `ALWAYS_NEUTRAL`, for the second of a doubled syllable (妈妈, 看看), and where no second
+    source gives a full tone (朋友, 先生)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    entries: dict[str, list[tuple[int, list[str], str, str]]] = defaultdict(list)
+    for trad, simp, pinyin, body in _LINE.findall(raw):
+        sylls = syllables(pinyin)
+        if len(simp) >= 2 and len(sylls) == len(simp):
+            entries[simp].append((-(body.count("/") + body.count(";")), sylls, body, trad))
+    candidates: dict[str, tuple[tuple[tuple[int, str], ...], str]] = {}
+    for simp, listed in entries.items():
+        listed.sort(key=lambda e: e[0])
+        usual, body, trad = listed[0][1], listed[0][2], listed[0][3]
+        others = [e[1] for e in listed[1:]]
+        phrase = PHRASES_DICT.get(simp)
+        alternatives = [re.findall(r"[a-z]+[1-5]", m.lower().replace("u:", "v"))
+                        for m in re.findall(r"(?:also|Taiwan) pr\. \[([^\]]*)\]", body)]
+        if phrase and len(phrase) == len(simp):
+            alternatives.append([_tone3(p[0]) for p in phrase])
+        optional = []
+        for j, syl in enumerate(usual):
+            base = syl[:-1]
+            if not syl.endswith("5") or base == "r" or simp[j] in ALWAYS_NEUTRAL or (j and simp[j] == simp[j - 1]):
+                continue
+            if any(o[j][:-1] == base and not o[j].endswith("5")
+                   and all(o[k][:-1] == usual[k][:-1] for k in range(len(usual))) for o in others):
+                continue  # the full tone is another word
+            full = next((alt[j] for alt in alternatives
+                         if len(alt) == len(usual) and alt[j][:-1] == base and not alt[j].endswith("5")), None)
+            if full:
+                optional.append((j, full))
+        if optional:
+            candidates[simp] = (tuple(optional), trad)
+    found: dict[str, tuple[tuple[int, str], ...]] = {}
+    for simp, (positions, trad) in candidates.items():
+        kept = tuple((j, full) for j, full in positions if not _required_inside(simp, j, entries, candidates))
+        if kept:
+            for head in {simp, trad}:
+                found.setdefault(head, kept)
+    return found
+
+
+def _required_inside(word: str, j: int, entries: dict, candidates: dict) -> bool:
+    """Whether syllable `j` of `word` is required neutral in a shorter word inside it (女朋友 keeps 朋友's
+    péngyou, 不好意思 keeps 意思's yìsi; 大部分 follows 部分, whose neutral tone is optional)."""
+    for a in range(j + 1):
+        for b in range(max(j + 1, a + 2), len(word) + 1):
+            sub = word[a:b]
+            if b - a == len(word) or sub not in entries:
+                continue
+            usual = min(entries[sub], key=lambda e: e[0])[1]
+            if usual[j - a].endswith("5") and all(k != j - a for k, _ in candidates.get(sub, ((), ""))[0]):
+                return True
+    return False
+
+
+def _tone3(marked: str) -> str:
+    """pypinyin's tone-marked syllable (`xiū`, `yi`) in TONE3 as the pipeline writes it (`xiu1`, `yi5`)."""
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    return to_tone3(marked, neutral_tone_with_five=True).replace("ü", "v")

@@ -13,7 +13,7 @@ third-tone sandhi is not written, as in textbooks.
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 #: The erhua suffix's reading: no tone of its own.
@@ -137,3 +137,50 @@ def spoken_tones(chars: str, readings: list[str | None]) -> list[str | None]:
         elif tone in "123":
             out[i] = "yi4"
     return out
+
+
+#: Neutral tones shown "as dictionaries write them" (the stored readings) or "only where required".
+NEUTRAL_MODES = ("dictionary", "required")
+
+
+def check_neutral_mode(mode: str) -> str:
+    """`mode` if it is one of `NEUTRAL_MODES`, else a ValueError naming them."""
+    if mode not in NEUTRAL_MODES:
+        raise ValueError(f"unknown neutral-tone choice {mode!r}; choose one of {', '.join(NEUTRAL_MODES)}")
+    return mode
+
+
+def required_neutral_only(words: Sequence[str], readings: list[str | None],
+                          optional: Mapping[str, tuple[tuple[int, str], ...]]) -> list[str | None]:
+    """`readings` (one per character of the joined `words`) with the full tone back on every syllable
+    whose neutral tone is optional (休息 xiūxī, 衣服 yīfú, 认识 rènshí), for the "only where required"
+    choice; required ones stay (朋友 péngyou, 东西 dōngxi 'thing', 先生 xiānsheng).
+
+    `optional` maps a word to (position, full tone) of such syllables (`lexicon.optional_neutral`). A
+    word it lacks is read through the longest listed words inside it (洗衣服 → 衣服). Only a syllable
+    that is that neutral syllable now changes: a reading chosen otherwise is left alone.
+    """
+    out = list(readings)
+    pos = 0
+    for word in words:
+        if len(word) > 1:
+            if word in optional:
+                _full_tones(optional[word], out, pos)
+            else:
+                start = 0
+                while start < len(word) - 1:
+                    for end in range(min(len(word), start + 8), start + 1, -1):
+                        if word[start:end] in optional:
+                            _full_tones(optional[word[start:end]], out, pos + start)
+                            start = end
+                            break
+                    else:
+                        start += 1
+        pos += len(word)
+    return out
+
+
+def _full_tones(entry: tuple[tuple[int, str], ...], out: list[str | None], pos: int) -> None:
+    for j, full in entry:
+        if pos + j < len(out) and out[pos + j] == full[:-1] + "5":
+            out[pos + j] = full

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reader.core.dictionary import HSK_BAND, Entry
 from reader.core.glossary import Gloss
 from reader.core.pipeline.readings import render, tone_of
+from reader.core.reading_options import ReadingOptions, written_reading
 from reader.core.vocabulary import WordState
 from reader.core.word_status import LEARNING
 from reader.gui.options import Palette, tone_colour
@@ -106,6 +107,7 @@ class DictionaryPopup(QFrame):
         self.span: tuple[int, int] | None = None
         self.word = ""
         self.entries: list[Entry] = []
+        self.readings: list[str] = []  # each entry's reading as written (reading options applied)
         self.hsk: int | None = None
         self.state = WordState(False, False)
         self.trail: list[tuple[str, list[Entry], int | None]] = []  # words shown before a looked-up one
@@ -292,12 +294,16 @@ class DictionaryPopup(QFrame):
     def set_word(
         self, word: str, entries: Sequence[Entry], hsk: int | None, span: tuple[int, int], *,
         first_script: str, style: str, scheme: str, palette: Palette,
+        readings: ReadingOptions | None = None, script: str = "original",
     ) -> None:
-        """Fill the popup: `first_script` ('simplified'/'traditional') decides which form is shown first."""
+        """Fill the popup: `first_script` ('simplified'/'traditional') decides which form is shown first;
+        each entry's reading is written as `readings` ask, in the view's `script` (Taiwan readings, spoken
+        tones, neutral tones), like the readings above the text."""
         self.gloss_box.stop_editing()
         self.trail.clear()
         self.span = span
-        self._look = {"first_script": first_script, "style": style, "scheme": scheme, "palette": palette}
+        self._look = {"first_script": first_script, "style": style, "scheme": scheme, "palette": palette,
+                      "readings": readings or ReadingOptions(), "script": script}
         self._fill(word, entries, hsk)
         self._fill_back_link()
 
@@ -306,8 +312,12 @@ class DictionaryPopup(QFrame):
         style, scheme = str(self._look["style"]), str(self._look["scheme"])
         palette = self._look["palette"]
         assert isinstance(palette, Palette)
+        options = self._look.get("readings") or ReadingOptions()
+        assert isinstance(options, ReadingOptions)
+        script = str(self._look.get("script", "original"))
         self.word, self.hsk = word, hsk
         self.entries = ordered_entries(entries)
+        self.readings = [written_reading(e.simplified or e.traditional, e.reading, options, script) for e in self.entries]
         forms: list[str] = []
         for entry in self.entries:
             pair = [entry.simplified, entry.traditional]
@@ -331,8 +341,8 @@ class DictionaryPopup(QFrame):
             " padding: 1px 6px; font-weight: bold; }"
         )
         blocks = []
-        for entry in self.entries:
-            reading = reading_html(entry.reading, style, scheme, palette)
+        for entry, written in zip(self.entries, self.readings, strict=True):
+            reading = reading_html(written, style, scheme, palette)
             label = ""
             if entry.proper_noun:
                 name = self.tr("name")
@@ -359,9 +369,9 @@ class DictionaryPopup(QFrame):
         from reader.core.vocabulary import reading_with_marks
 
         lines = []
-        for entry in self.entries:
+        for entry, written in zip(self.entries, self.readings, strict=True):
             forms = entry.simplified if entry.simplified == entry.traditional else f"{entry.simplified} {entry.traditional}"
-            lines.append(f"{forms} [{reading_with_marks(entry.reading)}] {'; '.join(entry.senses)}")
+            lines.append(f"{forms} [{reading_with_marks(written)}] {'; '.join(entry.senses)}")
         return "\n".join(lines) or self.word
 
     # ---- placement -------------------------------------------------------------------------------

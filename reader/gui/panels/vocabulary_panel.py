@@ -47,10 +47,12 @@ from reader.core import glossary, vocabulary
 from reader.core.errors import ReaderError
 from reader.core.glossary import MAX_PARENT, MAX_TRANSLATION
 from reader.core.library import Library
+from reader.core.reading_options import ReadingOptions
 from reader.core.vocabulary import Deleted, VocabEntry, reading_with_marks, word_in_sentence
 from reader.core.word_status import STATUSES
 from reader.gui import file_dialogs
 from reader.gui.commands import EditCommand
+from reader.gui.options import reading_options_of
 from reader.gui.panels.dictionary_popup import hsk_label
 from reader.gui.panels.vocabulary_model import (  # the columns, for the panel's callers too
     ARTICLE,
@@ -468,7 +470,7 @@ class VocabularyPanel(QWidget):
         from reader.core.export.anki import export_anki  # genanki: ~45 ms, paid when exporting, not at start-up
 
         try:
-            count = export_anki(self.lib, path)
+            count = export_anki(self.lib, path, readings=self._readings())
         except ReaderError as exc:
             self._error(self.tr("Cannot export the vocabulary"), exc)
             return None
@@ -479,12 +481,17 @@ class VocabularyPanel(QWidget):
         from reader.core.export.vocab_csv import export_csv  # with the export package ~3 ms: not at start-up
 
         try:
-            count = export_csv(self.lib, path)
+            count = export_csv(self.lib, path, readings=self._readings())
         except ReaderError as exc:
             self._error(self.tr("Cannot export the vocabulary"), exc)
             return None
         self.window.statusBar().showMessage(plural(count, self.tr("Exported 1 word to %1"), self.tr("Exported %n words to %1")).replace("%1", path), 5000)
         return count
+
+    def _readings(self) -> ReadingOptions:
+        """The View menu's reading options, for the script shown: the exported pinyin as the reader sees it."""
+        options = getattr(self.window, "options", None)  # a window without display options: the defaults
+        return reading_options_of(options).for_script(getattr(options, "script", "original"))
 
     def export_anki_dialog(self) -> None:
         path, _ = file_dialogs.save_file_name(self, self.tr("Export to Anki"), "vocabulary.apkg",
