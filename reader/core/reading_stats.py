@@ -84,7 +84,7 @@ class _PageDone:
     dictionary: Dictionary
     day: str | None = None  # None: the local date when applied
     added: list[int] = field(default_factory=list)  # vocabulary rows this added
-    updated: list[int] = field(default_factory=list)  # vocabulary rows this turned from new to known
+    updated: dict[int, str] = field(default_factory=dict)  # rows this turned from new to known → `updated` before
     page_id: int | None = None
     events: tuple[int, int] = (0, 0)  # word_events ids (first, last] this wrote
     marked: int = 0
@@ -97,19 +97,20 @@ class _PageDone:
             first_event = _last_event(lib)
             keys = list(dict.fromkeys(key for _, key in self.words))
             status = _statuses(lib, owner, keys)
-            self.added, self.updated = [], []
+            self.added, self.updated = [], {}
             marked: set[str] = set()
             for tok, key in self.words:
                 if status.get(key, "new") != "new":
                     continue
                 status[key] = "known"
                 marked.add(key)
-                rows = [int(r[0]) for r in conn.execute(
-                    "SELECT id FROM vocabulary WHERE reader = ? AND simplified = ? AND status = 'new'", (owner, key))]
+                rows = {int(vid): str(stamp) for vid, stamp in conn.execute(
+                    "SELECT id, updated FROM vocabulary WHERE reader = ? AND simplified = ? AND status = 'new'",
+                    (owner, key))}
                 if rows:
                     conn.executemany("UPDATE vocabulary SET status = 'known', updated = ? WHERE id = ?",
                                      [(now(), vid) for vid in rows])
-                    self.updated.extend(rows)
+                    self.updated.update(rows)
                 else:
                     self._add(tok, owner)
             self.marked = len(marked)
@@ -126,7 +127,7 @@ class _PageDone:
             self.new_words = conn.total_changes - before
             conn.execute("UPDATE pages_read SET new_words = ? WHERE id = ?", (self.new_words, self.page_id))
             self.events = (first_event, _last_event(lib))
-        return Changed(vocabulary=frozenset(self.added + self.updated))
+        return Changed(vocabulary=frozenset([*self.added, *self.updated]))
 
     def _add(self, tok: Token, owner: str) -> None:
         """Add a word to the list, known, with its sentence and place (inside the caller's transaction)."""
@@ -142,7 +143,7 @@ class _PageDone:
             self.added.append(vid)
         elif added.entry.status == "new":  # the entry's row was there under another form of the word
             self.lib.conn.execute("UPDATE vocabulary SET status = 'known', updated = ? WHERE id = ?", (now(), vid))
-            self.updated.append(vid)
+            self.updated[vid] = added.entry.updated
 
     def undo(self) -> Changed:
         lib, conn = self.lib, self.lib.conn
@@ -151,13 +152,13 @@ class _PageDone:
             first = _last_event(lib)
             conn.executemany("DELETE FROM vocabulary WHERE id = ?", [(vid,) for vid in added])
             conn.executemany("UPDATE vocabulary SET status = 'new', updated = ? WHERE id = ? AND status = 'known'",
-                             [(now(), vid) for vid in self.updated])
+                             [(stamp, vid) for vid, stamp in self.updated.items()])
             if self.page_id is not None:
                 conn.execute("DELETE FROM pages_read WHERE id = ?", (self.page_id,))  # and its words_seen
             last = _last_event(lib)
             for low, high in (self.events, (first, last)):
                 conn.execute("DELETE FROM word_events WHERE id > ? AND id <= ?", (low, high))
-        return Changed(vocabulary=frozenset(added + self.updated))
+        return Changed(vocabulary=frozenset([*added, *self.updated]))
 
 
 def _last_event(lib: Library) -> int:
