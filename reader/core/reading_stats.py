@@ -188,6 +188,8 @@ def range_words(lib: Library, article_id: int, start: int, end: int,
     simplified form, and each one's sentence."""
     info = lib.article(article_id)
     text_len = lib.conn.execute("SELECT length(text) FROM revisions WHERE id = ?", (info.revision_id,)).fetchone()[0]
+    if start >= end:
+        raise ReaderError(f"the range {start}–{end} is empty: the end must come after the start")
     if not 0 <= start < end <= int(text_len):
         raise ReaderError(f"range {start}–{end} is outside article {article_id} (0–{text_len})")
     dic = dictionary or shared_dictionary()
