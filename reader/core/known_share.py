@@ -132,5 +132,10 @@ class ShareCache:
             self._stamp = stamp(lib)  # counting may have written: the stamp after it
         return self._shares
 
+    @property
+    def stamp(self) -> tuple[int, ...] | None:
+        """The stamp of the last answer (None before the first)."""
+        return self._stamp
+
     def invalidate(self) -> None:
         self._stamp = None

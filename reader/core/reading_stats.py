@@ -16,7 +16,7 @@ Days are local dates, fixed when the change is written.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -28,7 +28,7 @@ from reader.core.identity import owner_key
 from reader.core.library import Changed, Library, now
 from reader.core.pipeline.readings import is_han
 from reader.core.scaffolding import shared_dictionary
-from reader.core.text import Token
+from reader.core.text import Paragraph, Token
 
 #: Statuses that count as known in shares (an ignored word is not one to learn).
 KNOWN_STATUSES = ("known", "ignored")
@@ -210,6 +210,21 @@ def range_words(lib: Library, article_id: int, start: int, end: int,
             a, b = next(((a, b) for a, b in spans if a <= local < b), (0, len(par.text)))
             sentences[tok.start] = par.text[a:b]
     return words, sentences
+
+
+def section_range(paragraphs: Sequence[Paragraph], offset: int) -> tuple[int, int] | None:
+    """[start, end) of the section (heading to the next heading of the same or a higher rank) holding
+    `offset`; None when the text has no headings (the section is the whole text)."""
+    heads = [p for p in paragraphs if p.kind == "heading"]
+    if not heads or not paragraphs:
+        return None
+    before = [p for p in heads if p.start <= offset]
+    if not before:  # above the first heading: the text before it
+        return paragraphs[0].start, heads[0].start
+    head = before[-1]
+    rank = head.level or 1
+    following = [p for p in heads if p.start > head.start and (p.level or 1) <= rank]
+    return head.start, following[0].start if following else paragraphs[-1].end
 
 
 def mark_done(lib: Library, article_id: int, start: int | None = None, end: int | None = None, *,

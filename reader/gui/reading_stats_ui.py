@@ -1,0 +1,199 @@
+"""Page done and statistics in the reader (gui layer): Vocabulary → Mark Page as Done, Mark Section as Done,
+Statistics…, and each article's known share in the library sidebar.
+
+Mark Page as Done (Ctrl+D) marks every new word on the screen known, undoably (the window's undo stack),
+says how many in the status bar and scrolls a screen on, as Lute does. Mark Section as Done (Ctrl+Shift+D)
+does the same for the chapter or section the top of the screen is in — the whole article when it has no
+headings. The sidebar's shares follow every status change: a cheap stamp is checked after each edit, undo
+and redo, and on a timer (for status keys, other windows and other programs).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar
+
+from reader.core import reading_stats
+from reader.core.dictionary import Dictionary
+from reader.core.errors import ReaderError
+from reader.core.known_share import ShareCache
+from reader.core.library import Changed, Library
+from reader.core.text import ArticleInfo
+from reader.gui.commands import EditCommand
+from reader.gui.plurals import plural
+from reader.gui.reading_view import ReadingView
+from reader.gui.sidebar import LibrarySidebar
+from reader.gui.signals import SignalHub
+from reader.gui.stats_dialog import StatisticsDialog
+
+PAGE_KEY = "Ctrl+D"
+SECTION_KEY = "Ctrl+Shift+D"
+SHARE_POLL_MS = 2000  # the stamp check costs well under a millisecond
+
+
+class StatsWindow(Protocol):
+    """What this feature uses of its window (the main window is one)."""
+
+    lib: Library
+    article: ArticleInfo | None
+    view: ReadingView
+    sidebar: LibrarySidebar
+    hub: SignalHub
+    undo_stack: QUndoStack
+
+    def menuBar(self) -> QMenuBar: ...
+    def statusBar(self) -> QStatusBar: ...
+    def installEventFilter(self, filter: QObject) -> None: ...
+    def error(self, title: str, message: str) -> None: ...
+    def add_action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction: ...
+
+
+def vocabulary_menu(bar: QMenuBar, title: str) -> QMenu:
+    """The menu bar's Vocabulary menu (objectName "vocabulary"), made before Help if no feature made it yet."""
+    for act in bar.actions():
+        menu = act.menu()
+        if isinstance(menu, QMenu) and menu.objectName() == "vocabulary":
+            return menu
+    menu = QMenu(title, bar)
+    menu.setObjectName("vocabulary")
+    actions = bar.actions()
+    bar.insertMenu(actions[-1], menu) if actions else bar.addMenu(menu)
+    return menu
+
+
+class ReadingStatsController(QObject):
+    """The page-done commands, the Statistics window and the sidebar's known shares."""
+
+    vocabularyChanged = Signal()  # words were marked known by a page done (or its undo/redo)
+
+    def __init__(self, window: StatsWindow, dictionary: Callable[[], Dictionary | None]) -> None:
+        super().__init__(window)  # type: ignore[arg-type] - the window is a QObject
+        self.window = window
+        self.lib = window.lib
+        self.view = window.view
+        self.dictionary = dictionary
+        self.shares = ShareCache()
+        self.dialog: StatisticsDialog | None = None
+        self.menu = vocabulary_menu(window.menuBar(), self.tr("V&ocabulary"))
+        self.act_page = window.add_action(self.tr("Mark &Page as Done"), self.mark_page, PAGE_KEY)
+        self.act_section = window.add_action(self.tr("Mark &Section as Done"), self.mark_section, SECTION_KEY)
+        self.act_stats = window.add_action(self.tr("&Statistics…"), self.show_statistics)
+        if self.menu.actions():
+            self.menu.addSeparator()
+        for act in (self.act_page, self.act_section, self.act_stats):
+            self.menu.addAction(act)
+        self.menu.insertSeparator(self.act_stats)
+        self.retranslate()
+        window.installEventFilter(self)
+        window.hub.articleChanged.connect(lambda _aid: self._sync_actions())
+        window.hub.articlesChanged.connect(lambda _initiator: self.refresh_shares())
+        window.undo_stack.indexChanged.connect(lambda _i: self.refresh_shares())
+        self.timer = QTimer(self)
+        self.timer.setInterval(SHARE_POLL_MS)
+        self.timer.timeout.connect(self.refresh_shares)
+        self.timer.start()
+        self._sync_actions()
+        QTimer.singleShot(0, self.refresh_shares)
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("V&ocabulary"))
+        self.act_page.setText(self.tr("Mark &Page as Done"))
+        self.act_page.setToolTip(self.tr("Every new word on the screen becomes known; then a screen on"))
+        self.act_stats.setText(self.tr("&Statistics…"))
+        self._sync_actions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def _has_sections(self) -> bool:
+        return any(p.kind == "heading" for p in self.view.paragraphs)
+
+    def _sync_actions(self) -> None:
+        """Section when the article has headings, else the whole article; nothing to mark without an article."""
+        has = self.window.article is not None
+        self.act_section.setText(self.tr("Mark &Section as Done") if self._has_sections()
+                                 else self.tr("Mark &Article as Done"))
+        self.act_page.setEnabled(has)
+        self.act_section.setEnabled(has)
+
+    # ---- page and section done ---------------------------------------------------------------------------
+    def visible_range(self) -> tuple[int, int] | None:
+        """Canonical [start, end) of the lines whose characters are on the screen (at least half)."""
+        height = self.view.viewport().height()
+        offsets: list[int] = []
+        for line in self.view.visible_lines():
+            rect = self.view.glyph_rect(line[0])
+            if rect is not None and 0 <= rect.center().y() <= height:
+                offsets.extend(line)
+        return (min(offsets), max(offsets) + 1) if offsets else None
+
+    def mark_page(self) -> None:
+        span = self.visible_range()
+        if span is not None:
+            self._mark(*span, page=True)
+
+    def mark_section(self) -> None:
+        article = self.window.article
+        if article is None:
+            return
+        section = reading_stats.section_range(self.view.paragraphs, self.view.top_offset())
+        start, end = section if section is not None else (0, self.view.text_length)
+        self._mark(start, end, page=False)
+
+    def _mark(self, start: int, end: int, *, page: bool) -> None:
+        window = self.window
+        if window.article is None or start >= end:
+            return
+        try:
+            done = reading_stats.mark_done(self.lib, window.article.id, start, end, dictionary=self.dictionary())
+        except ReaderError as exc:
+            window.error(self.tr("Cannot mark the words"), str(exc))
+            return
+        if done.marked:
+            message = plural(done.marked, self.tr("1 word marked known"), self.tr("%n words marked known"))
+        else:
+            message = self.tr("No new words here: counted as read")
+        window.statusBar().showMessage(message, 6000)
+        text = plural(done.marked, self.tr("mark 1 word known"), self.tr("mark %n words known"))
+        window.undo_stack.push(EditCommand(done.edit, self._changed, window.article.id, text=text))
+        self._changed(done.edit.changed)
+        if page and end < self.view.text_length:
+            self.view.scroll_to_offset(end)  # a screen on, as after reading it
+
+    def _changed(self, changed: Changed, _article_id: int | None = None) -> None:
+        """After a page done, its undo or redo: the vocabulary, the readings, the shares and the numbers."""
+        if changed.vocabulary:
+            self.vocabularyChanged.emit()
+        self.refresh_shares()
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.refresh()
+
+    # ---- statistics and shares ---------------------------------------------------------------------------
+    def show_statistics(self) -> None:
+        if self.dialog is None:
+            self.dialog = StatisticsDialog(self.lib, self.window)  # type: ignore[arg-type]
+        self.dialog.refresh()
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def refresh_shares(self) -> None:
+        """Give the sidebar each article's known share, counted again only when something changed."""
+        before = self.shares.stamp
+        try:
+            shares = self.shares.shares(self.lib, self.dictionary())
+        except Exception:  # noqa: BLE001 - a busy or closed library: the shares wait for the next change
+            return
+        self.window.sidebar.set_shares(shares)
+        if self.shares.stamp != before and self.dialog is not None and self.dialog.isVisible():
+            self.dialog.refresh()  # a status changed elsewhere (keys, the popup, another program)
+
+
+def install(window: StatsWindow, dictionary: Callable[[], Dictionary | None]) -> ReadingStatsController:
+    return ReadingStatsController(window, dictionary)
+
