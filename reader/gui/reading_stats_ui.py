@@ -103,6 +103,7 @@ class ReadingStatsController(QObject):
         self.act_page.setText(self.tr("Mark &Page as Done"))
         self.act_page.setToolTip(self.tr("Every new word on the screen becomes known; then a screen on"))
         self.act_stats.setText(self.tr("&Statistics…"))
+        self.act_stats.setToolTip(self.tr("Words read, new words and words learned per day, and your streak"))
         self._sync_actions()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -118,6 +119,8 @@ class ReadingStatsController(QObject):
         has = self.window.article is not None
         self.act_section.setText(self.tr("Mark &Section as Done") if self._has_sections()
                                  else self.tr("Mark &Article as Done"))
+        self.act_section.setToolTip(self.tr("Every new word of this section becomes known") if self._has_sections()
+                                    else self.tr("Every new word of this article becomes known"))
         self.act_page.setEnabled(has)
         self.act_section.setEnabled(has)
 

@@ -181,3 +181,17 @@ def test_migration_9_adds_the_tables_and_triggers(lib: Library) -> None:
     assert {"word_events", "pages_read", "words_seen", "revision_words", "revision_word_counts",
             "word_events_insert", "word_events_update", "word_events_delete"} <= names
     assert any(m.version == 9 for m in schema.MIGRATIONS)
+
+
+def test_section_range_runs_from_a_heading_to_the_next_of_its_rank() -> None:
+    from reader.core.text import Paragraph
+
+    pars = [Paragraph(0, "paragraph", 0, 4, "序言四字"), Paragraph(1, "heading", 5, 8, "第一章", 1),
+            Paragraph(2, "paragraph", 9, 20, "x" * 11), Paragraph(3, "heading", 21, 24, "一、甲", 2),
+            Paragraph(4, "paragraph", 25, 30, "y" * 5), Paragraph(5, "heading", 31, 34, "第二章", 1),
+            Paragraph(6, "paragraph", 35, 40, "z" * 5)]
+    assert reading_stats.section_range(pars, 2) == (0, 5)
+    assert reading_stats.section_range(pars, 12) == (5, 31), "a sub-heading stays inside its chapter"
+    assert reading_stats.section_range(pars, 26) == (21, 31)
+    assert reading_stats.section_range(pars, 38) == (31, 40)
+    assert reading_stats.section_range(pars[:1], 2) is None
