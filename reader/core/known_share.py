@@ -125,10 +125,11 @@ class ShareCache:
         self._stamp: tuple[int, ...] | None = None
         self._shares: dict[int, Share] = {}
 
-    def shares(self, lib: Library, dictionary: Dictionary | None = None) -> dict[int, Share]:
+    def shares(self, lib: Library, dictionary: Dictionary | None = None, *, count: bool = True) -> dict[int, Share]:
+        """`article_shares`, from memory while nothing changed; `count`: count new articles' words first."""
         current = stamp(lib)
         if current != self._stamp:
-            self._shares = article_shares(lib, dictionary)
+            self._shares = article_shares(lib, dictionary, count=count)
             self._stamp = stamp(lib)  # counting may have written: the stamp after it
         return self._shares
 

@@ -10,13 +10,14 @@ and redo, and on a timer (for status keys, other windows and other programs).
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar
 
-from reader.core import reading_stats
+from reader.core import known_share, reading_stats
 from reader.core.dictionary import Dictionary
 from reader.core.errors import ReaderError
 from reader.core.known_share import ShareCache
@@ -28,6 +29,7 @@ from reader.gui.reading_view import ReadingView
 from reader.gui.sidebar import LibrarySidebar
 from reader.gui.signals import SignalHub
 from reader.gui.stats_dialog import StatisticsDialog
+from reader.gui.workers import background_work
 
 PAGE_KEY = "Ctrl+D"
 SECTION_KEY = "Ctrl+Shift+D"
@@ -64,6 +66,29 @@ def vocabulary_menu(bar: QMenuBar, title: str) -> QMenu:
     return menu
 
 
+class WordCountWorker(QThread):
+    """Count the words of analysed articles not counted yet (a book takes seconds) on its own connection."""
+
+    def __init__(self, db_path: Path, dictionary: Dictionary | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.dictionary = dictionary
+        self._stop = False
+
+    def stop(self) -> None:
+        self._stop = True
+
+    def run(self) -> None:
+        try:
+            with background_work(), Library.open(self.db_path) as lib:
+                for rev, key in known_share.stale_revisions(lib).items():
+                    if self._stop:
+                        return
+                    known_share.count_words(lib, rev, key, self.dictionary)
+        except Exception:  # noqa: BLE001 - busy or read-only: counted the next time something changes
+            return
+
+
 class ReadingStatsController(QObject):
     """The page-done commands, the Statistics window and the sidebar's known shares."""
 
@@ -77,6 +102,7 @@ class ReadingStatsController(QObject):
         self.dictionary = dictionary
         self.shares = ShareCache()
         self.dialog: StatisticsDialog | None = None
+        self.counter: WordCountWorker | None = None
         self.menu = vocabulary_menu(window.menuBar(), self.tr("V&ocabulary"))
         self.act_page = window.add_action(self.tr("Mark &Page as Done"), self.mark_page, PAGE_KEY)
         self.act_section = window.add_action(self.tr("Mark &Section as Done"), self.mark_section, SECTION_KEY)
@@ -109,6 +135,11 @@ class ReadingStatsController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif watched is self.window and event.type() == QEvent.Type.Close:
+            self.timer.stop()
+            if self.counter is not None:
+                self.counter.stop()
+                self.counter.wait(5000)
         return False
 
     def _has_sections(self) -> bool:
@@ -188,13 +219,39 @@ class ReadingStatsController(QObject):
     def refresh_shares(self) -> None:
         """Give the sidebar each article's known share, counted again only when something changed."""
         before = self.shares.stamp
+        in_memory = self.lib.path is None  # no second connection: counted here (tests, small libraries)
         try:
-            shares = self.shares.shares(self.lib, self.dictionary())
+            shares = self.shares.shares(self.lib, self.dictionary(), count=in_memory)
+            if not in_memory and self.shares.stamp != before and self.counter is None \
+                    and known_share.stale_revisions(self.lib):
+                self._count_in_background()
         except Exception:  # noqa: BLE001 - a busy or closed library: the shares wait for the next change
             return
         self.window.sidebar.set_shares(shares)
         if self.shares.stamp != before and self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()  # a status changed elsewhere (keys, the popup, another program)
+
+
+    def settle(self) -> None:
+        """Wait for the words being counted and show the shares (for screenshots and tests)."""
+        self.refresh_shares()
+        if self.counter is not None:
+            self.counter.wait(60_000)
+            self._counted()
+
+    def _count_in_background(self) -> None:
+        assert self.lib.path is not None
+        worker = self.counter = WordCountWorker(self.lib.path, self.dictionary(), self)
+        worker.finished.connect(self._counted)
+        worker.start()
+
+    def _counted(self) -> None:
+        worker, self.counter = self.counter, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.shares.invalidate()  # the counts are new; the statuses may be the same
+        self.refresh_shares()
 
 
 def install(window: StatsWindow, dictionary: Callable[[], Dictionary | None]) -> ReadingStatsController:

@@ -75,6 +75,7 @@ def _render(
         window.view.set_selection(*select)
         if not offset:
             window.view.ensure_offset_visible(select[0])
+    window.reading_stats.settle()  # the sidebar's known shares, counted in the background
     app.processEvents()
     image = window.grab()
     if statistics:  # the Statistics window instead, over the same library
