@@ -62,7 +62,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         articles = {a.id: a.title for a in lib.list_articles()}
     if args.json:
         data = result.as_json()
-        data["articles"] = [{**s.as_json(), "title": articles.get(aid, "")} for aid, s in sorted(shares.items())]
+        data["articles"] = [_article_json(aid, title, shares.get(aid)) for aid, title in articles.items()]
         print_json(data)
         return 0
     print(f"{'day':<10}  {'read':>6}  {'new':>5}  {'learned':>7}")
@@ -78,6 +78,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
         known = f"{share.percent:>3} % known" if share else "  not analysed"
         print(f"{aid:>4}  {known}  {title}")
     return 0
+
+
+def _article_json(article_id: int, title: str, share: known_share.Share | None) -> dict[str, object]:
+    """An article's known share; an article not analysed yet has nulls (no share rather than a wrong one)."""
+    if share is None:
+        return {"article_id": article_id, "title": title, "analysed": False, "known_percent": None,
+                "known_distinct_percent": None, "known_words": None, "words": None, "known_distinct": None,
+                "distinct": None}
+    return {**share.as_json(), "title": title, "analysed": True}
 
 
 def cmd_done(args: argparse.Namespace) -> int:

@@ -57,3 +57,16 @@ def test_bad_input_is_one_line(seeded_db: Path, capsys: pytest.CaptureFixture[st
     assert exit_info.value.code == 2 and "from 1 to 3660" in capsys.readouterr().err
     with Library.open(seeded_db) as lib:
         assert lib.conn.execute("SELECT COUNT(*) FROM pages_read").fetchone() == (0,)
+
+
+def test_an_article_not_analysed_has_no_share(seeded_db: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "new.txt"
+    text.write_text("我喜欢学习中文。\n", encoding="utf-8")
+    assert run(["--db", str(seeded_db), "import", str(text)], capsys)[0] == 0
+    code, out, _ = run(["--db", str(seeded_db), "vocab", "stats", "--json"], capsys)
+    articles = json.loads(out)["articles"]
+    assert code == 0 and [a["analysed"] for a in articles] == [True, True, False]
+    assert articles[2]["known_percent"] is None and articles[2]["title"] == "我喜欢学习中文"
+    code, out, _ = run(["--db", str(seeded_db), "vocab", "stats"], capsys)
+    assert "not analysed  我喜欢学习中文" in out
