@@ -9,8 +9,9 @@ Where the numbers come from (schema migration 9, docs/schema.md):
 - new words met: `words_seen`, the first range each word was read in;
 - words learned: `word_events`, written by triggers on `vocabulary` in the transaction of every status
   change, whoever makes it (popup, keys, CLI, page done, another program). A word counts as learned on a day
-  when it went to known that day and was still known at the day's end, so a change undone the same day (or
-  a page done that was undone at any time) does not count.
+  when it went to known that day and was still known at the day's end. An undone edit (a page done, or a
+  status set through `word_status.set_word_status`) takes its changes out of `word_events`, whenever it is
+  undone; a status set back by hand the same day does not count either.
 Days are local dates, fixed when the change is written.
 """
 from __future__ import annotations

@@ -110,6 +110,17 @@ def test_learned_counts_every_source_once_and_not_what_was_undone(lib: Library) 
     assert reading_stats.learned_per_day(lib) == {today: 2}, "an undone page done is not learned"
 
 
+def test_a_status_undone_the_next_day_leaves_yesterday_too(lib: Library) -> None:
+    edit = set_word_status(lib, "中文", "known")
+    set_word_status(lib, "学习", "known")
+    lib.conn.execute("UPDATE word_events SET day = '2026-01-01'")
+    assert reading_stats.learned_per_day(lib) == {"2026-01-01": 2}
+    edit.undo()
+    assert reading_stats.learned_per_day(lib) == {"2026-01-01": 1}, "the undone click never happened"
+    edit.redo()
+    assert reading_stats.learned_per_day(lib) == {"2026-01-01": 1, reading_stats.today(): 1}
+
+
 def test_a_word_known_yesterday_stays_learned_yesterday(lib: Library) -> None:
     set_word_status(lib, "中文", "known")
     lib.conn.execute("UPDATE word_events SET day = '2026-01-01'")
