@@ -59,8 +59,8 @@ def _cache_keys(lib: Library) -> dict[int, tuple[int, str]]:
             if rev is not None and cached and int(cached) >= int(pars)}
 
 
-def count_words(lib: Library, revision_id: int, key: str, dictionary: Dictionary | None = None) -> None:
-    """Count a revision's words from its cached tokens and store them with `key` (one transaction)."""
+def word_counts(lib: Library, revision_id: int, dictionary: Dictionary | None = None) -> Counter[str]:
+    """How often each word occurs in a revision, from its cached tokens (reads only)."""
     dic = dictionary or shared_dictionary()
     counts: Counter[str] = Counter()
     for toks in lib.cached_tokens(revision_id, lib.paragraphs(revision_id)).values():
@@ -68,15 +68,27 @@ def count_words(lib: Library, revision_id: int, key: str, dictionary: Dictionary
             word = word_key(tok.text, dic)
             if word is not None:
                 counts[word] += 1
+    return counts
+
+
+def store_counts(lib: Library, revision_id: int, key: str, counts: Counter[str]) -> None:
+    """Keep a revision's word counts with the key of the tokens they came from (one transaction)."""
     if lib.read_only is not None:
         return
     with lib.transaction():
+        if lib.conn.execute("SELECT 1 FROM revisions WHERE id = ?", (revision_id,)).fetchone() is None:
+            return  # deleted meanwhile
         lib.conn.execute("DELETE FROM revision_words WHERE revision_id = ?", (revision_id,))
         lib.conn.executemany("INSERT INTO revision_words (revision_id, word, count) VALUES (?, ?, ?)",
                              [(revision_id, w, n) for w, n in counts.items()])
         lib.conn.execute(
             "INSERT OR REPLACE INTO revision_word_counts (revision_id, cache_key, words, distinct_words, counted)"
             " VALUES (?, ?, ?, ?, ?)", (revision_id, key, sum(counts.values()), len(counts), now()))
+
+
+def count_words(lib: Library, revision_id: int, key: str, dictionary: Dictionary | None = None) -> None:
+    """Count a revision's words from its cached tokens and store them with `key`."""
+    store_counts(lib, revision_id, key, word_counts(lib, revision_id, dictionary))
 
 
 def stale_revisions(lib: Library) -> dict[int, str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar
 
@@ -67,7 +67,10 @@ def vocabulary_menu(bar: QMenuBar, title: str) -> QMenu:
 
 
 class WordCountWorker(QThread):
-    """Count the words of analysed articles not counted yet (a book takes seconds) on its own connection."""
+    """Count the words of analysed articles not counted yet (a book takes seconds) on a connection of its
+    own, which only reads: the window writes the counts, so they do not look like another program's change."""
+
+    counted = Signal(int, str, object)  # revision id, key of its cached tokens, Counter of words
 
     def __init__(self, db_path: Path, dictionary: Dictionary | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,8 +87,8 @@ class WordCountWorker(QThread):
                 for rev, key in known_share.stale_revisions(lib).items():
                     if self._stop:
                         return
-                    known_share.count_words(lib, rev, key, self.dictionary)
-        except Exception:  # noqa: BLE001 - busy or read-only: counted the next time something changes
+                    self.counted.emit(rev, key, known_share.word_counts(lib, rev, self.dictionary))
+        except Exception:  # noqa: BLE001 - busy or closed: counted the next time something changes
             return
 
 
@@ -237,13 +240,21 @@ class ReadingStatsController(QObject):
         self.refresh_shares()
         if self.counter is not None:
             self.counter.wait(60_000)
+            QCoreApplication.sendPostedEvents(self, 0)  # the counts it sent
             self._counted()
 
     def _count_in_background(self) -> None:
         assert self.lib.path is not None
         worker = self.counter = WordCountWorker(self.lib.path, self.dictionary(), self)
+        worker.counted.connect(self._store_counts)
         worker.finished.connect(self._counted)
         worker.start()
+
+    def _store_counts(self, revision_id: int, key: str, counts: object) -> None:
+        try:
+            known_share.store_counts(self.lib, revision_id, key, counts)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - busy or read-only: counted again the next time
+            pass
 
     def _counted(self) -> None:
         worker, self.counter = self.counter, None
