@@ -106,6 +106,7 @@ class ReadingStatsController(QObject):
         self.shares = ShareCache()
         self.dialog: StatisticsDialog | None = None
         self.counter: WordCountWorker | None = None
+        self._closing = False
         self.menu = vocabulary_menu(window.menuBar(), self.tr("V&ocabulary"))
         self.act_page = window.add_action(self.tr("Mark &Page as Done"), self.mark_page, PAGE_KEY)
         self.act_section = window.add_action(self.tr("Mark &Section as Done"), self.mark_section, SECTION_KEY)
@@ -126,6 +127,9 @@ class ReadingStatsController(QObject):
         self.timer.start()
         self._sync_actions()
         QTimer.singleShot(0, self.refresh_shares)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shut_down)
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("V&ocabulary"))
@@ -139,11 +143,16 @@ class ReadingStatsController(QObject):
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif watched is self.window and event.type() == QEvent.Type.Close:
-            self.timer.stop()
-            if self.counter is not None:
-                self.counter.stop()
-                self.counter.wait(5000)
+            self.shut_down()
         return False
+
+    def shut_down(self) -> None:
+        """The window closes (or the app quits): no more counting; a count under way is stopped and waited for."""
+        self._closing = True
+        self.timer.stop()
+        if self.counter is not None:
+            self.counter.stop()
+            self.counter.wait(10_000)
 
     def _has_sections(self) -> bool:
         return any(p.kind == "heading" for p in self.view.paragraphs)
@@ -221,6 +230,8 @@ class ReadingStatsController(QObject):
 
     def refresh_shares(self) -> None:
         """Give the sidebar each article's known share, counted again only when something changed."""
+        if self._closing:
+            return
         before = self.shares.stamp
         in_memory = self.lib.path is None  # no second connection: counted here (tests, small libraries)
         try:

@@ -50,7 +50,11 @@ def test_ctrl_d_marks_the_screen_known_undoably_and_moves_on(window, qtbot) -> N
 
 def test_the_sidebar_shows_the_known_share_and_follows_page_done(window, qtbot) -> None:  # noqa: ANN001
     window.open_article(2, offset=0)
-    qtbot.waitUntil(lambda: _share(window, 2)[0] is not None, timeout=3000)
+    window.lib.conn.execute("DELETE FROM revision_word_counts")  # not counted yet: counted in the background
+    window.reading_stats.shares.invalidate()
+    window.reading_stats.refresh_shares()
+    assert _share(window, 2)[0] is None and window.reading_stats.counter is not None
+    qtbot.waitUntil(lambda: _share(window, 2)[0] is not None, timeout=5000)
     assert _share(window, 1)[0] == 0 and _share(window, 2)[1].endswith("· 0 % known")
     window.reading_stats.act_page.trigger()
     percent, meta = _share(window, 2)
@@ -107,3 +111,19 @@ def test_the_shortcuts_are_not_taken_by_anything_else(window) -> None:  # noqa: 
         bound = [a for a in window.findChildren(type(window.reading_stats.act_page))
                  if QKeySequence(key) in a.shortcuts()]
         assert len(bound) == 1, key
+
+
+def test_closing_the_window_stops_the_count_and_starts_no_other(window, qtbot) -> None:  # noqa: ANN001
+    stats = window.reading_stats
+    window.lib.conn.execute("DELETE FROM revision_word_counts")
+    stats.shares.invalidate()
+    stats.refresh_shares()
+    worker = stats.counter
+    assert worker is not None  # positive control: counting
+    window.close()
+    assert not worker.isRunning()
+    qtbot.wait(50)  # its end is reported
+    window.lib.conn.execute("DELETE FROM revision_word_counts")
+    stats.shares.invalidate()
+    stats.refresh_shares()  # a late refresh (a queued timer) after the window closed
+    assert stats.counter is None, "no thread may outlive the window"
