@@ -128,6 +128,8 @@ class _PageDone:
             self.new_words = conn.total_changes - before
             conn.execute("UPDATE pages_read SET new_words = ? WHERE id = ?", (self.new_words, self.page_id))
             self.events = (first_event, _last_event(lib))
+            if self.day is not None:  # a day given (tests, imports of history): the words learned that day too
+                conn.execute("UPDATE word_events SET day = ? WHERE id > ? AND id <= ?", (self.day, *self.events))
         return Changed(vocabulary=frozenset([*self.added, *self.updated]))
 
     def _add(self, tok: Token, owner: str) -> None:

@@ -88,6 +88,7 @@ def test_per_day_numbers(lib: Library) -> None:
     days = {d.day: d for d in reading_stats.summary(lib, 3, on="2026-03-02").days}
     assert (days["2026-03-01"].words_read, days["2026-03-01"].new_words) == (7, 7)
     assert (days["2026-03-02"].words_read, days["2026-03-02"].new_words, days["2026-03-02"].pages) == (8, 1, 2)
+    assert (days["2026-03-01"].learned, days["2026-03-02"].learned) == (7, 1)
     assert days["2026-02-28"].words_read == 0
 
 
