@@ -68,5 +68,5 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         level=args.level, side_by_side=args.side_by_side, popup=args.popup, annotation=args.annotation,
         layout_json=args.layout_json, statistics=args.statistics,
     )
-    print(f"wrote {out} ({width}×{height})")
+    print(f"wrote {out} (the Statistics window)" if args.statistics else f"wrote {out} ({width}×{height})")
     return 0

@@ -70,3 +70,15 @@ def test_an_article_not_analysed_has_no_share(seeded_db: Path, tmp_path: Path,
     assert articles[2]["known_percent"] is None and articles[2]["title"] == "我喜欢学习中文"
     code, out, _ = run(["--db", str(seeded_db), "vocab", "stats"], capsys)
     assert "not analysed  我喜欢学习中文" in out
+
+
+def test_screenshot_of_the_statistics_window(seeded_db: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from PySide6.QtGui import QImage
+
+    assert run(["--db", str(seeded_db), "vocab", "done", "1", "--start", "0", "--end", "100"], capsys)[0] == 0
+    out = tmp_path / "stats.png"
+    code, text, _ = run(["--db", str(seeded_db), "screenshot", "-o", str(out), "--statistics"], capsys)
+    assert code == 0 and text.strip() == f"wrote {out} (the Statistics window)"
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() < 1280, "the window, not the main window"
