@@ -127,3 +127,15 @@ def test_closing_the_window_stops_the_count_and_starts_no_other(window, qtbot) -
     stats.shares.invalidate()
     stats.refresh_shares()  # a late refresh (a queued timer) after the window closed
     assert stats.counter is None, "no thread may outlive the window"
+
+
+def test_the_statistics_window_follows_a_status_set_anywhere(window, qtbot) -> None:  # noqa: ANN001
+    from reader.core.word_status import set_word_status
+
+    window.open_article(1, offset=0)
+    window.reading_stats.act_stats.trigger()
+    labels = window.reading_stats.dialog.total_labels
+    assert labels["today_learned"].text() == "0"
+    set_word_status(window.lib, "聯合國", "known")  # the popup, the status keys or the command line
+    qtbot.waitUntil(lambda: labels["today_learned"].text() == "1", timeout=5000)  # on the next check
+    assert labels["known"].text() == "1" and labels["today_read"].text() == "0"
