@@ -37,6 +37,7 @@ def isolated_environment(tmp_path: Path, shared_cache_dir: Path, monkeypatch: py
 def seeded_template(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: Path) -> Path:
     """A library with both seeds imported and their tokens cached, built once per session."""
     os.environ["READER_CACHE_DIR"] = str(shared_cache_dir)
+    from reader.core import known_share
     from reader.core.library import Library
 
     path = tmp_path_factory.mktemp("template") / "seeded.sqlite3"
@@ -44,6 +45,7 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory, shared_cache_dir: 
         lib.ensure_seeds()
         for info in lib.list_articles():
             lib.tokens(info.revision_id)
+        known_share.article_shares(lib)  # the words of each article counted, as a window does once
         lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 

@@ -382,6 +382,80 @@ def _glossary(db: Database) -> None:
     db.conn.execute("CREATE INDEX idx_glossary_parent ON glossary(reader, parent) WHERE parent != ''")
 
 
+@migration(9, "reading statistics: status changes, pages marked done, words first read, words per revision")
+def _reading_stats(db: Database) -> None:
+    # word_events is written by triggers, so every writer of a status (the app, the CLI, sqlite-utils)
+    # leaves its change in the same transaction; AUTOINCREMENT keeps ids (a change stamp) from coming back.
+    conn = db.conn
+    conn.execute("""
+        CREATE TABLE word_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            vocabulary_id INTEGER NOT NULL,
+            reader TEXT NOT NULL,
+            word TEXT NOT NULL,
+            old_status TEXT,
+            new_status TEXT,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX idx_word_events_day ON word_events(day)")
+    stamp = "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'), date('now', 'localtime')"
+    conn.execute(f"""
+        CREATE TRIGGER word_events_insert AFTER INSERT ON vocabulary WHEN NEW.status != 'new' BEGIN
+            INSERT INTO word_events (vocabulary_id, reader, word, old_status, new_status, at, day)
+            VALUES (NEW.id, NEW.reader, NEW.simplified, NULL, NEW.status, {stamp});
+        END""")
+    conn.execute(f"""
+        CREATE TRIGGER word_events_update AFTER UPDATE OF status ON vocabulary
+        WHEN OLD.status != NEW.status BEGIN
+            INSERT INTO word_events (vocabulary_id, reader, word, old_status, new_status, at, day)
+            VALUES (NEW.id, NEW.reader, NEW.simplified, OLD.status, NEW.status, {stamp});
+        END""")
+    conn.execute(f"""
+        CREATE TRIGGER word_events_delete AFTER DELETE ON vocabulary WHEN OLD.status != 'new' BEGIN
+            INSERT INTO word_events (vocabulary_id, reader, word, old_status, new_status, at, day)
+            VALUES (OLD.id, OLD.reader, OLD.simplified, OLD.status, NULL, {stamp});
+        END""")
+    conn.execute("""
+        CREATE TABLE pages_read (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            title TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            words INTEGER NOT NULL,
+            new_words INTEGER NOT NULL,
+            marked_known INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX idx_pages_read_day ON pages_read(day)")
+    conn.execute("""
+        CREATE TABLE words_seen (
+            word TEXT PRIMARY KEY,
+            page_id INTEGER NOT NULL REFERENCES pages_read(id) ON DELETE CASCADE,
+            day TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX idx_words_seen_page ON words_seen(page_id)")
+    conn.execute("CREATE INDEX idx_words_seen_day ON words_seen(day)")
+    conn.execute("""
+        CREATE TABLE revision_words (
+            revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+            word TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (revision_id, word)
+        ) WITHOUT ROWID""")
+    conn.execute("CREATE INDEX idx_revision_words_word ON revision_words(word)")
+    conn.execute("""
+        CREATE TABLE revision_word_counts (
+            revision_id INTEGER PRIMARY KEY REFERENCES revisions(id) ON DELETE CASCADE,
+            cache_key TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            distinct_words INTEGER NOT NULL,
+            counted TEXT NOT NULL
+        )""")
+
+
 LATEST = max(m.version for m in MIGRATIONS)
 
 

@@ -3,7 +3,8 @@
 A status belongs to the word (its simplified form, so both scripts share it): setting it changes every
 row of that word in the vocabulary list, all readings, in one transaction, and adds the word (with its
 sentence) when it is not in the list yet. Known and ignored words get no reading under scaffolding;
-learning words keep theirs. `set_word_status` returns an undoable `Edit` (reader.core.edits).
+learning words keep theirs. `set_word_status` returns an undoable `Edit` (reader.core.edits); undone, the
+change also leaves the reading statistics (`word_events`, reader.core.reading_stats).
 """
 from __future__ import annotations
 
@@ -50,12 +51,14 @@ class _StatusChange:
     where: dict[str, object]
     before: dict[int, str] = field(default_factory=dict)  # row id → its status before
     added: int | None = None  # the row this change added to the list
+    events: tuple[int, int] = (0, 0)  # the word_events ids (first, last] this change wrote (reading statistics)
 
     def apply(self) -> Changed:
         lib = self.lib
         with lib.transaction():
+            first = _last_event(lib)
             rows = vocabulary.find(lib, self.word, reader=self.where.get("reader"))  # type: ignore[arg-type]
-            self.before, self.added = {r.id: r.status for r in rows}, None
+            self.before, self.added, self.events = {r.id: r.status for r in rows}, None, (first, first)
             if not rows:
                 if self.status == "new":
                     return Changed()
@@ -66,12 +69,14 @@ class _StatusChange:
             stamp = now()
             for vid in ids:
                 lib.conn.execute("UPDATE vocabulary SET status = ?, updated = ? WHERE id = ?", (self.status, stamp, vid))
+            self.events = (first, _last_event(lib))
         return Changed(vocabulary=frozenset(ids)) if ids else Changed()
 
     def undo(self) -> Changed:
         lib = self.lib
         touched = set(self.before)
         with lib.transaction():
+            first = _last_event(lib)
             if self.added is not None:
                 lib.conn.execute("DELETE FROM vocabulary WHERE id = ?", (self.added,))
                 touched.add(self.added)
@@ -79,7 +84,15 @@ class _StatusChange:
             for vid, status in self.before.items():
                 lib.conn.execute("UPDATE vocabulary SET status = ?, updated = ? WHERE id = ? AND status != ?",
                                  (status, stamp, vid, status))
+            # Undone, the change never happened: its status changes leave the statistics, and so does the undo.
+            for low, high in (self.events, (first, _last_event(lib))):
+                lib.conn.execute("DELETE FROM word_events WHERE id > ? AND id <= ?", (low, high))
         return Changed(vocabulary=frozenset(touched))
+
+
+def _last_event(lib: Library) -> int:
+    """The newest status change recorded for the reading statistics (schema 9's `word_events`)."""
+    return int(lib.conn.execute("SELECT COALESCE(MAX(id), 0) FROM word_events").fetchone()[0])
 
 
 def set_word_status(

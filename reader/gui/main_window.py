@@ -39,6 +39,7 @@ from reader.gui import (
     classroom_ui,
     file_dialogs,
     i18n,
+    reading_stats_ui,
     recovery,
     room,
     safe_text,
@@ -156,6 +157,11 @@ class MainWindow(QMainWindow):
         self.classroom = classroom_ui.install(self, self.annotator)
         self.guard = recovery.install(self)
         self.room = room.install(self, self.view, self.splitter, self.view_menu)
+        self.reading_stats = reading_stats_ui.install(self, self.bilingual.dictionary)  # page done, statistics
+        for source in (self.bilingual.vocabularyChanged, self.vocabulary_panel.vocabularyChanged):
+            source.connect(self.reading_stats.refresh_shares)
+        self.reading_stats.vocabularyChanged.connect(self.vocabulary_panel.reload)
+        self.reading_stats.vocabularyChanged.connect(self.scaffolding.known_words_may_have_changed)
 
     def _remember_vocabulary_dock(self, visible: bool) -> None:
         """Remember whether the vocabulary dock is open (not when the window is closing)."""

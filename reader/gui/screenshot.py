@@ -21,6 +21,7 @@ def render_screenshot(
     translation: bool = False, font_size: float | None = None, offset: int = 0, class_view: bool = False,
     ui_language: str | None = None, level: int | None = None, side_by_side: bool = False, popup: int | None = None,
     annotation: int | None = None, layout_json: Path | None = None, readings: ReadingOptions | None = None,
+    statistics: bool = False,
 ) -> Path:
     """Open the window offscreen (the user's saved options are not changed) and grab it to `output`;
     `layout_json`: also write every line drawn on the image, with its glyphs and readings (layout_report);
@@ -45,7 +46,7 @@ def render_screenshot(
                                                 "neutral_tones": readings.neutral}),
             ), offset=offset, class_view=class_view, ui_language=ui_language, level=level,
                 side_by_side=side_by_side, popup=popup, annotation=annotation, select=select,
-                layout_json=layout_json)
+                layout_json=layout_json, statistics=statistics)
         finally:  # a bad argument found on the way leaves no window behind, nor another language
             window.close()
             window.deleteLater()
@@ -58,7 +59,7 @@ def render_screenshot(
 def _render(
     window: MainWindow, app, aid: int, output: Path, size: tuple[int, int], options, *, offset: int, class_view: bool,  # noqa: ANN001
     ui_language: str | None, level: int | None, side_by_side: bool, popup: int | None, annotation: int | None,
-    select: tuple[int, int] | None, layout_json: Path | None = None,
+    select: tuple[int, int] | None, layout_json: Path | None = None, statistics: bool = False,
 ) -> None:
     window.resize(*size)
     window.apply_options(options, save=False)
@@ -79,8 +80,13 @@ def _render(
         window.view.set_selection(*select)
         if not offset:
             window.view.ensure_offset_visible(select[0])
+    window.reading_stats.settle()  # the sidebar's known shares, counted in the background
     app.processEvents()
     image = window.grab()
+    if statistics:  # the Statistics window instead, over the same library
+        window.reading_stats.show_statistics()
+        app.processEvents()
+        image = window.reading_stats.dialog.grab()  # type: ignore[union-attr]
     output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(output), "PNG"):
         raise ReaderError(f"cannot write {output}")

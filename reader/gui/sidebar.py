@@ -1,10 +1,11 @@
-"""The library sidebar (gui layer): one entry per article — title, English title, script and length."""
+"""The library sidebar (gui layer): one entry per article — title, English title, script, length, known share."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from reader.core.known_share import Share
 from reader.core.text import ArticleInfo
 from reader.gui.plurals import plural
 from reader.gui.safe_text import tip
@@ -13,6 +14,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 META_ROLE = Qt.ItemDataRole.UserRole + 3
+BASE_META_ROLE = Qt.ItemDataRole.UserRole + 4  # the meta line without the known share
+KNOWN_ROLE = Qt.ItemDataRole.UserRole + 5  # percent of running words known, or None (not analysed yet)
 PAD = 8
 FLAGS = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 
@@ -72,6 +75,7 @@ class LibrarySidebar(QListWidget):
         self.setUniformItemSizes(False)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setMinimumWidth(180)
+        self._shares: dict[int, Share] = {}
 
     def set_articles(self, articles: list[ArticleInfo], current: int | None, english_second: bool = True) -> None:
         self.blockSignals(True)
@@ -86,11 +90,37 @@ class LibrarySidebar(QListWidget):
             item.setData(TITLE_ROLE, info.title)
             item.setData(SUBTITLE_ROLE, info.title_en if english_second else "")
             item.setData(META_ROLE, meta)
+            item.setData(BASE_META_ROLE, meta)
+            item.setData(KNOWN_ROLE, None)
             item.setToolTip(tip(f"{info.title}\n{info.title_en or ''}".strip()))
             self.addItem(item)
+            self._show_share(item)
             if info.id == current:
                 self.setCurrentItem(item)
         self.blockSignals(False)
+
+    def set_shares(self, shares: dict[int, Share]) -> None:
+        """Show each article's share of known words (articles not analysed yet show none)."""
+        if shares == self._shares:
+            return
+        self._shares = dict(shares)
+        for i in range(self.count()):
+            self._show_share(self.item(i))
+        self.doItemsLayout()
+
+    def _show_share(self, item: QListWidgetItem) -> None:
+        share = self._shares.get(item.data(ID_ROLE))
+        base = item.data(BASE_META_ROLE) or ""
+        item.setData(KNOWN_ROLE, None if share is None else share.percent)
+        if share is None:
+            item.setData(META_ROLE, base)
+            return
+        item.setData(META_ROLE, base + " · " + self.tr("%1 % known").replace("%1", str(share.percent)))
+        title = "\n".join(x for x in (item.data(TITLE_ROLE), item.data(SUBTITLE_ROLE)) if x)
+        detail = self.tr("%1 of %2 words known (%3 of %4 different words); learning words do not count").replace(
+            "%1", f"{share.known_running:,}").replace("%2", f"{share.running:,}").replace(
+            "%3", f"{share.known_distinct:,}").replace("%4", f"{share.distinct:,}")
+        item.setToolTip(tip(f"{title}\n{detail}"))
 
     def select_article(self, article_id: int) -> None:
         for i in range(self.count()):

@@ -1040,6 +1040,14 @@
         <source>%n highlights</source>
         <translation>%n 处高亮</translation>
     </message>
+    <message>
+        <source>%1 % known</source>
+        <translation>已认识 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words known (%3 of %4 different words); learning words do not count</source>
+        <translation>%2 个词中认识 %1 个（%4 个不同的词中认识 %3 个）；学习中的词不算</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1482,6 +1490,69 @@
     </message>
 </context>
 <context>
+    <name>ReadingStatsController</name>
+    <message>
+        <source>V&amp;ocabulary</source>
+        <translation>生词(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Page as Done</source>
+        <translation>本页读完(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Section as Done</source>
+        <translation>本节读完(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>阅读统计(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Every new word on the screen becomes known; then a screen on</source>
+        <translation>屏幕上所有新词标为认识，然后翻到下一屏</translation>
+    </message>
+    <message>
+        <source>Words read, new words and words learned per day, and your streak</source>
+        <translation>每天读过的词、遇到的新词和学会的词，以及连续阅读天数</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Article as Done</source>
+        <translation>全文读完(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every new word of this section becomes known</source>
+        <translation>本节所有新词标为认识</translation>
+    </message>
+    <message>
+        <source>Every new word of this article becomes known</source>
+        <translation>全文所有新词标为认识</translation>
+    </message>
+    <message>
+        <source>Cannot mark the words</source>
+        <translation>无法标记这些词</translation>
+    </message>
+    <message>
+        <source>1 word marked known</source>
+        <translation>已将 1 个词标为认识</translation>
+    </message>
+    <message>
+        <source>%n words marked known</source>
+        <translation>已将 %n 个词标为认识</translation>
+    </message>
+    <message>
+        <source>No new words here: counted as read</source>
+        <translation>这里没有新词：已计为读过</translation>
+    </message>
+    <message>
+        <source>mark 1 word known</source>
+        <translation>将 1 个词标为认识</translation>
+    </message>
+    <message>
+        <source>mark %n words known</source>
+        <translation>将 %n 个词标为认识</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>Copy</source>
@@ -1681,6 +1752,82 @@
     <message>
         <source>mark %1 %2</source>
         <translation>将“%1”标为“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Reading Statistics</source>
+        <extracomment>Okabe–Ito colours: told apart with any colour vision.</extracomment>
+        <translation>阅读统计</translation>
+    </message>
+    <message>
+        <source>Words read</source>
+        <translation>读过的词</translation>
+    </message>
+    <message>
+        <source>New words</source>
+        <translation>新词</translation>
+    </message>
+    <message>
+        <source>Words learned</source>
+        <translation>学会的词</translation>
+    </message>
+    <message>
+        <source>Words read per day (last %1 days)</source>
+        <translation>每天读过的词（最近 %1 天）</translation>
+    </message>
+    <message>
+        <source>New words met and words learned per day</source>
+        <translation>每天遇到的新词和学会的词</translation>
+    </message>
+    <message>
+        <source>words read today</source>
+        <translation>今天读过的词</translation>
+    </message>
+    <message>
+        <source>new words today</source>
+        <translation>今天的新词</translation>
+    </message>
+    <message>
+        <source>learned today</source>
+        <translation>今天学会</translation>
+    </message>
+    <message>
+        <source>words read in all</source>
+        <translation>共读过的词</translation>
+    </message>
+    <message>
+        <source>learned in all</source>
+        <translation>共学会</translation>
+    </message>
+    <message>
+        <source>words known</source>
+        <translation>认识的词</translation>
+    </message>
+    <message>
+        <source>Streak: 1 day</source>
+        <translation>连续阅读：1 天</translation>
+    </message>
+    <message>
+        <source>Streak: %n days</source>
+        <translation>连续阅读：%n 天</translation>
+    </message>
+    <message>
+        <source>read today to keep it</source>
+        <translation>今天读一读就能保持</translation>
+    </message>
+    <message>
+        <source>No streak yet: mark a page as done to start one</source>
+        <translation>还没有连续阅读：读完一页就开始计算</translation>
+    </message>
+    <message>
+        <source>longest 1 day</source>
+        <translation>最长 1 天</translation>
+    </message>
+    <message>
+        <source>longest %n days</source>
+        <translation>最长 %n 天</translation>
     </message>
 </context>
 <context>

@@ -1040,6 +1040,14 @@
         <source>%n highlights</source>
         <translation>%n 處標示</translation>
     </message>
+    <message>
+        <source>%1 % known</source>
+        <translation>已認識 %1 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words known (%3 of %4 different words); learning words do not count</source>
+        <translation>%2 個詞中認識 %1 個（%4 個不同的詞中認識 %3 個）；學習中的詞不算</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1482,6 +1490,69 @@
     </message>
 </context>
 <context>
+    <name>ReadingStatsController</name>
+    <message>
+        <source>V&amp;ocabulary</source>
+        <translation>生詞(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Page as Done</source>
+        <translation>本頁讀完(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Section as Done</source>
+        <translation>本節讀完(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>閱讀統計(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Every new word on the screen becomes known; then a screen on</source>
+        <translation>螢幕上所有新詞標為認識，然後翻到下一屏</translation>
+    </message>
+    <message>
+        <source>Words read, new words and words learned per day, and your streak</source>
+        <translation>每天讀過的詞、遇到的新詞和學會的詞，以及連續閱讀天數</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Article as Done</source>
+        <translation>全文讀完(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every new word of this section becomes known</source>
+        <translation>本節所有新詞標為認識</translation>
+    </message>
+    <message>
+        <source>Every new word of this article becomes known</source>
+        <translation>全文所有新詞標為認識</translation>
+    </message>
+    <message>
+        <source>Cannot mark the words</source>
+        <translation>無法標記這些詞</translation>
+    </message>
+    <message>
+        <source>1 word marked known</source>
+        <translation>已將 1 個詞標為認識</translation>
+    </message>
+    <message>
+        <source>%n words marked known</source>
+        <translation>已將 %n 個詞標為認識</translation>
+    </message>
+    <message>
+        <source>No new words here: counted as read</source>
+        <translation>這裡沒有新詞：已計為讀過</translation>
+    </message>
+    <message>
+        <source>mark 1 word known</source>
+        <translation>將 1 個詞標為認識</translation>
+    </message>
+    <message>
+        <source>mark %n words known</source>
+        <translation>將 %n 個詞標為認識</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>Copy</source>
@@ -1681,6 +1752,82 @@
     <message>
         <source>mark %1 %2</source>
         <translation>將「%1」標為「%2」</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsDialog</name>
+    <message>
+        <source>Reading Statistics</source>
+        <extracomment>Okabe–Ito colours: told apart with any colour vision.</extracomment>
+        <translation>閱讀統計</translation>
+    </message>
+    <message>
+        <source>Words read</source>
+        <translation>讀過的詞</translation>
+    </message>
+    <message>
+        <source>New words</source>
+        <translation>新詞</translation>
+    </message>
+    <message>
+        <source>Words learned</source>
+        <translation>學會的詞</translation>
+    </message>
+    <message>
+        <source>Words read per day (last %1 days)</source>
+        <translation>每天讀過的詞（最近 %1 天）</translation>
+    </message>
+    <message>
+        <source>New words met and words learned per day</source>
+        <translation>每天遇到的新詞和學會的詞</translation>
+    </message>
+    <message>
+        <source>words read today</source>
+        <translation>今天讀過的詞</translation>
+    </message>
+    <message>
+        <source>new words today</source>
+        <translation>今天的新詞</translation>
+    </message>
+    <message>
+        <source>learned today</source>
+        <translation>今天學會</translation>
+    </message>
+    <message>
+        <source>words read in all</source>
+        <translation>共讀過的詞</translation>
+    </message>
+    <message>
+        <source>learned in all</source>
+        <translation>共學會</translation>
+    </message>
+    <message>
+        <source>words known</source>
+        <translation>認識的詞</translation>
+    </message>
+    <message>
+        <source>Streak: 1 day</source>
+        <translation>連續閱讀：1 天</translation>
+    </message>
+    <message>
+        <source>Streak: %n days</source>
+        <translation>連續閱讀：%n 天</translation>
+    </message>
+    <message>
+        <source>read today to keep it</source>
+        <translation>今天讀一讀就能保持</translation>
+    </message>
+    <message>
+        <source>No streak yet: mark a page as done to start one</source>
+        <translation>還沒有連續閱讀：讀完一頁就開始計算</translation>
+    </message>
+    <message>
+        <source>longest 1 day</source>
+        <translation>最長 1 天</translation>
+    </message>
+    <message>
+        <source>longest %n days</source>
+        <translation>最長 %n 天</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,10 @@ def test_a_library_from_before_migration_4_gets_the_indexes(tmp_path) -> None:  
     with Library.open(path) as lib:
         lib.conn.execute("DROP INDEX idx_annotations_article_order")
         lib.conn.execute("DROP INDEX idx_annotations_article_kind")
+        for undo in ("DROP TRIGGER word_events_insert", "DROP TRIGGER word_events_update",  # what migration 9 added
+                     "DROP TRIGGER word_events_delete", "DROP TABLE word_events", "DROP TABLE words_seen",
+                     "DROP TABLE pages_read", "DROP TABLE revision_words", "DROP TABLE revision_word_counts"):
+            lib.conn.execute(undo)
         for undo in ("DROP TABLE library_identity", "DROP TABLE class_students", "DROP TABLE class_handouts",
                      "ALTER TABLE class_handins DROP COLUMN student_key",  # what migration 5 added
                      "DROP TRIGGER vocabulary_known_sets_status", "DROP TRIGGER vocabulary_status_sets_known",
