@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--popup", type=int, metavar="OFFSET", help="open the dictionary popup on the word at this offset")
     p.add_argument("--annotation", type=record_id, metavar="ID",
                    help="select this annotation (its note in the side panel), see `annotations ID`")
+    p.add_argument("--word-status", action="store_true",
+                   help="tint words by status: new and learning words (View → Word Status Colours)")
     p.add_argument("--layout-json", metavar="FILE", type=Path,
                    help="also write every line drawn on the image (glyph and reading positions) as JSON")
     p.set_defaults(func=cmd_screenshot)
@@ -64,7 +66,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         pinyin=args.pinyin, tones=args.tones, theme=args.theme, select=span, translation=args.translation,
         font_size=args.font_size, offset=args.offset, class_view=args.class_view, ui_language=args.ui_language,
         level=args.level, side_by_side=args.side_by_side, popup=args.popup, annotation=args.annotation,
-        layout_json=args.layout_json,
+        layout_json=args.layout_json, word_status=args.word_status,
     )
     print(f"wrote {out} ({width}×{height})")
     return 0

@@ -43,6 +43,7 @@ from reader.gui import (
     scaffolding_ui,
     speech,
     translation_ui,
+    word_status_ui,
 )
 from reader.gui.find_bar import FindBar, find_all
 from reader.gui.options import (
@@ -151,6 +152,13 @@ class MainWindow(QMainWindow):
         self.classroom = classroom_ui.install(self, self.annotator)
         self.guard = recovery.install(self)
         self.room = room.install(self, self.view, self.splitter, self.view_menu)
+        self.word_status = word_status_ui.install(self, self.bilingual.dictionary, self.bilingual.lookup_at,
+                                                  word_status_ui.after_submenu(self.view_menu, self.tone_group.actions()[0]))
+        self.word_status.words_known = self.scaffolding  # status keys: readings follow, the list and popup too
+        self.word_status.vocabularyChanged.connect(self.bilingual.vocabularyChanged)
+        self.bilingual.vocabularyChanged.connect(self.word_status.statuses_may_have_changed)
+        self.vocabulary_panel.vocabularyChanged.connect(self.word_status.statuses_may_have_changed)
+        self.annotator.untargeted_keys.append(self.word_status.tag_key_fallback)
 
     def _remember_vocabulary_dock(self, visible: bool) -> None:
         """Remember whether the vocabulary dock is open (not when the window is closing)."""

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -34,6 +34,7 @@ from reader.gui.layout import DocumentLayout, Line, ParagraphLayout
 from reader.gui.options import DisplayOptions, Palette, make_palette, tone_colour
 from reader.gui.qtfix import keep_none_alive
 from reader.gui.selection import display_text, text_with_readings
+from reader.gui.word_tint import WordTint
 
 ContextMenuProvider = Callable[[QMenu, int], None]
 IDLE_LAYOUT_MAX_CHARS = 400_000
@@ -70,6 +71,9 @@ class ReadingView(QAbstractScrollArea):
         self._find_current = -1
         self._providers: list[ContextMenuProvider] = []
         self._hover = -1
+        self._pointer: QPointF | None = None  # where the mouse is over the text (None: elsewhere)
+        self._caret_char = -1  # the character last clicked, while the selection stays collapsed there
+        self.word_tint: WordTint | None = None  # word status colours (reader.gui.word_tint); None: off
         self.last_paint_ms = 0.0
         self.paint_count = 0
         self._anim = QVariantAnimation(self)
@@ -103,6 +107,7 @@ class ReadingView(QAbstractScrollArea):
         self.doc.set_content(paragraphs, tokens or {}, translations or {})
         self._text_len = paragraphs[-1].end if paragraphs else 0
         self._sel_anchor = self._sel_cursor = 0
+        self._caret_char = -1
         self._highlights, self._find, self._find_current = [], [], -1
         self._highlight_index, self._highlight_rows = HighlightIndex([]), {}
         self._update_scrollbar()
@@ -195,6 +200,11 @@ class ReadingView(QAbstractScrollArea):
         hits.sort(key=lambda h: h[1] - h[0])
         return [h[3] for h in hits]
 
+    def set_word_tint(self, tint: WordTint | None) -> None:
+        """Tint words by status (None: no tint); after a status change call it again, or `update()`."""
+        self.word_tint = tint
+        self.viewport().update()
+
     def add_context_menu_provider(self, provider: ContextMenuProvider) -> None:
         """`provider(menu, canonical_offset)` adds actions to the view's context menu."""
         self._providers.append(provider)
@@ -212,6 +222,7 @@ class ReadingView(QAbstractScrollArea):
         start = max(0, min(start, self._text_len))
         end = max(0, min(end, self._text_len))
         self._sel_anchor, self._sel_cursor = start, end
+        self._caret_char = -1
         self.viewport().update()
         if emit:
             self.selectionChanged.emit(*self.selection())
@@ -247,6 +258,14 @@ class ReadingView(QAbstractScrollArea):
                         return
                 self.set_selection(offset, min(offset + 1, p.end))
                 return
+
+    def pointer_char(self) -> int:
+        """Canonical offset of the character under the mouse pointer now (-1: not over a character)."""
+        return -1 if self._pointer is None else self.char_at(self._pointer)
+
+    def caret_char(self) -> int:
+        """The character last clicked, while no selection was made since (-1: none)."""
+        return self._caret_char if self._sel_anchor == self._sel_cursor else -1
 
     # ---- geometry for callers and tests (viewport coordinates) ----------------------------------
     def _scroll(self) -> float:
@@ -474,6 +493,8 @@ class ReadingView(QAbstractScrollArea):
     def _paint_fills(self, painter: QPainter, lay: ParagraphLayout, top: float, sel: tuple[int, int], idx: int) -> None:
         pal: Palette = self.palette_
         p = lay.par
+        if self.word_tint is not None:  # under everything else
+            self.word_tint.paint(painter, idx, lay, self.doc.x_offset, top, pal.background, pal.dark)
         painter.setPen(Qt.PenStyle.NoPen)
         colours: dict[int, tuple[QColor, QColor]] = {}  # rgba → (fill, underline)
         for (start, end, colour, _key), depth in self.paragraph_highlights(idx):
@@ -582,7 +603,7 @@ class ReadingView(QAbstractScrollArea):
                 self._sel_anchor = self._sel_cursor = b
             self._dragging = True
             self._press_pos = event.position()
-            self._hover = -1
+            self._hover, self._pointer = -1, None
             self.wordHovered.emit(-1)  # a press may start a drag: nothing pending may pop up during it
             self.viewport().update()
             event.accept()
@@ -590,6 +611,7 @@ class ReadingView(QAbstractScrollArea):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._pointer = None if self._dragging else event.position()  # resting on the text, not selecting
         if not self.doc.paragraphs:
             return
         x, y = self._doc_point(event.position())
@@ -615,12 +637,18 @@ class ReadingView(QAbstractScrollArea):
             moved = self._press_pos is not None and (event.position() - self._press_pos).manhattanLength() > 3
             if not moved and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self._sel_anchor = self._sel_cursor
-                self.wordClicked.emit(self.char_at(event.position()))
+                self._caret_char = self.char_at(event.position())
+                self.wordClicked.emit(self._caret_char)
             self.viewport().update()
             self.selectionChanged.emit(*self.selection())
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._pointer = None
+        return super().viewportEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.doc.paragraphs:
