@@ -39,7 +39,9 @@ from reader.gui.word_tint import WordTint, legend_html
 SETTING = "display/word_status_colours"
 STATUS_KEYS = (("0", "new"), ("1", "learning1"), ("2", "learning2"), ("3", "learning3"), ("4", "learning4"),
                ("5", "learning5"), ("K", "known"), ("I", "ignored"))
-MAX_WORD = 16  # a selection longer than this is not one word
+MAX_WORD = 12  # a selection longer than this is not one word
+MAX_TERM = 4  # a selection of Han characters up to this long is a word (a name, a term); longer: a word of
+# the dictionary or of the segmenter
 Lookup = Callable[[int], "tuple[int, int, list[Entry]] | None"]
 
 
@@ -213,9 +215,19 @@ class WordStatusController(QObject):
         while e > s and text[e - 1].isspace():
             e -= 1
         word = text[s:e]
-        if not word or len(word) > MAX_WORD or any(ch.isspace() for ch in word) or not any(is_han(c) for c in word):
+        if not word or len(word) > MAX_WORD or not all(is_han(c) for c in word):
             return None
-        return s, e
+        if len(word) <= MAX_TERM or self._one_token(s, e):
+            return s, e
+        found = self.lookup(s)
+        return (s, e) if found is not None and found[:2] == (s, e) else None
+
+    def _one_token(self, s: int, e: int) -> bool:
+        """Whether [s, e) is one word of the segmenter."""
+        for tokens in self.view.doc.tokens.values():
+            if tokens and tokens[0].start <= s < tokens[-1].end:
+                return any(t.start == s and t.end == e for t in tokens)
+        return False
 
     def _pointed_word(self) -> tuple[int, int] | None:
         """The dictionary word under the resting pointer, else at the character last clicked (if in view)."""

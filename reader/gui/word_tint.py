@@ -82,27 +82,25 @@ class WordTint:
         if kept is not None and kept[0] is lay and kept[1] == self.version:
             return kept[2]
         by_level: list[list[QRectF]] = [[] for _ in range(LEVELS)]
-        tokens = lay.disp.tokens
-        if tokens and lay.lines:
-            levels = self.tints.levels(tokens)
+        spans = self.tints.spans(lay.disp.tokens) if lay.lines else []
+        if spans:
             owner = [-1] * len(lay.disp.text)
-            for w, (tok, level) in enumerate(zip(tokens, levels, strict=True)):
-                if level is not None:
-                    owner[tok.start:tok.end] = [w] * (tok.end - tok.start)
+            for k, (start, end, _level) in enumerate(spans):
+                owner[start:end] = [k] * (end - start)
             ascent = lay.fonts.gm.ascent()
             for line in lay.lines:  # behind the characters; the readings above stay on the page colour
                 top = line.y + line.glyph_base - ascent
                 height = line.band_bottom - (line.glyph_base - ascent)
-                run_w, x0, x1 = -1, 0.0, 0.0
+                run, x0, x1 = -1, 0.0, 0.0
                 for cell in line.cells:
-                    w = owner[cell.i] if cell.i < len(owner) else -1
-                    if w != run_w:
-                        if run_w >= 0:
-                            by_level[levels[run_w]].append(QRectF(x0 + INSET, top, x1 - x0 - 2 * INSET, height))  # type: ignore[index]
-                        run_w, x0 = w, cell.x
+                    k = owner[cell.i] if cell.i < len(owner) else -1
+                    if k != run:
+                        if run >= 0:
+                            by_level[spans[run][2]].append(QRectF(x0 + INSET, top, x1 - x0 - 2 * INSET, height))
+                        run, x0 = k, cell.x
                     x1 = cell.x + cell.w
-                if run_w >= 0:
-                    by_level[levels[run_w]].append(QRectF(x0 + INSET, top, x1 - x0 - 2 * INSET, height))  # type: ignore[index]
+                if run >= 0:
+                    by_level[spans[run][2]].append(QRectF(x0 + INSET, top, x1 - x0 - 2 * INSET, height))
         if len(self._rects) >= KEEP_PARAGRAPHS:  # a long book read through: keep memory bounded
             self._rects.clear()
         self._rects[idx] = (lay, self.version, by_level)
@@ -124,9 +122,9 @@ class WordTint:
                 painter.drawRects(rects)
         painter.restore()
 
-    def level_at(self, idx: int, lay: ParagraphLayout, display_index: int) -> int | None:
-        """The tint level of the word drawn at a displayed index of paragraph `idx` (tests, reports)."""
-        for tok, level in zip(lay.disp.tokens, self.tints.levels(lay.disp.tokens), strict=True):
-            if tok.start <= display_index < tok.end:
+    def level_at(self, lay: ParagraphLayout, display_index: int) -> int | None:
+        """The tint level of the word drawn at a displayed index of a paragraph (None: untinted)."""
+        for start, end, level in self.tints.spans(lay.disp.tokens):
+            if start <= display_index < end:
                 return level
         return None
