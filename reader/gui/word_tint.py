@@ -122,6 +122,10 @@ class WordTint:
                 painter.drawRects(rects)
         painter.restore()
 
+    def painted_words(self) -> int:
+        """How many tinted word rectangles the kept paragraphs hold (benchmarks, tests)."""
+        return sum(len(rects) for _lay, _version, by_level in self._rects.values() for rects in by_level)
+
     def level_at(self, lay: ParagraphLayout, display_index: int) -> int | None:
         """The tint level of the word drawn at a displayed index of a paragraph (None: untinted)."""
         for start, end, level in self.tints.spans(lay.disp.tokens):
