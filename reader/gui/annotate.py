@@ -86,7 +86,7 @@ class AnnotationController(QObject, ShownAnnotations):
         self._last_note = 0.0
         #: Asked before a highlight is made (article id → may it be made?): the class name prompt.
         self.before_create: list[Callable[[int], bool]] = []
-        #: Offered a tag key (1–9) when nothing is selected to tag; True: it was used (word status keys).
+        # Offered a tag key (1–9) when nothing is selected to tag; True: it was used (word status keys).
         self.untargeted_keys: list[Callable[[str], bool]] = []
         self.programmatic = False  # True while this feature moves the view's selection itself
 
