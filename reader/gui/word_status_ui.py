@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QStatusBar
 
+from reader.core import vocabulary
 from reader.core.dictionary import Dictionary, Entry
 from reader.core.errors import ReaderError
 from reader.core.library import Changed, Library
@@ -97,6 +98,7 @@ class WordStatusController(QObject):
             window.addAction(act)
             self.status_actions[status] = act
         self.retranslate()
+        self.view.add_context_menu_provider(self._context_menu)
         window.installEventFilter(self)
         window.hub.annotationsChanged.connect(self._maybe_elsewhere)
         window.hub.articlesChanged.connect(lambda initiator: self._maybe_elsewhere(0, Change(None, initiator)))
@@ -242,6 +244,27 @@ class WordStatusController(QObject):
             return found[0], found[1]
         text = self._text()
         return (offset, offset + 1) if 0 <= offset < len(text) and is_han(text[offset]) else None
+
+    def _context_menu(self, menu: QMenu, offset: int) -> None:
+        """Right-click on a word: Word Status of 总统 ▸ New, Learning 1–5, Known, Ignored (its own checked)."""
+        found = self.lookup(offset)
+        if found is None or self.window.article is None:
+            return
+        span = found[0], found[1]
+        word = self._text()[span[0]:span[1]]
+        try:
+            current = vocabulary.word_state(self.lib, word).status
+        except ReaderError:
+            return
+        sub = menu.addMenu(self.tr("Word Status of %1").replace("%1", convert_text(word, self.window.options.script)))
+        names = self.status_names()
+        for status, act in self.status_actions.items():
+            keys = act.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText) if act.shortcuts() else ""
+            item = sub.addAction(f"{names[status]}\t{keys}", lambda s=status: self.set_status(span, s))
+            item.setCheckable(True)
+            item.setChecked(status == current)
+            if status in ("learning1", "known"):
+                sub.insertSeparator(item)
 
     def set_status(self, span: tuple[int, int], status: str) -> None:
         """Give the word at a canonical span a status, undoably, and say so in the status bar."""

@@ -2006,6 +2006,10 @@
         <translation>用鼠标指着、点击或选中一个词，再设置它的状态。</translation>
     </message>
     <message>
+        <source>Word Status of %1</source>
+        <translation>“%1”的词语状态</translation>
+    </message>
+    <message>
         <source>%1 is already %2</source>
         <translation>“%1”已经是“%2”</translation>
     </message>

@@ -2006,6 +2006,10 @@
         <translation>用滑鼠指著、點選或選中一個詞，再設定它的狀態。</translation>
     </message>
     <message>
+        <source>Word Status of %1</source>
+        <translation>“%1”的詞語狀態</translation>
+    </message>
+    <message>
         <source>%1 is already %2</source>
         <translation>“%1”已經是“%2”</translation>
     </message>

@@ -188,3 +188,18 @@ def test_help_lists_the_status_keys(window, qtbot) -> None:  # noqa: ANN001
     keys = dialog.listed_keys()
     assert {"Alt+1", "Alt+5", "Alt+K", "K", "I", "0", "Alt+0"} <= keys
     assert any("pointer" in d for d in dialog.descriptions())
+
+
+def test_right_click_offers_the_words_status_with_its_own_checked(window, qtbot) -> None:  # noqa: ANN001
+    set_word_status(window.lib, "总统", "learning2")
+    _open(window, qtbot)
+    menu = window.view.build_context_menu(_offset(window, "总统") + 1)
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None and a.text() == "Word Status of 总统")
+    items = {a.text().split("\t")[0]: a for a in sub.actions() if not a.isSeparator()}
+    assert list(items) == ["new", *(f"learning {n}" for n in range(1, 6)), "known", "ignored"]
+    assert [a.isChecked() for a in items.values()] == [False, False, True, False, False, False, False, False]
+    items["known"].trigger()
+    assert _status(window, "总统") == ["known"]
+    window.set_option(script="traditional")
+    menu = window.view.build_context_menu(_offset(window, "总统") + 1)
+    assert any(a.text() == "Word Status of 總統" for a in menu.actions()), "named as displayed"
