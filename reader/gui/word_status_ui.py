@@ -14,6 +14,8 @@ Each change is one step on the window's undo stack and the status bar says what 
 """
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import Protocol
 
@@ -34,15 +36,14 @@ from reader.gui.commands import EditCommand
 from reader.gui.i18n import own
 from reader.gui.options import DisplayOptions
 from reader.gui.reading_view import ReadingView
-from reader.gui.signals import Change, SignalHub
+from reader.gui.signals import SignalHub
 from reader.gui.word_tint import WordTint, legend_html
 
 SETTING = "display/word_status_colours"
 STATUS_KEYS = (("0", "new"), ("1", "learning1"), ("2", "learning2"), ("3", "learning3"), ("4", "learning4"),
                ("5", "learning5"), ("K", "known"), ("I", "ignored"))
 MAX_WORD = 12  # a selection longer than this is not one word
-MAX_TERM = 4  # a selection of Han characters up to this long is a word (a name, a term); longer: a word of
-# the dictionary or of the segmenter
+MAX_TERM = 4  # a selection up to this long is a word (a name, a term); a longer one must be a dictionary or segmenter word
 Lookup = Callable[[int], "tuple[int, int, list[Entry]] | None"]
 
 
@@ -100,8 +101,7 @@ class WordStatusController(QObject):
         self.retranslate()
         self.view.add_context_menu_provider(self._context_menu)
         window.installEventFilter(self)
-        window.hub.annotationsChanged.connect(self._maybe_elsewhere)
-        window.hub.articlesChanged.connect(lambda initiator: self._maybe_elsewhere(0, Change(None, initiator)))
+        window.hub.articlesChanged.connect(self._maybe_elsewhere)  # the data-version poll announces this first
         window.hub.settingsChanged.connect(lambda key, _i: key == "display" and self.retranslate())  # the theme
         self.set_enabled(str(window.store.value(SETTING, "false")).lower() in ("true", "1"), save=False)
 
@@ -169,9 +169,9 @@ class WordStatusController(QObject):
         self.view.viewport().update()
         return True
 
-    def _maybe_elsewhere(self, _article_id: int, change: Change) -> None:
+    def _maybe_elsewhere(self, initiator: object) -> None:
         """Another program committed (the window's poll has no initiator): statuses may have changed."""
-        if change.initiator is None:
+        if initiator is None:
             changed = self.statuses_may_have_changed()
             if self.words_known is not None:
                 self.words_known.known_words_may_have_changed()
@@ -206,19 +206,28 @@ class WordStatusController(QObject):
         s, e = self.view.selection()
         return s < e
 
-    def _text(self) -> str:
-        return "\n".join(p.text for p in self.view.paragraphs)
+    def _paragraph(self, offset: int) -> int:
+        pars = self.view.paragraphs
+        return max(0, bisect_right(pars, offset, key=lambda p: p.start) - 1) if pars else -1
+
+    def _slice(self, start: int, end: int) -> str:
+        """The canonical text of [start, end) within one paragraph ('' across paragraphs or outside the text)."""
+        idx = self._paragraph(start)
+        if idx < 0 or start >= end:
+            return ""
+        par = self.view.paragraphs[idx]
+        return par.text[start - par.start:end - par.start] if par.start <= start and end <= par.end else ""
 
     def _selected_word(self) -> tuple[int, int] | None:
         s, e = self.view.selection()
-        text = self._text()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        word = text[s:e]
-        if not word or len(word) > MAX_WORD or not all(is_han(c) for c in word):
-            return None
+        text = self._slice(s, e)
+        word = text.strip()
+        if word:
+            s += len(text) - len(text.lstrip())
+            e = s + len(word)
+        if not word or len(word) > MAX_WORD or not any(is_han(c) for c in word) \
+                or any(c.isspace() or unicodedata.category(c)[0] == "P" for c in word):
+            return None  # not one word: blank, too long, no Han character, or a space or punctuation in it
         if len(word) <= MAX_TERM or self._one_token(s, e):
             return s, e
         found = self.lookup(s)
@@ -226,10 +235,7 @@ class WordStatusController(QObject):
 
     def _one_token(self, s: int, e: int) -> bool:
         """Whether [s, e) is one word of the segmenter."""
-        for tokens in self.view.doc.tokens.values():
-            if tokens and tokens[0].start <= s < tokens[-1].end:
-                return any(t.start == s and t.end == e for t in tokens)
-        return False
+        return any(t.start == s and t.end == e for t in self.view.doc.tokens.get(self._paragraph(s), []))
 
     def _pointed_word(self) -> tuple[int, int] | None:
         """The dictionary word under the resting pointer, else at the character last clicked (if in view)."""
@@ -242,8 +248,8 @@ class WordStatusController(QObject):
         found = self.lookup(offset)
         if found is not None:
             return found[0], found[1]
-        text = self._text()
-        return (offset, offset + 1) if 0 <= offset < len(text) and is_han(text[offset]) else None
+        char = self._slice(offset, offset + 1)
+        return (offset, offset + 1) if char and is_han(char) else None
 
     def _context_menu(self, menu: QMenu, offset: int) -> None:
         """Right-click on a word: Word Status of 总统 ▸ New, Learning 1–5, Known, Ignored (its own checked)."""
@@ -251,7 +257,7 @@ class WordStatusController(QObject):
         if found is None or self.window.article is None:
             return
         span = found[0], found[1]
-        word = self._text()[span[0]:span[1]]
+        word = self._slice(*span)
         try:
             current = vocabulary.word_state(self.lib, word).status
         except ReaderError:
@@ -272,7 +278,7 @@ class WordStatusController(QObject):
         if window.article is None:
             return
         start, end = span
-        word = self._text()[start:end]
+        word = self._slice(start, end)
         try:
             edit = set_word_status(self.lib, word, status, article_id=window.article.id, start=start, end=end,
                                    dictionary=self.dictionary())
