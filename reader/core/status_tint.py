@@ -63,7 +63,7 @@ class StatusTints:
 
     @classmethod
     def for_dictionary(cls, statuses: dict[str, str], dictionary: Dictionary) -> StatusTints:
-        return cls(statuses, lambda word: bool(dictionary.lookup(word)))
+        return cls(statuses, dictionary.has)
 
     def with_statuses(self, statuses: dict[str, str]) -> StatusTints:
         """The same dictionary check (and its memo) with other statuses."""

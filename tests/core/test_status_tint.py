@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from reader.core.library import Library
 from reader.core.pipeline import display
+from reader.core.scaffolding import shared_dictionary
 from reader.core.status_tint import StatusTints, word_statuses
 from reader.core.text import Token
 from reader.core.word_status import set_word_status
@@ -53,3 +54,11 @@ def test_a_displayed_word_is_judged_in_either_script() -> None:
     assert tints.spans(disp.tokens) == [(0, 2, 4), (2, 4, 0)]
     other = tints.with_statuses({"美國": "known"})
     assert other.spans(disp.tokens) == [(2, 4, 0)]
+
+
+def test_the_dictionary_decides_what_is_a_word_in_either_script() -> None:
+    d = shared_dictionary()
+    assert d.has("总统") and d.has("總統") and d.has("显著")
+    assert not d.has("显著特点") and not d.has("") and not d.has("abc")
+    tints = StatusTints.for_dictionary({"特点": "learning1"}, d)
+    assert tints.spans(_tokens("总统", "显著特点", "2025")) == [(0, 2, 0), (2, 4, 0), (4, 6, 1)]
