@@ -493,7 +493,7 @@ class ReadingView(QAbstractScrollArea):
     def _paint_fills(self, painter: QPainter, lay: ParagraphLayout, top: float, sel: tuple[int, int], idx: int) -> None:
         pal: Palette = self.palette_
         p = lay.par
-        if self.word_tint is not None:  # under everything else
+        if self.word_tint is not None and idx in self.doc.tokens:  # under all; once segmented
             self.word_tint.paint(painter, idx, lay, self.doc.x_offset, top, pal.background, pal.dark)
         painter.setPen(Qt.PenStyle.NoPen)
         colours: dict[int, tuple[QColor, QColor]] = {}  # rgba → (fill, underline)

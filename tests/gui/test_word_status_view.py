@@ -203,3 +203,16 @@ def test_right_click_offers_the_words_status_with_its_own_checked(window, qtbot)
     window.set_option(script="traditional")
     menu = window.view.build_context_menu(_offset(window, "总统") + 1)
     assert any(a.text() == "Word Status of 總統" for a in menu.actions()), "named as displayed"
+
+
+def test_a_paragraph_is_tinted_once_its_words_are_known_not_character_by_character(window, qtbot) -> None:  # noqa: ANN001
+    _open(window, qtbot)
+    window.word_status.set_enabled(True)
+    view, page = window.view, window.view.palette_.background
+    tokens = dict(view.doc.tokens)
+    at = _offset(window, "总统")
+    assert _colour_behind(window, at) == tint_colours(page, False)[0]  # positive control
+    view.set_document(view.paragraphs, {}, {})  # as an article opens before its readings are worked out
+    assert _colour_behind(window, at) == page
+    view.update_tokens(tokens)  # the words arrive
+    assert _colour_behind(window, at) == tint_colours(page, False)[0]
