@@ -117,6 +117,13 @@ def test_a_status_change_repaints_the_tint_without_laying_out_again(window, qtbo
     assert _colour_behind(window, at) == page
     assert view.doc.layout(idx) is laid_out, "the paragraph was not laid out again"
 
+    # The popup's status row.
+    window.bilingual.show_at(at)
+    qtbot.mouseClick(window.bilingual.popup.status_buttons["learning3"], Qt.MouseButton.LeftButton)
+    assert _status(window, "总统") == ["learning3"]
+    window.bilingual.show_at(-1)  # closed, so the word shows
+    assert _colour_behind(window, at) == tint_colours(page, False)[3]
+
     # Another program (the command line) changes a status: the window's data-version poll brings it.
     with Library.open(window.lib.path) as other:
         set_word_status(other, "总统", "learning1")
