@@ -31,6 +31,8 @@ MAX_PART = 8  # longest dictionary word looked for inside a longer token
 
 
 class _TokenLike(Protocol):
+    start: int
+    end: int
     text: str
 
 
