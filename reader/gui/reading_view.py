@@ -2,7 +2,8 @@
 
 Characters are drawn with their readings centred above them (see layout.py). Only visible lines are
 painted; paragraphs are laid out lazily. Selections, highlights and find matches are kept as canonical
-offsets, so they stay on the same characters in every script.
+offsets, so they stay on the same characters in every script; word status colours (word_tint.py) go under
+them all. Geometry and hit tests for callers come from view_geometry.py.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def system_is_dark() -> bool:
     return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-class ReadingView(ViewGeometry, QAbstractScrollArea):  # type: ignore[misc]
+class ReadingView(ViewGeometry, QAbstractScrollArea):
     selectionChanged = Signal(int, int)  # canonical start, end
     contextMenuRequested = Signal(int, QPoint)  # canonical offset, global position
     wordClicked = Signal(int)  # a click (press and release without a drag): the character's offset, -1 off the text
