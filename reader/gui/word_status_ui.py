@@ -118,10 +118,10 @@ class WordStatusController(QObject):
         names = self.status_names()
         legend = legend_html(pal.background, pal.text, pal.dark, [
             names["new"], *(str(n) for n in range(1, 6)), self.tr("known, ignored: none")])
-        self.act_colours.setToolTip(
-            "<p>" + self.tr("Tint words by how well you know them: new words strongest, learning 1 to 5 fading,"
-                            " known and ignored words untinted. Keys: 1–5, K, I, 0 on the word under the pointer;"
-                            " Alt+1–5, Alt+K, Alt+I, Alt+0 on the selected word.") + "</p>" + legend)
+        self.act_colours.setToolTip(self.tr(  # %1: the legend, coloured swatches made of these words (escaped)
+            "<p>Tint words by how well you know them: new words strongest, learning 1 to 5 fading, known and"
+            " ignored words untinted. Keys: 1–5, K, I, 0 on the word under the pointer; Alt+1–5, Alt+K, Alt+I,"
+            " Alt+0 on the selected word.</p>%1").replace("%1", legend))
         texts = {"new": self.tr("Word Status: New"), "known": self.tr("Word Status: Known"),
                  "ignored": self.tr("Word Status: Ignored")}
         for status, act in self.status_actions.items():

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from reader.core.status_tint import LEVELS, StatusTints
 from reader.gui.layout import ParagraphLayout
+from reader.gui.safe_text import escape
 
 #: The tint's hue at full strength (light theme: a clear blue; dark theme: a lighter one).
 BASE = {False: QColor(38, 110, 230), True: QColor(110, 165, 255)}
@@ -44,13 +45,9 @@ def legend_html(background: QColor, text: QColor, dark: bool, names: list[str]) 
     new, learning 1 … learning 5, then the words for the untinted ones. Plain markup, no resources."""
     cells = []
     for colour, name in zip(tint_colours(background, dark), names[:LEVELS], strict=True):
-        cells.append(f'<td style="background:{colour.name()};color:{text.name()};padding:2px 6px">{_escape(name)}</td>')
-    rest = f'<td style="padding:2px 6px">{_escape(names[LEVELS])}</td>' if len(names) > LEVELS else ""
+        cells.append(f'<td style="background:{colour.name()};color:{text.name()};padding:2px 6px">{escape(name)}</td>')
+    rest = f'<td style="padding:2px 6px">{escape(names[LEVELS])}</td>' if len(names) > LEVELS else ""
     return f'<table cellspacing="2" style="background:{background.name()}"><tr>{"".join(cells)}{rest}</tr></table>'
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class WordTint:

@@ -1978,8 +1978,8 @@
         <translation>已掌握、已忽略：無底色</translation>
     </message>
     <message>
-        <source>Tint words by how well you know them: new words strongest, learning 1 to 5 fading, known and ignored words untinted. Keys: 1–5, K, I, 0 on the word under the pointer; Alt+1–5, Alt+K, Alt+I, Alt+0 on the selected word.</source>
-        <translation>按掌握程度給詞語加底色：生詞最深，學習中 1 到 5 逐級變淺，已掌握和已忽略的詞沒有底色。按鍵：1–5、K、I、0 作用於滑鼠指著的詞；Alt+1–5、Alt+K、Alt+I、Alt+0 作用於選中的詞。</translation>
+        <source>&lt;p&gt;Tint words by how well you know them: new words strongest, learning 1 to 5 fading, known and ignored words untinted. Keys: 1–5, K, I, 0 on the word under the pointer; Alt+1–5, Alt+K, Alt+I, Alt+0 on the selected word.&lt;/p&gt;%1</source>
+        <translation>&lt;p&gt;按掌握程度給詞語加底色：生詞最深，學習中 1 到 5 逐級變淺，已掌握和已忽略的詞沒有底色。按鍵：1–5、K、I、0 作用於滑鼠指著的詞；Alt+1–5、Alt+K、Alt+I、Alt+0 作用於選中的詞。&lt;/p&gt;%1</translation>
     </message>
     <message>
         <source>Word Status: New</source>
