@@ -110,6 +110,8 @@ class ReadingView(ViewGeometry, QAbstractScrollArea):
         self._text_len = paragraphs[-1].end if paragraphs else 0
         self._sel_anchor = self._sel_cursor = 0
         self._caret_char = -1
+        if self.word_tint is not None:
+            self.word_tint.forget()
         self._highlights, self._find, self._find_current = [], [], -1
         self._highlight_index, self._highlight_rows = HighlightIndex([]), {}
         self._update_scrollbar()

@@ -66,6 +66,10 @@ class WordTint:
         self.version += 1
         self._rects.clear()
 
+    def forget(self) -> None:
+        """Drop the kept rectangles (another article: its paragraphs' layouts are not kept alive here)."""
+        self._rects.clear()
+
     def colours(self, background: QColor, dark: bool) -> list[QColor]:
         key = (background.rgba(), dark)
         if key != self._colours_key:
