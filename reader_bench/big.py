@@ -20,6 +20,7 @@ figure is measured beside its anchor in the same run:
   hand-ins (tags on all, notes on a third): open it in the window and paint view and panel; export it as
   Markdown; search all notes (`Annotations(lib).search`).
 - `class_merge_30_ms`: merge 30 hand-ins of 300 highlights each into a fresh copy of the teacher's library.
+- `big_tint_*`: word status colours on the book, with and without, in the same frames (reader_bench.tint).
 """
 from __future__ import annotations
 
@@ -50,13 +51,14 @@ from reader.gui.app import application
 from reader.gui.main_window import MainWindow
 from reader.gui.options import DisplayOptions
 from reader_bench import corpus as bench_corpus
+from reader_bench.tint import TINT_NAMES, TINT_TARGETS, measure_tint
 
 BIG_CHARS = 1_000_000
 BIG_SEED = 0
 BIG_NAMES = (
     "big_import_s", "raw_big_pinyin_s", "big_first_paint_ms", "big_first_readings_ms", "big_open_read_ms",
     "big_scroll_frame_ms", "big_scroll_frame_p95_ms", "big_rss_mb", "annotations_10k_open_ms", "annotations_10k_export_md_ms",
-    "search_ms", "class_merge_30_ms",
+    "search_ms", "class_merge_30_ms", *TINT_NAMES,
 )
 BIG_TARGETS: dict[str, tuple[str, Callable[[dict], bool] | None]] = {
     "big_import_s": ("≤ 2 × raw_big_pinyin_s", lambda r: r["big_import_s"] <= 2 * r["raw_big_pinyin_s"]),
@@ -71,6 +73,7 @@ BIG_TARGETS: dict[str, tuple[str, Callable[[dict], bool] | None]] = {
     "annotations_10k_export_md_ms": ("≤ 1000", lambda r: r["annotations_10k_export_md_ms"] <= 1000),
     "search_ms": ("≤ 50", lambda r: r["search_ms"] <= 50),
     "class_merge_30_ms": ("—", None),
+    **TINT_TARGETS,
 }
 SEARCHES = ("联合国", "聯合國", "evidence", "美国", "主權", "source")
 PLACES = (0.05, 0.35, 0.65, 0.95)
@@ -412,11 +415,12 @@ def run_big(folder: Path, env: dict[str, str], want: Callable[[str], bool], repe
     slow = max(1, min(repeat, 3))
     book_figures = ("big_first_paint_ms", "big_first_readings_ms", "big_open_read_ms", "big_scroll_frame_ms",
                     "big_scroll_frame_p95_ms", "big_rss_mb")
-    if any(want(n) for n in ("big_import_s", "raw_big_pinyin_s", *book_figures)):
+    if any(want(n) for n in ("big_import_s", "raw_big_pinyin_s", *book_figures, *TINT_NAMES)):
         book = big_text_file()
         read: Path | None = None
+        tint = any(want(n) for n in TINT_NAMES)
         if want("big_import_s") or want("raw_big_pinyin_s") or want("big_scroll_frame_ms") or want("big_rss_mb") \
-                or want("big_scroll_frame_p95_ms") or want("big_open_read_ms"):
+                or want("big_scroll_frame_p95_ms") or want("big_open_read_ms") or tint:
             figures, read = measure_import(book, folder, env, slow if (want("big_import_s") or want("raw_big_pinyin_s")) else 1)
             out.update(figures)
         if want("big_first_paint_ms") or want("big_first_readings_ms"):
@@ -425,6 +429,8 @@ def run_big(folder: Path, env: dict[str, str], want: Callable[[str], bool], repe
             out.update(measure_big_scroll(read, repeat))
         if read is not None and want("big_rss_mb"):
             out.update(measure_big_rss(read, env, slow))
+        if read is not None and tint:  # on a copy: the statuses it sets stay out of the other figures
+            out.update(measure_tint(_copy_library(read, folder / "tint.sqlite3"), PLACES, repeat, _window, _close))
     if any(want(n) for n in ("annotations_10k_open_ms", "annotations_10k_export_md_ms", "search_ms")):
         out.update(measure_annotations(annotated_library(teacher, folder), repeat, want))
     if want("class_merge_30_ms"):

@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="select this annotation (its note in the side panel), see `annotations ID`")
     p.add_argument("--statistics", action="store_true",
                    help="render the Statistics window (Vocabulary → Statistics…) instead of the main window")
+    p.add_argument("--word-status", action="store_true",
+                   help="tint words by status: new and learning words (View → Word Status Colours)")
     p.add_argument("--layout-json", metavar="FILE", type=Path,
                    help="also write every line drawn on the image (glyph and reading positions) as JSON")
     p.set_defaults(func=cmd_screenshot)
@@ -68,6 +70,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         font_size=args.font_size, offset=args.offset, class_view=args.class_view, ui_language=args.ui_language,
         level=args.level, side_by_side=args.side_by_side, popup=args.popup, annotation=args.annotation,
         layout_json=args.layout_json, readings=reading_options(args), statistics=args.statistics,
+        word_status=args.word_status,
     )
     print(f"wrote {out} (the Statistics window)" if args.statistics else f"wrote {out} ({width}×{height})")
     return 0

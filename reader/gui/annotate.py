@@ -86,6 +86,8 @@ class AnnotationController(QObject, ShownAnnotations):
         self._last_note = 0.0
         #: Asked before a highlight is made (article id → may it be made?): the class name prompt.
         self.before_create: list[Callable[[int], bool]] = []
+        # Offered a tag key (1–9) when nothing is selected to tag; True: it was used (word status keys).
+        self.untargeted_keys: list[Callable[[str], bool]] = []
         self.programmatic = False  # True while this feature moves the view's selection itself
 
         self.panel = AnnotationPanel()
@@ -380,7 +382,10 @@ class AnnotationController(QObject, ShownAnnotations):
         self.note_editor.edit.setFocus()
 
     def tag_key(self, key: str) -> None:
-        """A tag's key: tag a new selection, or toggle the tag on the selected annotation."""
+        """A tag's key: tag a new selection, or toggle the tag on the selected annotation; with neither,
+        the key goes to `untargeted_keys` (1–5 set the status of the word under the pointer)."""
+        if self.selected_span() is None and self.target() is None and any(f(key) for f in self.untargeted_keys):
+            return
         tag = next((t for t in self.tag_list if t.shortcut == key), None)
         if tag is None:
             self.message(self.tr("No tag has the key %1 (Edit → Tags…).").replace("%1", key))

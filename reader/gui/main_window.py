@@ -46,6 +46,7 @@ from reader.gui import (
     scaffolding_ui,
     speech,
     translation_ui,
+    word_status_ui,
 )
 from reader.gui.find_bar import FindBar, find_all
 from reader.gui.options import (
@@ -162,6 +163,15 @@ class MainWindow(QMainWindow):
             source.connect(self.reading_stats.refresh_shares)
         self.reading_stats.vocabularyChanged.connect(self.vocabulary_panel.reload)
         self.reading_stats.vocabularyChanged.connect(self.scaffolding.known_words_may_have_changed)
+        self.word_status = word_status_ui.install(self, self.bilingual.dictionary, self.bilingual.lookup_at,
+                                                  word_status_ui.after_submenu(self.view_menu, self.tone_group.actions()[0]))
+        self.word_status.words_known = self.scaffolding  # status keys: readings follow, the list and popup too
+        self.word_status.vocabularyChanged.connect(self.bilingual.vocabularyChanged)
+        self.bilingual.vocabularyChanged.connect(self.word_status.statuses_may_have_changed)
+        self.vocabulary_panel.vocabularyChanged.connect(self.word_status.statuses_may_have_changed)
+        self.annotator.untargeted_keys.append(self.word_status.tag_key_fallback)
+        self.word_status.vocabularyChanged.connect(self.reading_stats.refresh_shares)
+        self.reading_stats.vocabularyChanged.connect(self.word_status.statuses_may_have_changed)
 
     def _remember_vocabulary_dock(self, visible: bool) -> None:
         """Remember whether the vocabulary dock is open (not when the window is closing)."""

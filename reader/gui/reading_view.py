@@ -2,7 +2,8 @@
 
 Characters are drawn with their readings centred above them (see layout.py). Only visible lines are
 painted; paragraphs are laid out lazily. Selections, highlights and find matches are kept as canonical
-offsets, so they stay on the same characters in every script.
+offsets, so they stay on the same characters in every script; word status colours (word_tint.py) go under
+them all. Geometry and hit tests for callers come from view_geometry.py.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -34,6 +35,8 @@ from reader.gui.layout import DocumentLayout, Line, ParagraphLayout
 from reader.gui.options import DisplayOptions, Palette, make_palette, tone_colour
 from reader.gui.qtfix import keep_none_alive
 from reader.gui.selection import display_text, text_with_readings
+from reader.gui.view_geometry import ViewGeometry
+from reader.gui.word_tint import WordTint
 
 ContextMenuProvider = Callable[[QMenu, int], None]
 IDLE_LAYOUT_MAX_CHARS = 400_000
@@ -45,7 +48,7 @@ def system_is_dark() -> bool:
     return hints is not None and hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-class ReadingView(QAbstractScrollArea):
+class ReadingView(ViewGeometry, QAbstractScrollArea):
     selectionChanged = Signal(int, int)  # canonical start, end
     contextMenuRequested = Signal(int, QPoint)  # canonical offset, global position
     wordClicked = Signal(int)  # a click (press and release without a drag): the character's offset, -1 off the text
@@ -70,6 +73,9 @@ class ReadingView(QAbstractScrollArea):
         self._find_current = -1
         self._providers: list[ContextMenuProvider] = []
         self._hover = -1
+        self._pointer: QPointF | None = None  # where the mouse is over the text (None: elsewhere)
+        self._caret_char = -1  # the character last clicked, while the selection stays collapsed there
+        self.word_tint: WordTint | None = None  # word status colours (reader.gui.word_tint); None: off
         self.last_paint_ms = 0.0
         self.paint_count = 0
         self._anim = QVariantAnimation(self)
@@ -103,6 +109,9 @@ class ReadingView(QAbstractScrollArea):
         self.doc.set_content(paragraphs, tokens or {}, translations or {})
         self._text_len = paragraphs[-1].end if paragraphs else 0
         self._sel_anchor = self._sel_cursor = 0
+        self._caret_char = -1
+        if self.word_tint is not None:
+            self.word_tint.forget()
         self._highlights, self._find, self._find_current = [], [], -1
         self._highlight_index, self._highlight_rows = HighlightIndex([]), {}
         self._update_scrollbar()
@@ -195,6 +204,11 @@ class ReadingView(QAbstractScrollArea):
         hits.sort(key=lambda h: h[1] - h[0])
         return [h[3] for h in hits]
 
+    def set_word_tint(self, tint: WordTint | None) -> None:
+        """Tint words by status (None: no tint); after a status change call it again, or `update()`."""
+        self.word_tint = tint
+        self.viewport().update()
+
     def add_context_menu_provider(self, provider: ContextMenuProvider) -> None:
         """`provider(menu, canonical_offset)` adds actions to the view's context menu."""
         self._providers.append(provider)
@@ -212,6 +226,7 @@ class ReadingView(QAbstractScrollArea):
         start = max(0, min(start, self._text_len))
         end = max(0, min(end, self._text_len))
         self._sel_anchor, self._sel_cursor = start, end
+        self._caret_char = -1
         self.viewport().update()
         if emit:
             self.selectionChanged.emit(*self.selection())
@@ -248,77 +263,13 @@ class ReadingView(QAbstractScrollArea):
                 self.set_selection(offset, min(offset + 1, p.end))
                 return
 
-    # ---- geometry for callers and tests (viewport coordinates) ----------------------------------
-    def _scroll(self) -> float:
-        return float(self.verticalScrollBar().value())
+    def pointer_char(self) -> int:
+        """Canonical offset of the character under the mouse pointer now (-1: not over a character)."""
+        return -1 if self._pointer is None else self.char_at(self._pointer)
 
-    def _to_view(self, rect: QRectF | None) -> QRectF | None:
-        return None if rect is None else rect.translated(0, -self._scroll())
-
-    def glyph_rect(self, offset: int) -> QRectF | None:
-        """Viewport rectangle of the glyph at a canonical offset."""
-        return self._to_view(self.doc.glyph_rect(offset))
-
-    def reading_rect(self, offset: int) -> QRectF | None:
-        """Viewport rectangle of the reading above the glyph at a canonical offset (None: no reading)."""
-        return self._to_view(self.doc.reading_rect(offset))
-
-    def visible_reading_boxes(self) -> list[list[tuple[int, QRectF]]]:
-        """Per visible line: (canonical offset, viewport rectangle) of each reading drawn on it."""
-        y = self._scroll()
-        return [
-            [(o, r.translated(0, -y)) for o, r in line]
-            for line in self.doc.line_reading_boxes(y, y + self.viewport().height())
-        ]
-
-    def visible_lines(self) -> list[list[int]]:
-        """Per visible line: the canonical offsets of its characters, in order."""
-        y0 = self._scroll()
-        y1 = y0 + self.viewport().height()
-        out = []
-        for _, top, lay in self.doc.visible(y0, y1):
-            for line in lay.lines:
-                if top + line.y + line.height > y0 and top + line.y < y1 and line.cells:
-                    out.append([lay.canonical(c.i) for c in line.cells])
-        return out
-
-    def visible_line_texts(self) -> list[str]:
-        y0 = self._scroll()
-        y1 = y0 + self.viewport().height()
-        out = []
-        for _, top, lay in self.doc.visible(y0, y1):
-            for line in lay.lines:
-                if top + line.y + line.height > y0 and top + line.y < y1 and line.cells:
-                    out.append("".join(c.ch for c in line.cells))
-        return out
-
-    def offset_at(self, point: QPointF | QPoint) -> int:
-        """Canonical offset of the character under a viewport point."""
-        return self.doc.offset_at(float(point.x()), float(point.y()) + self._scroll())
-
-    def char_at(self, point: QPointF | QPoint) -> int:
-        """Canonical offset of the character drawn under a viewport point (its glyph or its reading); -1 over
-        blank space: between paragraphs, past a line's end, in the margins."""
-        if not self.doc.paragraphs:
-            return -1
-        off = self.offset_at(point)
-        p = QPointF(point)
-        for rect in (self.glyph_rect(off), self.reading_rect(off)):
-            if rect is not None and rect.adjusted(-1, -1, 1, 1).contains(p):
-                return off
-        return -1
-
-    def top_offset(self) -> int:
-        """Canonical offset of the first character shown at the top of the view."""
-        if not self.doc.paragraphs:
-            return 0
-        y = self._scroll()
-        for _, top, lay in self.doc.visible(y, y + self.viewport().height()):
-            for line in lay.lines:
-                if top + line.y + line.height * 0.5 >= y and line.cells:
-                    return lay.canonical(line.cells[0].i)
-        # Nothing drawn (a view not yet sized, or only blank lines at the top): the paragraph at the top.
-        return self.doc.paragraphs[self.doc.paragraph_at_y(y)].start
+    def caret_char(self) -> int:
+        """The character last clicked, while no selection was made since (-1: none)."""
+        return self._caret_char if self._sel_anchor == self._sel_cursor else -1
 
     def scroll_to_offset(self, offset: int, *, margin: float | None = None) -> None:
         """Scroll so the line showing a canonical offset is near the top of the view."""
@@ -474,6 +425,8 @@ class ReadingView(QAbstractScrollArea):
     def _paint_fills(self, painter: QPainter, lay: ParagraphLayout, top: float, sel: tuple[int, int], idx: int) -> None:
         pal: Palette = self.palette_
         p = lay.par
+        if self.word_tint is not None and idx in self.doc.tokens:  # under all; once segmented
+            self.word_tint.paint(painter, idx, lay, self.doc.x_offset, top, pal.background, pal.dark)
         painter.setPen(Qt.PenStyle.NoPen)
         colours: dict[int, tuple[QColor, QColor]] = {}  # rgba → (fill, underline)
         for (start, end, colour, _key), depth in self.paragraph_highlights(idx):
@@ -582,7 +535,7 @@ class ReadingView(QAbstractScrollArea):
                 self._sel_anchor = self._sel_cursor = b
             self._dragging = True
             self._press_pos = event.position()
-            self._hover = -1
+            self._hover, self._pointer = -1, None
             self.wordHovered.emit(-1)  # a press may start a drag: nothing pending may pop up during it
             self.viewport().update()
             event.accept()
@@ -590,6 +543,7 @@ class ReadingView(QAbstractScrollArea):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self._pointer = None if self._dragging else event.position()  # resting on the text, not selecting
         if not self.doc.paragraphs:
             return
         x, y = self._doc_point(event.position())
@@ -615,12 +569,18 @@ class ReadingView(QAbstractScrollArea):
             moved = self._press_pos is not None and (event.position() - self._press_pos).manhattanLength() > 3
             if not moved and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self._sel_anchor = self._sel_cursor
-                self.wordClicked.emit(self.char_at(event.position()))
+                self._caret_char = self.char_at(event.position())
+                self.wordClicked.emit(self._caret_char)
             self.viewport().update()
             self.selectionChanged.emit(*self.selection())
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self._pointer = None
+        return super().viewportEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.doc.paragraphs:

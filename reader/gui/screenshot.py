@@ -22,6 +22,7 @@ def render_screenshot(
     ui_language: str | None = None, level: int | None = None, side_by_side: bool = False, popup: int | None = None,
     annotation: int | None = None, layout_json: Path | None = None, readings: ReadingOptions | None = None,
     statistics: bool = False,
+    word_status: bool = False,
 ) -> Path:
     """Open the window offscreen (the user's saved options are not changed) and grab it to `output`;
     `layout_json`: also write every line drawn on the image, with its glyphs and readings (layout_report);
@@ -46,7 +47,7 @@ def render_screenshot(
                                                 "neutral_tones": readings.neutral}),
             ), offset=offset, class_view=class_view, ui_language=ui_language, level=level,
                 side_by_side=side_by_side, popup=popup, annotation=annotation, select=select,
-                layout_json=layout_json, statistics=statistics)
+                layout_json=layout_json, statistics=statistics, word_status=word_status)
         finally:  # a bad argument found on the way leaves no window behind, nor another language
             window.close()
             window.deleteLater()
@@ -60,9 +61,11 @@ def _render(
     window: MainWindow, app, aid: int, output: Path, size: tuple[int, int], options, *, offset: int, class_view: bool,  # noqa: ANN001
     ui_language: str | None, level: int | None, side_by_side: bool, popup: int | None, annotation: int | None,
     select: tuple[int, int] | None, layout_json: Path | None = None, statistics: bool = False,
+    word_status: bool = False,
 ) -> None:
     window.resize(*size)
     window.apply_options(options, save=False)
+    window.word_status.set_enabled(word_status, save=False)  # as asked, whatever the user chose
     window.show()
     window.open_article(aid, offset=offset)
     if class_view:

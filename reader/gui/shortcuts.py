@@ -101,6 +101,8 @@ class ShortcutsDialog(QDialog):
             (self.tr("Home, End"), self.tr("Beginning or end of the article"), reading),
             (self.tr("Shift+Arrows"), self.tr("Extend the selection"), reading),
             (self.tr("Double-click"), self.tr("Select a word"), reading),
+            (self.tr("1–5 (nothing selected)"),
+             self.tr("Word status learning 1–5 of the word under the pointer, else the word last clicked"), reading),
             (self.tr("Click, or rest the mouse on a word"), self.tr("Dictionary popup"), reading),
             (self.tr("Left, Right"), self.tr("Previous or next word in the dictionary popup"), reading),
             (self.tr("Esc"), self.tr("Close the dictionary popup; again: clear the selection"), reading),

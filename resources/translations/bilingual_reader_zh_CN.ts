@@ -1707,6 +1707,14 @@
         <translation>选择一个词</translation>
     </message>
     <message>
+        <source>1–5 (nothing selected)</source>
+        <translation>1–5（未选中文字时）</translation>
+    </message>
+    <message>
+        <source>Word status learning 1–5 of the word under the pointer, else the word last clicked</source>
+        <translation>将鼠标指着的词（否则为最后点击的词）标为学习中 1–5</translation>
+    </message>
+    <message>
         <source>Click, or rest the mouse on a word</source>
         <translation>点击，或将鼠标停在词上</translation>
     </message>
@@ -2259,6 +2267,77 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>WordStatusController</name>
+    <message>
+        <source>new</source>
+        <translation>生词</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>learning %1</source>
+        <translation>学习中 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Word Status Colours</source>
+        <translation>词语状态底色(&amp;W)</translation>
+    </message>
+    <message>
+        <source>known, ignored: none</source>
+        <translation>已掌握、已忽略：无底色</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tint words by how well you know them: new words strongest, learning 1 to 5 fading, known and ignored words untinted. Keys: 1–5, K, I, 0 on the word under the pointer; Alt+1–5, Alt+K, Alt+I, Alt+0 on the selected word.&lt;/p&gt;%1</source>
+        <translation>&lt;p&gt;按掌握程度给词语加底色：生词最深，学习中 1 到 5 逐级变浅，已掌握和已忽略的词没有底色。按键：1–5、K、I、0 作用于鼠标指着的词；Alt+1–5、Alt+K、Alt+I、Alt+0 作用于选中的词。&lt;/p&gt;%1</translation>
+    </message>
+    <message>
+        <source>Word Status: New</source>
+        <translation>词语状态：生词</translation>
+    </message>
+    <message>
+        <source>Word Status: Known</source>
+        <translation>词语状态：已掌握</translation>
+    </message>
+    <message>
+        <source>Word Status: Ignored</source>
+        <translation>词语状态：已忽略</translation>
+    </message>
+    <message>
+        <source>Word Status: Learning %1</source>
+        <translation>词语状态：学习中 %1</translation>
+    </message>
+    <message>
+        <source>Select one word to set its status.</source>
+        <translation>请只选中一个词来设置它的状态。</translation>
+    </message>
+    <message>
+        <source>Point at a word, click it or select it to set its status.</source>
+        <translation>用鼠标指着、点击或选中一个词，再设置它的状态。</translation>
+    </message>
+    <message>
+        <source>Word Status of %1</source>
+        <translation>“%1”的词语状态</translation>
+    </message>
+    <message>
+        <source>%1 is already %2</source>
+        <translation>“%1”已经是“%2”</translation>
+    </message>
+    <message>
+        <source>mark %1 %2</source>
+        <translation>将“%1”标为“%2”</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (was %3)</source>
+        <translation>“%1” → %2（原为%3）</translation>
     </message>
 </context>
 <context>

@@ -1707,6 +1707,14 @@
         <translation>選擇一個詞</translation>
     </message>
     <message>
+        <source>1–5 (nothing selected)</source>
+        <translation>1–5（未選中文字時）</translation>
+    </message>
+    <message>
+        <source>Word status learning 1–5 of the word under the pointer, else the word last clicked</source>
+        <translation>將滑鼠指著的詞（否則為最後點選的詞）標為學習中 1–5</translation>
+    </message>
+    <message>
         <source>Click, or rest the mouse on a word</source>
         <translation>點選，或將滑鼠停在詞上</translation>
     </message>
@@ -2259,6 +2267,77 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 檔案 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>WordStatusController</name>
+    <message>
+        <source>new</source>
+        <translation>生詞</translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation>已掌握</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>learning %1</source>
+        <translation>學習中 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Word Status Colours</source>
+        <translation>詞語狀態底色(&amp;W)</translation>
+    </message>
+    <message>
+        <source>known, ignored: none</source>
+        <translation>已掌握、已忽略：無底色</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tint words by how well you know them: new words strongest, learning 1 to 5 fading, known and ignored words untinted. Keys: 1–5, K, I, 0 on the word under the pointer; Alt+1–5, Alt+K, Alt+I, Alt+0 on the selected word.&lt;/p&gt;%1</source>
+        <translation>&lt;p&gt;按掌握程度給詞語加底色：生詞最深，學習中 1 到 5 逐級變淺，已掌握和已忽略的詞沒有底色。按鍵：1–5、K、I、0 作用於滑鼠指著的詞；Alt+1–5、Alt+K、Alt+I、Alt+0 作用於選中的詞。&lt;/p&gt;%1</translation>
+    </message>
+    <message>
+        <source>Word Status: New</source>
+        <translation>詞語狀態：生詞</translation>
+    </message>
+    <message>
+        <source>Word Status: Known</source>
+        <translation>詞語狀態：已掌握</translation>
+    </message>
+    <message>
+        <source>Word Status: Ignored</source>
+        <translation>詞語狀態：已忽略</translation>
+    </message>
+    <message>
+        <source>Word Status: Learning %1</source>
+        <translation>詞語狀態：學習中 %1</translation>
+    </message>
+    <message>
+        <source>Select one word to set its status.</source>
+        <translation>請只選中一個詞來設定它的狀態。</translation>
+    </message>
+    <message>
+        <source>Point at a word, click it or select it to set its status.</source>
+        <translation>用滑鼠指著、點選或選中一個詞，再設定它的狀態。</translation>
+    </message>
+    <message>
+        <source>Word Status of %1</source>
+        <translation>“%1”的詞語狀態</translation>
+    </message>
+    <message>
+        <source>%1 is already %2</source>
+        <translation>“%1”已經是“%2”</translation>
+    </message>
+    <message>
+        <source>mark %1 %2</source>
+        <translation>將“%1”標為“%2”</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (was %3)</source>
+        <translation>“%1” → %2（原為%3）</translation>
     </message>
 </context>
 <context>
