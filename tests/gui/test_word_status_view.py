@@ -22,7 +22,7 @@ def _offset(window, word: str, nth: int = 0) -> int:  # noqa: ANN001
 
 
 def _open(window, qtbot, article: int = 2) -> None:  # noqa: ANN001
-    window.bilingual.set_hover_enabled(False)  # no popup pending when the test ends
+    window.bilingual.hover_enabled = False  # no popup pending when the test ends (not saved: other tests hover)
     window.open_article(article, offset=0)
     window.activateWindow()
     window.view.setFocus()
