@@ -238,7 +238,7 @@ def test_check_archive_accepts_a_real_book(tmp_path: Path) -> None:
         assert "META-INF/container.xml" in zf.namelist()
 
 
-def test_epub2_book_with_ncx_only_and_package_in_its_own_folder(tmp_path: Path) -> None:
+def _epub2_book(tmp_path: Path, first_label: str = "序言") -> Path:
     """An EPUB 2 layout: OPF under OEBPS/, no nav document, chapter titles from the NCX, a percent-encoded href."""
     opf = """<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="2.0" unique-identifier="id">
@@ -254,7 +254,7 @@ def test_epub2_book_with_ncx_only_and_package_in_its_own_folder(tmp_path: Path) 
 </package>"""
     ncx = """<?xml version="1.0" encoding="utf-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>
-  <navPoint id="a"><navLabel><text>序言</text></navLabel><content src="Text/%E5%BA%8F.xhtml"/>
+  <navPoint id="a"><navLabel><text>FIRST</text></navLabel><content src="Text/%E5%BA%8F.xhtml"/>
     <navPoint id="b"><navLabel><text>第二部分</text></navLabel><content src="Text/two.xhtml#part"/></navPoint>
   </navPoint></navMap></ncx>"""
     page = '<html xmlns="http://www.w3.org/1999/xhtml"><body>{}</body></html>'
@@ -266,14 +266,24 @@ def test_epub2_book_with_ncx_only_and_package_in_its_own_folder(tmp_path: Path) 
         zf.writestr("mimetype", "application/epub+zip")
         zf.writestr("META-INF/container.xml", container)
         zf.writestr("OEBPS/content.opf", opf)
-        zf.writestr("OEBPS/toc.ncx", ncx)
+        zf.writestr("OEBPS/toc.ncx", ncx.replace("FIRST", first_label))
         zf.writestr("OEBPS/Text/序.xhtml", page.format("<p>这是序言的正文。</p>"))
         zf.writestr("OEBPS/Text/two.xhtml", page.format("<p>第二部分的正文。</p>"))
-    parsed = parse_path(path)
+    return path
+
+
+def test_epub2_book_with_ncx_only_and_package_in_its_own_folder(tmp_path: Path) -> None:
+    parsed = parse_path(_epub2_book(tmp_path))
     assert [(p.kind, p.text) for p in parsed.paragraphs] == [
         ("heading", "序言"), ("paragraph", "这是序言的正文。"), ("heading", "第二部分"), ("paragraph", "第二部分的正文。"),
     ]
     assert parsed.title == "旧书" and parsed.bylines == ["王五", "赵六"]
+
+
+def test_a_table_of_contents_label_with_a_character_xml_forbids_is_dropped_not_a_crash(tmp_path: Path) -> None:
+    parsed = parse_path(_epub2_book(tmp_path, first_label="序&#xD800;言"))  # a lone surrogate: no XML character
+    assert [p.text for p in parsed.paragraphs if p.kind == "paragraph"] == ["这是序言的正文。", "第二部分的正文。"]
+    assert ("heading", "第二部分") in [(p.kind, p.text) for p in parsed.paragraphs]  # the other labels are kept
 
 
 def test_a_chapter_listed_outside_the_book_is_refused(tmp_path: Path) -> None:

@@ -149,7 +149,10 @@ def _local(tag: object) -> str:
 
 
 def _text(el: etree._Element) -> str:
-    return squash_spaces("".join(t for t in el.itertext() if isinstance(t, str)))
+    try:
+        return squash_spaces("".join(t for t in el.itertext() if isinstance(t, str)))
+    except UnicodeDecodeError:  # a recovering parse kept a character XML forbids (&#xD800;): no label
+        return ""
 
 
 def _resolve(base: str, href: str) -> str | None:
