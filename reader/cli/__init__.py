@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.gui_cmds",
     "reader.cli.dictionary_cmd",
     "reader.cli.vocab_cmds",
+    "reader.cli.terms_cmds",
     "reader.cli.maintenance_cmds",
     "reader.cli.annotation_cmds",
     "reader.cli.class_cmds",

@@ -362,6 +362,25 @@ def _word_status(db: Database) -> None:
                 known = (NEW.known != 0 OR NEW.status = 'known') WHERE id = NEW.id;
         END""")
 
+
+@migration(8, "terms and word splits: the reader's own segmentation, applied to every article")
+def _terms(db: Database) -> None:
+    # Both in the simplified form the segmenter reads (reader.core.terms): they apply to either script.
+    # `terms_stamp` in settings counts their changes, so a reading computed while one changed is not cached.
+    conn = db.conn
+    conn.execute("""
+        CREATE TABLE terms (
+            text TEXT PRIMARY KEY CHECK (length(text) >= 2),
+            reading TEXT,
+            created TEXT NOT NULL
+        )""")
+    conn.execute("""
+        CREATE TABLE word_splits (
+            word TEXT PRIMARY KEY CHECK (length(word) >= 2),
+            parts TEXT NOT NULL CHECK (replace(parts, ' ', '') = word AND instr(parts, ' ') > 0),
+            created TEXT NOT NULL
+        )""")
+
 LATEST = max(m.version for m in MIGRATIONS)
 
 
