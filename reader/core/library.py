@@ -427,14 +427,15 @@ class Library:
 
         if schema.applied_version(self.conn) < TERMS_SCHEMA:
             return None, 0
-        stamp = self._terms_stamp()
+        stamp = self.terms_stamp()
         terms = {str(t): tuple(str(r).split()) if r else None
                  for t, r in self.conn.execute("SELECT text, reading FROM terms")}
         splits = {str(w): tuple(len(part) for part in str(p).split())
                   for w, p in self.conn.execute("SELECT word, parts FROM word_splits")}
         return (UserWords(terms, splits) if terms or splits else None), stamp
 
-    def _terms_stamp(self) -> int:
+    def terms_stamp(self) -> int:
+        """How many times the terms and splits changed (by any process): a cheap check for a change."""
         row = self.conn.execute("SELECT value FROM settings WHERE key = 'terms_stamp'").fetchone()
         return int(json.loads(row[0])) if row else 0
 
@@ -457,7 +458,7 @@ class Library:
                     for par, toks in zip(batch, computed, strict=True)]
             if self.read_only is None:  # a read-only library cannot cache them: computed for reading only
                 with self.transaction():
-                    if self._terms_stamp() != stamp:  # terms changed meanwhile (another process): read again
+                    if self.terms_stamp() != stamp:  # terms changed meanwhile (another process): read again
                         continue
                     self.conn.executemany(
                         "INSERT OR REPLACE INTO tokens_cache (revision_id, pipeline_version, paragraph_idx, lengths,"

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMenu, QStatusBar
 
-from reader.core import scaffolding, vocabulary
+from reader.core import scaffolding, terms, vocabulary
 from reader.core.dictionary import Dictionary, DictionaryUnavailable, Entry
 from reader.core.errors import ReaderError
 from reader.core.library import Library
@@ -177,6 +177,9 @@ class BilingualController(QObject):
             return None
         starts = []
         tok = self._token_at(offset) if from_token else None
+        if tok is not None and tok.end - tok.start > d.longest_match(text, tok.start)[0] \
+                and isinstance(terms.find(self.lib, tok.text), terms.Term):
+            return tok.start, tok.end, []  # the reader's own term: shown whole, though no dictionary has it
         if tok is not None and tok.start < offset:
             starts.append(tok.start)
         starts.append(offset)

@@ -42,6 +42,7 @@ from reader.gui import (
     safe_text,
     scaffolding_ui,
     speech,
+    terms_ui,
     translation_ui,
 )
 from reader.gui.find_bar import FindBar, find_all
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.bilingual.popupPlaced.connect(self.annotator.pointer.popup_placed)
         self.classroom = classroom_ui.install(self, self.annotator)
         self.guard = recovery.install(self)
+        self.terms = terms_ui.install(self)  # "Make One Term" and "Split Word…" in the reading view's menu
         self.room = room.install(self, self.view, self.splitter, self.view_menu)
 
     def _remember_vocabulary_dock(self, visible: bool) -> None:
