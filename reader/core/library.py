@@ -470,43 +470,6 @@ class Library:
             if progress:
                 progress(done, len(missing))
 
-    def forget_tokens(self, strings: Iterable[str]) -> dict[int, set[int]]:
-        """Drop the cached tokens of every paragraph whose text, in its reading form, contains one of
-        `strings` (simplified; terms or split words that changed), and count a change of the terms.
-
-        Call inside the transaction that changed them. Returns {article id: indexes of the current
-        revision's paragraphs dropped}; other paragraphs, however many, keep their cached readings.
-        """
-        from reader.core.pipeline import reading_form
-        from reader.core.pipeline.script import convert_text
-
-        wanted = [s for s in dict.fromkeys(strings) if s]
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES ('terms_stamp', '1')"
-            " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
-        )
-        cached: dict[int, set[int]] = {}
-        for revision_id, idx in self.conn.execute("SELECT DISTINCT revision_id, paragraph_idx FROM tokens_cache") \
-                if wanted else ():
-            cached.setdefault(int(revision_id), set()).add(int(idx))
-        current = dict(self.conn.execute("SELECT current_revision_id, id FROM articles").fetchall())
-        particle = any("着" in s for s in wanted)  # only then can the 著 → 着 of the reading form matter
-        dropped: dict[int, set[int]] = {}
-        gone: list[tuple[int, int]] = []
-        for revision_id, idxs in cached.items():
-            for idx, text in self.conn.execute("SELECT idx, text FROM paragraphs WHERE revision_id = ?", (revision_id,)):
-                if idx not in idxs:
-                    continue
-                if not any(s in text for s in wanted):
-                    form = reading_form(text) if particle else convert_text(text, "simplified")
-                    if len(form) != len(text) or not any(s in form for s in wanted):
-                        continue
-                gone.append((revision_id, idx))
-                if revision_id in current:
-                    dropped.setdefault(int(current[revision_id]), set()).add(int(idx))
-        self.conn.executemany("DELETE FROM tokens_cache WHERE revision_id = ? AND paragraph_idx = ?", gone)
-        return dropped
-
     # ---- translations --------------------------------------------------------------------------
     def translations(self, revision_id: int, language: str = "en") -> dict[int, str]:
         rows = self.conn.execute(

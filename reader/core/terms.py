@@ -4,13 +4,14 @@ A *term* is several characters read as one word (a name, an idiom), with an opti
 is a word the segmenter joins, cut into the parts the reader chose (研究生 → 研究 | 生). Both are stored in
 the simplified form the segmenter reads (`pipeline.reading_form`), so one made in a Traditional text applies
 to Simplified text too and the other way round. Every change is one transaction that also drops the cached
-readings of exactly the paragraphs containing the changed string (`Library.forget_tokens`), and returns an
+readings of exactly the paragraphs containing the changed string (`forget_tokens`), and returns an
 undoable `Edit`. Terms and splits travel as a small JSON file (`export_json`, `import_file`).
 """
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from reader.core.errors import ImportFailed, ReaderError
 from reader.core.library import Library, now
 from reader.core.pipeline import reading_form
 from reader.core.pipeline.readings import is_han
+from reader.core.pipeline.script import convert_text
 
 FORMAT = "bilingual-reader-terms"
 FORMAT_VERSION = 1
@@ -133,6 +135,41 @@ def find(lib: Library, text: str) -> Term | Split | None:
     return Split(key, tuple(str(row[0]).split())) if row is not None else None
 
 
+def forget_tokens(lib: Library, strings: Iterable[str]) -> dict[int, set[int]]:
+    """Drop the cached tokens of every paragraph whose text, in its reading form, contains one of
+    `strings` (simplified; terms or split words that changed), and count a change of the terms.
+
+    Called inside the transaction that changed them. Returns {article id: indexes of the current
+    revision's paragraphs dropped}; other paragraphs, however many, keep their cached readings.
+    """
+    wanted = [s for s in dict.fromkeys(strings) if s]
+    lib.conn.execute(
+        "INSERT INTO settings (key, value) VALUES ('terms_stamp', '1')"
+        " ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+    )
+    cached: dict[int, set[int]] = {}
+    for revision_id, idx in lib.conn.execute("SELECT DISTINCT revision_id, paragraph_idx FROM tokens_cache") \
+            if wanted else ():
+        cached.setdefault(int(revision_id), set()).add(int(idx))
+    current = dict(lib.conn.execute("SELECT current_revision_id, id FROM articles").fetchall())
+    particle = any("着" in s for s in wanted)  # only then can the 著 → 着 of the reading form matter
+    dropped: dict[int, set[int]] = {}
+    gone: list[tuple[int, int]] = []
+    for revision_id, idxs in cached.items():
+        for idx, text in lib.conn.execute("SELECT idx, text FROM paragraphs WHERE revision_id = ?", (revision_id,)):
+            if idx not in idxs:
+                continue
+            if not any(s in text for s in wanted):
+                form = reading_form(text) if particle else convert_text(text, "simplified")
+                if len(form) != len(text) or not any(s in form for s in wanted):
+                    continue
+            gone.append((revision_id, idx))
+            if revision_id in current:
+                dropped.setdefault(int(current[revision_id]), set()).add(int(idx))
+    lib.conn.executemany("DELETE FROM tokens_cache WHERE revision_id = ? AND paragraph_idx = ?", gone)
+    return dropped
+
+
 # ---- changing ----------------------------------------------------------------------------------
 @dataclass
 class _Rows:
@@ -172,7 +209,7 @@ class _Rows:
                 conn.execute("DELETE FROM word_splits WHERE word = ?", (word,))
                 if parts is not _ABSENT:
                     conn.execute("INSERT INTO word_splits (word, parts, created) VALUES (?, ?, ?)", (word, parts, stamp))
-            dropped = self.lib.forget_tokens([*terms, *splits])
+            dropped = forget_tokens(self.lib, [*terms, *splits])
         self.articles = self.articles | frozenset(dropped)
         return old_terms, old_splits
 
