@@ -1570,6 +1570,21 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split Word</source>
+        <translation>拆分词语</translation>
+    </message>
+    <message>
+        <source>Click between two characters to cut the word there:</source>
+        <translation>点击两个字之间，在那里把词切开：</translation>
+    </message>
+    <message>
+        <source>Cut here</source>
+        <translation>在此切分</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
@@ -1666,6 +1681,49 @@
     <message>
         <source>Delete tag</source>
         <translation>删除标签</translation>
+    </message>
+</context>
+<context>
+    <name>TermsController</name>
+    <message>
+        <source>Make “%1” One Term</source>
+        <translation>把“%1”设为一个词</translation>
+    </message>
+    <message>
+        <source>Split “%1”…</source>
+        <translation>拆分“%1”…</translation>
+    </message>
+    <message>
+        <source>Forget the Term “%1”</source>
+        <translation>取消词条“%1”</translation>
+    </message>
+    <message>
+        <source>make %1 one term</source>
+        <translation>把 %1 设为一个词</translation>
+    </message>
+    <message>
+        <source>“%1” is one word in every article now</source>
+        <translation>“%1”现在在所有文章中是一个词</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>拆分 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is cut into %2 in every article now</source>
+        <translation>“%1”现在在所有文章中拆分为 %2</translation>
+    </message>
+    <message>
+        <source>forget the term %1</source>
+        <translation>取消词条 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is segmented as usual again</source>
+        <translation>“%1”恢复默认分词</translation>
+    </message>
+    <message>
+        <source>Cannot change the words</source>
+        <translation>无法更改词语划分</translation>
     </message>
 </context>
 <context>
