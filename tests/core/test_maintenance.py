@@ -198,7 +198,7 @@ def test_newer_library_is_not_repaired(seeded_db: Path, capsys: pytest.CaptureFi
     assert not report.ok and "Update Bilingual Reader" in (report.advice() or "")
     assert main(["--db", str(seeded_db), "check", "--repair", "restore"]) == 1
     assert "newer version" in capsys.readouterr().err
-    assert _count(seeded_db, "migrations") == schema.LATEST + 1  # untouched: the future row is still there
+    assert _count(seeded_db, "migrations") == len(schema.MIGRATIONS) + 1  # untouched: the future row is still there
 
 
 # ---- recovery ----------------------------------------------------------------------------------------
