@@ -51,7 +51,9 @@ def test_make_a_selection_one_term_then_undo(window, qtbot) -> None:  # noqa: AN
     act.trigger()
     assert _stored(window.lib) == ([("鲁比奥", None)], []), "stored in its simplified form"
     assert _words_over(view, s, e) == [(s, e)], "the view shows the name as one word"
-    assert window.bilingual.show_at(s + 2) and window.bilingual.popup.span == (s, e), "the popup shows the whole term"
+    popup = window.bilingual.popup
+    assert window.bilingual.show_at(s + 2) and popup.span == (s, e), "the popup shows the whole term"
+    assert popup.word == "魯比奧" and [x.reading for x in popup.entries] == ["lu3 bi3 ao4"]
     view.select_word_at(s + 1)
     assert view.selection() == (s, e)
     assert window.undo_stack.undoText() == "make 魯比奧 one term"
