@@ -247,14 +247,15 @@ class TermsController(QObject):
             self.reload_readings()
 
     def reload_readings(self) -> None:
-        """Compute and show the readings of the open article's paragraphs that are no longer cached."""
+        """Compute and show the readings of the open article's paragraphs drawn but no longer cached."""
         window = self.window
         info = window.article
         if info is None:
             return
-        pars = window.view.paragraphs
+        pars, shown = window.view.paragraphs, window.view.doc.tokens
         cached = self.lib.cached_paragraphs(info.revision_id)
-        missing = [p for p in pars if p.index not in cached and p.text.strip()]
+        # Drawn with words that are no longer cached; those not drawn yet are the article's worker's to bring.
+        missing = [p for p in pars if p.index in shown and p.index not in cached and p.text.strip()]
         if not missing:
             return
         if sum(len(p.text) for p in missing) > SYNC_CHARS and self.lib.path is not None:

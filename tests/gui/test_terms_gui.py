@@ -113,3 +113,16 @@ def test_a_term_added_by_another_program_shows_after_the_poll(window, qtbot) -> 
     assert _words_over(view, s, s + 3) == [(s, s + 3)]
     tok = next(t for toks in view.doc.tokens.values() for t in toks if t.start == s)
     assert tok.readings == ["lu3", "bi3", "ao4"]
+
+
+def test_many_paragraphs_are_read_again_in_the_background(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from reader.gui import terms_ui
+
+    monkeypatch.setattr(terms_ui, "SYNC_CHARS", 0)  # as for a book where the term is on many pages
+    window.open_article(1, offset=0)
+    view, text = window.view, window.annotator.text
+    s = text.index("魯比奧")
+    window.terms.make_term("魯比奧")
+    assert _words_over(view, s, s + 3) == [(s, s + 1), (s + 1, s + 3)], "not computed in the window's thread"
+    qtbot.waitUntil(lambda: _words_over(view, s, s + 3) == [(s, s + 3)], timeout=10_000)
+    assert window.lib.cached_paragraphs(window.article.revision_id) >= {p.index for p in view.paragraphs if p.text.strip()}
