@@ -1,6 +1,7 @@
 """Terms and splits in the reader (gui layer): "Make One Term" on a selection, "Split Word…" on a word.
 
-Both are offered in the reading view's context menu; each is one step on the window's undo stack. After a
+Both are offered in the reading view's context menu; File → Export Terms… / Import Terms… carry them to
+another library (the JSON of `terms export`). Each change is one step on the window's undo stack. After a
 change, its undo or redo — or a change made by another program — the open article's paragraphs whose
 readings were dropped are read again and redrawn (reader.core.terms decides which).
 """
@@ -10,13 +11,14 @@ from bisect import bisect_right
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMenuBar,
     QStatusBar,
     QToolButton,
     QVBoxLayout,
@@ -30,7 +32,9 @@ from reader.core.library import Changed, Library
 from reader.core.pipeline.script import convert_text
 from reader.core.reading_fixes import apply_fixes, fixes_for
 from reader.core.text import ArticleInfo, Paragraph, Token
+from reader.gui import file_dialogs
 from reader.gui.commands import EditCommand
+from reader.gui.plurals import plural
 from reader.gui.reading_view import ReadingView
 from reader.gui.signals import SignalHub
 
@@ -43,12 +47,14 @@ class TermsWindow(Protocol):
     hub: SignalHub
     article: ArticleInfo | None
     undo_stack: QUndoStack
+    act_import: QAction  # File → Import…: the terms' entries follow it
 
     @property
     def options(self):  # noqa: ANN201 - DisplayOptions
         ...
 
     def statusBar(self) -> QStatusBar: ...
+    def menuBar(self) -> QMenuBar: ...
     def error(self, title: str, message: str) -> None: ...
     def _compute_tokens(self, revision_id: int, missing: list, offset: int) -> None: ...
 
@@ -120,6 +126,25 @@ class TermsController(QObject):
         self._stamp = self._read_stamp()
         window.view.add_context_menu_provider(self.build)
         window.hub.articlesChanged.connect(self._library_changed)
+        self.act_export = QAction(self.tr("Export Terms…"), self)
+        self.act_export.setToolTip(self.tr("Write your terms and word splits to a file another library can import"))
+        self.act_export.triggered.connect(self.export_terms)
+        self.act_import_terms = QAction(self.tr("Import Terms…"), self)
+        self.act_import_terms.setToolTip(self.tr("Add the terms and word splits of a file exported from a library"))
+        self.act_import_terms.triggered.connect(self.import_terms)
+        self._place_file_actions()
+
+    def _place_file_actions(self) -> None:
+        """Put Export Terms… and Import Terms… in the File menu, after Import…."""
+        for bar_action in self.window.menuBar().actions():
+            menu = bar_action.menu()
+            if menu is None or self.window.act_import not in menu.actions():
+                continue
+            actions = menu.actions()
+            at = actions.index(self.window.act_import) + 1
+            before = actions[at] if at < len(actions) else None
+            menu.insertActions(before, [self.act_export, self.act_import_terms])  # type: ignore[arg-type]
+            return
 
     # ---- what is under the pointer or selected --------------------------------------------------
     def _paragraph(self, offset: int) -> tuple[int, Paragraph] | None:
@@ -224,6 +249,39 @@ class TermsController(QObject):
             return
         self.window.undo_stack.push(EditCommand(edit, self._changed, article.id if article else None, text=undo_text))
         self._changed(edit.changed)
+
+    # ---- the file -------------------------------------------------------------------------------
+    def export_terms(self) -> None:
+        path, _ = file_dialogs.save_file_name(self.window, self.tr("Export Terms"), "terms.json",  # type: ignore[arg-type]
+                                              self.tr("Terms (*.json)"))
+        if not path:
+            return
+        try:
+            n_terms, n_splits = terms.write_export(self.lib, path)
+        except (ReaderError, OSError) as exc:
+            self.window.error(self.tr("Cannot export the terms"), str(exc))
+            return
+        counts = plural(n_terms, self.tr("1 term"), self.tr("%n terms")) + ", " + \
+            plural(n_splits, self.tr("1 split"), self.tr("%n splits"))
+        self.window.statusBar().showMessage(self.tr("Wrote %1 (%2)").replace("%1", path).replace("%2", counts), 5000)
+
+    def import_terms(self) -> None:
+        path = file_dialogs.open_file_name(self.window, self.tr("Import Terms"),  # type: ignore[arg-type]
+                                           self.tr("Terms (*.json)"))
+        if not path:
+            return
+        try:
+            result = terms.import_file(self.lib, path)
+        except ReaderError as exc:
+            self.window.error(self.tr("Cannot import the terms"), str(exc))
+            return
+        self.window.statusBar().showMessage(self.tr("Terms: %1 added, %2 changed, %3 already so").replace(
+            "%1", str(result.added)).replace("%2", str(result.changed)).replace("%3", str(result.unchanged)), 5000)
+        if not result.edit.noop:
+            article = self.window.article
+            self.window.undo_stack.push(EditCommand(result.edit, self._changed, article.id if article else None,
+                                                    text=self.tr("import terms")))
+            self._changed(result.edit.changed)
 
     # ---- redrawing ------------------------------------------------------------------------------
     def _read_stamp(self) -> int | None:

@@ -1686,6 +1686,22 @@
 <context>
     <name>TermsController</name>
     <message>
+        <source>Export Terms…</source>
+        <translation>匯出詞條…</translation>
+    </message>
+    <message>
+        <source>Write your terms and word splits to a file another library can import</source>
+        <translation>把你的詞條和拆分寫入檔案，供其他文庫匯入</translation>
+    </message>
+    <message>
+        <source>Import Terms…</source>
+        <translation>匯入詞條…</translation>
+    </message>
+    <message>
+        <source>Add the terms and word splits of a file exported from a library</source>
+        <translation>加入從文庫匯出的檔案中的詞條和拆分</translation>
+    </message>
+    <message>
         <source>Make “%1” One Term</source>
         <translation>把「%1」設為一個詞</translation>
     </message>
@@ -1724,6 +1740,54 @@
     <message>
         <source>Cannot change the words</source>
         <translation>無法變更詞語劃分</translation>
+    </message>
+    <message>
+        <source>Export Terms</source>
+        <translation>匯出詞條</translation>
+    </message>
+    <message>
+        <source>Terms (*.json)</source>
+        <translation>詞條 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the terms</source>
+        <translation>無法匯出詞條</translation>
+    </message>
+    <message>
+        <source>1 term</source>
+        <translation>1 個詞條</translation>
+    </message>
+    <message>
+        <source>%n terms</source>
+        <translation>%n 個詞條</translation>
+    </message>
+    <message>
+        <source>1 split</source>
+        <translation>1 個拆分</translation>
+    </message>
+    <message>
+        <source>%n splits</source>
+        <translation>%n 個拆分</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2)</source>
+        <translation>已寫入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Import Terms</source>
+        <translation>匯入詞條</translation>
+    </message>
+    <message>
+        <source>Cannot import the terms</source>
+        <translation>無法匯入詞條</translation>
+    </message>
+    <message>
+        <source>Terms: %1 added, %2 changed, %3 already so</source>
+        <translation>詞條：新增 %1，變更 %2，%3 項未變</translation>
+    </message>
+    <message>
+        <source>import terms</source>
+        <translation>匯入詞條</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 joined word in the dialog; the library holds them, the words and readings on screen follow, undo reverts."""
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
@@ -126,3 +128,32 @@ def test_many_paragraphs_are_read_again_in_the_background(window, qtbot, monkeyp
     assert _words_over(view, s, s + 3) == [(s, s + 1), (s + 1, s + 3)], "not computed in the window's thread"
     qtbot.waitUntil(lambda: _words_over(view, s, s + 3) == [(s, s + 3)], timeout=10_000)
     assert window.lib.cached_paragraphs(window.article.revision_id) >= {p.index for p in view.paragraphs if p.text.strip()}
+
+
+def test_file_menu_exports_and_imports_terms(window, qtbot, monkeypatch, tmp_path, no_dialogs) -> None:  # noqa: ANN001
+    from reader.gui import file_dialogs
+
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and window.act_import in a.menu().actions())
+    texts = [a.text() for a in file_menu.actions()]
+    assert texts.index("Export Terms…") == texts.index("&Import…") + 1 and "Import Terms…" in texts
+    window.open_article(1, offset=0)
+    view, text = window.view, window.annotator.text
+    s = text.index("魯比奧")
+    terms.add_term(window.lib, "魯比奧", "lu3 bi3 ao4")
+    path = tmp_path / "mine.json"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a: (str(path), ""))
+    window.terms.act_export.trigger()
+    assert [t["text"] for t in json.loads(path.read_text(encoding="utf-8"))["terms"]] == ["鲁比奥"]
+    assert window.statusBar().currentMessage() == f"Wrote {path} (1 term, 0 splits)"
+    terms.delete(window.lib, "鲁比奥")
+    window.terms.reload_readings()
+    assert _words_over(view, s, s + 3) == [(s, s + 1), (s + 1, s + 3)]
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a: str(path))
+    window.terms.act_import_terms.trigger()
+    assert _stored(window.lib) == ([("鲁比奥", "lu3 bi3 ao4")], []) and _words_over(view, s, s + 3) == [(s, s + 3)]
+    assert window.statusBar().currentMessage() == "Terms: 1 added, 0 changed, 0 already so"
+    window.undo_stack.undo()
+    assert _stored(window.lib) == ([], []) and _words_over(view, s, s + 3) == [(s, s + 1), (s + 1, s + 3)]
+    path.write_text("{not json", encoding="utf-8")
+    window.terms.act_import_terms.trigger()
+    assert len(no_dialogs) == 1 and "not valid JSON" in no_dialogs[0][1] and _stored(window.lib) == ([], [])
