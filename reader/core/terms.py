@@ -57,13 +57,13 @@ def normalise(text: str, what: str = "the term") -> str:
         raise ReaderError(f"{what} {text!r} is one character; a term or a split needs at least two")
     if len(text) > MAX_LENGTH:
         raise ReaderError(f"{what} is {len(text)} characters long; at most {MAX_LENGTH}")
-    form = reading_form(text)
-    return form if len(form) == len(text) else text
+    return reading_form(text)
 
 
 def parse_reading(reading: str | None, term: str) -> str | None:
-    """Readings for `term` as stored: TONE3 syllables, one per Chinese character ('Wáng Xiǎomíng' or
-    'wang2 xiao3 ming2' → 'wang2 xiao3 ming2'); None or blank: the model's reading."""
+    """Readings for `term` as stored: TONE3 syllables, one per Chinese character ('Wáng Xiǎo Míng',
+    'wang2 xiao3 ming2' or 'wang2xiao3ming2' → 'wang2 xiao3 ming2'; tone marks need a space or an
+    apostrophe between syllables); None or blank: the model's reading."""
     from pypinyin.contrib.tone_convert import to_tone3  # pypinyin loads its data on import
 
     if reading is None or not str(reading).strip():
@@ -92,8 +92,7 @@ def parse_split(word: str, parts: list[str] | tuple[str, ...]) -> tuple[str, tup
     if len(cleaned) < 2:
         raise ReaderError(f"give the parts {word} is cut into, at least two (e.g. {word[:1]} {word[1:]})")
     joined = "".join(cleaned)
-    form = reading_form(joined) if len(reading_form(joined)) == len(joined) else joined
-    if form != word:
+    if reading_form(joined) != word:
         raise ReaderError(f"the parts {' '.join(cleaned)} do not spell {word}")
     out, pos = [], 0
     for p in cleaned:  # the parts in the word's own (stored) characters

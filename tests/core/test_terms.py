@@ -207,3 +207,13 @@ def test_migration_makes_the_tables(empty_library: Library) -> None:
     names = {r[0] for r in empty_library.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"terms", "word_splits"} <= names
     assert any(m.version == 8 for m in schema.MIGRATIONS) and empty_library.schema_version >= 8
+
+
+def test_readings_as_people_type_them() -> None:
+    for typed in ("wang2 xiao3 ming2", "Wáng Xiǎo Míng", "wang2xiao3ming2", "wáng'xiǎo'míng"):
+        assert terms.parse_reading(typed, "王小明") == "wang2 xiao3 ming2", typed
+    assert terms.parse_reading("xiè xie", "谢谢") == "xie4 xie5", "no tone: the neutral tone"
+    assert terms.parse_reading("lü4 se4", "绿色") == "lv4 se4"
+    assert terms.parse_reading(" ", "王小明") is None
+    with pytest.raises(ReaderError, match="1 syllables"):
+        terms.parse_reading("wángxiǎomíng", "王小明")
