@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "reader.cli.dictionary_cmd",
     "reader.cli.vocab_cmds",
     "reader.cli.stats_cmds",  # adds `vocab stats` and `vocab done`
+    "reader.cli.terms_cmds",
     "reader.cli.maintenance_cmds",
     "reader.cli.annotation_cmds",
     "reader.cli.class_cmds",

@@ -34,10 +34,13 @@ from reader.core.text import ArticleInfo, Paragraph, ParsedText, Token
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from reader.core.pipeline.segment import UserWords
+
 SQLITE_MAGIC = libfile.SQLITE_MAGIC
 BUSY_TIMEOUT_MS = 5000
 SYNCHRONOUS = "FULL"  # with WAL: a commit reported done survives power loss (NORMAL may lose the last ones)
 TOKENS_BATCH_CHARS = 20_000  # characters read per batch by `tokens` (a write transaction each)
+TERMS_SCHEMA = 8  # the migration that made the terms and word_splits tables
 BULK_INDEX_PARAGRAPHS = 200  # from this many paragraphs on, an import indexes them in one statement
 _PARAGRAPH_INDEX_INSERT = 'INSERT INTO "paragraphs_fts" (rowid, "text") VALUES (new.rowid, new."text");'
 
@@ -411,6 +414,16 @@ class Library:
                 out[idx] = _decode_tokens(par, lengths, readings)
         return out
 
+    def cached_paragraphs(self, revision_id: int) -> set[int]:
+        """Indexes of the revision's paragraphs whose tokens are cached (nothing decoded: cheap for a book)."""
+        from reader.core.pipeline import PIPELINE_VERSION
+
+        rows = self.conn.execute(
+            "SELECT paragraph_idx FROM tokens_cache WHERE revision_id = ? AND pipeline_version = ?",
+            (revision_id, PIPELINE_VERSION),
+        ).fetchall()
+        return {int(r[0]) for r in rows}
+
     def tokens(
         self, revision_id: int, paragraphs: list[Paragraph] | None = None,
         progress: Callable[[int, int], None] | None = None,
@@ -418,7 +431,8 @@ class Library:
         """Tokens (words with readings, canonical offsets) per paragraph index; computed once, then cached.
 
         Missing paragraphs are read in batches of about TOKENS_BATCH_CHARS characters (one model run and one
-        transaction a batch); `progress(done, total)` is called after each batch.
+        transaction a batch); `progress(done, total)` is called after each batch. The library's terms and
+        splits (reader.core.terms) shape the words.
         """
         pars = paragraphs if paragraphs is not None else self.paragraphs(revision_id)
         out = self.cached_tokens(revision_id, pars)
@@ -426,6 +440,24 @@ class Library:
         with collector.paused() if len(missing) > 50 else nullcontext():
             self._compute_tokens(revision_id, missing, out, progress)
         return out
+
+    def user_words(self) -> tuple[UserWords | None, int]:
+        """The library's terms and splits for the segmenter (None: there are none), and their stamp."""
+        from reader.core.pipeline.segment import UserWords  # the pipeline loads with the first reading
+
+        if schema.applied_version(self.conn) < TERMS_SCHEMA:
+            return None, 0
+        stamp = self.terms_stamp()
+        terms = {str(t): tuple(str(r).split()) if r else None
+                 for t, r in self.conn.execute("SELECT text, reading FROM terms")}
+        splits = {str(w): tuple(len(part) for part in str(p).split())
+                  for w, p in self.conn.execute("SELECT word, parts FROM word_splits")}
+        return (UserWords(terms, splits) if terms or splits else None), stamp
+
+    def terms_stamp(self) -> int:
+        """How many times the terms and splits changed (by any process): a cheap check for a change."""
+        row = self.conn.execute("SELECT value FROM settings WHERE key = 'terms_stamp'").fetchone()
+        return int(json.loads(row[0])) if row else 0
 
     def _compute_tokens(
         self, revision_id: int, missing: list[Paragraph], out: dict[int, list[Token]],
@@ -440,20 +472,20 @@ class Library:
                 chars += len(missing[end].text)
                 end += 1
             batch = missing[done:end]
-            rows: list[tuple] = []
-            for par, toks in zip(batch, analyse_many([p.text for p in batch], [p.start for p in batch]), strict=True):
+            user, stamp = self.user_words()
+            computed = analyse_many([p.text for p in batch], [p.start for p in batch], user)
+            rows = [(revision_id, PIPELINE_VERSION, par.index, *_encode_tokens(toks))
+                    for par, toks in zip(batch, computed, strict=True)]
+            if self.read_only is None:  # a read-only library cannot cache them: computed for reading only
+                with self.transaction():
+                    if self.terms_stamp() != stamp:  # terms changed meanwhile (another process): read again
+                        continue
+                    self.conn.executemany(
+                        "INSERT OR REPLACE INTO tokens_cache (revision_id, pipeline_version, paragraph_idx, lengths,"
+                        " readings) VALUES (?, ?, ?, ?, ?)", rows,
+                    )
+            for par, toks in zip(batch, computed, strict=True):
                 out[par.index] = toks
-                rows.append((revision_id, PIPELINE_VERSION, par.index, *_encode_tokens(toks)))
-            if self.read_only is not None:  # computed for reading; a read-only library cannot cache them
-                done = end
-                if progress:
-                    progress(done, len(missing))
-                continue
-            with self.transaction():
-                self.conn.executemany(
-                    "INSERT OR REPLACE INTO tokens_cache (revision_id, pipeline_version, paragraph_idx, lengths, readings)"
-                    " VALUES (?, ?, ?, ?, ?)", rows,
-                )
             done = end
             if progress:
                 progress(done, len(missing))

@@ -381,6 +381,24 @@ def _glossary(db: Database) -> None:
         )""")
     db.conn.execute("CREATE INDEX idx_glossary_parent ON glossary(reader, parent) WHERE parent != ''")
 
+@migration(8, "terms and word splits: the reader's own segmentation, applied to every article")
+def _terms(db: Database) -> None:
+    # Both in the simplified form the segmenter reads (reader.core.terms): they apply to either script.
+    # `terms_stamp` in settings counts their changes, so a reading computed while one changed is not cached.
+    conn = db.conn
+    conn.execute("""
+        CREATE TABLE terms (
+            text TEXT PRIMARY KEY CHECK (length(text) >= 2),
+            reading TEXT,
+            created TEXT NOT NULL
+        )""")
+    conn.execute("""
+        CREATE TABLE word_splits (
+            word TEXT PRIMARY KEY CHECK (length(word) >= 2),
+            parts TEXT NOT NULL CHECK (replace(parts, ' ', '') = word AND instr(parts, ' ') > 0),
+            created TEXT NOT NULL
+        )""")
+
 
 @migration(9, "reading statistics: status changes, pages marked done, words first read, words per revision")
 def _reading_stats(db: Database) -> None:

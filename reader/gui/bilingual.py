@@ -14,11 +14,12 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QMenu, QStatusBar
 
-from reader.core import scaffolding, vocabulary
+from reader.core import scaffolding, terms, vocabulary
 from reader.core.dictionary import Dictionary, DictionaryUnavailable, Entry
 from reader.core.errors import ReaderError
 from reader.core.library import Library
 from reader.core.pipeline.readings import is_han
+from reader.core.pipeline.script import convert_text
 from reader.core.text import ArticleInfo, Token
 from reader.gui.i18n import own
 from reader.gui.options import DisplayOptions
@@ -177,6 +178,11 @@ class BilingualController(QObject):
             return None
         starts = []
         tok = self._token_at(offset) if from_token else None
+        term = terms.find(self.lib, tok.text) if tok is not None and \
+            tok.end - tok.start > d.longest_match(text, tok.start)[0] else None
+        if tok is not None and isinstance(term, terms.Term):  # the reader's own term: whole, with its reading
+            reading = " ".join(r for r in tok.readings if r)
+            return tok.start, tok.end, [Entry(term.text, convert_text(term.text, "traditional"), reading, [], None)]
         if tok is not None and tok.start < offset:
             starts.append(tok.start)
         starts.append(offset)

@@ -45,6 +45,7 @@ from reader.gui import (
     safe_text,
     scaffolding_ui,
     speech,
+    terms_ui,
     translation_ui,
     word_status_ui,
 )
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.bilingual.popupPlaced.connect(self.annotator.pointer.popup_placed)
         self.classroom = classroom_ui.install(self, self.annotator)
         self.guard = recovery.install(self)
+        self.terms = terms_ui.install(self)  # "Make One Term" and "Split Word…" in the reading view's menu
         self.room = room.install(self, self.view, self.splitter, self.view_menu)
         self.reading_stats = reading_stats_ui.install(self, self.bilingual.dictionary)  # page done, statistics
         for source in (self.bilingual.vocabularyChanged, self.vocabulary_panel.vocabularyChanged):

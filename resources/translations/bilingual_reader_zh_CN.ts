@@ -1839,6 +1839,21 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split Word</source>
+        <translation>拆分词语</translation>
+    </message>
+    <message>
+        <source>Click between two characters to cut the word there:</source>
+        <translation>点击两个字之间，在那里把词切开：</translation>
+    </message>
+    <message>
+        <source>Cut here</source>
+        <translation>在此切分</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
@@ -1935,6 +1950,113 @@
     <message>
         <source>Delete tag</source>
         <translation>删除标签</translation>
+    </message>
+</context>
+<context>
+    <name>TermsController</name>
+    <message>
+        <source>Export Terms…</source>
+        <translation>导出词条…</translation>
+    </message>
+    <message>
+        <source>Write your terms and word splits to a file another library can import</source>
+        <translation>把你的词条和拆分写入文件，供其他文库导入</translation>
+    </message>
+    <message>
+        <source>Import Terms…</source>
+        <translation>导入词条…</translation>
+    </message>
+    <message>
+        <source>Add the terms and word splits of a file exported from a library</source>
+        <translation>添加从文库导出的文件中的词条和拆分</translation>
+    </message>
+    <message>
+        <source>Make “%1” One Term</source>
+        <translation>把“%1”设为一个词</translation>
+    </message>
+    <message>
+        <source>Split “%1”…</source>
+        <translation>拆分“%1”…</translation>
+    </message>
+    <message>
+        <source>Forget the Term “%1”</source>
+        <translation>取消词条“%1”</translation>
+    </message>
+    <message>
+        <source>make %1 one term</source>
+        <translation>把 %1 设为一个词</translation>
+    </message>
+    <message>
+        <source>“%1” is one word in every article now</source>
+        <translation>“%1”现在在所有文章中是一个词</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>拆分 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is cut into %2 in every article now</source>
+        <translation>“%1”现在在所有文章中拆分为 %2</translation>
+    </message>
+    <message>
+        <source>forget the term %1</source>
+        <translation>取消词条 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is segmented as usual again</source>
+        <translation>“%1”恢复默认分词</translation>
+    </message>
+    <message>
+        <source>Cannot change the words</source>
+        <translation>无法更改词语划分</translation>
+    </message>
+    <message>
+        <source>Export Terms</source>
+        <translation>导出词条</translation>
+    </message>
+    <message>
+        <source>Terms (*.json)</source>
+        <translation>词条 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the terms</source>
+        <translation>无法导出词条</translation>
+    </message>
+    <message>
+        <source>1 term</source>
+        <translation>1 个词条</translation>
+    </message>
+    <message>
+        <source>%n terms</source>
+        <translation>%n 个词条</translation>
+    </message>
+    <message>
+        <source>1 split</source>
+        <translation>1 个拆分</translation>
+    </message>
+    <message>
+        <source>%n splits</source>
+        <translation>%n 个拆分</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2)</source>
+        <translation>已写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Import Terms</source>
+        <translation>导入词条</translation>
+    </message>
+    <message>
+        <source>Cannot import the terms</source>
+        <translation>无法导入词条</translation>
+    </message>
+    <message>
+        <source>Terms: %1 added, %2 changed, %3 already so</source>
+        <translation>词条：新增 %1，更改 %2，%3 项未变</translation>
+    </message>
+    <message>
+        <source>import terms</source>
+        <translation>导入词条</translation>
     </message>
 </context>
 <context>

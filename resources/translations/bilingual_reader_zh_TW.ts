@@ -1839,6 +1839,21 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split Word</source>
+        <translation>拆分詞語</translation>
+    </message>
+    <message>
+        <source>Click between two characters to cut the word there:</source>
+        <translation>點擊兩個字之間，在那裡把詞切開：</translation>
+    </message>
+    <message>
+        <source>Cut here</source>
+        <translation>在此切分</translation>
+    </message>
+</context>
+<context>
     <name>TagManagerDialog</name>
     <message>
         <source>Tags</source>
@@ -1935,6 +1950,113 @@
     <message>
         <source>Delete tag</source>
         <translation>刪除標籤</translation>
+    </message>
+</context>
+<context>
+    <name>TermsController</name>
+    <message>
+        <source>Export Terms…</source>
+        <translation>匯出詞條…</translation>
+    </message>
+    <message>
+        <source>Write your terms and word splits to a file another library can import</source>
+        <translation>把你的詞條和拆分寫入檔案，供其他文庫匯入</translation>
+    </message>
+    <message>
+        <source>Import Terms…</source>
+        <translation>匯入詞條…</translation>
+    </message>
+    <message>
+        <source>Add the terms and word splits of a file exported from a library</source>
+        <translation>加入從文庫匯出的檔案中的詞條和拆分</translation>
+    </message>
+    <message>
+        <source>Make “%1” One Term</source>
+        <translation>把「%1」設為一個詞</translation>
+    </message>
+    <message>
+        <source>Split “%1”…</source>
+        <translation>拆分「%1」…</translation>
+    </message>
+    <message>
+        <source>Forget the Term “%1”</source>
+        <translation>取消詞條「%1」</translation>
+    </message>
+    <message>
+        <source>make %1 one term</source>
+        <translation>把 %1 設為一個詞</translation>
+    </message>
+    <message>
+        <source>“%1” is one word in every article now</source>
+        <translation>「%1」現在在所有文章中是一個詞</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>拆分 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is cut into %2 in every article now</source>
+        <translation>「%1」現在在所有文章中拆分為 %2</translation>
+    </message>
+    <message>
+        <source>forget the term %1</source>
+        <translation>取消詞條 %1</translation>
+    </message>
+    <message>
+        <source>“%1” is segmented as usual again</source>
+        <translation>「%1」恢復預設分詞</translation>
+    </message>
+    <message>
+        <source>Cannot change the words</source>
+        <translation>無法變更詞語劃分</translation>
+    </message>
+    <message>
+        <source>Export Terms</source>
+        <translation>匯出詞條</translation>
+    </message>
+    <message>
+        <source>Terms (*.json)</source>
+        <translation>詞條 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot export the terms</source>
+        <translation>無法匯出詞條</translation>
+    </message>
+    <message>
+        <source>1 term</source>
+        <translation>1 個詞條</translation>
+    </message>
+    <message>
+        <source>%n terms</source>
+        <translation>%n 個詞條</translation>
+    </message>
+    <message>
+        <source>1 split</source>
+        <translation>1 個拆分</translation>
+    </message>
+    <message>
+        <source>%n splits</source>
+        <translation>%n 個拆分</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2)</source>
+        <translation>已寫入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Import Terms</source>
+        <translation>匯入詞條</translation>
+    </message>
+    <message>
+        <source>Cannot import the terms</source>
+        <translation>無法匯入詞條</translation>
+    </message>
+    <message>
+        <source>Terms: %1 added, %2 changed, %3 already so</source>
+        <translation>詞條：新增 %1，變更 %2，%3 項未變</translation>
+    </message>
+    <message>
+        <source>import terms</source>
+        <translation>匯入詞條</translation>
     </message>
 </context>
 <context>

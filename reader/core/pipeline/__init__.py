@@ -2,7 +2,9 @@
 
 `analyse` turns one paragraph into tokens. `display` turns a paragraph and its tokens into what the reading
 view draws in a given script: the displayed text, the offset map, and each displayed character's reading.
-Results of `analyse` are cached in SQLite per (revision, PIPELINE_VERSION) by the Library.
+Results of `analyse` are cached in SQLite per (revision, PIPELINE_VERSION) by the Library. A library's
+terms and splits (`UserWords`) are applied to the Simplified form every paragraph is read in
+(`reading_form`), so they work on Traditional text too.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 
 from reader.core.pipeline import lexicon, standards, tones
 from reader.core.pipeline.script import OffsetMap, convert, convert_text
-from reader.core.pipeline.segment import segment
+from reader.core.pipeline.segment import UserWords, segment
 from reader.core.text import Token
 
 
@@ -36,23 +38,27 @@ def analyse(text: str, base: int = 0) -> list[Token]:
     return analyse_many([text], [base])[0]
 
 
-def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None) -> list[list[Token]]:
+def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None,
+                 user: UserWords | None = None) -> list[list[Token]]:
     """`analyse` for many paragraphs: the same tokens, the reading model run once for all of them.
 
     Reading a book a few hundred paragraphs a call is several times faster than a paragraph a call.
-    Offsets of the i-th paragraph start at `bases[i]` (default 0).
+    Offsets of the i-th paragraph start at `bases[i]` (default 0). `user` words (a library's terms and
+    splits) change the segmentation, and a term with a reading is read so.
     """
     from reader.core.pipeline.polyphone import predict_many
 
     shown: list[list[str]] = []  # words in the text's own characters
     read: list[list[str]] = []  # the same words as the model reads them
     for text in texts:
-        words, simp_words = segment_for_reading(text)
+        words, simp_words = segment_for_reading(text, user)
         shown.append(words)
         read.append(simp_words)
     out: list[list[Token]] = []
     originals = ["".join(words) for words in shown]
     for k, (words, readings) in enumerate(zip(shown, predict_many(read, originals=originals), strict=True)):
+        if user and user.terms:
+            readings = [_term_readings(w, r, user) for w, r in zip(read[k], readings, strict=True)]
         tokens: list[Token] = []
         pos = bases[k] if bases is not None else 0
         for word, word_r in zip(words, readings, strict=True):
@@ -62,22 +68,37 @@ def analyse_many(texts: Sequence[str], bases: Sequence[int] | None = None) -> li
     return out
 
 
-def segment_for_reading(text: str) -> tuple[list[str], list[str]]:
-    """Segment `text` as `analyse` does: (words in the text's own characters, the same words as read).
+def _term_readings(word: str, readings: list[str | None], user: UserWords) -> list[str | None]:
+    """A term's own readings in place of the model's (one per character that has a reading)."""
+    own = user.terms.get(word)
+    if not own or sum(r is not None for r in readings) != len(own):
+        return readings
+    syllables = iter(own)
+    return [None if r is None else next(syllables) for r in readings]
 
-    A Traditional (or mixed) text is segmented in its Simplified form when the conversion keeps its length,
-    and the word boundaries are carried back to the original characters.
-    """
+
+def reading_form(text: str) -> str:
+    """The form `text` is segmented and read in: Simplified when the conversion keeps its length (nearly
+    always), with a Traditional 著 particle as 着; else `text` itself."""
     from reader.core.pipeline.polyphone import particle_forms  # loads the model's data: only when read
 
     simplified = convert_text(text, "simplified")
     if len(simplified) != len(text):
         simplified = text
-    simplified = particle_forms(simplified)  # a Traditional 著 particle is segmented as 着
+    return particle_forms(simplified)
+
+
+def segment_for_reading(text: str, user: UserWords | None = None) -> tuple[list[str], list[str]]:
+    """Segment `text` as `analyse` does: (words in the text's own characters, the same words as read).
+
+    A Traditional (or mixed) text is segmented in its `reading_form`, and the word boundaries are carried
+    back to the original characters; `user` words are applied to that form.
+    """
+    simplified = reading_form(text)
     if simplified == text:
-        words = segment(text)
+        words = segment(text, user)
         return words, words
-    simp_words = segment(simplified)
+    simp_words = segment(simplified, user)
     shown, pos = [], 0
     for w in simp_words:
         shown.append(text[pos : pos + len(w)])
@@ -172,4 +193,5 @@ def _same_chars_modulo_script(canonical: str, shown: str) -> bool:
     return convert_text(shown, "simplified") == convert_text(canonical, "simplified")
 
 
-__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many", "segment_for_reading", "display", "DisplayParagraph", "DisplayToken", "segment"]
+__all__ = ["PIPELINE_VERSION", "analyse", "analyse_many", "segment_for_reading", "reading_form", "display",
+           "DisplayParagraph", "DisplayToken", "segment", "UserWords"]

@@ -1,8 +1,16 @@
-"""Word segmentation with jieba (core layer, pipeline). Loaded lazily; quiet; cache kept in our cache folder."""
+"""Word segmentation with jieba (core layer, pipeline), honouring a library's terms and splits.
+
+jieba is loaded lazily, quiet, its cache kept in our cache folder. `UserWords` are a reader's corrections:
+terms (several characters always one word) and splits (a word the segmenter joins, cut where the reader
+said); `segment(text, user)` applies them, and without them is jieba's segmentation unchanged.
+"""
 from __future__ import annotations
 
 import logging
+import re
 import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from math import log
 
 _lock = threading.Lock()
@@ -30,8 +38,77 @@ def _get_tokenizer():  # noqa: ANN202 - jieba has no type hints
         return _tokenizer
 
 
-def segment(text: str) -> list[str]:
+@dataclass(frozen=True)
+class UserWords:
+    """A library's terms and splits, in the simplified form the segmenter reads.
+
+    `terms` maps a term to its readings (one TONE3 syllable per Chinese character) or None (the model
+    reads it); `splits` maps a word to the lengths of its parts (研究生 → (2, 1)). Both are matched
+    leftmost-longest; a term wins over a split's cut inside it.
+    """
+
+    terms: Mapping[str, tuple[str, ...] | None] = field(default_factory=dict)
+    splits: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    _terms_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _splits_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_terms_re", _alternation(self.terms))
+        object.__setattr__(self, "_splits_re", _alternation(self.splits))
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.splits)
+
+    def boundaries(self, text: str) -> tuple[list[tuple[int, int]], list[int]]:
+        """(spans of the terms in `text`, positions where a split cuts it outside those spans)."""
+        spans = [m.span() for m in self._terms_re.finditer(text)] if self._terms_re is not None else []
+        cuts: list[int] = []
+        if self._splits_re is not None:
+            inside = {i for a, b in spans for i in range(a + 1, b)}
+            for m in self._splits_re.finditer(text):
+                pos = m.start()
+                for size in self.splits[m.group()][:-1]:
+                    pos += size
+                    if pos not in inside:
+                        cuts.append(pos)
+        return spans, cuts
+
+
+def _alternation(words: Mapping[str, object]) -> re.Pattern[str] | None:
+    """One regular expression matching any of `words`, the longest first."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+def segment(text: str, user: UserWords | None = None) -> list[str]:
     """Split `text` into words; the concatenation of the result is exactly `text`.
+
+    With `user` words, every term found in `text` is one word and every split cuts where it says; the
+    pieces in between are segmented as usual.
+    """
+    if user:
+        spans, cuts = user.boundaries(text)
+        if spans or cuts:
+            return _segment_with(text, spans, cuts)
+    return _segment(text)
+
+
+def _segment_with(text: str, spans: list[tuple[int, int]], cuts: list[int]) -> list[str]:
+    """`text` cut at the edges of `spans` (each kept whole) and at `cuts`; the rest segmented as usual."""
+    whole = dict(spans)
+    marks = sorted({0, len(text), *cuts, *(a for a, _ in spans), *(b for _, b in spans)})
+    words: list[str] = []
+    for a, b in zip(marks, marks[1:], strict=False):
+        if whole.get(a) == b:
+            words.append(text[a:b])
+        else:
+            words.extend(_segment(text[a:b]))
+    return words
+
+
+def _segment(text: str) -> list[str]:
+    """Split `text` into words with jieba; the concatenation of the result is exactly `text`.
 
     The same words as jieba's `Tokenizer.cut(text, HMM=True)`, a third faster: its best-path search over
     the dictionary is done in one backward pass (see `_cut_han`); unknown runs go to jieba's own HMM.
