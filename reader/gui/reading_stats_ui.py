@@ -150,6 +150,8 @@ class ReadingStatsController(QObject):
         """The window closes (or the app quits): no more counting; a count under way is stopped and waited for."""
         self._closing = True
         self.timer.stop()
+        if self.dialog is not None:  # the Statistics window goes with its reader window
+            self.dialog.close()
         if self.counter is not None:
             self.counter.stop()
             self.counter.wait(10_000)

@@ -102,6 +102,8 @@ def test_statistics_window_shows_todays_numbers(window, qtbot) -> None:  # noqa:
     assert labels["today_read"].text() == "0" and dialog.streak.text().startswith("No streak yet")
     menu = window.reading_stats.menu
     assert menu.objectName() == "vocabulary" and window.reading_stats.act_stats in menu.actions()
+    window.close()
+    assert not dialog.isVisible()  # the Statistics window goes with its reader window
 
 
 def test_the_shortcuts_are_not_taken_by_anything_else(window) -> None:  # noqa: ANN001

@@ -51,6 +51,8 @@ def open_top(window, qtbot) -> None:  # noqa: ANN001
     window.activateWindow()
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus)  # the keys below go to the view
+    # The pointer is shared by every test: one left where this test moves it would send no move at all.
+    qtbot.mouseMove(window.view.viewport(), QPoint(2, 2))
 
 
 # ---- the popup and the mouse --------------------------------------------------------------------------
