@@ -18,6 +18,12 @@ _DEGREE_COMPLEMENTS = frozenset({"得很", "极了", "得要命", "得不得了"
 ADJECTIVE_READINGS = {"长": "chang2", "重": "zhong4", "冲": "chong4", "干": "gan1", "难": "nan2", "少": "shao3",
                       "强": "qiang2", "空": "kong1", "薄": "bao2", "差": "cha4", "凉": "liang2", "散": "san3",
                       "累": "lei4", "好": "hao3", "大": "da4", "正": "zheng4", "横": "heng4", "乐": "le4"}
+#: Degree adverbs of one character that the segmenter may join to the adjective after them (太冲, 很重).
+_PLAIN_DEGREE = frozenset("很太真挺更最")
+#: What ends a predicate adjective: a sentence-final particle or punctuation.
+_AFTER_ADJECTIVE = frozenset("了的啊呀吧呢啦，,。！？!?；;")
+#: Tempers: 强 said of one is jiàng 'stubborn' (脾气很强, 性子太强).
+_TEMPERS = ("脾气", "性子", "脾性", "性格")
 #: Words after which 得 + verb is the modal děi ('must'): subjects and the adverbs and times before a modal.
 _BEFORE_MODAL = frozenset(
     "我 你 他 她 它 您 咱 我们 你们 他们 她们 咱们 大家 人们 自己 谁 还 也 就 都 总 总是 可 又 才 真 那 那么 "
@@ -90,9 +96,13 @@ def _is_han_word(word: str) -> bool:
 def _adjective(text: str, i: int, spans: Spans) -> str | None:
     """After a degree adverb a character is an adjective: 很长 cháng, 太重 zhòng, 太冲 chòng, 很干 gān."""
     start, end = spans[i]
+    if (start, end) == (i - 1, i + 1) and text[start] in _PLAIN_DEGREE and text[i + 1 : i + 2] in _AFTER_ADJECTIVE:
+        return ADJECTIVE_READINGS[text[i]]  # the segmenter's 太冲 (an acupoint) in 说话太冲了: 太 + 冲 chòng
     if end - start != 1 or (text[i - 1 : i] == "越" and text[i + 1 : i + 2] == "越"):
         return None  # 真长大了 (长大 is a word), 越长越高 (grows)
     if text.endswith(DEGREE_ADVERBS, 0, i) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
+        if text[i] == "强" and any(w in _clause_before(text, i) for w in _TEMPERS):
+            return "jiang4"  # 脾气很强: 'stubborn' is said of a temper
         return ADJECTIVE_READINGS[text[i]]  # 很长, 又黑又长
     after = _clause_after(text, end)
     if after in _DEGREE_COMPLEMENTS:
@@ -289,6 +299,192 @@ def _dao(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+# ---- one-character verbs whose sense shows in what they take (现代汉语词典, CC-CEDICT's glosses) -------------
+_PERSONS = tuple("我你他她您咱们人员工者师生手家") + ("大家", "自己")
+#: What 干 'do' (gàn) takes right after it: a result, a complement, an aspect, a question word.
+_AFTER_GAN = ("完", "得", "活", "过", "起", "吗", "嘛", "啥", "什么", "下去", "一下", "一辈子", "多久", "不了", "掉")
+
+
+def _gan(text: str, i: int, spans: Spans) -> str | None:
+    """干 on its own: gān 'dry' as an adjective (很干) or a finished change (衣服干了); gàn 'do' before a result,
+    complement or question word (干完了, 干活, 你在干什么), and before 得 after a person (他干得很好)."""
+    adjective = _adjective(text, i, spans)
+    if adjective or spans[i] != (i, i + 1):
+        return adjective
+    after = _clause_after(text, i + 1)
+    if after == "了" or (after.startswith("了") and any(w in after for w in ("杯", "酒"))):
+        return "gan1"  # 衣服已经干了; 干了这杯酒 (drink up)
+    if text.startswith("得", i + 1):
+        before = _clause_before(text, i)
+        return "gan4" if before.endswith(_PERSONS) or any(p in before for p in "我你他她您们") else None
+    if text.startswith(_AFTER_GAN, i + 1) or (after.startswith("了") and len(after) > 1):
+        return "gan4"  # 干完了再休息, 干了三年
+    return None
+
+
+#: What one looks after (看 kān): 看孩子, 看门, 看行李; 看 with one of them after it (and 着/好/住/一下 between).
+_LOOKED_AFTER = ("孩子", "小孩", "宝宝", "门", "家", "行李", "摊", "店", "铺子", "犯人", "羊", "牛", "仓库")
+_KAN_FILLERS = ("一会儿", "一下", "会儿", "好", "住")
+
+
+def _kan(text: str, i: int, spans: Spans) -> str | None:
+    """看 kān 'look after' takes what is minded (帮我看一下孩子, 看好行李); kàn otherwise (去看孩子 'visit')."""
+    if spans[i][0] != i or text[i - 1 : i] in ("去", "来", "望", "探"):
+        return None
+    k = i + 1
+    for filler in _KAN_FILLERS:
+        if text.startswith(filler, k):
+            k += len(filler)
+            break
+    for thing in _LOOKED_AFTER:
+        if text.startswith(thing, k) and text[k + len(thing) : k + len(thing) + 1] not in ("的", "子", "里", "口", "人", "外", "前", "上"):
+            return "kan1"
+    return None
+
+
+def _zhuan(text: str, i: int, spans: Spans) -> str | None:
+    """转 zhuàn 'turn round' when it goes on (车轮转得很快, 转个不停, 转来转去, 绕着太阳转); zhuǎn takes a
+    direction or an object (转身, 转给, 转到)."""
+    if spans[i] != (i, i + 1):
+        return None
+    if text[i + 1 : i + 2] == "得" or text.startswith(("来转", "个不停", "个圈"), i + 1) or (
+            not _clause_after(text, i + 1).strip("了着呢啊") and "绕" in _clause_before(text, i)):
+        return "zhuan4"
+    return None
+
+
+#: Things tied or bound that come loose (散 sǎn): 鞋带散了, 头发散开.
+_TIED = tuple("带绳辫发包捆扣线架")
+
+
+def _san(text: str, i: int, spans: Spans) -> str | None:
+    adjective = _adjective(text, i, spans)
+    if adjective or spans[i] != (i, i + 1):
+        return adjective
+    before = _word(text, spans, i - 1) if i else ""
+    if text[i + 1 : i + 2] in ("了", "开", "架") and before.rstrip("子").endswith(_TIED):
+        return "san3"  # 鞋带散了, 辫子散开: come loose (人散了, 会散了: sàn)
+    return None
+
+
+#: Signs of a game of mahjong or cards, where 和 with an aspect is hú 'win' (他和了三次).
+_GAME = ("麻将", "牌", "一局", "这局", "番")
+_DOUGH = ("面", "泥", "馅")
+
+
+def _he(text: str, i: int, spans: Spans) -> str | None:
+    """和 on its own as a verb (the conjunction hé takes no aspect): hú 'win' in a game, huó 'knead' dough or
+    clay, huò 'mix in' (和点儿牛奶, 和一和)."""
+    if spans[i] != (i, i + 1):
+        return None
+    after = _clause_after(text, i + 1)
+    if after[:1] in ("了", "过") or after.startswith(("点", "一下", "匀", "一和")):
+        if any(g in text for g in _GAME) and after[:1] in ("了", "过"):
+            return "hu2"
+        return "huo2" if any(d in after[:5] for d in _DOUGH) else "huo4"
+    return None
+
+
+#: What 扎 zā 'tie' binds or makes (扎辫子, 扎着马尾, 扎腰带, 扎成一捆); otherwise zhā 'prick, pitch'.
+_TIED_UP = ("辫", "头发", "马尾", "腰带", "带子", "绳", "蝴蝶结", "彩", "捆")
+
+
+def _za(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i][0] != i or len(text[spans[i][0] : spans[i][1]]) > 2:
+        return None
+    after = _clause_after(text, i + 1)[:7]
+    if any(thing in after for thing in _TIED_UP) and not after.startswith(("针", "手", "根", "进")):
+        return "za1"
+    return None
+
+
+#: Abstract things set somewhere with 把 (把目光落在, 把希望落在): luò; things left behind (把钥匙落在家里): là.
+_ABSTRACT = ("目光", "眼光", "视线", "重点", "重心", "希望", "责任", "焦点", "注意力", "心思", "任务", "脚步")
+
+
+def _la(text: str, i: int, spans: Spans) -> str | None:
+    """落 là 'leave behind, forget' (把钥匙落在家里, 别落下我); luò 'fall, land' otherwise."""
+    start, end = spans[i]
+    word = text[start:end]
+    if word == "落" and text[i + 1 : i + 2] in ("在", "到"):
+        before = _clause_before(text, i)
+        if "把" in before and not before[before.rindex("把") + 1 :].endswith(_ABSTRACT):
+            return "la4"
+    if start == i and text.startswith("下", i + 1) and text[i + 2 : i + 3] in tuple("我你他她您咱"):
+        return "la4"  # 别落下我: a person left behind
+    return None
+
+
+#: Verbs whose result 蒙 mēng 'dazed' is (搞蒙了, 吓蒙了, 打蒙了).
+_DAZING = tuple("搞弄吓打听看整问")
+
+
+def _meng(text: str, i: int, spans: Spans) -> str | None:
+    """蒙 mēng 'guess' (蒙对, 蒙错) or 'dazed' after a verb (把我给搞蒙了); méng 'cover' (蒙住, 蒙上, 蒙着)."""
+    if spans[i][0] == i and text[i + 1 : i + 2] in ("住", "上", "着"):
+        return "meng2"
+    if spans[i] != (i, i + 1):
+        return None
+    if text[i + 1 : i + 2] in ("对", "错", "中") or (
+            text[i - 1 : i] in _DAZING and not _clause_after(text, i + 1).strip("了啊呀")):
+        return "meng1"
+    return None
+
+
+#: Verbs that 强 qiǎng 'force oneself to' comes before (强打起精神, 强忍着, 强撑着).
+_FORCED = tuple("打撑装挤笑咽留拉")
+
+
+def _qiang(text: str, i: int, spans: Spans) -> str | None:
+    adjective = _adjective(text, i, spans)
+    if adjective or spans[i][0] != i or spans[i][1] - i > 2:
+        return adjective
+    if text[i + 1 : i + 2] in _FORCED:
+        return "qiang3"  # 强打起精神, 强撑着 (the segmenter's word or two)
+    return None
+
+
+#: What breaks (折 shé): a long thing of the body (折了一条腿, 腿折了); zhé 'fold, snap off' otherwise.
+_LIMBS = ("腿", "胳膊", "胳臂", "骨", "手", "脚", "腰", "脖子")
+
+
+def _she(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] != (i, i + 1) or text[i + 1 : i + 2] != "了":
+        return None
+    after = _clause_after(text, i + 2)[:4]
+    if any(limb in after for limb in _LIMBS) or (text[:i].endswith(_LIMBS) and _clause_after(text, i + 1) == "了"):
+        return "she2"
+    return None
+
+
+#: What is offered in worship (供 gòng: 供着佛像, 在佛像前供了一束花); gōng 'supply' otherwise.
+_WORSHIP = ("佛", "神", "祖", "灵位", "牌位", "香火", "菩萨", "祭")
+
+
+def _gong(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] != (i, i + 1) or text[i + 1 : i + 2] not in ("着", "了", "上", "奉"):
+        return None
+    clause = _clause_before(text, i) + _clause_after(text, i + 1)
+    return "gong4" if any(w in clause for w in _WORSHIP) else None
+
+
+#: What 撒 sā 'let go, cast' takes (撒网, 撒手, 撒谎 …); anything else scattered is sǎ (撒纸屑, 撒盐).
+_SA1 = tuple("网手开谎娇野腿欢气尿泼赖")
+#: Adverbs and places that put 撒 in the verb's slot (乱撒, 往锅里撒, 别撒); in names it is sā (撒尼, 贝利撒留).
+_BEFORE_VERB = tuple("乱往再又也就都先别要会里上在去来不没多少")
+
+
+def _sa(text: str, i: int, spans: Spans) -> str | None:
+    verb = _verb(text, i, spans)
+    if verb or spans[i] != (i, i + 1):
+        return verb
+    following = text[i + 1 : i + 2]
+    if "\u4e00" <= following <= "\u9fff" and following not in _SA1 and (
+            text[i - 1 : i] in _BEFORE_VERB or "把" in _clause_before(text, i)):
+        return "sa3"  # 别在地上乱撒纸屑, 往汤里撒盐
+    return None
+
+
 def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
     return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
 
@@ -299,7 +495,8 @@ RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
                                                            _adjective_or_verb),
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
     "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, _free_standing),
-    "倒": _dao, "刨": _pao,
+    "倒": _dao, "刨": _pao, "干": _gan, "看": _kan, "转": _zhuan, "散": _san, "和": _he, "扎": _za, "落": _la,
+    "蒙": _meng, "强": _qiang, "折": _she, "供": _gong, "撒": _sa,
 }
 
 
@@ -320,6 +517,12 @@ def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lamb
     if rule is None:
         return None
     start, end = spans[i]
+    if (start, end) == (i - 1, i + 1) and text[i + 1 : i + 2] in ("了", "着", "过") and i >= 2 \
+            and spans[i - 2][1] == i - 1 and (known(text[i - 2 : i]) or text[i - 1] in "上下里"):
+        # 地|上铺|了: an aspect particle follows a verb, so the words are 地上|铺 (a cut the segmenter missed)
+        spans = list(spans)
+        spans[i - 1], spans[i] = (i - 1, i), (i, i + 1)
+        start, end = i, i + 1
     if end - start > 1 and not known(text[start:end]) and rule is not _colloquial:
         if rule is _free_standing and any(known(text[k : k + 2]) for k in range(max(start, i - 1), min(i + 1, end - 1))):
             return None  # 少年 inside the segmenter's 少年儿童: a word after all
