@@ -263,6 +263,16 @@ def reading_in_paragraph(text: str, char: str, nth: int = 0) -> str | None:
     # the segmenter's word cut the other way: 地上|铺 before 了; 太|冲
     ("我们在草地上铺了一块布。", "铺", 0, "pu1"),
     ("他的口气太冲了。", "冲", 0, "chong4"),
+    # words whose two CC-CEDICT entries are two senses: 大夫 a doctor (dàifu) or an official (dàfū) …
+    ("大夫给他打了一针，又开了些药。", "大", 0, "dai4"),
+    ("他被任命为光禄大夫。", "大", 0, "da4"),
+    # … 朝阳 the morning sun (zhāo) or a place (cháo) …
+    ("一轮朝阳照在湖面上。", "朝", 0, "zhao1"),
+    ("他住在北京朝阳区。", "朝", 0, "chao2"),
+    # … 累累 in heaps (léiléi) or again and again (lěilěi)
+    ("秋天的果园里硕果累累。", "累", 0, "lei2"),
+    ("这个学生累累迟到。", "累", 0, "lei3"),
+    ("老兵摘下伤痕累累的头盔。", "累", 0, "lei3"),
     ],
 )
 def test_verb_senses_shown_by_what_the_verb_takes(text: str, char: str, nth: int, expected: str) -> None:

@@ -485,6 +485,41 @@ def _sa(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+# ---- words whose two dictionary entries are two senses (CC-CEDICT lists both) ----------------------------
+#: What goes with a doctor (大夫 dàifu); without it 大夫 is left to the model (郑国大夫, 光禄大夫 dàfū).
+_MEDICAL = ("病", "药", "医", "疼", "痛", "针", "烧", "感冒", "咳嗽", "检查", "手术", "诊", "伤")
+#: What the morning sun (朝阳 zhāoyáng) does or meets; a place or 'facing the sun' is cháoyáng.
+_SUNRISE = tuple("升照从初映洒冉露")
+_PLACE_AFTER = tuple("区县市路街门镇乡村公园医院北南东西大里")
+#: What hangs in strings (累累 léiléi): fruit and ears of grain.
+_STRUNG = ("果", "穗", "葡萄", "葫芦")
+
+
+def _da(text: str, i: int, spans: Spans) -> str | None:
+    if text[spans[i][0] : spans[i][1]] == "大夫":
+        clause = _clause_before(text, i) + _clause_after(text, i)
+        return "dai4" if any(m in clause for m in _MEDICAL) else None  # 请大夫给我开点药
+    return _adjective(text, i, spans)
+
+
+def _zhao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] != (i, i + 2) or text[i : i + 2] != "朝阳" or text.startswith(_PLACE_AFTER, i + 2):
+        return None
+    if text.startswith(_SUNRISE, i + 2) or text[i - 1 : i] in ("着", "轮", "迎"):
+        return "zhao1"  # 朝阳从东方升起, 一轮朝阳, 沐浴着朝阳: the morning sun
+    return None
+
+
+def _lei(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if text[start:end] != "累累" and text[i - 1 : i + 1] != "累累" and text[i : i + 2] != "累累":
+        return _adjective(text, i, spans)
+    first = i if text[i + 1 : i + 2] == "累" else i - 1
+    if any(f in _clause_before(text, first) + _clause_after(text, first + 2) for f in _STRUNG):
+        return "lei2"  # 果实累累, 累累地挂满了果子: hanging in strings (伤痕累累, 罪行累累 are lěilěi 'piled up')
+    return None
+
+
 def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
     return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
 
@@ -496,7 +531,7 @@ RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
     "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
     "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, _free_standing),
     "倒": _dao, "刨": _pao, "干": _gan, "看": _kan, "转": _zhuan, "散": _san, "和": _he, "扎": _za, "落": _la,
-    "蒙": _meng, "强": _qiang, "折": _she, "供": _gong, "撒": _sa,
+    "蒙": _meng, "强": _qiang, "折": _she, "供": _gong, "撒": _sa, "大": _da, "朝": _zhao, "累": _lei,
 }
 
 
