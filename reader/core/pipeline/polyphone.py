@@ -5,7 +5,7 @@ concatenation of `words` is the text) and returns, per word, one TONE3 reading p
 character without a reading; `r` for the erhua suffix).
 
 Decision rule per Han character (docs/pinyin-accuracy.md): 一/不 keep citation tones; rules of grammar
-(`grammar`) where the character is its own word; the reading two dictionaries (pypinyin's phrases,
+(`grammar`, `senses`) where the character is its own word; the reading two dictionaries (pypinyin's phrases,
 CC-CEDICT) agree on for the word around it; CC-CEDICT's reading for characters the model does not know;
 otherwise log P_model(reading | sentence) + W · vote(pypinyin) + W · vote(CC-CEDICT) + S · vote(script),
 the model being g2pM's BiLSTM (`g2p_bilstm`) run once per sentence. Then erhua and CC-CEDICT's neutral tones
@@ -32,8 +32,8 @@ from pypinyin.contrib.tone_convert import to_tone3
 from reader.core.pipeline import lexicon, tones
 from reader.core.pipeline import traditional as traditional_forms
 from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
-from reader.core.pipeline.grammar import RULES, by_rule
 from reader.core.pipeline.readings import pypinyin_word_readings
+from reader.core.pipeline.senses import RULES, by_rule
 from reader.core.pipeline.wordspans import (
     MAX_WORD_LENGTH,
     Spans,

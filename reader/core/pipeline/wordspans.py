@@ -44,8 +44,8 @@ def phrase_prefixes() -> Collection[str]:
     """Prefixes of pypinyin's phrase dictionary (pypinyin keeps this set for its own segmenter)."""
     from pypinyin.seg import mmseg
 
-    prefixes = getattr(mmseg.p_set, "_set", None)
-    return prefixes if isinstance(prefixes, (set, frozenset)) else prefixes(PHRASES_DICT.keys())
+    found = getattr(mmseg.p_set, "_set", None)
+    return found if isinstance(found, (set, frozenset)) else prefixes(PHRASES_DICT.keys())
 
 
 def dictionary_words(text: str, words: list[str], cedict: Collection[str], doubtful: frozenset[str],
