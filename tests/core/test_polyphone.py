@@ -297,6 +297,13 @@ def reading_in_paragraph(text: str, char: str, nth: int = 0) -> str | None:
     ("她给客人盛米饭。", "盛", 0, "cheng2"),
     ("这里每年夏天都很盛行游泳。", "盛", 0, "sheng4"),
     ("他把信塞入门缝。", "塞", 0, "sai1"),
+    ("你看孩子们玩得多开心。", "看", 0, "kan4"),  # perceiving a scene: the minded thing would end the clause
+    ("会议散了以后他就走了。", "散", 0, "san4"),  # a gathering breaks up
+    ("他撒了个谎。", "撒", 0, "sa1"),  # 撒谎 with a count inside
+    ("我们处得很好。", "处", 0, "chu3"),  # get along takes a complement; a place does not
+    ("这个轮子转得很稳。", "转", 0, "zhuan4"),
+    ("他在公司干了十年。", "干", 0, "gan4"),
+    ("我们一起干杯！", "干", 0, "gan1"),
     ],
 )
 def test_verb_senses_shown_by_what_the_verb_takes(text: str, char: str, nth: int, expected: str) -> None:

@@ -49,7 +49,7 @@ def _gan(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
-#: What one looks after (看 kān): 看孩子, 看门, 看行李; 看 with one of them after it (and 着/好/住/一下 between).
+#: What one looks after (看 kān): 看孩子, 看门, 看行李; 看 with one of them after it (and 好/住/一下 between).
 _LOOKED_AFTER = ("孩子", "小孩", "宝宝", "门", "家", "行李", "摊", "店", "铺子", "犯人", "羊", "牛", "仓库")
 _KAN_FILLERS = ("一会儿", "一下", "会儿", "好", "住")
 
@@ -64,8 +64,8 @@ def _kan(text: str, i: int, spans: Spans) -> str | None:
             k += len(filler)
             break
     for thing in _LOOKED_AFTER:
-        if text.startswith(thing, k) and text[k + len(thing) : k + len(thing) + 1] not in ("的", "子", "里", "口", "人", "外", "前", "上"):
-            return "kan1"
+        if text.startswith(thing, k) and clause_after(text, k + len(thing)) in ("", "吧", "呢", "啊", "了", "一会儿"):
+            return "kan1"  # the minded thing ends the clause (看孩子们玩, 看门口, 看孩子的照片: kàn)
     return None
 
 
@@ -82,6 +82,8 @@ def _zhuan(text: str, i: int, spans: Spans) -> str | None:
 
 #: Things tied or bound that come loose (散 sǎn): 鞋带散了, 头发散开.
 _TIED = tuple("带绳辫发包捆扣线架")
+#: Gatherings that break up (散 sàn): 会散了, 人群散开.
+_GATHERINGS = tuple("会议人群席场伙课戏都")
 
 
 def _san(text: str, i: int, spans: Spans) -> str | None:
@@ -90,7 +92,9 @@ def _san(text: str, i: int, spans: Spans) -> str | None:
         return as_adjective
     before = word_at(text, spans, i - 1) if i else ""
     if text[i + 1 : i + 2] in ("了", "开", "架") and before.rstrip("子").endswith(_TIED):
-        return "san3"  # 鞋带散了, 辫子散开: come loose (人散了, 会散了: sàn)
+        return "san3"  # 鞋带散了, 辫子散开: come loose
+    if text[i + 1 : i + 2] in ("了", "开", "去") and before.endswith(_GATHERINGS):
+        return "san4"  # 会议散了, 人都散了: a gathering breaks up
     return None
 
 
@@ -202,6 +206,11 @@ _BEFORE_VERB = tuple("乱往再又也就都先别要会里上在去来不没多�
 
 
 def _sa(text: str, i: int, spans: Spans) -> str | None:
+    k = i + 1
+    while k < len(text) and k - i <= 3 and text[k] in "了过着一个张":
+        k += 1
+    if k > i + 1 and text[k : k + 1] in _SA1:
+        return "sa1"  # 撒了个谎, 撒了一张网: the word 撒谎, 撒网 with a count inside
     as_verb = verb(text, i, spans)
     if as_verb or spans[i] != (i, i + 1):
         return as_verb
@@ -265,7 +274,11 @@ _PLACE_COUNTS = tuple("一二三四五六七八九十两几多每某各此这那
 
 
 def _chu(text: str, i: int, spans: Spans) -> str | None:
-    if spans[i] == (i, i + 1) and text[i - 1 : i] in _PLACE_COUNTS and text[i - 1 : i]:
+    if spans[i] != (i, i + 1):
+        return None
+    if text[i + 1 : i + 2] == "得" or text.startswith("不来", i + 1):
+        return "chu3"  # 我们处得很好, 处不来: get along (a place takes no complement)
+    if text[i - 1 : i] in _PLACE_COUNTS and text[i - 1 : i]:
         return "chu4"  # 山顶有一处古寺 (处理, 处事 are words: chǔ)
     return None
 
