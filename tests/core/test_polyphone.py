@@ -304,6 +304,14 @@ def reading_in_paragraph(text: str, char: str, nth: int = 0) -> str | None:
     ("这个轮子转得很稳。", "转", 0, "zhuan4"),
     ("他在公司干了十年。", "干", 0, "gan4"),
     ("我们一起干杯！", "干", 0, "gan1"),
+    # 将 the general ends a clause, 炸 zhá among cooking words, 蒙 Měng short for Mongolia
+    ("魏军大败，吴将后来也投降了。", "将", 0, "jiang4"),
+    ("明天将有大雨。", "将", 0, "jiang1"),
+    ("他将书放在桌上。", "将", 0, "jiang1"),
+    ("把鸡块放进油锅里炸至金黄。", "炸", 0, "zha2"),
+    ("敌人炸毁了那座桥。", "炸", 0, "zha4"),
+    ("蒙汉两族人民世代友好。", "蒙", 0, "meng3"),
+    ("他的眼睛被蒙上了一块布。", "蒙", 0, "meng2"),
     ],
 )
 def test_verb_senses_shown_by_what_the_verb_takes(text: str, char: str, nth: int, expected: str) -> None:

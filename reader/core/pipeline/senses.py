@@ -150,10 +150,16 @@ def _la(text: str, i: int, spans: Spans) -> str | None:
 _DAZING = tuple("搞弄吓打听看整问")
 
 
+#: What 蒙 Měng, short for Mongolia, is joined with (蒙藏, 蒙汉, 蒙古, 蒙语).
+_MONGOLIA = tuple("藏汉古语族文满回")
+
+
 def _meng(text: str, i: int, spans: Spans) -> str | None:
     """蒙 mēng 'guess' (蒙对, 蒙错) or 'dazed' after a verb (把我给搞蒙了); méng 'cover' (蒙住, 蒙上, 蒙着)."""
     if spans[i][0] == i and text[i + 1 : i + 2] in ("住", "上", "着"):
         return "meng2"
+    if spans[i][0] == i and text.startswith(_MONGOLIA, i + 1):
+        return "meng3"  # 蒙藏委员会, 蒙汉双语: Mongolia
     if spans[i] != (i, i + 1):
         return None
     if text[i + 1 : i + 2] in ("对", "错", "中") or (
@@ -316,10 +322,31 @@ def _ai(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: 将 jiāng 'will; take' always goes before what it governs; ending a clause or before 后/之/的 it is the noun
+#: jiàng 'general' (魏将后, 为宁前参将。).
+_AFTER_GENERAL = tuple("。，,、；;！？!?后之的")
+
+
+def _jiang(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and i and (i + 1 == len(text) or text[i + 1] in _AFTER_GENERAL):
+        return "jiang4"
+    return None
+
+
+#: Cooking words with 炸 zhá 'deep-fry' (续炸三分钟, 炸至金黄); zhà 'explode' otherwise.
+_FRYING = ("锅", "分钟", "金黄", "酥", "脆", "油温", "至熟")
+
+
+def _zha(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i][0] == i and any(w in clause_after(text, i + 1)[:8] for w in _FRYING):
+        return "zha2"
+    return None
+
+
 SENSE_RULES: dict[str, Rule] = {
     "干": _gan, "看": _kan, "转": _zhuan, "散": _san, "和": _he, "扎": _za, "落": _la, "蒙": _meng, "强": _qiang,
     "折": _she, "供": _gong, "撒": _sa, "大": _da, "朝": _zhao, "累": _lei, "处": _chu, "尽": _jin, "喝": _he4,
-    "哄": _hong, "挨": _ai, **dict.fromkeys(_VERB_BEFORE_RESULT, _before_result),
+    "哄": _hong, "挨": _ai, "将": _jiang, "炸": _zha, **dict.fromkeys(_VERB_BEFORE_RESULT, _before_result),
 }
 RULES: dict[str, Rule] = {**GRAMMAR_RULES, **SENSE_RULES}
 
