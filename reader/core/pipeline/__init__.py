@@ -25,7 +25,7 @@ def word_readings(words: list[str]) -> list[list[str | None]]:
 
 
 # Bump when segmentation or readings change, so cached tokens are recomputed.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 
 def analyse(text: str, base: int = 0) -> list[Token]:

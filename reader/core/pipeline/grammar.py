@@ -18,6 +18,12 @@ _DEGREE_COMPLEMENTS = frozenset({"得很", "极了", "得要命", "得不得了"
 ADJECTIVE_READINGS = {"长": "chang2", "重": "zhong4", "冲": "chong4", "干": "gan1", "难": "nan2", "少": "shao3",
                       "强": "qiang2", "空": "kong1", "薄": "bao2", "差": "cha4", "凉": "liang2", "散": "san3",
                       "累": "lei4", "好": "hao3", "大": "da4", "正": "zheng4", "横": "heng4", "乐": "le4"}
+#: Degree adverbs of one character that the segmenter may join to the adjective after them (太冲, 很重).
+_PLAIN_DEGREE = frozenset("很太真挺更最")
+#: What ends a predicate adjective: a sentence-final particle or punctuation.
+_AFTER_ADJECTIVE = frozenset("了的啊呀吧呢啦，,。！？!?；;")
+#: Tempers: 强 said of one is jiàng 'stubborn' (脾气很强, 性子太强).
+_TEMPERS = ("脾气", "性子", "脾性", "性格")
 #: Words after which 得 + verb is the modal děi ('must'): subjects and the adverbs and times before a modal.
 _BEFORE_MODAL = frozenset(
     "我 你 他 她 它 您 咱 我们 你们 他们 她们 咱们 大家 人们 自己 谁 还 也 就 都 总 总是 可 又 才 真 那 那么 "
@@ -58,9 +64,11 @@ _CLAUSE_END = frozenset("，,。！？!?；;：:、…\n")
 
 #: (start, end) of the segmented word of each character
 Spans = list[tuple[int, int]]
+#: A rule: (text, index, spans) → a reading or None
+Rule = Callable[[str, int, Spans], str | None]
 
 
-def _word(text: str, spans: Spans, at: int) -> str:
+def word_at(text: str, spans: Spans, at: int) -> str:
     """The segmented word covering position `at` ('' outside the text)."""
     if 0 <= at < len(text):
         start, end = spans[at]
@@ -68,7 +76,7 @@ def _word(text: str, spans: Spans, at: int) -> str:
     return ""
 
 
-def _clause_after(text: str, end: int) -> str:
+def clause_after(text: str, end: int) -> str:
     """The rest of the clause after position `end`."""
     k = end
     while k < len(text) and text[k] not in _CLAUSE_END:
@@ -76,7 +84,7 @@ def _clause_after(text: str, end: int) -> str:
     return text[end:k]
 
 
-def _clause_before(text: str, start: int) -> str:
+def clause_before(text: str, start: int) -> str:
     k = start
     while k > 0 and text[k - 1] not in _CLAUSE_END:
         k -= 1
@@ -87,14 +95,18 @@ def _is_han_word(word: str) -> bool:
     return bool(word) and all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
-def _adjective(text: str, i: int, spans: Spans) -> str | None:
+def adjective(text: str, i: int, spans: Spans) -> str | None:
     """After a degree adverb a character is an adjective: 很长 cháng, 太重 zhòng, 太冲 chòng, 很干 gān."""
     start, end = spans[i]
+    if (start, end) == (i - 1, i + 1) and text[start] in _PLAIN_DEGREE and text[i + 1 : i + 2] in _AFTER_ADJECTIVE:
+        return ADJECTIVE_READINGS[text[i]]  # the segmenter's 太冲 (an acupoint) in 说话太冲了: 太 + 冲 chòng
     if end - start != 1 or (text[i - 1 : i] == "越" and text[i + 1 : i + 2] == "越"):
         return None  # 真长大了 (长大 is a word), 越长越高 (grows)
     if text.endswith(DEGREE_ADVERBS, 0, i) or (text[i - 1 : i] == "又" and "又" in text[max(0, i - 5) : i - 1]):
+        if text[i] == "强" and any(w in clause_before(text, i) for w in _TEMPERS):
+            return "jiang4"  # 脾气很强: 'stubborn' is said of a temper
         return ADJECTIVE_READINGS[text[i]]  # 很长, 又黑又长
-    after = _clause_after(text, end)
+    after = clause_after(text, end)
     if after in _DEGREE_COMPLEMENTS:
         return ADJECTIVE_READINGS[text[i]]  # 嗓子干得很, 累极了: a degree complement ends the clause
     return None
@@ -111,7 +123,7 @@ def _di(text: str, i: int, spans: Spans) -> str | None:
         return None
     if i >= 2 and text[i - 1] == text[i - 2] and text[i - 1] != "地":
         return "de5"  # 慢慢 地
-    before, after = _word(text, spans, start - 1), _word(text, spans, end)
+    before, after = word_at(text, spans, start - 1), word_at(text, spans, end)
     if (len(before) >= 2 and _is_han_word(before) and _is_han_word(after)
             and not after.startswith(_LOCATIVES) and not before.endswith(_LAND_MEASURES)):
         return "de5"  # 一针见血地指出, 热烈地讨论: an adverbial of two or more characters, then the verb
@@ -122,7 +134,7 @@ def _de(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
     if end - start != 1:
         return None
-    before, after = _word(text, spans, start - 1), _word(text, spans, end)
+    before, after = word_at(text, spans, start - 1), word_at(text, spans, end)
     if not _is_han_word(after) or after.startswith(_AFTER_DE2):
         return None
     if before in _BEFORE_MODAL or not _is_han_word(before):
@@ -134,14 +146,14 @@ def _wei(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
     if end - start != 1:
         return None
-    before = _clause_before(text, i)
-    after = _clause_after(text, end)
-    previous = _word(text, spans, start - 1)
+    before = clause_before(text, i)
+    after = clause_after(text, end)
+    previous = word_at(text, spans, start - 1)
     if (previous.endswith(_COPULA_VERBS) and len(previous) >= 2) or "以" in before.replace("所以", "") \
             or after[:1].isdigit() or after[:1] in "一二三四五六七八九十百千万零两" \
             or any(text[k] == "所" and spans[k] == (k, k + 1) for k in range(end, end + len(after))):
         return "wei2"  # 解读为, 以…为核心, 预算为2.64亿, 为…所
-    next_word = _word(text, spans, end)
+    next_word = word_at(text, spans, end)
     if next_word in _PURPOSE_VERBS:
         return "wei4"  # 为应对…: 'in order to'
     if any(verb in after or verb in after.replace("了", "") for verb in _BENEFIT_VERBS):
@@ -149,18 +161,18 @@ def _wei(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
-def _chang3(text: str, i: int, spans: Spans) -> str | None:
+def chang3(text: str, i: int, spans: Spans) -> str | None:
     if i == 0 or text[i - 1] not in _NUMBERS:
         return None
     start, end = spans[i]
     if text[start:end] not in ("场", text[i - 1] + "场"):
         return None  # 场 inside a word (市场, 现场, 场合) keeps its word's reading
-    after = _clause_after(text, i + 1)
+    after = clause_after(text, i + 1)
     found = [(after.find(n), "chang2") for n in _EVENTS if n in after]
     found += [(after.find(n), "chang3") for n in _SHOWS if n in after]
     while not found and text[i + 1 + len(after) : i + 2 + len(after)] == "、":
         # No head noun yet: the 、 joins modifiers of one noun phrase (一场蓄谋已久、旨在…的总攻).
-        after += "、" + _clause_after(text, i + 2 + len(after))
+        after += "、" + clause_after(text, i + 2 + len(after))
         found = [(after.find(n), "chang2") for n in _EVENTS if n in after]
         found += [(after.find(n), "chang3") for n in _SHOWS if n in after]
     if not found:
@@ -179,15 +191,15 @@ def _huan(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
     if end - start != 1:
         return None
-    after = _clause_after(text, end)
+    after = clause_after(text, end)
     if not after or after[:1] in "给清回掉":
         return "huan2"  # 要按时还。还给他: the adverb hái never ends a clause or takes 给
     return None
 
 
-def _liao(text: str, i: int, spans: Spans) -> str | None:
+def liao(text: str, i: int, spans: Spans) -> str | None:
     if i >= 2 and text[i - 1] in "不得" and "\u4e00" <= text[i - 2] <= "\u9fff" and text[i + 1 : i + 2] != "解":
-        before = _word(text, spans, i - 1)
+        before = word_at(text, spans, i - 1)
         if before in ("不", "得", "不了", "得了") or before.endswith(("不了", "得了")):
             return "liao3"  # 做不了, 受得了: the potential complement liǎo
     return None
@@ -200,7 +212,7 @@ def _zhong(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
-def _jue(text: str, i: int, spans: Spans) -> str | None:
+def jue(text: str, i: int, spans: Spans) -> str | None:
     if i and text[i - 1] in "一两几半" and spans[i][1] == i + 1:
         return {"觉": "jiao4", "宿": "xiu3"}[text[i]]  # 一觉睡到中午 (a sleep), 住了一宿 (a night)
     return None
@@ -217,20 +229,25 @@ VERB_READINGS = {"铺": "pu1", "盛": "cheng2", "磨": "mo2", "量": "liang2", "
                  "塞": "sai1", "屏": "bing3", "禁": "jin1"}
 #: What follows these verbs instead of an aspect particle (背着 bēi but 背下来 bèi; 屏住呼吸 bǐng; 禁得住 jīn).
 _AFTER_OF = {"背": ("着", "起"), "屏": ("住", "着", "气", "息"), "禁": ("得", "不", "受", "起"),
-             "塞": ("了", "着", "进", "满", "在", "到", "给")}
-_AFTER_VERB = ("了", "着", "过", "一", "起", "上", "下", "进", "出", "在", "到", "完", "好", "开")
+             "塞": ("了", "着", "进", "入", "满", "在", "到", "给")}
+_RANKS = ("官", "职", "爵", "籍", "藩", "权")
+_AFTER_VERB = ("了", "着", "过", "一", "起", "上", "下", "进", "出", "在", "到", "完", "好", "开", "入")
+#: What 盛 chéng 'ladle' takes: food and drink (盛饭, 盛米饭和汤); 盛 alone otherwise is shèng 'abundant'.
+_LADLED = ("饭", "米饭", "汤", "菜", "粥", "面")
 #: Titles after a surname: 曾先生, 任老师 (the character before one takes its surname reading).
 TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "总", "经理", "局长", "主任", "同学",
           "阿姨", "叔叔", "大爷", "太太", "夫人", "记者", "律师", "博士")
 
 
-def _colloquial(text: str, i: int, spans: Spans) -> str | None:
+def colloquial(text: str, i: int, spans: Spans) -> str | None:
+    if text[i] == "削" and spans[i][0] == i and any(rank in clause_after(text, i + 1)[:4] for rank in _RANKS):
+        return "xue1"  # 被削去官职: stripped of a rank (削苹果 xiāo)
     if spans[i] == (i, i + 1):
         return COLLOQUIAL[text[i]]
     return None
 
 
-def _verb(text: str, i: int, spans: Spans) -> str | None:
+def verb(text: str, i: int, spans: Spans) -> str | None:
     after = _AFTER_OF.get(text[i], _AFTER_VERB)
     start, end = spans[i]
     word = text[start:end]
@@ -238,6 +255,8 @@ def _verb(text: str, i: int, spans: Spans) -> str | None:
             start == i and word[1:2] in ("了", "着", "过", "一") and word[1:2] in after
             and (len(word) == 2 or word[2:] == text[i])) or (start == i and word[1:2] in _AFTER_OF.get(text[i], ())):
         return VERB_READINGS[text[i]]  # 盛了, 背着 and 凉一凉 segmented as one word
+    if word == text[i] and (text[i - 1 : i] == "所" or (text[i] == "盛" and text.startswith(_LADLED, i + 1))):
+        return VERB_READINGS[text[i]]  # 所藏 (what is kept: a verb after 所), 盛米饭
     return None
 
 
@@ -253,10 +272,10 @@ FREE_STANDING = {"少": "shao3", "与": "yu3", "应": "ying1"}
 _REQUESTS = ("要求", "邀", "约", "请", "召", "聘", "征", "运")
 
 
-def _free_standing(text: str, i: int, spans: Spans) -> str | None:
+def free_standing(text: str, i: int, spans: Spans) -> str | None:
     if spans[i] != (i, i + 1):
         return None
-    if text[i] == "应" and (text[i + 1 : i + 2] in ("了", "着", "过", "声") or not _clause_after(text, i + 1)
+    if text[i] == "应" and (text[i + 1 : i + 2] in ("了", "着", "过", "声") or not clause_after(text, i + 1)
                            or text.startswith(_REQUESTS, i + 1)):
         return "ying4"  # 他应了一声, 叫他也不应, 应要求召开 (in answer to a request)
     return FREE_STANDING[text[i]]
@@ -284,48 +303,20 @@ def _dao(text: str, i: int, spans: Spans) -> str | None:
         return None
     if text[i - 1 : i] in _TOPPLING_VERBS:
         return "dao3"  # 路边的树被风吹倒了: a result complement
-    if text.startswith(_POURED, i + 1) or "把" in _clause_before(text, i):
+    if text.startswith(_POURED, i + 1) or "把" in clause_before(text, i):
         return "dao4"  # 倒一杯水, 把水倒了: 'pour' takes an object ('fall' takes none)
     return None
 
 
-def _adjective_or_verb(text: str, i: int, spans: Spans) -> str | None:
-    return _adjective(text, i, spans) or _verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
+def _adjective_orverb(text: str, i: int, spans: Spans) -> str | None:
+    return adjective(text, i, spans) or verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
 
 
-RULES: dict[str, Callable[[str, int, Spans], str | None]] = {
-    **dict.fromkeys(COLLOQUIAL, _colloquial), **dict.fromkeys(ADJECTIVE_READINGS, _adjective),
-    **dict.fromkeys(VERB_READINGS, _verb), **dict.fromkeys(set(VERB_READINGS) & set(ADJECTIVE_READINGS),
-                                                           _adjective_or_verb),
-    "地": _di, "得": _de, "为": _wei, "场": _chang3, "教": _jiao, "还": _huan, "了": _liao,
-    "种": _zhong, "觉": _jue, "宿": _jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, _free_standing),
+GRAMMAR_RULES: dict[str, Rule] = {
+    **dict.fromkeys(COLLOQUIAL, colloquial), **dict.fromkeys(ADJECTIVE_READINGS, adjective),
+    **dict.fromkeys(VERB_READINGS, verb), **dict.fromkeys(set(VERB_READINGS) & set(ADJECTIVE_READINGS),
+                                                           _adjective_orverb),
+    "地": _di, "得": _de, "为": _wei, "场": chang3, "教": _jiao, "还": _huan, "了": liao,
+    "种": _zhong, "觉": jue, "宿": jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, free_standing),
     "倒": _dao, "刨": _pao,
 }
-
-
-def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lambda word: True,
-            split_word: Callable[[str], bool] = lambda word: False,
-            surnames: dict[str, str] | None = None) -> str | None:
-    """The reading grammar fixes for `text[i]` (simplified text, `spans` from the segmentation), or None.
-
-    `known(word)` tells whether a dictionary lists a word. A segmented word that neither dictionary knows
-    (得交, 写得: the segmenter's guesses) is not trusted: there the character is treated as a word of its
-    own. A character that forms a CC-CEDICT word (`split_word`) with a single character before it, a word
-    the segmenter split, gets no rule. A character right before a title (先生, 老师) takes its surname
-    reading from `surnames`.
-    """
-    if surnames and text[i] in surnames and text.startswith(TITLES, i + 1) and spans[i][0] == i:
-        return surnames[text[i]]  # 曾先生 Zēng, 任老师 Rén
-    rule = RULES.get(text[i])
-    if rule is None:
-        return None
-    start, end = spans[i]
-    if end - start > 1 and not known(text[start:end]) and rule is not _colloquial:
-        if rule is _free_standing and any(known(text[k : k + 2]) for k in range(max(start, i - 1), min(i + 1, end - 1))):
-            return None  # 少年 inside the segmenter's 少年儿童: a word after all
-        spans = list(spans)
-        for k in range(start, end):
-            spans[k] = (k, k + 1)
-    if rule not in (_liao, _chang3, _jue) and i and spans[i - 1] == (i - 1, i) and split_word(text[i - 1 : i + 1]):
-        return None  # the segmenter split a dictionary word into two single characters (文|教): no rule
-    return rule(text, i, spans)

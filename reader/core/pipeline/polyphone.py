@@ -5,7 +5,7 @@ concatenation of `words` is the text) and returns, per word, one TONE3 reading p
 character without a reading; `r` for the erhua suffix).
 
 Decision rule per Han character (docs/pinyin-accuracy.md): 一/不 keep citation tones; rules of grammar
-(`grammar`) where the character is its own word; the reading two dictionaries (pypinyin's phrases,
+(`grammar`, `senses`) where the character is its own word; the reading two dictionaries (pypinyin's phrases,
 CC-CEDICT) agree on for the word around it; CC-CEDICT's reading for characters the model does not know;
 otherwise log P_model(reading | sentence) + W · vote(pypinyin) + W · vote(CC-CEDICT) + S · vote(script),
 the model being g2pM's BiLSTM (`g2p_bilstm`) run once per sentence. Then erhua and CC-CEDICT's neutral tones
@@ -21,7 +21,6 @@ import math
 import re
 import threading
 import time
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,8 +32,16 @@ from pypinyin.contrib.tone_convert import to_tone3
 from reader.core.pipeline import lexicon, tones
 from reader.core.pipeline import traditional as traditional_forms
 from reader.core.pipeline.g2p_bilstm import BiLSTMPolyphone
-from reader.core.pipeline.grammar import RULES, by_rule
 from reader.core.pipeline.readings import pypinyin_word_readings
+from reader.core.pipeline.senses import RULES, by_rule
+from reader.core.pipeline.wordspans import (
+    MAX_WORD_LENGTH,
+    Spans,
+    dictionary_words,
+    phrase_prefixes,
+    prefixes,
+    word_votes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +53,6 @@ SCRIPT_WEIGHT = 2.0
 #: The model's log-probabilities count down to -MODEL_CAP at most: beyond that it is as sure as it can be
 #: (it is very sure of common readings it has seen in place of rare ones it has hardly seen).
 MODEL_CAP = 30.0
-#: Longest dictionary word looked for around a character.
-MAX_WORD_LENGTH = 8
 #: Sentences longer than this are cut at clause punctuation before they reach the model (its training
 #: sentences are at most about 50 characters).
 MAX_CHUNK = 64
@@ -59,6 +64,7 @@ CITATION = {"一": "yi1", "不": "bu4"}
 _SENTENCE_END = frozenset("。！？!?；;…\n\r")
 _CLAUSE_END = frozenset("，,、：:")
 _TONE3 = re.compile(r"[a-z]+[1-5]")
+_BETWEEN_COPIES = re.compile("[一了]")
 
 
 @dataclass
@@ -91,10 +97,9 @@ def _get() -> _Resources:
             # model's polyphones and characters CC-CEDICT itself reads in several ways.
             doubtful = set(model.model_readings) | {c for c, r in lex.char_readings.items() if len(r) > 1}
             span_words = frozenset(w for w in cedict if not doubtful.isdisjoint(w))
-            phrase_prefixes, cedict_prefixes = _phrase_prefixes(), _prefixes(span_words)
             _limit_blas_threads()
-            _resources = _Resources(model, cedict, core, time.perf_counter() - start, phrase_prefixes,
-                                    cedict_prefixes, lex, frozenset(doubtful))
+            _resources = _Resources(model, cedict, core, time.perf_counter() - start, phrase_prefixes(),
+                                    prefixes(span_words), lex, frozenset(doubtful))
             # The dictionaries loaded by now (pypinyin's phrases alone are over a million lists) live as
             # long as the process: keep the garbage collector from walking them again at every full
             # collection (about a tenth of the time of reading a book).
@@ -166,88 +171,6 @@ def _cedict_reading(word: str, index: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-class _Spans:
-    """Dictionary words found in a text, as (start, end) in text order, looked up by the position they cover."""
-
-    __slots__ = ("spans", "starts", "members")
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = spans
-        self.starts = [s for s, _ in spans]
-        self.members = frozenset(spans)
-
-    def covering(self, i: int) -> list[tuple[int, int]]:
-        """The spans that cover position `i`, in text order (words are at most MAX_WORD_LENGTH long)."""
-        lo = bisect_left(self.starts, i - MAX_WORD_LENGTH + 1)
-        hi = bisect_right(self.starts, i)
-        return [span for span in self.spans[lo:hi] if span[1] > i]
-
-
-def _prefixes(words: Collection[str]) -> frozenset[str]:
-    """Every prefix of every word: a scan stops extending a candidate as soon as it is no word's prefix."""
-    return frozenset(word[:k] for word in words for k in range(1, len(word) + 1))
-
-
-def _phrase_prefixes() -> Collection[str]:
-    """Prefixes of pypinyin's phrase dictionary (pypinyin keeps this set for its own segmenter)."""
-    from pypinyin.seg import mmseg
-
-    prefixes = getattr(mmseg.p_set, "_set", None)
-    return prefixes if isinstance(prefixes, (set, frozenset)) else _prefixes(PHRASES_DICT.keys())
-
-
-def _dictionary_words(text: str, words: list[str], resources: _Resources) -> tuple[_Spans, _Spans]:
-    """(start, end) of the pypinyin phrases and CC-CEDICT words (2–8 characters) found in `text`.
-
-    A dictionary word counts only where it agrees with the segmentation: inside one segmented word, or
-    starting and ending on word boundaries (为人 does not count in 为|人民|服务).
-    """
-    cedict, doubtful = resources.cedict, resources.doubtful
-    phrase_prefixes, cedict_prefixes = resources.phrase_prefixes, resources.cedict_prefixes
-    word_start: list[int] = []
-    pos = 0
-    for word in words:
-        word_start.extend([pos] * len(word))
-        pos += len(word)
-    boundaries = {*word_start, pos}
-    phrases: list[tuple[int, int]] = []
-    entries: list[tuple[int, int]] = []
-    n = len(text)
-    for start in range(n - 1):
-        starts_word = start in boundaries
-        for end in range(start + 2, min(start + MAX_WORD_LENGTH, n) + 1):
-            word = text[start:end]
-            in_phrases = word in phrase_prefixes
-            in_cedict = word in cedict_prefixes
-            if not (in_phrases or in_cedict):
-                break  # no longer word starts with this one either
-            if not (starts_word and end in boundaries) and word_start[end - 1] != word_start[start]:
-                continue
-            if in_phrases and word in PHRASES_DICT:
-                phrases.append((start, end))
-            if in_cedict and word in cedict and not doubtful.isdisjoint(word):
-                entries.append((start, end))
-    return _Spans(phrases), _Spans(entries)
-
-
-def _votes(text: str, i: int, spans: _Spans,
-           reading_of: Callable[[str, int], str | None]) -> dict[str, float]:
-    """Votes (summing to 1) for the readings that the longest words in `spans` covering `i` give it.
-
-    A longest word whose entries disagree about the character casts no vote (and still hides shorter words).
-    """
-    longest = 0
-    found: list[str | None] = []
-    for start, end in spans.covering(i):
-        length = end - start
-        if length > longest:
-            longest, found = length, []
-        if length == longest:
-            found.append(reading_of(text[start:end], i - start))
-    given = [r for r in found if r]
-    return {r: given.count(r) / len(given) for r in set(given)} if given else {}
-
-
 def _chunks(text: str) -> list[tuple[int, int]]:
     """Sentence spans of `text` for the model, cut at clause punctuation when longer than MAX_CHUNK."""
     spans: list[tuple[int, int]] = []
@@ -279,6 +202,24 @@ def _candidates(char: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
         return (), ()
     merged = [r for r in dict.fromkeys((*known, *_pypinyin_readings(char))) if model.knows(r)]
     return tuple(merged), tuple(model.class2idx[r] for r in merged)
+
+
+_CITATION, _QUERY, _OTHER, _SINGLE = 1, 2, 3, 4
+_kinds: dict[str, int] = {}  # character → where it takes its reading from (see `_kind`), once for all
+
+
+def _kind(char: str, resources: _Resources) -> int:
+    """0: pypinyin's one reading; _CITATION: 一/不; _QUERY: the model's polyphones; _OTHER: CC-CEDICT's;
+    _SINGLE: CC-CEDICT knows one reading, which settles it when pypinyin gives another (是, 其, 治 …)."""
+    if char in CITATION:
+        return _CITATION
+    if len(_candidates(char)[0]) > 1:
+        return _QUERY
+    usual = resources.lexicon.char_readings.get(char)
+    if usual is None:
+        return 0
+    plain = len(usual) == 1 and char not in RULES and char not in resources.lexicon.surnames
+    return _SINGLE if plain else _OTHER
 
 
 def particle_forms(text: str) -> str:
@@ -317,17 +258,20 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
         queries: list[int] = []
         others: list[int] = []  # characters with several readings that the model does not know
         for i, char in enumerate(text):
-            if flat[i] is None:
+            kind = _kinds.get(char)
+            if kind is None:
+                kind = _kinds[char] = _kind(char, resources)
+            if not kind or flat[i] is None:
                 continue
-            if char in CITATION and not model_only:
+            if kind == _CITATION and not model_only:
                 flat[i] = CITATION[char]
-            elif len(_candidates(char)[0]) > 1:
+            elif kind == _QUERY or (kind == _CITATION and len(_candidates(char)[0]) > 1):
                 queries.append(i)
-            elif char in resources.lexicon.char_readings:
+            elif kind == _OTHER or (kind == _SINGLE and flat[i] != resources.lexicon.char_readings[char][0]):
                 others.append(i)
         if model_only:
             if queries:
-                jobs.append(_Job(text, text, queries, flat, _Spans([]), _Spans([])))  # no votes at all
+                jobs.append(_Job(text, text, queries, flat, Spans([]), Spans([])))  # no votes at all
         elif queries or others:
             job = _decide(simplified_words, traditional, authored, queries, others, flat, resources)
             if job is not None:
@@ -355,29 +299,16 @@ def predict_many(paragraphs: Sequence[list[str]], model_only: bool = False, cita
 def _reduplicated(text: str, flat: list[str | None]) -> None:
     """A verb said twice with 一 or 了 between (凉一凉, 磨一磨, 看了看) is one verb: the second copy takes the
     reading settled for the first, whose context (the sentence before it) tells the sense."""
-    for i in range(2, len(text)):
-        if text[i] == text[i - 2] and text[i - 1] in "一了" and flat[i] and flat[i - 2] \
+    for i in (m.start() + 1 for m in _BETWEEN_COPIES.finditer(text, 1)):
+        if i < len(text) and text[i] == text[i - 2] and flat[i] and flat[i - 2] \
                 and text[i] != text[i - 1] and flat[i] != flat[i - 2] and not text[i - 3 : i - 2] == text[i]:
             flat[i] = flat[i - 2]
 
 
-def _word_spans(words: list[str]) -> list[tuple[int, int]]:
-    """For each character, the (start, end) of the segmented word it belongs to."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for word in words:
-        spans.extend([(pos, pos + len(word))] * len(word))
-        pos += len(word)
-    return spans
-
-
-def _word_reading(text: str, i: int, word: tuple[int, int], spans: _Spans,
+def _word_reading(text: str, i: int, word: tuple[int, int], spans: Spans,
                   reading_of: Callable[[str, int], str | None]) -> str | None:
     """The reading a dictionary gives `text[i]` when its longest word there is the segmented word itself."""
-    if word[1] - word[0] < 2 or word not in spans.members:
-        return None
-    longest = max((end - start for start, end in spans.covering(i)), default=0)
-    if longest != word[1] - word[0]:
+    if word[1] - word[0] < 2 or word not in spans.members or spans.longest[i] != word[1] - word[0]:
         return None
     return reading_of(text[word[0] : word[1]], i - word[0])
 
@@ -405,8 +336,8 @@ class _Job:
     traditional: str
     queries: list[int]
     flat: list[str | None]
-    phrases: _Spans
-    entries: _Spans
+    phrases: Spans
+    entries: Spans
     values: list[list[float]] = field(default_factory=list)  # model scores of each query's candidates
     authored: frozenset[int] = frozenset()  # where the author wrote a Traditional character
     votes: dict[int, tuple[dict[str, float], dict[str, float]]] = field(default_factory=dict)  # (pypinyin, CEDICT)
@@ -416,8 +347,8 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             others: list[int], flat: list[str | None], resources: _Resources) -> _Job | None:
     """Settle what rules and agreeing dictionaries settle; the rest is returned for the model (see top)."""
     text = "".join(words)
-    phrases, entries = _dictionary_words(text, words, resources)
-    word_of = _word_spans(words)
+    phrases, entries, word_of = dictionary_words(text, words, resources.cedict, resources.doubtful,
+                                                resources.phrase_prefixes, resources.cedict_prefixes)
     cedict = resources.cedict
 
     def known(word: str) -> bool:
@@ -426,11 +357,9 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
     def split_word(pair: str) -> bool:
         return pair in cedict  # a CC-CEDICT word the segmenter cut in two
 
-    char_readings, surnames = resources.lexicon.char_readings, resources.lexicon.surnames
+    char_readings = resources.lexicon.char_readings
     for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
         usual = char_readings[text[i]]
-        if len(usual) == 1 and flat[i] == usual[0] and text[i] not in RULES and text[i] not in surnames:
-            continue  # pypinyin gives the one reading CC-CEDICT knows (是, 其, 治 …)
         start, end = word_of[i]
         reading = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames) or _word_reading(
             text, i, word_of[i], entries, _cedict_reading)
@@ -445,8 +374,9 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
             flat[i] = reading
     undecided: list[int] = []
     job_votes: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
+    surnames = resources.lexicon.surnames
     for i in queries:
-        rule = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames)
+        rule = by_rule(text, i, word_of, known, split_word, surnames) if text[i] in RULES or text[i] in surnames else None
         if rule is not None:
             flat[i] = rule
             continue
@@ -456,7 +386,7 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
         reading = _agreed(_word_reading(text, i, word_of[i], phrases, _phrase_reading),
                           _word_reading(text, i, word_of[i], entries, _cedict_reading), listed)
         if reading is None:
-            votes = (_votes(text, i, phrases, _phrase_reading), _votes(text, i, entries, _cedict_reading))
+            votes = (word_votes(text, i, phrases, _phrase_reading), word_votes(text, i, entries, _cedict_reading))
             by_phrase, by_cedict = (next(iter(v)) if len(v) == 1 else None for v in votes)
             reading = _agreed(by_phrase, by_cedict, listed)
             job_votes[i] = votes
@@ -532,10 +462,10 @@ def _separated_object(text: str, i: int, resources: _Resources) -> str | None:
                    _listed(text[i]))
 
 
-def _longest_reading(text: str, i: int, spans: _Spans,
+def _longest_reading(text: str, i: int, spans: Spans,
                      reading_of: Callable[[str, int], str | None]) -> str | None:
     """The reading the longest dictionary word covering `text[i]` gives it (None if none, or no agreement)."""
-    votes = _votes(text, i, spans, reading_of)
+    votes = word_votes(text, i, spans, reading_of)
     return next(iter(votes)) if len(votes) == 1 else None
 
 
@@ -550,8 +480,8 @@ def _score(jobs: list[_Job], resources: _Resources) -> None:
             norm = top + math.log(sum(math.exp(v - top) for v in values))
             total = {r: max(v - norm, -MODEL_CAP) for r, v in zip(candidates, values, strict=True)}
             listed = _listed(text[i])
-            votes = job.votes.get(i) or (_votes(text, i, job.phrases, _phrase_reading),
-                                         _votes(text, i, job.entries, _cedict_reading))
+            votes = job.votes.get(i) or (word_votes(text, i, job.phrases, _phrase_reading),
+                                         word_votes(text, i, job.entries, _cedict_reading))
             for dictionary_votes in votes:
                 for reading, share in dictionary_votes.items():
                     if reading not in total and reading in listed:
