@@ -132,6 +132,8 @@ class BilingualController(QObject):
             QTimer.singleShot(0, self._reposition)
         elif kind == QEvent.Type.LanguageChange and obj is self.window:
             self.retranslate()
+        elif kind == QEvent.Type.Close and obj is self.window:
+            self._hover.stop()  # no look-up after the window (and perhaps its library) has closed
         return False
 
     def _article_changed(self, _article_id: int) -> None:

@@ -290,3 +290,13 @@ def test_save_dialogs_start_in_the_last_folder_and_report_the_chosen_filter(qapp
         str(tmp_path / "report"), "CSV (*.csv)"), "callers pick the format from the chosen filter"
     file_dialogs.save_file_name(None, "Save", "b.md", "")
     assert asked[1] == str(tmp_path / "b.md"), "the next dialog proposes its name in the folder used last"
+
+
+def test_a_hover_pending_when_the_window_closes_looks_nothing_up(window, qtbot) -> None:  # noqa: ANN001
+    open_top(window, qtbot)
+    qtbot.mouseMove(window.view.viewport(), centre(window, offset_of(window, "聯合國") + 1))
+    qtbot.waitUntil(window.bilingual._hover.isActive, timeout=2000)  # positive control: the delay has started
+    window.close()
+    assert not window.bilingual._hover.isActive()
+    qtbot.wait(50)
+    assert not window.bilingual.popup.isVisible()
