@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF, Qt
+from mouse import drag
+from PySide6.QtCore import QRectF, Qt
 
 from reader.core.annotations import Annotations
 from reader.core.library import Library
@@ -15,18 +16,6 @@ from reader.gui.annotation_toolbar import span_rects
 from reader.gui.panels.annotation_panel import AnnotationRole
 
 DISAGREE = "#e06666"
-
-
-def drag(qtbot, view, start: int, end: int) -> None:  # noqa: ANN001
-    """Select canonical [start, end) with the mouse, as a reader would."""
-    a, b = view.glyph_rect(start), view.glyph_rect(end - 1)
-    p0 = QPoint(int(a.left() + 2), int(a.center().y()))
-    p1 = QPoint(int(b.right() - 2), int(b.center().y()))
-    vp = view.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=p0)
-    qtbot.mouseMove(vp, pos=QPoint((p0.x() + p1.x()) // 2, p0.y()))
-    qtbot.mouseMove(vp, pos=p1)
-    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=p1)
 
 
 def click(qtbot, view, offset: int) -> None:  # noqa: ANN001

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from mouse import drag
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from reader.gui.layout import NO_END, NO_START
@@ -99,17 +100,6 @@ def test_script_and_reading_styles(window) -> None:  # noqa: ANN001
     assert view.reading_rect(off) is None
     set_opts(window, script="original", pinyin="marks")
     assert "聯合國" in "".join(view.visible_line_texts())
-
-
-def drag(qtbot, view, start: int, end: int) -> None:  # noqa: ANN001
-    a, b = view.glyph_rect(start), view.glyph_rect(end - 1)
-    p0 = QPoint(int(a.left() + 2), int(a.center().y()))
-    p1 = QPoint(int(b.right() - 2), int(b.center().y()))
-    vp = view.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=p0)
-    qtbot.mouseMove(vp, pos=QPoint((p0.x() + p1.x()) // 2, p0.y()))
-    qtbot.mouseMove(vp, pos=p1)
-    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=p1)
 
 
 def test_drag_select_and_copy_in_both_scripts(window, qtbot) -> None:  # noqa: ANN001

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from mouse import drag
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from reader.core import terms
 from reader.core.library import Library
 from reader.gui.terms_ui import SplitDialog
-
-
-def _drag(qtbot, view, start: int, end: int) -> None:  # noqa: ANN001
-    a, b = view.glyph_rect(start), view.glyph_rect(end - 1)
-    p0 = QPoint(int(a.left() + 2), int(a.center().y()))
-    p1 = QPoint(int(b.right() - 2), int(b.center().y()))
-    vp = view.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=p0)
-    qtbot.mouseMove(vp, pos=QPoint((p0.x() + p1.x()) // 2, p0.y()))
-    qtbot.mouseMove(vp, pos=p1)
-    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=p1)
 
 
 def _words_over(view, start: int, end: int) -> list[tuple[int, int]]:  # noqa: ANN001
@@ -46,7 +36,7 @@ def test_make_a_selection_one_term_then_undo(window, qtbot) -> None:  # noqa: AN
     view.ensure_offset_visible(s)
     assert _words_over(view, s, e) == [(s, s + 1), (s + 1, e)], "positive control: the name is cut"
     assert _action(view, s + 1, "Make") is None, "nothing selected: no term to make"
-    _drag(qtbot, view, s, e)
+    drag(qtbot, view, s, e)
     assert view.selection() == (s, e)
     act = _action(view, s + 1, "Make")
     assert act is not None and act.text() == "Make “魯比奧” One Term"
