@@ -34,8 +34,13 @@ def reading(text: str, char: str, nth: int = 0) -> str | None:
         ("他的演讲颇受欢迎。", "颇", "po1"),
         ("公司决定摒弃过时的管理方式。", "摒", "bing4"),
         ("新规定为行业发展划定了框架。", "框", "kuang4"),
+        # A long word both dictionaries list settles its characters even where the segmenter cut it
+        # (力有|未|逮) and a rule would read the character alone (逮 dǎi 'catch').
+        ("我们力有未逮，只好请人帮忙。", "逮", "dai4"),
         # Positive controls: the common readings stay.
         ("他是这所大学的校长。", "校", "xiao4"),
+        ("警察终于逮住了小偷。", "逮", "dai3"),
+        ("我们应和他们一起合作。", "应", "ying1"),  # a two-character word cut (应|和) is left to the rules
         ("清晨的草地上满是露水。", "露", "lu4"),
         ("这次考试我得了九十分。", "分", "fen1"),
     ],

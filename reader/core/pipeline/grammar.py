@@ -17,7 +17,8 @@ _DEGREE_COMPLEMENTS = frozenset({"得很", "极了", "得要命", "得不得了"
 #: The adjective reading of characters that are also verbs or nouns.
 ADJECTIVE_READINGS = {"长": "chang2", "重": "zhong4", "冲": "chong4", "干": "gan1", "难": "nan2", "少": "shao3",
                       "强": "qiang2", "空": "kong1", "薄": "bao2", "差": "cha4", "凉": "liang2", "散": "san3",
-                      "累": "lei4", "好": "hao3", "大": "da4", "正": "zheng4", "横": "heng4", "乐": "le4"}
+                      "累": "lei4", "好": "hao3", "大": "da4", "正": "zheng4", "横": "heng4", "乐": "le4",
+                      "粘": "nian2"}
 #: Degree adverbs of one character that the segmenter may join to the adjective after them (太冲, 很重).
 _PLAIN_DEGREE = frozenset("很太真挺更最")
 #: What ends a predicate adjective: a sentence-final particle or punctuation.
@@ -30,6 +31,10 @@ _BEFORE_MODAL = frozenset(
     "所以 因此 必须 一定 非 明天 今天 今晚 晚上 早上 上午 下午 现在 马上 周末 以后 这次 下次 到时候 迟早 "
     "早晚 恐怕 也许 看来".split()
 )
+#: Adverbs that follow the modal 得 děi but never start a complement of degree (这事得好好商量, 得赶紧走).
+_MODAL_ADVERBS = ("好好", "赶紧", "赶快", "马上", "立刻", "立即", "尽快", "抓紧", "先", "早点", "提前", "亲自", "重新")
+#: What follows the potential complement 得了 (做得了吗, 吃得了, 我干得了。): a question particle or the clause end.
+_AFTER_POTENTIAL = frozenset("吗嗎吧呢啊么麽，,。！？!?；;")
 #: What 得 'obtain' (dé) takes directly: 得了, 得到, 得奖, 得分 …; 得 is left to the model there.
 _AFTER_DE2 = tuple("了到出知益逞奖分手病罪宠势意失救票")
 #: Places after 地 'ground' (地上, 地下, 地里): not the adverbial particle.
@@ -115,6 +120,9 @@ def adjective(text: str, i: int, spans: Spans) -> str | None:
 def _di(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
     word = text[start:end]
+    if start == i and end - start == 2 and i >= 3 and text[i - 1] == text[i - 2] and text[i - 1] != "地" \
+            and spans[i - 1][1] == i and i - spans[i - 1][0] >= 3 and end < len(text) and _is_han_word(text[end]):
+        return "de5"  # 慢悠悠|地点|起: after an ABB adverbial 地 is the particle (看看|地图, 人人|地位 are not)
     if end - 1 != i:
         return None
     if len(word) >= 3 and word[-2] == word[-3] and word[-2] != "地":
@@ -132,11 +140,18 @@ def _di(text: str, i: int, spans: Spans) -> str | None:
 
 def _de(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
+    before = word_at(text, spans, start - 1)
+    if start == i and end <= i + 2 and text[i + 1 : i + 2] == "了" \
+            and (i + 2 == len(text) or text[i + 2] in _AFTER_POTENTIAL) \
+            and len(before) == 1 and _is_han_word(before) and before not in _BEFORE_MODAL and before not in "不没":
+        return "de5"  # 做得了吗, 吃得了: a verb's potential complement de liǎo (得了第一名, 他得了 are dé)
     if end - start != 1:
         return None
-    before, after = word_at(text, spans, start - 1), word_at(text, spans, end)
+    after = word_at(text, spans, end)
     if not _is_han_word(after) or after.startswith(_AFTER_DE2):
         return None
+    if after in _MODAL_ADVERBS and word_at(text, spans, end + len(after)) not in ("的", "地", ""):
+        return "dei3"  # 这件事得好好商量: the modal before an adverb and its verb (说得好好的 is the complement)
     if before in _BEFORE_MODAL or not _is_han_word(before):
         return "dei3"  # 你得早点睡, 明天得交房租: the modal 'must' before a verb
     return "de5"  # 快得令人窒息, 说得很好: the complement particle
@@ -205,17 +220,74 @@ def liao(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: What goes before the measure word 种 zhǒng 'kind' (三种, 这种, 各种, 什么种); the verb zhòng follows none of them.
+_KIND_COUNTS = frozenset("一二三四五六七八九十百千万两几这那每半哪某各多数此该本同么样0123456789")
+
+
 def _zhong(text: str, i: int, spans: Spans) -> str | None:
     start, end = spans[i]
     if end - 1 == i and text[i + 1 : i + 2] in ("得", "了", "着", "过") and (end - start == 1):
         return "zhong4"  # 种得很多, 种了树: the verb 'plant' (the noun zhǒng takes no aspect)
+    if (start, end) == (i, i + 1) and i and text[i - 1] not in _KIND_COUNTS and _is_han_word(text[i + 1 : i + 2]) \
+            and text[i + 1] not in "类子族的":
+        return "zhong4"  # 农民在地里种玉米: no count or determiner before it, so not the measure word
     return None
 
 
 def jue(text: str, i: int, spans: Spans) -> str | None:
     if i and text[i - 1] in "一两几半" and spans[i][1] == i + 1:
         return {"觉": "jiao4", "宿": "xiu3"}[text[i]]  # 一觉睡到中午 (a sleep), 住了一宿 (a night)
+    if text[i] == "觉" and spans[i] == (i, i + 1) and "睡" in clause_before(text, i)[-6:] and not text[i + 1 : i + 2] == "得":
+        return "jiao4"  # 睡了四个小时觉, 睡个好觉: the sleep that 睡 takes (觉得 is a word)
     return None
+
+
+#: Counts and determiners before the measure word 只 zhī (两只猫, 那只鸟, 每只); 只 'only' is an adverb.
+_ANIMAL_COUNTS = frozenset("一二三四五六七八九十两几这那每半哪某数0123456789")
+#: What follows the adverb 只 zhǐ 'only' after a determiner (那只是, 这只能): verbs and adverbs, not nouns.
+_AFTER_ONLY = frozenset("是有能会要好不在得把剩需用知看想顾管够可许怕说听为对让给被跟和向从就都也还才")
+
+
+def _zhi(text: str, i: int, spans: Spans) -> str | None:
+    start, end = spans[i]
+    if end != i + 1 or end - start > 2 or not i or text[i - 1] not in _ANIMAL_COUNTS:
+        return None
+    if i + 1 < len(text) and "\u4e00" <= text[i + 1] <= "\u9fff" and text[i + 1] not in _AFTER_ONLY:
+        return "zhi1"  # 两只小猫, 那只鸟飞走了 (那只是个梦: zhǐ)
+    return None
+
+
+#: Numbers after 差 chà 'short of' (差五分八点, 还差三块钱).
+_COUNT_START = tuple("一二三四五六七八九十两几半0123456789")
+
+
+def _cha(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and text.startswith(_COUNT_START, i + 1):
+        return "cha4"  # 差五分八点: short of an amount
+    return adjective(text, i, spans)
+
+
+#: Results after 长 zhǎng 'grow' (长高了, 长胖); 长 cháng 'long' takes none.
+_GROWN = tuple("高胖壮歪齐满出成")
+
+
+def _zhang(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and text.startswith(_GROWN, i + 1) and not text.startswith("出", i + 1) \
+            and clause_after(text, i + 2)[:1] in ("了", "得", ""):
+        return "zhang3"  # 你长高了: a result complement (很长 is the adjective)
+    return adjective(text, i, spans)
+
+
+def _ba(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and (i + 1 == len(text) or text[i + 1] in _CLAUSE_END or text[i + 1] in "”」』）)"):
+        return "ba5"  # 去看电影吧。: ending a clause on its own it is the particle (酒吧, 网吧 are words)
+    return None
+
+
+def _chong(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i][0] == i and text[i + 1 : i + 2] == "着" and i + 2 < len(text) and text[i + 2] not in _CLAUSE_END:
+        return "chong4"  # 冲着我笑, 冲着奖金来: 'towards, because of'
+    return adjective(text, i, spans)
 
 
 #: Colloquial readings of characters standing alone (现代汉语词典's 文白异读): 流了不少血 xiě, 剥橘子 bāo,
@@ -268,7 +340,7 @@ def _tiao(text: str, i: int, spans: Spans) -> str | None:
 
 #: Readings a character has only inside words (少年 shào, 参与 yù, 回应 yìng): on its own it is the
 #: function word, 少 shǎo 'less', 与 yǔ 'and, with', 应 yīng 'should' (yìng 'answer' takes 了/声 or ends a clause).
-FREE_STANDING = {"少": "shao3", "与": "yu3", "应": "ying1"}
+FREE_STANDING = {"少": "shao3", "与": "yu3", "应": "ying1", "都": "dou1"}
 _REQUESTS = ("要求", "邀", "约", "请", "召", "聘", "征", "运")
 
 
@@ -312,11 +384,23 @@ def _adjective_orverb(text: str, i: int, spans: Spans) -> str | None:
     return adjective(text, i, spans) or verb(text, i, spans)  # 很凉 liáng, 凉一凉 liàng
 
 
+#: Measure words and 的 before an adjective and its noun (那件薄外套, 一层薄冰, 薄薄的): not a name (薄谷开来 Bó).
+_BEFORE_ATTRIBUTE = frozenset("件层张片块条床本双把的")
+
+
+def _adjective_or_colloquial(text: str, i: int, spans: Spans) -> str | None:
+    as_adjective = adjective(text, i, spans)
+    if as_adjective or text[i - 1 : i] not in _BEFORE_ATTRIBUTE or not i:
+        return as_adjective
+    return colloquial(text, i, spans)  # 很薄, 那件薄外套: báo
+
+
 GRAMMAR_RULES: dict[str, Rule] = {
     **dict.fromkeys(COLLOQUIAL, colloquial), **dict.fromkeys(ADJECTIVE_READINGS, adjective),
     **dict.fromkeys(VERB_READINGS, verb), **dict.fromkeys(set(VERB_READINGS) & set(ADJECTIVE_READINGS),
                                                            _adjective_orverb),
+    **dict.fromkeys(set(COLLOQUIAL) & set(ADJECTIVE_READINGS), _adjective_or_colloquial),
     "地": _di, "得": _de, "为": _wei, "场": chang3, "教": _jiao, "还": _huan, "了": liao,
     "种": _zhong, "觉": jue, "宿": jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, free_standing),
-    "倒": _dao, "刨": _pao,
+    "倒": _dao, "刨": _pao, "只": _zhi, "差": _cha, "长": _zhang, "冲": _chong, "吧": _ba,
 }

@@ -58,6 +58,9 @@ MODEL_CAP = 30.0
 MAX_CHUNK = 64
 #: Sentences per model run when many paragraphs are read at once (`predict_many`).
 MODEL_BATCH = 512
+#: A word at least this long that both dictionaries read alike settles its characters before any rule: the
+#: segmenter may cut an idiom (力有|未|逮), but a long listed word found on its boundaries is no accident.
+LONG_WORD = 3
 #: Citation readings shown instead of tone-sandhi forms that pypinyin's phrase data sometimes carries.
 CITATION = {"一": "yi1", "不": "bu4"}
 
@@ -361,7 +364,8 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
     for i in others:  # outside the model: CC-CEDICT's word, pypinyin's phrase, CC-CEDICT's usual reading
         usual = char_readings[text[i]]
         start, end = word_of[i]
-        reading = by_rule(text, i, word_of, known, split_word, resources.lexicon.surnames) or _word_reading(
+        reading = _long_agreed(text, i, phrases, entries) or by_rule(
+            text, i, word_of, known, split_word, resources.lexicon.surnames) or _word_reading(
             text, i, word_of[i], entries, _cedict_reading)
         if reading is None and (end - start == 1 or text[start:end] not in PHRASES_DICT):
             reading = _longest_reading(text, i, entries, _cedict_reading)
@@ -376,7 +380,9 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
     job_votes: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
     surnames = resources.lexicon.surnames
     for i in queries:
-        rule = by_rule(text, i, word_of, known, split_word, surnames) if text[i] in RULES or text[i] in surnames else None
+        rule = _long_agreed(text, i, phrases, entries)
+        if rule is None and (text[i] in RULES or text[i] in surnames):
+            rule = by_rule(text, i, word_of, known, split_word, surnames)
         if rule is not None:
             flat[i] = rule
             continue
@@ -399,6 +405,19 @@ def _decide(words: list[str], traditional: str, authored: frozenset[int], querie
     if not undecided:
         return None
     return _Job(text, traditional, undecided, flat, phrases, entries, authored=authored, votes=job_votes)
+
+
+def _long_agreed(text: str, i: int, phrases: Spans, entries: Spans) -> str | None:
+    """The reading both dictionaries give `text[i]` in their longest words covering it, when those words are
+    at least LONG_WORD characters long (set phrases and idioms the segmenter may have cut)."""
+    if phrases.longest[i] < LONG_WORD or entries.longest[i] < LONG_WORD:
+        return None
+    by_phrase = word_votes(text, i, phrases, _phrase_reading)
+    by_cedict = word_votes(text, i, entries, _cedict_reading)
+    if len(by_phrase) != 1 or len(by_cedict) != 1:
+        return None
+    reading = _agreed(next(iter(by_phrase)), next(iter(by_cedict)), _listed(text[i]))
+    return _full_tone(text[i], reading) if reading else None
 
 
 def _full_tone(char: str, reading: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.core.pipeline.grammar import (
+    COLLOQUIAL,
     GRAMMAR_RULES,
     TITLES,
     Rule,
@@ -18,7 +19,6 @@ from reader.core.pipeline.grammar import (
     chang3,
     clause_after,
     clause_before,
-    colloquial,
     free_standing,
     jue,
     liao,
@@ -109,6 +109,8 @@ def _he(text: str, i: int, spans: Spans) -> str | None:
     if spans[i] != (i, i + 1):
         return None
     after = clause_after(text, i + 1)
+    if not after and text[i - 1 : i] in ("没", "不", "能", "要", "又", "就", "先") and any(g in text for g in _GAME):
+        return "hu2"  # 打了一晚上麻将，他一次也没和: the verb ends the clause in a game
     if after[:1] in ("了", "过") or after.startswith(("点", "一下", "匀", "一和")):
         if any(g in text for g in _GAME) and after[:1] in ("了", "过"):
             return "hu2"
@@ -237,10 +239,16 @@ _PLACE_AFTER = tuple("区县市路街门镇乡村公园医院北南东西大里"
 _STRUNG = ("果", "穗", "葡萄", "葫芦")
 
 
+#: Verbs that go to a doctor (看大夫, 找大夫, 请大夫): a court official is not seen or sent for.
+_SEE_DOCTOR = ("看", "找", "请", "叫", "问", "当")
+
+
 def _da(text: str, i: int, spans: Spans) -> str | None:
     if text[spans[i][0] : spans[i][1]] == "大夫":
         clause = clause_before(text, i) + clause_after(text, i)
-        return "dai4" if any(m in clause for m in _MEDICAL) else None  # 请大夫给我开点药
+        if any(m in clause for m in _MEDICAL) or clause_before(text, i).endswith(_SEE_DOCTOR):
+            return "dai4"  # 请大夫给我开点药, 去看看大夫
+        return None
     return adjective(text, i, spans)
 
 
@@ -270,6 +278,9 @@ _VERB_BEFORE_RESULT = {"弄": "nong4", "钉": "ding4", "粘": "zhan1"}
 def _before_result(text: str, i: int, spans: Spans) -> str | None:
     """弄 nòng, 钉 dìng, 粘 zhān standing alone before a result or aspect (把羽毛弄干, 钉在墙上, 粘在石头上);
     the noun readings (弄堂 lòng, 钉子 dīng) and the adjective (很粘 nián) are in words or take no result."""
+    as_adjective = adjective(text, i, spans) if text[i] == "粘" else None
+    if as_adjective:
+        return as_adjective  # 年糕太粘了 nián
     if spans[i] == (i, i + 1) and text.startswith(_RESULTS, i + 1) and text[i : i + 2] != "粘着":
         return _VERB_BEFORE_RESULT[text[i]]  # (粘着 niánzhuó 'adhesion' is a word the segmenter may cut)
     return None
@@ -303,7 +314,8 @@ def _he4(text: str, i: int, spans: Spans) -> str | None:
 
 
 def _hong(text: str, i: int, spans: Spans) -> str | None:
-    if spans[i] == (i, i + 1) and text.startswith(("他", "她", "我", "你", "孩子", "小孩", "宝宝", "人"), i + 1):
+    if spans[i] == (i, i + 1) and (text.startswith(("他", "她", "我", "你", "孩子", "小孩", "宝宝", "人"), i + 1)
+                                   or (i + 1 == len(text) or text[i + 1] in "。，,！？!?；;")):
         return "hong3"  # 哄他入睡, 哄孩子: coax someone (哄堂 hōng, 起哄 hòng are words)
     return None
 
@@ -343,10 +355,75 @@ def _zha(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: What 系 jì 'tie, fasten' ties (系鞋带, 系好安全带, 系围裙); xì 'relate, be' takes none of them.
+_FASTENED = ("鞋带", "领带", "带子", "腰带", "安全带", "扣", "围裙", "围巾", "领巾", "绳", "丝带", "蝴蝶结", "缰")
+
+
+def _ji(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i][0] != i or spans[i][1] - i > 2:
+        return None
+    around = clause_after(text, i + 1)[:6] + "|" + clause_before(text, i)[-6:]
+    if any(f in around for f in _FASTENED):
+        return "ji4"  # 系好了鞋带, 鞋带也好系
+    return None
+
+
+def _liao(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i][0] == i and text.startswith(("起", "开", "上", "了起", "一下"), i + 1):
+        return "liao1"  # 撩起裙子, 把头发撩了起来: lift (撩拨 liáo 'tease' is a word)
+    return None
+
+
+#: What tells a film (片子 piānzi) from a flake or a slice (片子 piànzi).
+_FILM = ("部", "上映", "拍", "导演", "影", "放映", "看", "主演", "票房", "镜头")
+
+
+def _pian(text: str, i: int, spans: Spans) -> str | None:
+    if text[spans[i][0] : spans[i][1]] == "片子" and spans[i][0] == i and any(
+            f in clause_before(text, i)[-4:] + clause_after(text, i + 2) for f in _FILM):
+        return "pian1"  # 这部片子将于国庆上映
+    return None
+
+
+#: What is said of attire (穿着 chuānzhuó, a noun): 穿着讲究, 她的穿着很朴素.
+_OF_ATTIRE = ("讲究", "朴素", "得体", "考究", "时髦", "时尚", "随便", "随意", "整齐", "打扮", "体面", "寒酸", "入时")
+
+
+def _zhuo(text: str, i: int, spans: Spans) -> str | None:
+    if text[i - 1 : i] != "穿" or i < 1:
+        return None
+    if text[i - 2 : i - 1] == "的" or text.startswith(_OF_ATTIRE, i + 1) \
+            or text.startswith(tuple("很十非也都不"), i + 1) and any(a in clause_after(text, i + 1)[:6] for a in _OF_ATTIRE):
+        return "zhuo2"  # 新娘的穿着, 穿着讲究: the noun 'attire' (穿着大衣 is wearing)
+    return None
+
+
+#: Prices, rates and settings that 调 tiáo 'adjust' moves (下调利率, 调升票价); 调 diào moves people and posts.
+_ADJUSTED = ("率", "价", "费", "税", "资", "薪", "息", "油", "比例", "标准", "目标", "预期", "评级", "额度", "温度",
+             "音量", "颜色", "颜料", "色", "味", "档")
+
+
+def _tiao_word(text: str, i: int, spans: Spans) -> str | None:
+    word = text[spans[i][0] : spans[i][1]]
+    if word in ("上调", "下调", "调升", "调降", "调高", "调低", "调涨") or (
+            spans[i] == (i, i + 1) and text.startswith(("出", "成", "好", "匀"), i + 1)) or word in ("调出", "调成"):
+        clause = clause_before(text, i) + clause_after(text, i)
+        if any(a in clause for a in _ADJUSTED):
+            return "tiao2"  # 利率不会大幅下调, 用颜料调出各种颜色
+    return GRAMMAR_RULES["调"](text, i, spans)
+
+
+def _zhang4(text: str, i: int, spans: Spans) -> str | None:
+    if text[i - 1 : i] in ("脸", "头", "肚") and (text.startswith(("得", "红", "紫"), i + 1)):
+        return "zhang4"  # 脸涨得通红: swell, flush (涨价 zhǎng 'rise')
+    return None
+
+
 SENSE_RULES: dict[str, Rule] = {
     "干": _gan, "看": _kan, "转": _zhuan, "散": _san, "和": _he, "扎": _za, "落": _la, "蒙": _meng, "强": _qiang,
     "折": _she, "供": _gong, "撒": _sa, "大": _da, "朝": _zhao, "累": _lei, "处": _chu, "尽": _jin, "喝": _he4,
     "哄": _hong, "挨": _ai, "将": _jiang, "炸": _zha, **dict.fromkeys(_VERB_BEFORE_RESULT, _before_result),
+    "系": _ji, "撩": _liao, "片": _pian, "着": _zhuo, "调": _tiao_word, "涨": _zhang4,
 }
 RULES: dict[str, Rule] = {**GRAMMAR_RULES, **SENSE_RULES}
 
@@ -374,9 +451,9 @@ def by_rule(text: str, i: int, spans: Spans, known: Callable[[str], bool] = lamb
         spans = list(spans)
         spans[i - 1], spans[i] = (i - 1, i), (i, i + 1)
         start, end = i, i + 1
-    if end - start > 1 and not known(text[start:end]) and rule is not colloquial:
-        if rule is free_standing and any(known(text[k : k + 2]) for k in range(max(start, i - 1), min(i + 1, end - 1))):
-            return None  # 少年 inside the segmenter's 少年儿童: a word after all
+    if end - start > 1 and not known(text[start:end]):
+        if (rule is free_standing or text[i] in COLLOQUIAL) and any(known(text[k : k + 2]) for k in range(max(start, i - 1), min(i + 1, end - 1))):
+            return None  # 少年 inside the segmenter's 少年儿童, 逮捕 in 逮捕令: a word after all
         spans = list(spans)
         for k in range(start, end):
             spans[k] = (k, k + 1)
