@@ -209,3 +209,81 @@ def test_learner_set_and_seeds_gold_as_a_whole() -> None:
     assert sum(traditional for _, traditional in scripts) * 4 >= len(scripts)  # a quarter in Traditional
     seeds = evaluate("seeds")
     assert seeds.items > 2800 and seeds.scores[0].accuracy >= 0.997
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "expected"),
+    [
+        # 都 on its own is the adverb dōu; dū lives in words (首都, 成都).
+        ("我们每天都去跑步。", "都", "dou1"),
+        ("北京是中国的首都。", "都", "du1"),  # negative
+        # 只 after a count or a determiner is the measure word zhī; before a verb it is 'only'.
+        ("树上站着三只麻雀。", "只", "zhi1"),
+        ("那只狗一直在叫。", "只", "zhi1"),
+        ("那只是一个误会。", "只", "zhi3"),  # negative: 只是
+        ("我只想休息一会儿。", "只", "zhi3"),  # negative
+        # 种 with no count or determiner before it is the verb zhòng.
+        ("爷爷在院子里种西红柿。", "种", "zhong4"),
+        ("这种水果很甜。", "种", "zhong3"),  # negative: the measure word
+        ("超市里有三种牛奶。", "种", "zhong3"),  # negative
+        # 冲着 'towards, because of' is chòng; 冲 'rush' takes no 着 before its object.
+        ("小狗冲着邮递员叫个不停。", "冲", "chong4"),
+        ("消防员冲进了大楼。", "冲", "chong1"),  # negative
+        # 差 before an amount is chà 'short of'.
+        ("还差十分钟就下课了。", "差", "cha4"),
+        ("他下周要去上海出差。", "差", "chai1"),  # negative: 出差 is a word
+        # 长 before a result complement is zhǎng 'grow'; after a degree adverb the adjective cháng.
+        ("一年不见，孩子长胖了。", "长", "zhang3"),
+        ("这条路很长。", "长", "chang2"),  # negative
+        # 得了 after a verb ending a question or clause: the potential complement (de, with liǎo).
+        ("这么重的箱子，你拿得了吗？", "得", "de5"),
+        ("这么重的箱子，你拿得了吗？", "了", "liao3"),
+        ("他在比赛中得了第一名。", "得", "de2"),  # negative: 'obtain'
+        # 得 before 好好 and a verb is the modal děi; 好好的 after a verb is its complement.
+        ("这个问题我们得好好想想。", "得", "dei3"),
+        ("他说得好好的，怎么又变了？", "得", "de5"),  # negative
+        # 觉 that 睡 takes is jiào.
+        ("他昨天只睡了三个小时觉。", "觉", "jiao4"),
+        ("我觉得这本书很有意思。", "觉", "jue2"),  # negative: 觉得
+        # 吧 ending a clause on its own is the particle.
+        ("我们明天去公园玩吧。", "吧", "ba5"),
+        ("他在一家酒吧工作。", "吧", "ba1"),  # negative: 酒吧
+        # 薄 after a measure word, before its noun, is the colloquial báo; in words the literary bó.
+        ("她穿了一件薄毛衣。", "薄", "bao2"),
+        ("这个地区的工业基础薄弱。", "薄", "bo2"),  # negative: 薄弱
+        # 粘 after a degree adverb is the adjective nián; before a result the verb zhān.
+        ("这种米煮出来很粘。", "粘", "nian2"),
+        ("他把照片粘在墙上。", "粘", "zhan1"),  # negative
+        # 系 before or after what is fastened is jì 'tie'.
+        ("上车以后请系好安全带。", "系", "ji4"),
+        ("这件事和他没有关系。", "系", "xi5"),  # negative: 关系
+        # 撩 before 起/开 is liāo 'lift'.
+        ("她撩起窗帘往外看。", "撩", "liao1"),
+        # 片子 with a film around it is piānzi.
+        ("这部片子是去年拍的。", "片", "pian1"),
+        # 穿着 after 的 or before a judgement of it is the noun chuānzhuó 'attire'.
+        ("他的穿着很朴素。", "着", "zhuo2"),
+        ("她穿着一件红色的大衣。", "着", "zhe5"),  # negative: wearing
+        # 调 of rates and prices is tiáo 'adjust'; of people and posts diào.
+        ("央行决定下调贷款利率。", "调", "tiao2"),
+        ("他从北京调到了广州。", "调", "diao4"),  # negative
+        # 涨 of a face is zhàng 'flush'; of prices zhǎng 'rise'.
+        ("他急得脸涨得通红。", "涨", "zhang4"),
+        ("最近菜价又涨了。", "涨", "zhang3"),  # negative
+        # 和 ending a clause in a game of mahjong is hú.
+        ("打了一下午麻将，她一把也没和。", "和", "hu2"),
+        ("我和他是同学。", "和", "he2"),  # negative
+        # 地 right after an ABB adverbial is the particle even where the segmenter joined 地点.
+        ("老人慢吞吞地点了点头。", "地", "de5"),
+        ("我们看看地点吧。", "地", "di4"),  # negative: 地点 after a verb said twice
+        # 为 before a quarrel or a feeling is 'because of' (wèi); 以…为 stays wéi.
+        ("姐妹俩常为一点小事争个不停。", "为", "wei4"),
+        ("食堂每天为工人供应午饭。", "为", "wei4"),
+        ("他一直以此为荣，从不和人争。", "为", "wei2"),  # negative
+        # 大夫 that one goes to see is a doctor.
+        ("孩子发烧了，快去请大夫。", "大", "dai4"),
+        ("他官至光禄大夫。", "大", "da4"),  # negative: a court office
+    ],
+)
+def test_rules_from_an_independent_set_and_their_negatives(text: str, char: str, expected: str) -> None:
+    assert reading(text, char) == expected

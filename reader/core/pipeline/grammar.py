@@ -50,7 +50,10 @@ _BENEFIT_VERBS = (
     "打造", "效力", "工作", "奋斗", "牺牲", "负责", "增添", "带来", "谋求", "祝福", "鼓掌", "加油", "喝彩",
     "出力", "发声", "举办", "设计", "寻找", "解决", "提出", "打开", "买", "做", "说话", "让路", "服務",
     "提供了", "感到高兴", "保驾护航", "创造条件", "指明", "埋单", "撑腰", "出谋划策", "献", "捐", "花钱",
+    "供给", "供应", "介绍", "讲解", "演奏", "表演", "治病", "看病", "做饭", "安排",
 )
+#: Quarrels and feelings that a 为 'because of' phrase goes before (为这点小事吵架, 为他伤心): 为 = wèi.
+_CAUSED = ("吵", "争", "打架", "发愁", "烦恼", "伤心", "难过", "生气", "着急", "哭", "担忧", "犯愁", "操劳", "闹")
 #: Verbs of purpose right after 为 (为应对, 为实现): 为 = wèi 'in order to'.
 _PURPOSE_VERBS = (
     "应对", "实现", "解决", "保护", "推动", "促进", "保障", "维护", "防止", "避免", "确保", "加强", "提高",
@@ -173,6 +176,8 @@ def _wei(text: str, i: int, spans: Spans) -> str | None:
         return "wei4"  # 为应对…: 'in order to'
     if any(verb in after or verb in after.replace("了", "") for verb in _BENEFIT_VERBS):
         return "wei4"  # 为人民服务, 为他们提供, 为你感到骄傲: 'for'
+    if any(verb in after[1:] for verb in _CAUSED):
+        return "wei4"  # 兄弟俩为这点小事吵了一架: 'because of'
     return None
 
 
