@@ -52,6 +52,8 @@ _BENEFIT_VERBS = (
     "提供了", "感到高兴", "保驾护航", "创造条件", "指明", "埋单", "撑腰", "出谋划策", "献", "捐", "花钱",
     "供给", "供应", "介绍", "讲解", "演奏", "表演", "治病", "看病", "做饭", "安排",
 )
+#: 'A little, some' after 为 is no amount it equals (为一点小事, 为一些琐事): not the copula of 为三百万.
+_SOME = ("一点", "一些", "一件", "一个", "一句", "一时")
 #: Quarrels and feelings that a 为 'because of' phrase goes before (为这点小事吵架, 为他伤心): 为 = wèi.
 _CAUSED = ("吵", "争", "打架", "发愁", "烦恼", "伤心", "难过", "生气", "着急", "哭", "担忧", "犯愁", "操劳", "闹")
 #: Verbs of purpose right after 为 (为应对, 为实现): 为 = wèi 'in order to'.
@@ -168,7 +170,7 @@ def _wei(text: str, i: int, spans: Spans) -> str | None:
     after = clause_after(text, end)
     previous = word_at(text, spans, start - 1)
     if (previous.endswith(_COPULA_VERBS) and len(previous) >= 2) or "以" in before.replace("所以", "") \
-            or after[:1].isdigit() or after[:1] in "一二三四五六七八九十百千万零两" \
+            or after[:1].isdigit() or (after[:1] in "一二三四五六七八九十百千万零两" and not after.startswith(_SOME)) \
             or any(text[k] == "所" and spans[k] == (k, k + 1) for k in range(end, end + len(after))):
         return "wei2"  # 解读为, 以…为核心, 预算为2.64亿, 为…所
     next_word = word_at(text, spans, end)
