@@ -291,6 +291,17 @@ def _ba(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: What follows the end of a place name (鸭涌河, 凤安涌两岸, 麻涌、沙角): a list mark or a place word.
+_AFTER_PLACE = tuple("、，,。；;）)」河两岸镇村口站路区街乡桥圩墟")
+
+
+def _yong(text: str, i: int, spans: Spans) -> str | None:
+    if spans[i] == (i, i + 1) and i and _is_han_word(text[i - 1]) and spans[i - 1][1] == i \
+            and (i + 1 == len(text) or text.startswith(_AFTER_PLACE, i + 1)):
+        return "chong1"  # 麻涌、葵涌: 涌 ending a place name (CC-CEDICT: chōng, used in place names); 涌入 yǒng
+    return None
+
+
 def _chong(text: str, i: int, spans: Spans) -> str | None:
     if spans[i][0] == i and text[i + 1 : i + 2] == "着" and i + 2 < len(text) and text[i + 2] not in _CLAUSE_END:
         return "chong4"  # 冲着我笑, 冲着奖金来: 'towards, because of'
@@ -409,5 +420,5 @@ GRAMMAR_RULES: dict[str, Rule] = {
     **dict.fromkeys(set(COLLOQUIAL) & set(ADJECTIVE_READINGS), _adjective_or_colloquial),
     "地": _di, "得": _de, "为": _wei, "场": chang3, "教": _jiao, "还": _huan, "了": liao,
     "种": _zhong, "觉": jue, "宿": jue, "调": _tiao, **dict.fromkeys(FREE_STANDING, free_standing),
-    "倒": _dao, "刨": _pao, "只": _zhi, "差": _cha, "长": _zhang, "冲": _chong, "吧": _ba,
+    "倒": _dao, "刨": _pao, "只": _zhi, "差": _cha, "长": _zhang, "冲": _chong, "吧": _ba, "涌": _yong,
 }
