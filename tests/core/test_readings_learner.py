@@ -280,6 +280,10 @@ def test_learner_set_and_seeds_gold_as_a_whole() -> None:
         ("姐妹俩常为一点小事争个不停。", "为", "wei4"),
         ("食堂每天为工人供应午饭。", "为", "wei4"),
         ("他一直以此为荣，从不和人争。", "为", "wei2"),  # negative
+        # 涌 ending a place name is chōng (CC-CEDICT: used in place names); the verb 'surge' is yǒng.
+        ("渡轮从鸭涌码头开出，经过麻涌、沙角。", "涌", "chong1", ),
+        ("节日里游客纷纷涌向海边。", "涌", "yong3"),  # negative
+        ("江面上波涛汹涌。", "涌", "yong3"),  # negative: 汹涌 is a word
         # 大夫 that one goes to see is a doctor.
         ("孩子发烧了，快去请大夫。", "大", "dai4"),
         ("他官至光禄大夫。", "大", "da4"),  # negative: a court office

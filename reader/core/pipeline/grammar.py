@@ -292,7 +292,7 @@ def _ba(text: str, i: int, spans: Spans) -> str | None:
 
 
 #: What follows the end of a place name (鸭涌河, 凤安涌两岸, 麻涌、沙角): a list mark or a place word.
-_AFTER_PLACE = tuple("、，,。；;）)」河两岸镇村口站路区街乡桥圩墟")
+_AFTER_PLACE = tuple("、，,。；;）)」河两岸镇村口站路区街乡桥圩墟码湾堤埠围")
 
 
 def _yong(text: str, i: int, spans: Spans) -> str | None:
