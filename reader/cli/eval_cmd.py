@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "sentences per second (steady state) and the load time of the first call. A SET is a CPP-format "
             "folder (*.sent with the character between two U+2581 marks, *.lb with its reading), a marked "
             "set (.tsv, [character:reading] in each sentence), a gold file for texts, or a name: "
-            f"{', '.join(BUILTIN_SETS)} (the default: both)."
+            f"{', '.join(BUILTIN_SETS)} (the default: all of them)."
         ),
     )
     p.add_argument("sets", metavar="SET", nargs="*", help="folder, .tsv file or set name")

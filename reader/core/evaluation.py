@@ -35,6 +35,7 @@ _TEST_DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 BUILTIN_SETS = {
     "learner": _TEST_DATA / "learner-set.tsv",
     "seeds": _TEST_DATA / "seeds-gold.tsv",
+    "second": _TEST_DATA / "second-author-set.tsv",
 }
 _MARKED = re.compile(r"\[([^\[\]:]):([a-zü:]+[1-5]|r)\]")
 _READING = re.compile(r"(?:[a-zv]+[1-5]|r)")

@@ -211,6 +211,17 @@ def test_learner_set_and_seeds_gold_as_a_whole() -> None:
     assert seeds.items > 2800 and seeds.scores[0].accuracy >= 0.997
 
 
+def test_second_author_set_as_a_whole() -> None:
+    """Sentences by authors who saw neither the rules nor the learner set: at the learner set's goal, and far
+    above either source alone."""
+    second = evaluate("second")
+    assert second.sentences >= 300 and second.items >= 1000
+    ours, pypinyin_alone, model_alone = second.scores
+    assert ours.accuracy >= 0.97 and ours.accuracy > pypinyin_alone.accuracy + 0.1
+    assert ours.accuracy > model_alone.accuracy + 0.2
+    assert ours.groups["traditional"][1] >= 200 and ours.groups["erhua"][1] >= 40
+
+
 @pytest.mark.parametrize(
     ("text", "char", "expected"),
     [
