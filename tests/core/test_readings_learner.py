@@ -228,6 +228,10 @@ def test_second_author_set_as_a_whole() -> None:
         # 都 on its own is the adverb dōu; dū lives in words (首都, 成都).
         ("我们每天都去跑步。", "都", "dou1"),
         ("北京是中国的首都。", "都", "du1"),  # negative
+        # 没 on its own is méi 'not'; mò lives in words (淹没, 没收).
+        ("他好几天没露面了。", "没", "mei2"),
+        ("这个月的电费还没缴。", "没", "mei2"),
+        ("大水淹没了农田。", "没", "mo4"),  # negative
         # 只 after a count or a determiner is the measure word zhī; before a verb it is 'only'.
         ("树上站着三只麻雀。", "只", "zhi1"),
         ("那只狗一直在叫。", "只", "zhi1"),

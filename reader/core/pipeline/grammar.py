@@ -356,9 +356,10 @@ def _tiao(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
-#: Readings a character has only inside words (少年 shào, 参与 yù, 回应 yìng): on its own it is the
-#: function word, 少 shǎo 'less', 与 yǔ 'and, with', 应 yīng 'should' (yìng 'answer' takes 了/声 or ends a clause).
-FREE_STANDING = {"少": "shao3", "与": "yu3", "应": "ying1", "都": "dou1"}
+#: Readings a character has only inside words (少年 shào, 参与 yù, 回应 yìng, 首都 dū, 淹没 mò): on its own it is
+#: the function word, 少 shǎo 'less', 与 yǔ 'and, with', 应 yīng 'should' (yìng 'answer' takes 了/声 or ends a
+#: clause), 都 dōu 'all', 没 méi 'not'.
+FREE_STANDING = {"少": "shao3", "与": "yu3", "应": "ying1", "都": "dou1", "没": "mei2"}
 _REQUESTS = ("要求", "邀", "约", "请", "召", "聘", "征", "运")
 
 
