@@ -227,8 +227,10 @@ def liao(text: str, i: int, spans: Spans) -> str | None:
     return None
 
 
+#: How a count begins (差五分, 两只, 三种): a numeral, 几 or 半, or a digit.
+_COUNT_START = tuple("一二三四五六七八九十两几半0123456789")
 #: What goes before the measure word 种 zhǒng 'kind' (三种, 这种, 各种, 什么种); the verb zhòng follows none of them.
-_KIND_COUNTS = frozenset("一二三四五六七八九十百千万两几这那每半哪某各多数此该本同么样0123456789")
+_KIND_COUNTS = frozenset(_COUNT_START) | frozenset("百千万这那每哪某各多数此该本同么样")
 
 
 def _zhong(text: str, i: int, spans: Spans) -> str | None:
@@ -250,7 +252,7 @@ def jue(text: str, i: int, spans: Spans) -> str | None:
 
 
 #: Counts and determiners before the measure word 只 zhī (两只猫, 那只鸟, 每只); 只 'only' is an adverb.
-_ANIMAL_COUNTS = frozenset("一二三四五六七八九十两几这那每半哪某数0123456789")
+_ANIMAL_COUNTS = frozenset(_COUNT_START) | frozenset("这那每哪某数")
 #: What follows the adverb 只 zhǐ 'only' after a determiner (那只是, 这只能): verbs and adverbs, not nouns.
 _AFTER_ONLY = frozenset("是有能会要好不在得把剩需用知看想顾管够可许怕说听为对让给被跟和向从就都也还才")
 
@@ -262,10 +264,6 @@ def _zhi(text: str, i: int, spans: Spans) -> str | None:
     if i + 1 < len(text) and "\u4e00" <= text[i + 1] <= "\u9fff" and text[i + 1] not in _AFTER_ONLY:
         return "zhi1"  # 两只小猫, 那只鸟飞走了 (那只是个梦: zhǐ)
     return None
-
-
-#: Numbers after 差 chà 'short of' (差五分八点, 还差三块钱).
-_COUNT_START = tuple("一二三四五六七八九十两几半0123456789")
 
 
 def _cha(text: str, i: int, spans: Spans) -> str | None:
@@ -409,7 +407,7 @@ _BEFORE_ATTRIBUTE = frozenset("件层张片块条床本双把的")
 
 def _adjective_or_colloquial(text: str, i: int, spans: Spans) -> str | None:
     as_adjective = adjective(text, i, spans)
-    if as_adjective or text[i - 1 : i] not in _BEFORE_ATTRIBUTE or not i:
+    if as_adjective or text[i - 1 : i] not in _BEFORE_ATTRIBUTE:  # ('' at the start is not in it)
         return as_adjective
     return colloquial(text, i, spans)  # 很薄, 那件薄外套: báo
 

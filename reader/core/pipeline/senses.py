@@ -390,7 +390,7 @@ _OF_ATTIRE = ("讲究", "朴素", "得体", "考究", "时髦", "时尚", "随�
 
 
 def _zhuo(text: str, i: int, spans: Spans) -> str | None:
-    if text[i - 1 : i] != "穿" or i < 1:
+    if text[i - 1 : i] != "穿":
         return None
     if text[i - 2 : i - 1] == "的" or text.startswith(_OF_ATTIRE, i + 1) \
             or text.startswith(tuple("很十非也都不"), i + 1) and any(a in clause_after(text, i + 1)[:6] for a in _OF_ATTIRE):
